@@ -1,0 +1,30 @@
+# One command each: `make run` starts the bot, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)  ## start the bot (console chat without TELEGRAM_BOT_TOKEN)
+	$(BIN)/python -m bot
+
+test: $(STAMP)  ## pytest, ruff and mypy
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check bot tests
+	$(BIN)/mypy
+
+check: $(STAMP)  ## validate the knowledge base
+	$(BIN)/python -m bot check
+
+bench: $(STAMP)  ## print the performance table
+	$(BIN)/python -m bot bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
