@@ -1,0 +1,114 @@
+"""The command line: run the bot, ask questions, check the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.config import Settings, load_settings
+from bot.console import run_console
+from bot.knowledge import KnowledgeError, load_knowledge
+from bot.matching import Engine
+
+log = logging.getLogger(__name__)
+
+
+def configure_logging(level: str) -> None:
+    """Configure logging once for the process; keep the token-bearing httpx URLs out."""
+    logging.basicConfig(
+        level=getattr(logging, level, logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `python -m bot`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about one VNA article on Laos–Russia trade and cooperation.",
+    )
+    parser.add_argument(
+        "--webhook", action="store_true", help="run behind a webhook (WEBHOOK_URL, PORT) instead of polling"
+    )
+    commands = parser.add_subparsers(dest="command")
+    ask = commands.add_parser("ask", help="print the answer to a question")
+    ask.add_argument("question", nargs="*", help="the question; none or '-' reads one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
+    commands.add_parser("check", help="validate the knowledge base")
+    commands.add_parser("chat", help="console chat on the engine, without Telegram")
+    return parser
+
+
+def _print_answer(engine: Engine, question: str, as_json: bool, language: str | None) -> None:
+    answer = engine.find_answer(question, reply_language=language)
+    if as_json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+    else:
+        print(answer.text, flush=True)
+
+
+def ask_command(engine: Engine, args: argparse.Namespace) -> int:
+    """Answer the question on the command line, or each line of stdin."""
+    question = " ".join(args.question)
+    if args.question and question != "-":
+        _print_answer(engine, question, args.json, args.language)
+        return 0
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        if args.json or line.strip():
+            _print_answer(engine, line, args.json, args.language)
+    return 0
+
+
+def check_command(engine: Engine) -> int:
+    """Print a summary of the (already validated) knowledge base."""
+    knowledge = engine.knowledge
+    topics = Counter(fact.topic for fact in knowledge.facts)
+    phrasings = {
+        language: sum(len(fact.questions.get(language, ())) for fact in knowledge.facts)
+        for language in knowledge.languages
+    }
+    print(f"OK: {len(knowledge.facts)} facts in {len(topics)} topics from {knowledge.directory}")
+    print("phrasings: " + ", ".join(f"{lang} {count}" for lang, count in phrasings.items()))
+    return 0
+
+
+def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
+    """Start the Telegram bot when there is a token, else the console chat."""
+    if settings.token:
+        from bot.telegram_app import run_bot  # imported here: the console needs no Telegram
+
+        return run_bot(engine, settings, webhook=webhook)
+    return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; knowledge errors print one line each, no traceback."""
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    try:
+        engine = Engine(load_knowledge(settings.knowledge_dir))
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(f"knowledge error: {problem}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "ask":
+            return ask_command(engine, args)
+        if args.command == "check":
+            return check_command(engine)
+        if args.command == "chat":
+            return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
+        return run_command(engine, settings, args.webhook)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,63 @@
+"""Settings from the environment (and a `.env` file in the working directory)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    token: str | None
+    base_url: str | None
+    knowledge_dir: Path | None
+    log_level: str
+    webhook_url: str | None
+    webhook_secret: str | None
+    port: int
+    db_path: Path
+    retention_days: int
+    flood_burst: int
+    flood_interval: float
+
+
+def _number(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        logging.getLogger(__name__).warning("%s=%r is not a number; using %s", name, raw, default)
+        return default
+
+
+def load_settings(env_file: Path | None = None) -> Settings:
+    """Read settings; a `.env` in the working directory fills what the environment lacks."""
+    load_dotenv(env_file or Path.cwd() / ".env", override=False)
+    env = os.environ
+
+    def text(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    knowledge = text("KNOWLEDGE_DIR")
+    return Settings(
+        token=text(TOKEN_VARIABLE),
+        base_url=text("TELEGRAM_BASE_URL"),
+        knowledge_dir=Path(knowledge) if knowledge else None,
+        log_level=(text("LOG_LEVEL") or "INFO").upper(),
+        webhook_url=text("WEBHOOK_URL"),
+        webhook_secret=text("WEBHOOK_SECRET"),
+        port=int(_number("PORT", 8443)),
+        db_path=Path(text("BOT_DB") or "questions.sqlite3"),
+        retention_days=int(_number("BOT_DB_RETENTION_DAYS", 90)),
+        flood_burst=int(_number("FLOOD_BURST", 5)),
+        flood_interval=_number("FLOOD_INTERVAL", 3.0),
+    )

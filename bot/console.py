@@ -1,0 +1,28 @@
+"""The console chat: the same engine as the bot, on a terminal or piped stdin."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bot.matching import Engine
+
+
+def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Answer questions from stdin until it ends; prompt only when stdin is a terminal."""
+    interactive = stdin.isatty()
+    intro = engine.say("en", "console_intro")
+    print(intro, file=stdout if interactive else stderr)
+    while True:
+        if interactive:
+            stdout.write("> ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        if not interactive and not line.strip():
+            continue
+        print(engine.find_answer(line.strip()).text, file=stdout)
+        if interactive:
+            print(file=stdout)
+        stdout.flush()
+    return 0

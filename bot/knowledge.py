@@ -1,0 +1,302 @@
+"""Loading and validating the knowledge base: the article's metadata, synonyms and facts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing_extensions import Annotated
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+ARTICLE_FILE = "article.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+
+
+class KnowledgeError(Exception):
+    """The knowledge base is invalid; `problems` holds one clear line per problem."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArticleModel(_Strict):
+    source_file: NonEmpty
+    publisher: NonEmpty
+    date: NonEmpty
+    title: dict[str, NonEmpty]
+    photo_credit: NonEmpty
+    languages: list[NonEmpty] = Field(min_length=1)
+    topics: dict[NonEmpty, dict[str, NonEmpty]] = Field(min_length=1)
+
+
+class FactModel(_Strict):
+    id: NonEmpty
+    topic: NonEmpty
+    questions: dict[str, list[NonEmpty]]
+    answer: dict[str, NonEmpty]
+    quote: NonEmpty
+    related: list[NonEmpty] = Field(default_factory=list)
+
+
+class FactsFileModel(_Strict):
+    facts: list[dict[str, Any]] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement of the article, answerable in every language of the knowledge base."""
+
+    id: str
+    topic: str
+    questions: Mapping[str, tuple[str, ...]]
+    answer: Mapping[str, str]
+    quote: str
+    related: tuple[str, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the bot knows about its source article."""
+
+    publisher: str
+    date: str
+    title: Mapping[str, str]
+    photo_credit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """A complete, validated knowledge base."""
+
+    article: Article
+    languages: tuple[str, ...]
+    topics: Mapping[str, Mapping[str, str]]
+    facts: tuple[Fact, ...]
+    synonyms: Mapping[str, tuple[tuple[str, ...], ...]]
+    directory: Path
+    by_id: Mapping[str, Fact] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {fact.id: fact for fact in self.facts})
+
+    def facts_in_topic(self, topic: str) -> tuple[Fact, ...]:
+        """Return the facts of one topic, in knowledge-base order."""
+        return tuple(fact for fact in self.facts if fact.topic == topic)
+
+
+def default_knowledge_dir() -> Path:
+    """Return `KNOWLEDGE_DIR` if set, else the knowledge base shipped with the package."""
+    configured = os.environ.get("KNOWLEDGE_DIR")
+    if configured:
+        return Path(configured)
+    installed = Path(__file__).resolve().parent / "knowledge"
+    if (installed / ARTICLE_FILE).is_file():
+        return installed
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as error:
+        problems.append(f"{path.name}: cannot read file ({error.strerror or error})")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problems.append(f"{path.name}:{where}: YAML syntax error: {reason}")
+    except UnicodeDecodeError:
+        problems.append(f"{path.name}: not valid UTF-8 text")
+    return None
+
+
+def _describe(error: ValidationError, prefix: str) -> list[str]:
+    lines = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        lines.append(f"{prefix}field '{where}': {item['msg']}")
+    return lines
+
+
+def _load_article(directory: Path, problems: list[str]) -> tuple[ArticleModel | None, str]:
+    raw = _read_yaml(directory / ARTICLE_FILE, problems)
+    if raw is None:
+        if not problems:
+            problems.append(f"{ARTICLE_FILE}: file is empty")
+        return None, ""
+    try:
+        article = ArticleModel.model_validate(raw)
+    except ValidationError as error:
+        problems.extend(_describe(error, f"{ARTICLE_FILE}: "))
+        return None, ""
+    source = directory / article.source_file
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{ARTICLE_FILE}: field 'source_file': cannot read {source.name} ({error})")
+        return article, ""
+    for language in article.languages:
+        if language not in article.title:
+            problems.append(f"{ARTICLE_FILE}: field 'title.{language}': missing")
+        for topic, names in article.topics.items():
+            if language not in names:
+                problems.append(f"{ARTICLE_FILE}: field 'topics.{topic}.{language}': missing")
+    return article, text
+
+
+def _load_synonyms(
+    directory: Path, languages: Iterable[str], problems: list[str]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    path = directory / SYNONYMS_FILE
+    if not path.exists():
+        return {}
+    raw = _read_yaml(path, problems)
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{SYNONYMS_FILE}: expected a mapping of language to word groups")
+        return {}
+    result: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for language in languages:
+        groups = raw.get(language) or []
+        seen: dict[str, int] = {}
+        clean: list[tuple[str, ...]] = []
+        for number, group in enumerate(groups):
+            if not isinstance(group, list) or not all(
+                isinstance(word, str) and word.strip() for word in group
+            ):
+                problems.append(
+                    f"{SYNONYMS_FILE}: field '{language}.{number}': expected a list of words"
+                )
+                continue
+            words = tuple(word.strip().lower() for word in group)
+            for word in words:
+                if word in seen and seen[word] != number:
+                    problems.append(
+                        f"{SYNONYMS_FILE}: field '{language}.{number}': "
+                        f"'{word}' is already in group {seen[word]}"
+                    )
+                seen[word] = number
+            clean.append(words)
+        result[language] = tuple(clean)
+    return result
+
+
+def _check_fact(
+    fact: FactModel, prefix: str, article: ArticleModel, text: str, problems: list[str]
+) -> None:
+    if fact.topic not in article.topics:
+        problems.append(f"{prefix}field 'topic': unknown topic '{fact.topic}'")
+    for language in article.languages:
+        if not fact.questions.get(language):
+            problems.append(f"{prefix}field 'questions.{language}': no phrasings in '{language}'")
+        if language not in fact.answer:
+            problems.append(f"{prefix}field 'answer.{language}': no answer in '{language}'")
+    for language in fact.questions:
+        if language not in article.languages:
+            problems.append(f"{prefix}field 'questions.{language}': unknown language")
+    if text and fact.quote not in text:
+        problems.append(f"{prefix}field 'quote': not found verbatim in {article.source_file}")
+
+
+def _load_facts(
+    path: Path, article: ArticleModel, text: str, problems: list[str]
+) -> list[Fact]:
+    raw = _read_yaml(path, problems)
+    if raw is None:
+        return []
+    try:
+        facts_file = FactsFileModel.model_validate(raw)
+    except ValidationError as error:
+        problems.extend(_describe(error, f"{path.name}: "))
+        return []
+    facts: list[Fact] = []
+    for number, item in enumerate(facts_file.facts):
+        fact_id = item.get("id") if isinstance(item, dict) else None
+        label = f"fact '{fact_id}'" if isinstance(fact_id, str) and fact_id else f"fact #{number + 1}"
+        prefix = f"{path.name}: {label}: "
+        try:
+            model = FactModel.model_validate(item)
+        except ValidationError as error:
+            problems.extend(_describe(error, prefix))
+            continue
+        _check_fact(model, prefix, article, text, problems)
+        facts.append(
+            Fact(
+                id=model.id,
+                topic=model.topic,
+                questions={lang: tuple(qs) for lang, qs in model.questions.items()},
+                answer=dict(model.answer),
+                quote=model.quote,
+                related=tuple(model.related),
+                file=path.name,
+            )
+        )
+    return facts
+
+
+def _check_links(facts: list[Fact], problems: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for fact in facts:
+        if fact.id in seen:
+            problems.append(
+                f"{fact.file}: fact '{fact.id}': field 'id': duplicate id (also in {seen[fact.id]})"
+            )
+        seen.setdefault(fact.id, fact.file)
+    for fact in facts:
+        for related in fact.related:
+            if related not in seen:
+                problems.append(f"{fact.file}: fact '{fact.id}': field 'related': unknown id '{related}'")
+            elif related == fact.id:
+                problems.append(f"{fact.file}: fact '{fact.id}': field 'related': refers to itself")
+
+
+def load_knowledge(directory: Path | str | None = None) -> Knowledge:
+    """Load and fully validate a knowledge base; raise `KnowledgeError` listing every problem."""
+    root = Path(directory) if directory is not None else default_knowledge_dir()
+    if not root.is_dir():
+        raise KnowledgeError([f"{root}: knowledge directory not found"])
+    problems: list[str] = []
+    article, text = _load_article(root, problems)
+    if article is None:
+        raise KnowledgeError(problems)
+    synonyms = _load_synonyms(root, article.languages, problems)
+    fact_files = sorted(
+        path for path in root.glob("*.yaml") if path.name not in {ARTICLE_FILE, SYNONYMS_FILE}
+    )
+    if not fact_files:
+        problems.append(f"{root}: no fact files (*.yaml besides {ARTICLE_FILE})")
+    facts: list[Fact] = []
+    for path in fact_files:
+        facts.extend(_load_facts(path, article, text, problems))
+    _check_links(facts, problems)
+    if problems:
+        raise KnowledgeError(problems)
+    return Knowledge(
+        article=Article(
+            publisher=article.publisher,
+            date=article.date,
+            title=dict(article.title),
+            photo_credit=article.photo_credit,
+            text=text,
+        ),
+        languages=tuple(article.languages),
+        topics={topic: dict(names) for topic, names in article.topics.items()},
+        facts=tuple(facts),
+        synonyms=synonyms,
+        directory=root,
+    )

@@ -1,0 +1,311 @@
+"""The answer engine: matches a question to the knowledge base and decides what to reply."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Fact, Knowledge
+from bot.messages import message
+from bot.smalltalk import detect_smalltalk, strip_greeting
+from bot.text import Analyzer, detect_language, words
+
+Kind = Literal["fact", "clarify", "smalltalk", "none"]
+
+MAX_QUESTION_CHARS = 500
+_FUZZY_MIN_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A question the user could ask instead, with the fact it leads to."""
+
+    fact_id: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact the engine considered, with its score (0-100)."""
+
+    fact_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot replies to one question: a fact, a clarification, small talk or nothing."""
+
+    question: str
+    kind: Kind
+    text: str
+    language: str
+    lead: str = ""
+    fact: Fact | None = None
+    score: float = 0.0
+    suggestions: tuple[Suggestion, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    intent: str | None = None
+
+    @property
+    def fact_id(self) -> str | None:
+        """The id of the answered fact, if any."""
+        return self.fact.id if self.fact else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object of the command-line contract."""
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "answer": self.text,
+            "fact_id": self.fact_id,
+            "score": round(self.score, 1),
+            "language": self.language,
+            "suggestions": [
+                {"fact_id": item.fact_id, "question": item.question} for item in self.suggestions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The decision rules: when a match is good enough, and when it is too close to call."""
+
+    fact: float = 68.0
+    clarify: float = 55.0
+    margin: float = 6.0
+    suggest: float = 35.0
+    min_evidence: float = 1.1
+    coverage_weight: float = 0.65
+    conflict: float = 0.5
+    fuzzy_cutoff: float = 80.0
+    shortlist: int = 12
+
+
+@dataclass
+class _Index:
+    """Everything precomputed for matching questions in one language."""
+
+    analyzer: Analyzer
+    vocabulary: list[str]
+    postings: dict[str, list[int]]
+    weights: dict[str, float]
+    unknown_weight: float
+    phrasings: list[list[str]]
+    fact_tokens: list[frozenset[str]]
+    fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
+def _build_index(knowledge: Knowledge, language: str) -> _Index:
+    analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
+    phrasings: list[list[str]] = []
+    fact_tokens: list[frozenset[str]] = []
+    postings: dict[str, list[int]] = {}
+    for number, fact in enumerate(knowledge.facts):
+        analysed = [analyzer.tokens(question) for question in fact.questions.get(language, ())]
+        phrasings.append([" ".join(tokens) for tokens in analysed if tokens])
+        vocabulary = {token for tokens in analysed for token in tokens}
+        vocabulary.update(analyzer.tokens(fact.answer.get(language, "")))
+        fact_tokens.append(frozenset(vocabulary))
+        for token in vocabulary:
+            postings.setdefault(token, []).append(number)
+    total = max(len(knowledge.facts), 1)
+    weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
+    return _Index(
+        analyzer=analyzer,
+        vocabulary=list(postings),
+        postings=postings,
+        weights=weights,
+        unknown_weight=math.log(1 + total),
+        phrasings=phrasings,
+        fact_tokens=fact_tokens,
+    )
+
+
+class Engine:
+    """Answers questions from one knowledge base; build once, ask many times."""
+
+    def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
+        self.knowledge = knowledge
+        self.thresholds = thresholds or Thresholds()
+        self._indexes = {language: _build_index(knowledge, language) for language in knowledge.languages}
+
+    # ----------------------------------------------------------------- public helpers
+    def display_question(self, fact: Fact, language: str) -> str:
+        """The question shown for a fact on buttons and in suggestions."""
+        questions = fact.questions.get(language) or next(iter(fact.questions.values()))
+        return questions[0]
+
+    def suggest(self, fact_ids: Sequence[str], language: str) -> tuple[Suggestion, ...]:
+        """Suggestions for the given fact ids, in order."""
+        by_id = self.knowledge.by_id
+        return tuple(
+            Suggestion(fact_id, self.display_question(by_id[fact_id], language))
+            for fact_id in fact_ids
+            if fact_id in by_id
+        )
+
+    def example(self, language: str) -> str:
+        """An example question for help texts."""
+        return self.display_question(self.knowledge.facts[0], language)
+
+    def _article_values(self, language: str) -> dict[str, str]:
+        article = self.knowledge.article
+        return {
+            "title": article.title.get(language) or next(iter(article.title.values())),
+            "publisher": article.publisher,
+            "date": article.date,
+            "photo_credit": article.photo_credit,
+            "example": self.example(language),
+        }
+
+    def say(self, language: str, key: str, **values: object) -> str:
+        """A message in the language, with the article's details filled in."""
+        return message(language, key, **{**self._article_values(language), **values})
+
+    def topic_names(self, language: str) -> list[str]:
+        """The display names of the topics, in order."""
+        return [names.get(language) or names["en"] for names in self.knowledge.topics.values()]
+
+    # ----------------------------------------------------------------- the engine
+    def find_answer(
+        self, question: str, language_hint: str | None = None, reply_language: str | None = None
+    ) -> Answer:
+        """Decide the reply to one question."""
+        languages = self.knowledge.languages
+        language = detect_language(question, language_hint, languages)
+        reply = reply_language if reply_language in languages else language
+        assert reply is not None  # noqa: S101 - narrowed above; mypy cannot see it
+        if not words(question):
+            return self._none(question, reply, self.say(reply, "empty"))
+        if len(question) > MAX_QUESTION_CHARS:
+            return self._none(question, reply, self.say(reply, "too_long"))
+        intent = detect_smalltalk(question, language)
+        if intent is not None:
+            key = "help" if intent == "help" else intent
+            text = self.say(reply, key)
+            return Answer(question, "smalltalk", text, reply, lead=text, score=100.0, intent=intent)
+        ranked = self._rank(strip_greeting(question), language)
+        return self._decide(question, reply, ranked)
+
+    def _token_matches(self, index: _Index, token: str) -> list[tuple[str, float]]:
+        if token in index.weights:
+            return [(token, 100.0)]
+        if token[0].isdigit() or len(token) < _FUZZY_MIN_LENGTH:
+            return []
+        cached = index.fuzzy_cache.get(token)
+        if cached is None:
+            found = process.extract(
+                token,
+                index.vocabulary,
+                scorer=fuzz.ratio,
+                score_cutoff=self.thresholds.fuzzy_cutoff,
+                limit=3,
+            )
+            cached = [(choice, score) for choice, score, _ in found]
+            if len(index.fuzzy_cache) < 50_000:
+                index.fuzzy_cache[token] = cached
+        return cached
+
+    def _rank(self, question: str, language: str) -> list[Candidate]:
+        index = self._indexes[language]
+        limits = self.thresholds
+        tokens = index.analyzer.tokens(question)
+        if not tokens:
+            return []
+        numbers = {token for token in tokens if token[0].isdigit()}
+        matched: dict[int, float] = {}
+        known_in_fact: dict[int, float] = {}
+        total_weight = 0.0
+        known_weight = 0.0
+        for token in tokens:
+            matches = self._token_matches(index, token)
+            if not matches:
+                total_weight += index.unknown_weight
+                continue
+            weight = index.weights[matches[0][0]]
+            total_weight += weight
+            known_weight += weight
+            best: dict[int, float] = {}
+            for choice, similarity in matches:
+                for fact in index.postings[choice]:
+                    if similarity > best.get(fact, 0.0):
+                        best[fact] = similarity
+            for fact, similarity in best.items():
+                matched[fact] = matched.get(fact, 0.0) + weight * similarity / 100.0
+                known_in_fact[fact] = known_in_fact.get(fact, 0.0) + weight
+        coverage: list[tuple[float, int]] = []
+        for fact, evidence in matched.items():
+            if evidence < limits.min_evidence:
+                continue
+            if numbers and not numbers <= index.fact_tokens[fact]:
+                continue
+            missing_known = known_weight - known_in_fact[fact]
+            coverage.append((evidence / (total_weight + limits.conflict * missing_known), fact))
+        coverage.sort(reverse=True)
+        query = " ".join(tokens)
+        facts = self.knowledge.facts
+        ranked: list[Candidate] = []
+        for share, fact in coverage[: limits.shortlist]:
+            phrasings = index.phrasings[fact]
+            best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+            similarity = best_phrase[1] if best_phrase else 0.0
+            score = 100.0 * limits.coverage_weight * share + (1 - limits.coverage_weight) * similarity
+            ranked.append(Candidate(facts[fact].id, score))
+        ranked.sort(key=lambda candidate: candidate.score, reverse=True)
+        return ranked
+
+    def _decide(self, question: str, language: str, ranked: list[Candidate]) -> Answer:
+        limits = self.thresholds
+        top = tuple(ranked[:3])
+        if not ranked:
+            return self._none(question, language, self.say(language, "none"))
+        best = ranked[0]
+        close = [c for c in top if c.score >= limits.clarify and best.score - c.score < limits.margin]
+        if best.score >= limits.fact and len(close) <= 1:
+            fact = self.knowledge.by_id[best.fact_id]
+            text = fact.answer.get(language) or next(iter(fact.answer.values()))
+            return Answer(
+                question, "fact", text, language, lead=text, fact=fact, score=best.score,
+                suggestions=self.suggest(fact.related, language), candidates=top,
+            )
+        if len(close) >= 2:
+            suggestions = self.suggest([c.fact_id for c in close], language)
+            lead = self.say(language, "clarify")
+            text = "\n".join([lead, *(f"• {item.question}" for item in suggestions)])
+            return Answer(
+                question, "clarify", text, language, lead=lead, score=best.score,
+                suggestions=suggestions, candidates=top,
+            )
+        return self._none(question, language, self.say(language, "none"), top, best.score)
+
+    def _none(
+        self,
+        question: str,
+        language: str,
+        lead: str,
+        top: tuple[Candidate, ...] = (),
+        score: float = 0.0,
+    ) -> Answer:
+        """Decline: say so, name the topics and suggest the closest (or first) questions."""
+        hints = [c.fact_id for c in top if c.score >= self.thresholds.suggest]
+        if not hints:
+            hints = [fact.id for fact in self.knowledge.facts[:3]]
+        suggestions = self.suggest(hints, language)
+        topics = ", ".join(self.topic_names(language))
+        text = "\n".join(
+            [
+                lead,
+                self.say(language, "none_topics", topics=topics),
+                self.say(language, "try"),
+                *(f"• {item.question}" for item in suggestions),
+            ]
+        )
+        return Answer(
+            question, "none", text, language, lead=lead, score=score,
+            suggestions=suggestions, candidates=top,
+        )

@@ -1,0 +1,77 @@
+"""Recognising greetings, thanks, goodbyes and requests for help."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rapidfuzz import fuzz, process
+
+from bot.text import words
+
+_PHRASES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "en": {
+        "greeting": (
+            "hi", "hello", "hey", "hiya", "howdy", "yo", "greetings", "hallo", "helo",
+            "good morning", "good afternoon", "good evening", "good day", "hi there",
+            "hello there", "hey there", "hey bot", "hi bot", "hello bot", "sup", "whats up",
+            "how are you", "start",
+        ),
+        "thanks": (
+            "thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much",
+            "thanks so much", "many thanks", "much appreciated", "great thanks", "ok thanks",
+            "nice", "great", "cool", "awesome", "perfect", "ok", "okay", "got it",
+        ),
+        "bye": ("bye", "goodbye", "good bye", "see you", "see ya", "bye bye", "good night", "later"),
+        "help": (
+            "help", "what can you do", "what do you do", "what do you know", "how does this work",
+            "who are you", "what are you", "how do i use you", "how to use", "menu", "commands",
+            "what can i ask", "what can i ask you", "what should i ask", "help me", "info",
+        ),
+    },
+    "ru": {
+        "greeting": (
+            "привет", "здравствуйте", "здравствуй", "добрый день", "доброе утро", "добрый вечер",
+            "хай", "приветствую", "салют", "здорово", "привет бот", "как дела", "старт",
+        ),
+        "thanks": (
+            "спасибо", "спасибо большое", "большое спасибо", "благодарю", "спс", "пасиб",
+            "отлично", "понятно", "ясно", "супер", "класс", "ок", "хорошо",
+        ),
+        "bye": ("пока", "до свидания", "всего доброго", "до встречи", "спокойной ночи"),
+        "help": (
+            "помощь", "помоги", "помогите", "что ты умеешь", "что ты знаешь", "кто ты",
+            "как пользоваться", "что можно спросить", "что спросить", "команды", "меню",
+            "справка", "что ты можешь",
+        ),
+    },
+}
+
+_CHOICES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    language: tuple((phrase, intent) for intent, phrases in table.items() for phrase in phrases)
+    for language, table in _PHRASES.items()
+}
+_GREETING_WORDS = frozenset(
+    phrase for table in _PHRASES.values() for phrase in table["greeting"] if " " not in phrase
+) - {"start", "старт"}
+
+
+def detect_smalltalk(text: str, language: str) -> str | None:
+    """Return the intent (greeting, thanks, bye, help) if the whole text is small talk."""
+    simple = " ".join(words(text))
+    if not simple:
+        return None
+    choices = _CHOICES.get(language, _CHOICES["en"])
+    best = process.extractOne(
+        simple, [phrase for phrase, _ in choices], scorer=fuzz.ratio, score_cutoff=88
+    )
+    if best is None:
+        return None
+    return choices[best[2]][1]
+
+
+def strip_greeting(text: str) -> str:
+    """Remove a leading greeting word ("hi, how much ...") so the question can be matched."""
+    parts = text.strip().split(None, 1)
+    if len(parts) == 2 and "".join(words(parts[0])) in _GREETING_WORDS:
+        return parts[1]
+    return text

@@ -1,0 +1,125 @@
+"""Normalising text for matching: Unicode, case, punctuation, stopwords, stemming, synonyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import snowballstemmer
+
+DEFAULT_LANGUAGE = "en"
+
+_STEMMER_NAMES = {"en": "english", "ru": "russian"}
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z]")
+
+# Function words and conversational filler; question words (who, when, ...) are kept on
+# purpose: they tell "who announced" from "when was it announced".
+STOPWORDS: Mapping[str, frozenset[str]] = {
+    "en": frozenset(
+        """
+        a an the of to in on at for by with from into onto about as and or but nor so
+        is are was were be been being am do does did done doing has have had having
+        it its it's this that these those there here then than
+        i me my mine we us our you your he him his she her they them their
+        can could would will shall should may might must let lets
+        please pls plz kindly tell know knows say says said saying mention mentioned
+        mentions mentioning article text story news piece report
+        just like want wanna need give show explain describe find out
+        hey ok okay well also any some something anything exactly actually really
+        get got s t d ll re ve m
+        """.split()
+    ),
+    "ru": frozenset(
+        """
+        и в во не на с со по о об обо а к ко у из за от до ли же бы то это этот эта эти
+        этом этой этого тот та те был была были было быть есть будет
+        мне меня я ты вы мы он она они его ее их нам вам им
+        скажи скажите подскажи подскажите пожалуйста пжл плз расскажи расскажите
+        объясни объясните можно можешь можете хочу хотел хотела хотелось знать
+        про статья статье статьи статью говорится сказано написано пишут
+        ну вот так там тут уже еще ещё ли либо или но да же
+        """.split()
+    ),
+}
+
+
+def detect_language(text: str, hint: str | None = None, languages: Iterable[str] = ("en", "ru")) -> str:
+    """Return the language the text is written in, by script; the hint decides a tie."""
+    available = tuple(languages)
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cyrillic > latin and "ru" in available:
+        return "ru"
+    if latin > cyrillic and "en" in available:
+        return "en"
+    if hint:
+        short = hint.split("-")[0].split("_")[0].lower()
+        if short in available:
+            return short
+    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in available else available[0]
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise, case-fold and fold ё to е."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into words, numbers and percent signs."""
+    return [token.replace(",", ".") for token in _TOKEN.findall(fold(text))]
+
+
+class Analyzer:
+    """Turns a text of one language into canonical tokens (stemmed, synonyms merged)."""
+
+    def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = ()) -> None:
+        self.language = language
+        self.stopwords = STOPWORDS.get(language, frozenset())
+        self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+        self._canonical: dict[str, str] = {}
+        self._percent = self._stem("percent" if language == "en" else "процент")
+        for group in synonyms:
+            folded = [fold(word) for word in group]
+            if not folded:
+                continue
+            canonical = self._stem(folded[0])
+            for word in folded:
+                self._canonical.setdefault(word, canonical)
+                self._canonical.setdefault(self._stem(word), canonical)
+        self._cache: dict[str, str | None] = {}
+
+    def _stem(self, word: str) -> str:
+        return str(self._stemmer.stemWord(word))
+
+    def token(self, word: str) -> str | None:
+        """Return the canonical token for one folded word, or None for a stopword."""
+        cached = self._cache.get(word, "")
+        if cached != "":
+            return cached
+        result: str | None
+        if word == "%":
+            result = self._canonical.get(self._percent, self._percent)
+        elif word[0].isdigit():
+            result = word
+        elif word in self.stopwords:
+            result = None
+        elif word in self._canonical:
+            result = self._canonical[word]
+        else:
+            stem = self._stem(word)
+            result = self._canonical.get(stem, stem)
+        if len(self._cache) < 100_000:
+            self._cache[word] = result
+        return result
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """Return the distinct canonical tokens of a text, in order."""
+        seen: dict[str, None] = {}
+        for word in words(text):
+            token = self.token(word)
+            if token:
+                seen.setdefault(token, None)
+        return tuple(seen)

@@ -1,0 +1,82 @@
+"""Shared fixtures: the real knowledge base and engine, and a small knowledge base to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Knowledge, load_knowledge
+from bot.matching import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = ROOT / "knowledge"
+
+TINY_ARTICLE = """\
+source_file: source.txt
+publisher: VNA
+date: "2025-08-01"
+title: {en: "Tiny", ru: "Крошка"}
+photo_credit: example.org
+languages: [en, ru]
+topics:
+  trade: {en: "Trade", ru: "Торговля"}
+"""
+
+TINY_FACTS = """\
+facts:
+  - id: growth
+    topic: trade
+    questions:
+      en: ["How much did trade grow?", "trade growth"]
+      ru: ["Насколько вырос товарооборот?", "рост торговли"]
+    answer:
+      en: "Trade grew by 66 percent."
+      ru: "Товарооборот вырос на 66 процентов."
+    quote: "trade increased by 66 percent"
+    related: [routes]
+  - id: routes
+    topic: trade
+    questions:
+      en: ["Which new routes?", "new routes"]
+      ru: ["Какие новые маршруты?", "маршруты"]
+    answer:
+      en: "Sea routes through Vietnam."
+      ru: "Морские пути через Вьетнам."
+    quote: "through the ports of Vietnam"
+    related: [growth]
+"""
+
+TINY_SOURCE = "In 2024, trade increased by 66 percent. Shipping goes through the ports of Vietnam.\n"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    """The real knowledge base shipped with the bot."""
+    return load_knowledge(KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def engine(knowledge: Knowledge) -> Engine:
+    """The answer engine over the real knowledge base."""
+    return Engine(knowledge)
+
+
+@pytest.fixture
+def tiny_dir(tmp_path: Path) -> Path:
+    """A small valid knowledge base in a temporary directory, for tests to break."""
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    (directory / "article.yaml").write_text(TINY_ARTICLE, encoding="utf-8")
+    (directory / "facts.yaml").write_text(TINY_FACTS, encoding="utf-8")
+    (directory / "source.txt").write_text(TINY_SOURCE, encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real knowledge base."""
+    target = tmp_path / "real"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    return target
