@@ -1,0 +1,227 @@
+"""The Telegram composition root: builds the application and runs it (polling or webhook)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import sys
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from telegram import (
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.matching import Engine
+from bot.telegram_handlers import Handlers
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+RATE_LIMIT_RETRIES = 3
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
+                   Update.INLINE_QUERY]
+PRIVATE_COMMANDS = ("start", "help", "ask", "topics", "source", "language")
+GROUP_COMMANDS = ("ask", "help", "topics", "source", "language")
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+# New messages only: edited messages and channel posts are deliberately ignored.
+_NEW = filters.UpdateType.MESSAGE
+_PRIVATE = filters.ChatType.PRIVATE
+_NON_TEXT = filters.ATTACHMENT | filters.POLL | filters.Dice.ALL
+
+
+# --------------------------------------------------------------------------- logging hygiene
+class RedactingFilter(logging.Filter):
+    """Replaces secrets (the bot token, the webhook secret) in log records with placeholders."""
+
+    def __init__(self, secrets_to_hide: Iterable[tuple[str, str]]) -> None:
+        super().__init__()
+        pairs: list[tuple[str, str]] = []
+        for secret, placeholder in secrets_to_hide:
+            if len(secret) >= 4:
+                pairs += [(secret, placeholder), (quote(secret, safe=""), placeholder)]
+        self._pairs = pairs
+
+    def redact(self, text: str) -> str:
+        """The text with every secret replaced."""
+        for secret, placeholder in self._pairs:
+            text = text.replace(secret, placeholder)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message, traceback and stack text; never drop the record."""
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        redacted = self.redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def install_redaction(token: str, *others: str) -> RedactingFilter:
+    """Add a redacting filter to every handler of the root logger."""
+    hidden = [(token, "<token>"), *((other, "<secret>") for other in others)]
+    redacting = RedactingFilter(hidden)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redacting)
+    return redacting
+
+
+def quiet_http_loggers() -> None:
+    """httpx logs every request URL at INFO, and Telegram URLs contain the token."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+
+
+# --------------------------------------------------------------------------- commands menu
+def command_menu(engine: Engine, language: str, names: Iterable[str]) -> list[BotCommand]:
+    """The command menu in one language."""
+    return [BotCommand(name, engine.say(language, f"command_{name}")) for name in names]
+
+
+async def set_commands(application: App, engine: Engine) -> None:
+    """Register the command menus for private chats and groups, in English and Russian."""
+    scopes: list[tuple[BotCommandScope, tuple[str, ...]]] = [
+        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+    ]
+    for scope, names in scopes:
+        for language in (None, *(code for code in engine.knowledge.languages if code != "en")):
+            commands = command_menu(engine, language or "en", names)
+            try:
+                await application.bot.set_my_commands(commands, scope=scope,
+                                                      language_code=language)
+            except TelegramError as error:
+                log.warning("could not set the %s command menu (%s): %s",
+                            scope.type, language or "default", error)
+
+
+def _file_url(base_url: str) -> str:
+    """The file URL beside a Bot API base URL (`…/bot` → `…/file/bot`)."""
+    return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
+
+
+# --------------------------------------------------------------------------- composition root
+def build_application(engine: Engine, settings: Settings) -> App:
+    """Build the application and register every handler, in order (the first match wins)."""
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    quiet_http_loggers()
+    handlers = Handlers(engine)
+
+    async def post_init(application: App) -> None:
+        await set_commands(application, engine)
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))  # waits out 429s
+        .post_init(post_init)
+    )
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url).base_file_url(_file_url(settings.base_url))
+    app: App = builder.build()
+
+    # 1. /start (and /start@ThisBot): welcome, what the bot knows, example question buttons.
+    app.add_handler(CommandHandler("start", handlers.start_command, filters=_NEW))
+    # 2. /help: how to ask in private chats, groups and inline mode.
+    app.add_handler(CommandHandler("help", handlers.help_command, filters=_NEW))
+    # 3. /ask QUESTION: answer; bare /ask: usage. /ask@OtherBot never reaches here.
+    app.add_handler(CommandHandler("ask", handlers.ask_command, filters=_NEW))
+    # 4. /topics: browse the facts by topic with inline keyboards.
+    app.add_handler(CommandHandler("topics", handlers.topics_command, filters=_NEW))
+    # 5. /source: publisher, date, title and photo credit of the article.
+    app.add_handler(CommandHandler("source", handlers.source_command, filters=_NEW))
+    # 6. /language: choose this chat's reply language.
+    app.add_handler(CommandHandler("language", handlers.language_command, filters=_NEW))
+    # 7. Inline buttons: facts, topics, languages; stale or tampered data gets a notice.
+    app.add_handler(CallbackQueryHandler(handlers.button_press))
+    # 8. Inline mode: ranked facts as inline results.
+    app.add_handler(InlineQueryHandler(handlers.inline_query))
+    # 9. Text: every private message is a question; in groups only mentions and replies to
+    #    the bot (the handler checks); other chatter is ignored.
+    app.add_handler(MessageHandler(
+        _NEW & filters.TEXT & ~filters.COMMAND & (_PRIVATE | filters.ChatType.GROUPS),
+        handlers.text_message,
+    ))
+    # 10. An unknown command in a private chat gets the help; in groups, silence.
+    app.add_handler(MessageHandler(_NEW & _PRIVATE & filters.COMMAND, handlers.help_command))
+    # 11. Stickers, photos and other non-text messages in a private chat: ask for text.
+    app.add_handler(MessageHandler(_NEW & _PRIVATE & _NON_TEXT, handlers.unsupported_message))
+    # Any exception in a handler is logged (token redacted) and the bot keeps running.
+    app.add_error_handler(handlers.error_handler)
+    return app
+
+
+def _fail(text: str) -> int:
+    print(f"error: {text}", file=sys.stderr)
+    return 2
+
+
+def run_bot(engine: Engine, settings: Settings, webhook: bool = False) -> int:
+    """Run the bot until stopped: long polling, or a webhook server with `webhook`."""
+    if not settings.token:
+        return _fail("TELEGRAM_BOT_TOKEN is not set")
+    secret = ""
+    if webhook:
+        if not settings.webhook_url:
+            return _fail("webhook mode needs WEBHOOK_URL (the public https URL Telegram calls)")
+        secret = settings.webhook_secret or secrets.token_urlsafe(32)
+        if not _SECRET_TOKEN.fullmatch(secret):
+            return _fail("WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1-256 chars)")
+    install_redaction(settings.token, *([secret] if secret else []))
+    application = build_application(engine, settings)
+    try:
+        if webhook:
+            assert settings.webhook_url is not None  # noqa: S101 - checked above; narrows for mypy
+            if not settings.webhook_secret:
+                log.info("WEBHOOK_SECRET is not set; using a random secret for this run")
+            log.info("starting the webhook server on port %d", settings.port)
+            application.run_webhook(
+                listen="0.0.0.0",  # noqa: S104 - a webhook server must be reachable from outside
+                port=settings.port,
+                url_path=urlsplit(settings.webhook_url).path.strip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            log.info("starting long polling")
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        log.error("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN)")
+        return 1
+    except NetworkError as error:
+        log.error("cannot reach Telegram: %s", error)
+        return 1
+    return 0
