@@ -102,10 +102,10 @@ def default_knowledge_dir() -> Path:
     configured = os.environ.get("KNOWLEDGE_DIR")
     if configured:
         return Path(configured)
-    installed = Path(__file__).resolve().parent / "knowledge"
-    if (installed / ARTICLE_FILE).is_file():
-        return installed
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    source_tree = Path(__file__).resolve().parent.parent / "knowledge"
+    if (source_tree / ARTICLE_FILE).is_file():
+        return source_tree
+    return Path(__file__).resolve().parent / "knowledge_data"
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:

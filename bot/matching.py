@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,12 +13,13 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Fact, Knowledge
 from bot.messages import message
 from bot.smalltalk import detect_smalltalk, strip_greeting
-from bot.text import Analyzer, detect_language, words
+from bot.text import Analyzer, detect_language, fold, words
 
 Kind = Literal["fact", "clarify", "smalltalk", "none"]
 
 MAX_QUESTION_CHARS = 500
 _FUZZY_MIN_LENGTH = 4
+_PREFIX_SIMILARITY = 85.0
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Candidate:
 
     fact_id: str
     score: float
+    coverage: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,18 @@ class Answer:
 class Thresholds:
     """The decision rules: when a match is good enough, and when it is too close to call."""
 
-    fact: float = 68.0
-    clarify: float = 55.0
-    margin: float = 6.0
+    fact: float = 74.0
+    clarify: float = 60.0
+    margin: float = 2.0
     suggest: float = 35.0
     min_evidence: float = 1.1
-    coverage_weight: float = 0.65
-    conflict: float = 0.5
+    min_coverage: float = 0.6
+    lone_coverage: float = 0.8
+    lone_margin: float = 15.0
+    window: float = 8.0
+    query_weight: float = 0.5
+    phrase_weight: float = 0.2
+    conflict: float = 1.0
     fuzzy_cutoff: float = 80.0
     shortlist: int = 12
 
@@ -91,37 +99,62 @@ class _Index:
     """Everything precomputed for matching questions in one language."""
 
     analyzer: Analyzer
-    vocabulary: list[str]
     postings: dict[str, list[int]]
     weights: dict[str, float]
     unknown_weight: float
+    surface: dict[str, str]
+    surface_keys: list[str]
     phrasings: list[list[str]]
+    phrase_tokens: list[list[tuple[tuple[str, float], ...]]]
     fact_tokens: list[frozenset[str]]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
 def _build_index(knowledge: Knowledge, language: str) -> _Index:
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
-    phrasings: list[list[str]] = []
+    analysed_facts: list[list[tuple[str, ...]]] = []
     fact_tokens: list[frozenset[str]] = []
     postings: dict[str, list[int]] = {}
+    surface: dict[str, str] = {}
     for number, fact in enumerate(knowledge.facts):
-        analysed = [analyzer.tokens(question) for question in fact.questions.get(language, ())]
-        phrasings.append([" ".join(tokens) for tokens in analysed if tokens])
-        vocabulary = {token for tokens in analysed for token in tokens}
-        vocabulary.update(analyzer.tokens(fact.answer.get(language, "")))
+        analysed: list[tuple[str, ...]] = []
+        vocabulary: set[str] = set()
+        for text in (*fact.questions.get(language, ()), fact.answer.get(language, "")):
+            pairs = analyzer.pairs(text)
+            for word, token in pairs:
+                surface.setdefault(word, token)
+                surface.setdefault(analyzer.stem(word), token)
+                vocabulary.add(token)
+            analysed.append(tuple(token for _, token in pairs))
+        analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
         fact_tokens.append(frozenset(vocabulary))
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
+    for group in knowledge.synonyms.get(language, ()):
+        for word in map(fold, group):
+            token = analyzer.token(word)
+            if token in postings:
+                surface.setdefault(word, token)
+                surface.setdefault(analyzer.stem(word), token)
     total = max(len(knowledge.facts), 1)
     weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
+    for number, phrases in enumerate(analysed_facts):
+        # A word found in this fact alone ("rice", "sugarcane") is a keyword question for it.
+        for token in sorted(fact_tokens[number]):
+            if len(postings[token]) == 1 and not token[0].isdigit():
+                phrases.append((token,))
     return _Index(
         analyzer=analyzer,
-        vocabulary=list(postings),
         postings=postings,
         weights=weights,
         unknown_weight=math.log(1 + total),
-        phrasings=phrasings,
+        surface=surface,
+        surface_keys=sorted(surface),
+        phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
+        phrase_tokens=[
+            [tuple((token, weights[token]) for token in tokens) for tokens in fact]
+            for fact in analysed_facts
+        ],
         fact_tokens=fact_tokens,
     )
 
@@ -192,38 +225,55 @@ class Engine:
         ranked = self._rank(strip_greeting(question), language)
         return self._decide(question, reply, ranked)
 
-    def _token_matches(self, index: _Index, token: str) -> list[tuple[str, float]]:
+    def _token_matches(self, index: _Index, word: str, token: str) -> list[tuple[str, float]]:
+        """The knowledge tokens a question word stands for, with similarity (typos allowed)."""
         if token in index.weights:
             return [(token, 100.0)]
-        if token[0].isdigit() or len(token) < _FUZZY_MIN_LENGTH:
+        if token[0].isdigit() or len(word) < _FUZZY_MIN_LENGTH - 1:
             return []
-        cached = index.fuzzy_cache.get(token)
+        cached = index.fuzzy_cache.get(word)
         if cached is None:
-            found = process.extract(
-                token,
-                index.vocabulary,
-                scorer=fuzz.ratio,
-                score_cutoff=self.thresholds.fuzzy_cutoff,
-                limit=3,
-            )
-            cached = [(choice, score) for choice, score, _ in found]
+            cached = self._fuzzy_matches(index, word)
             if len(index.fuzzy_cache) < 50_000:
-                index.fuzzy_cache[token] = cached
+                index.fuzzy_cache[word] = cached
         return cached
 
+    def _fuzzy_matches(self, index: _Index, word: str) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
+        keys = index.surface_keys
+        for key in {word, index.analyzer.stem(word)}:
+            cutoff = self.thresholds.fuzzy_cutoff if len(key) >= _FUZZY_MIN_LENGTH + 1 else 85.0
+            for choice, similarity, _ in process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            ):
+                if choice[0] != key[0]:
+                    continue  # typos rarely hit the first letter; "price" is not "rice"
+                target = index.surface[choice]
+                best[target] = max(best.get(target, 0.0), similarity)
+        if len(word) >= _FUZZY_MIN_LENGTH:
+            # An abbreviation ("tech", "hydro") matches the words it begins.
+            start = bisect.bisect_left(keys, word)
+            for choice in keys[start : start + 5]:
+                if choice.startswith(word):
+                    target = index.surface[choice]
+                    best[target] = max(best.get(target, 0.0), _PREFIX_SIMILARITY)
+        return sorted(best.items(), key=lambda item: item[1], reverse=True)
+
     def _rank(self, question: str, language: str) -> list[Candidate]:
+        """Score the facts that share (possibly misspelt) words with the question, best first."""
         index = self._indexes[language]
         limits = self.thresholds
-        tokens = index.analyzer.tokens(question)
-        if not tokens:
+        pairs = index.analyzer.pairs(question)
+        if not pairs:
             return []
-        numbers = {token for token in tokens if token[0].isdigit()}
+        numbers = {token for _, token in pairs if token[0].isdigit()}
+        similarity_of: dict[str, float] = {}
         matched: dict[int, float] = {}
         known_in_fact: dict[int, float] = {}
         total_weight = 0.0
         known_weight = 0.0
-        for token in tokens:
-            matches = self._token_matches(index, token)
+        for word, token in pairs:
+            matches = self._token_matches(index, word, token)
             if not matches:
                 total_weight += index.unknown_weight
                 continue
@@ -232,6 +282,7 @@ class Engine:
             known_weight += weight
             best: dict[int, float] = {}
             for choice, similarity in matches:
+                similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
                 for fact in index.postings[choice]:
                     if similarity > best.get(fact, 0.0):
                         best[fact] = similarity
@@ -247,15 +298,23 @@ class Engine:
             missing_known = known_weight - known_in_fact[fact]
             coverage.append((evidence / (total_weight + limits.conflict * missing_known), fact))
         coverage.sort(reverse=True)
-        query = " ".join(tokens)
+        query = " ".join(token for _, token in pairs)
         facts = self.knowledge.facts
+        rest = 1.0 - limits.query_weight - limits.phrase_weight
         ranked: list[Candidate] = []
         for share, fact in coverage[: limits.shortlist]:
-            phrasings = index.phrasings[fact]
-            best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+            recall = max(
+                (
+                    sum(weight * similarity_of.get(token, 0.0) for token, weight in tokens)
+                    / sum(weight for _, weight in tokens)
+                    for tokens in index.phrase_tokens[fact]
+                ),
+                default=0.0,
+            )
+            best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
             similarity = best_phrase[1] if best_phrase else 0.0
-            score = 100.0 * limits.coverage_weight * share + (1 - limits.coverage_weight) * similarity
-            ranked.append(Candidate(facts[fact].id, score))
+            score = 100.0 * (limits.query_weight * share + limits.phrase_weight * recall)
+            ranked.append(Candidate(facts[fact].id, score + rest * similarity, share))
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)
         return ranked
 
@@ -265,14 +324,21 @@ class Engine:
         if not ranked:
             return self._none(question, language, self.say(language, "none"))
         best = ranked[0]
-        close = [c for c in top if c.score >= limits.clarify and best.score - c.score < limits.margin]
-        if best.score >= limits.fact and len(close) <= 1:
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        clear = best.score - runner_up >= limits.margin and best.coverage >= limits.min_coverage
+        lone = (
+            best.coverage >= limits.lone_coverage
+            and best.score >= limits.clarify
+            and best.score - runner_up >= limits.lone_margin
+        )
+        if (clear and best.score >= limits.fact) or lone:
             fact = self.knowledge.by_id[best.fact_id]
             text = fact.answer.get(language) or next(iter(fact.answer.values()))
             return Answer(
                 question, "fact", text, language, lead=text, fact=fact, score=best.score,
                 suggestions=self.suggest(fact.related, language), candidates=top,
             )
+        close = [c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window]
         if len(close) >= 2:
             suggestions = self.suggest([c.fact_id for c in close], language)
             lead = self.say(language, "clarify")

@@ -115,6 +115,19 @@ class Analyzer:
             self._cache[word] = result
         return result
 
+    def stem(self, word: str) -> str:
+        """The Snowball stem of one folded word (the key typos are matched on)."""
+        return self._stem(word)
+
+    def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
+        """Return (word, canonical token) for each distinct canonical token of a text."""
+        seen: dict[str, str] = {}
+        for word in words(text):
+            token = self.token(word)
+            if token and token not in seen:
+                seen[token] = word
+        return tuple((word, token) for token, word in seen.items())
+
     def tokens(self, text: str) -> tuple[str, ...]:
         """Return the distinct canonical tokens of a text, in order."""
         seen: dict[str, None] = {}
