@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Fact, Knowledge
 from bot.messages import message
+from bot.places import country_words
 from bot.smalltalk import detect_smalltalk, strip_greeting
 from bot.text import Analyzer, detect_language, fold, words
 
@@ -107,6 +108,7 @@ class _Index:
     phrasings: list[list[str]]
     phrase_tokens: list[list[tuple[tuple[str, float], ...]]]
     fact_tokens: list[frozenset[str]]
+    places: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
@@ -143,8 +145,14 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
         for token in sorted(fact_tokens[number]):
             if len(postings[token]) == 1 and not token[0].isdigit():
                 phrases.append((token,))
+    # Countries other than the article's main subjects: naming one the fact lacks rules it out.
+    places = {analyzer.token(word) for word in country_words(language)}
+    specific = frozenset(
+        token for token in places if token in postings and len(postings[token]) <= total / 2
+    ) | frozenset(token for token in places if token and token not in postings)
     return _Index(
         analyzer=analyzer,
+        places=specific,
         postings=postings,
         weights=weights,
         unknown_weight=math.log(1 + total),
@@ -266,7 +274,7 @@ class Engine:
         pairs = index.analyzer.pairs(question)
         if not pairs:
             return []
-        numbers = {token for _, token in pairs if token[0].isdigit()}
+        required = {token for _, token in pairs if token[0].isdigit() or token in index.places}
         similarity_of: dict[str, float] = {}
         matched: dict[int, float] = {}
         known_in_fact: dict[int, float] = {}
@@ -293,7 +301,7 @@ class Engine:
         for fact, evidence in matched.items():
             if evidence < limits.min_evidence:
                 continue
-            if numbers and not numbers <= index.fact_tokens[fact]:
+            if required and not required <= index.fact_tokens[fact]:
                 continue
             missing_known = known_weight - known_in_fact[fact]
             coverage.append((evidence / (total_weight + limits.conflict * missing_known), fact))

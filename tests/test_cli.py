@@ -1,0 +1,151 @@
+"""Tests for the command line, run as a real subprocess like a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_bot(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot ARGS` without a token and return what it printed."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR"}}
+    environment["PYTHONPATH"] = str(ROOT)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd or ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_prints_the_answer() -> None:
+    """`ask` prints the fact's answer with both trade figures."""
+    result = run_bot("ask", "how much did trade grow?")
+    assert result.returncode == 0, result.stderr
+    assert "66 percent" in result.stdout
+    assert "20 percent" in result.stdout
+
+
+def test_ask_json_follows_the_contract() -> None:
+    """`ask --json` prints one JSON object with every field of the contract."""
+    result = run_bot("ask", "--json", "how much did trade grow?")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"question", "kind", "answer", "fact_id", "score", "language", "suggestions"}
+    assert answer["kind"] == "fact"
+    assert answer["fact_id"] == "trade_growth"
+    assert answer["language"] == "en"
+    assert 0 <= answer["score"] <= 100
+    assert all(set(item) == {"fact_id", "question"} for item in answer["suggestions"])
+
+
+def test_ask_batch_reads_stdin_in_order() -> None:
+    """`ask --json` with no question answers each stdin line with one JSON line, in order."""
+    questions = ["bauxite", "what is the capital of laos?", "hello", ""]
+    result = run_bot("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == questions
+    assert [line["kind"] for line in lines] == ["fact", "none", "smalltalk", "none"]
+    assert lines[0]["fact_id"] == "bauxite"
+
+
+def test_ask_dash_reads_stdin() -> None:
+    """`ask -` reads questions from stdin and prints plain answers."""
+    result = run_bot("ask", "-", stdin="bauxite\n")
+    assert result.returncode == 0, result.stderr
+    assert "bauxite" in result.stdout.lower()
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\t"])
+def test_empty_question_gets_a_clear_message(question: str) -> None:
+    """An empty or whitespace-only question gets a request to type a question, not an error."""
+    result = run_bot("ask", "--json", question)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["kind"] == "none"
+    assert answer["answer"].startswith("Please type a question")
+
+
+def test_check_passes_on_the_shipped_knowledge() -> None:
+    """`check` validates the shipped knowledge base and exits 0 with a summary."""
+    result = run_bot("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_check_reports_a_broken_copy(real_copy: Path) -> None:
+    """`check` on a broken knowledge copy prints one line per problem, no traceback, exit 1."""
+    facts = real_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("related: [", "related: [no_such_fact, ", 1), encoding="utf-8")
+    result = run_bot("check", env={"KNOWLEDGE_DIR": str(real_copy)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "facts.yaml" in lines[0] and "related" in lines[0] and "no_such_fact" in lines[0]
+
+
+def test_syntax_error_is_one_line(real_copy: Path) -> None:
+    """A YAML syntax error names the file and line in one line, with no traceback."""
+    (real_copy / "facts.yaml").write_text("facts:\n  - id: [broken\n", encoding="utf-8")
+    result = run_bot("ask", "trade", env={"KNOWLEDGE_DIR": str(real_copy)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "facts.yaml" in result.stderr and "YAML syntax error" in result.stderr
+
+
+def test_console_chat_answers_piped_stdin(tmp_path: Path) -> None:
+    """With no token and piped stdin, `python -m bot` answers each line and exits at its end."""
+    result = run_bot(stdin="how much did trade grow?\nbauxite\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "66 percent" in result.stdout
+    assert "bauxite" in result.stdout.lower()
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+
+
+def test_console_chat_reads_no_env_token_from_elsewhere(tmp_path: Path) -> None:
+    """A .env in the working directory without a token still starts the console chat."""
+    (tmp_path / ".env").write_text("LOG_LEVEL=WARNING\n", encoding="utf-8")
+    result = run_bot(stdin="hello\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Hello!" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("<b>trade</b> & <script>alert(1)</script>", "66 percent"),
+        ("🙂🙂🙂", "Please type a question"),
+        ("x" * 4096, "too long"),
+    ],
+)
+def test_hostile_input_gets_a_clear_answer(question: str, expected: str) -> None:
+    """Markup, emoji and a 4096-character question get a clear answer, never a crash."""
+    result = run_bot("ask", question)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+
+
+def test_russian_question_answered_in_russian() -> None:
+    """A Russian question gets a Russian answer with both figures and language ru."""
+    result = run_bot("ask", "--json", "Насколько вырос товарооборот между Лаосом и Россией?")
+    answer = json.loads(result.stdout)
+    assert (answer["kind"], answer["language"], answer["fact_id"]) == ("fact", "ru", "trade_growth")
+    assert "66" in answer["answer"] and "20" in answer["answer"]
+    assert "процент" in answer["answer"]

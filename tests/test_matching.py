@@ -1,0 +1,137 @@
+"""Tests for the answer engine: what a user would read for each kind of question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import describe, evaluate, load_questions
+from bot.knowledge import load_knowledge
+from bot.matching import Engine
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how much did trade grow?", "trade_growth"),
+        ("By how much did trade between Russia and Laos increase?", "trade_growth"),
+        ("trade 2025", "trade_growth"),
+        ("bauxite", "bauxite"),
+        ("bauxit mines", "bauxite"),
+        ("which ports will Russia use?", "new_routes"),
+        ("Who is Thongloun Sisoulith?", "thongloun"),
+        ("what does laos export", "agri_exports"),
+        ("sugarcane", "agri_exports"),
+        ("when did putin announce this", "announcement"),
+        ("who published the article", "source"),
+        ("road map nuclear energy 2025-2026", "nuclear_roadmap"),
+        ("hydropower", "textile_hydropower"),
+        ("railwya through china", "new_routes"),
+    ],
+)
+def test_answers_paraphrases_typos_and_keywords(engine: Engine, question: str, fact_id: str) -> None:
+    """Paraphrases, typos and keyword questions are answered with the right fact."""
+    answer = engine.find_answer(question)
+    assert (answer.kind, answer.fact_id) == ("fact", fact_id), answer.candidates
+    assert answer.text == engine.knowledge.by_id[fact_id].answer["en"]
+
+
+def test_trade_answer_has_both_figures(engine: Engine) -> None:
+    """The trade answer gives both of the article's figures."""
+    text = engine.find_answer("how much did trade grow?").text
+    assert "66 percent" in text and "20 percent" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the capital of laos?",
+        "how much did trade grow in 2023?",
+        "did trade grow by 50 percent",
+        "how much did trade between laos and thailand grow",
+        "what is the population of russia",
+        "recommend a movie",
+        "laos",
+        "asdfghjkl",
+    ],
+)
+def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -> None:
+    """Out-of-scope and near-miss questions are declined with suggestions, never guessed."""
+    answer = engine.find_answer(question)
+    assert answer.kind in {"none", "clarify"}, (answer.kind, answer.fact_id)
+    assert answer.fact is None
+    if answer.kind == "none":
+        assert answer.text.startswith("Sorry, the article does not say that.")
+        assert answer.suggestions
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "start"),
+    [
+        ("hi", "greeting", "Hello!"),
+        ("Thanks!", "thanks", "You're welcome!"),
+        ("what can you do?", "help", "I answer questions"),
+        ("bye", "bye", "Goodbye!"),
+        ("привет", "greeting", "Здравствуйте!"),
+        ("спасибо", "thanks", "Пожалуйста!"),
+    ],
+)
+def test_smalltalk(engine: Engine, question: str, intent: str, start: str) -> None:
+    """Greetings, thanks, help and goodbyes get a friendly reply in the question's language."""
+    answer = engine.find_answer(question)
+    assert (answer.kind, answer.intent) == ("smalltalk", intent)
+    assert answer.text.startswith(start)
+
+
+def test_greeting_before_a_question_is_ignored(engine: Engine) -> None:
+    """A greeting in front of a question does not hide the question."""
+    answer = engine.find_answer("hi, how much did trade grow?")
+    assert answer.fact_id == "trade_growth"
+
+
+def test_clarify_offers_close_candidates(engine: Engine) -> None:
+    """A question that fits several facts equally asks which one was meant."""
+    answer = engine.find_answer("nuclear")
+    assert answer.kind in {"clarify", "fact"}
+    if answer.kind == "clarify":
+        assert 2 <= len(answer.suggestions) <= 3
+        assert answer.text.startswith("Did you mean one of these?")
+
+
+@pytest.mark.parametrize(("question", "lead"), [("", "Please type a question"), ("x" * 600, "That message is too long")])
+def test_empty_and_huge_questions(engine: Engine, question: str, lead: str) -> None:
+    """Empty and overlong questions get a clear message instead of a match."""
+    answer = engine.find_answer(question)
+    assert answer.kind == "none"
+    assert answer.text.startswith(lead)
+
+
+def test_reply_language_overrides_detection(engine: Engine) -> None:
+    """A chat's chosen reply language wins over the language of the question."""
+    answer = engine.find_answer("how much did trade grow?", reply_language="ru")
+    assert answer.language == "ru"
+    assert answer.text == engine.knowledge.by_id["trade_growth"].answer["ru"]
+
+
+def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
+    """The engine works on any valid knowledge base, not just the shipped one."""
+    engine = Engine(load_knowledge(tiny_dir))
+    assert engine.find_answer("how much did trade grow").fact_id == "growth"
+    assert engine.find_answer("какие новые маршруты").fact_id == "routes"
+
+
+@pytest.mark.parametrize(
+    ("name", "accuracy", "declines"),
+    [("questions.yaml", 0.95, 0.95), ("questions_ru.yaml", 0.90, 0.95)],
+)
+def test_development_set(engine: Engine, name: str, accuracy: float, declines: float) -> None:
+    """The engine answers the labelled development set at the required accuracy and declines."""
+    questions = load_questions(DATA / name)
+    result = evaluate(engine, questions)
+    report = describe(result)
+    assert result.accuracy >= accuracy, report
+    assert result.decline_rate >= declines, report
+    assert result.smalltalk_correct == result.smalltalk, report

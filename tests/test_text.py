@@ -1,0 +1,74 @@
+"""Tests for normalising text: folding, tokens, stemming, synonyms, language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import Analyzer, detect_language, fold, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ёлка", "елка"),
+        ("ＴＲＡＤＥ", "trade"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold(text: str, expected: str) -> None:
+    """Folding applies NFKC, case-folding and ё→е."""
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How much did trade grow?!", ["how", "much", "did", "trade", "grow"]),
+        ("66% in 2025-2026", ["66", "%", "in", "2025", "2026"]),
+        ("<b>trade</b> & co", ["b", "trade", "b", "co"]),
+        ("🙂🙂 ???", []),
+        ("Laos' water", ["laos", "water"]),
+    ],
+)
+def test_words(text: str, expected: list[str]) -> None:
+    """Words keep letters and numbers and drop punctuation, markup symbols and emoji."""
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        ("how much did trade grow", None, "en"),
+        ("Насколько вырос товарооборот", None, "ru"),
+        ("Насколько вырос trade", None, "ru"),
+        ("2025", "ru", "ru"),
+        ("2025", "ru-RU", "ru"),
+        ("2025", "de", "en"),
+        ("2025", None, "en"),
+        ("bauxite", "ru", "en"),
+    ],
+)
+def test_detect_language(text: str, hint: str | None, expected: str) -> None:
+    """The script decides the language; the hint only breaks a tie such as a bare number."""
+    assert detect_language(text, hint) == expected
+
+
+def test_analyzer_merges_synonyms_and_drops_stopwords() -> None:
+    """Synonyms map to one canonical token, inflections stem together, stopwords vanish."""
+    analyzer = Analyzer("en", [["grow", "increase", "rise"]])
+    assert analyzer.tokens("How did the trade increase?") == ("how", "trade", "grow")
+    assert analyzer.tokens("trades rising") == analyzer.tokens("trade rise")
+
+
+def test_russian_inflections_stem_together() -> None:
+    """Russian case forms reduce to the same token (товарооборот / товарооборота, порты / портов)."""
+    analyzer = Analyzer("ru")
+    assert analyzer.tokens("товарооборота") == analyzer.tokens("товарооборот")
+    assert analyzer.tokens("портов") == analyzer.tokens("порты")
+    assert analyzer.tokens("Ёмкость") == analyzer.tokens("емкость")
+
+
+def test_percent_sign_is_a_word() -> None:
+    """The percent sign counts as the word percent."""
+    analyzer = Analyzer("en")
+    assert analyzer.tokens("66%") == analyzer.tokens("66 percent")
