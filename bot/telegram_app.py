@@ -54,13 +54,19 @@ _NON_TEXT = filters.ATTACHMENT | filters.POLL | filters.Dice.ALL
 class RedactingFilter(logging.Filter):
     """Replaces secrets (the bot token, the webhook secret) in log records with placeholders."""
 
-    def __init__(self, secrets_to_hide: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, secrets_to_hide: Iterable[tuple[str, str]] = ()) -> None:
         super().__init__()
-        pairs: list[tuple[str, str]] = []
+        self._pairs: list[tuple[str, str]] = []
         for secret, placeholder in secrets_to_hide:
-            if len(secret) >= 4:
-                pairs += [(secret, placeholder), (quote(secret, safe=""), placeholder)]
-        self._pairs = pairs
+            self.add(secret, placeholder)
+
+    def add(self, secret: str, placeholder: str) -> None:
+        """Hide one more secret (as is and URL-encoded); too short ones would hide everything."""
+        if len(secret) < 4:
+            return
+        for form in dict.fromkeys((secret, quote(secret, safe=""))):
+            if (form, placeholder) not in self._pairs:
+                self._pairs.append((form, placeholder))
 
     def redact(self, text: str) -> str:
         """The text with every secret replaced."""
@@ -86,12 +92,29 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+_REDACTION = RedactingFilter()
+_LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "bot")
+
+
+def protect_loggers(token: str, *others: str) -> RedactingFilter:
+    """Redact the secrets in every record of the Telegram, HTTP and bot loggers that exist now
+    (python-telegram-bot logs its API URL, token included, at DEBUG)."""
+    _REDACTION.add(token, "<token>")
+    for other in others:
+        _REDACTION.add(other, "<secret>")
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if (isinstance(logger, logging.Logger) and name.split(".")[0] in _LIBRARY_LOGGERS
+                and _REDACTION not in logger.filters):
+            logger.addFilter(_REDACTION)
+    return _REDACTION
+
+
 def install_redaction(token: str, *others: str) -> RedactingFilter:
-    """Add a redacting filter to every handler of the root logger."""
-    hidden = [(token, "<token>"), *((other, "<secret>") for other in others)]
-    redacting = RedactingFilter(hidden)
+    """Redact the secrets in everything the root logger's handlers write, whatever its logger."""
+    redacting = protect_loggers(token, *others)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(redacting)
+        if redacting not in handler.filters:
+            handler.addFilter(redacting)
     return redacting
 
 
@@ -137,6 +160,7 @@ def build_application(engine: Engine, settings: Settings) -> App:
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     quiet_http_loggers()
+    protect_loggers(settings.token)
     handlers = Handlers(engine)
 
     async def post_init(application: App) -> None:
