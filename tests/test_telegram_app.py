@@ -236,7 +236,7 @@ async def test_language_choice_applies_to_the_chat(app: App, server: FakeBotApi)
 
 
 # --------------------------------------------------------------------------- answers
-@pytest.mark.parametrize("question", ["<b>trade</b> & <script>", "<i>qwxz</i> & <script>1</script>"])
+@pytest.mark.parametrize("question", ["<b>trade</b> & <script>", "<i>qwxz</i> & <script>"])
 async def test_html_in_question_is_escaped(app: App, server: FakeBotApi, question: str) -> None:
     """HTML in a question never reaches Telegram as markup: it is escaped wherever it is echoed."""
     server.private_text(question)
