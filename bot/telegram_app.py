@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
 
 RATE_LIMIT_RETRIES = 3
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
-                   Update.INLINE_QUERY]
+BOOTSTRAP_RETRIES = 5  # start-up calls (getMe, deleteWebhook/setWebhook) survive a brief outage
+# Only what the bot answers; edited messages and channel posts are not even requested.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 PRIVATE_COMMANDS = ("start", "help", "ask", "topics", "source", "language")
 GROUP_COMMANDS = ("ask", "help", "topics", "source", "language")
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -238,10 +239,12 @@ def run_bot(engine: Engine, settings: Settings, webhook: bool = False) -> int:
                 webhook_url=settings.webhook_url,
                 secret_token=secret,
                 allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=BOOTSTRAP_RETRIES,
             )
         else:
             log.info("starting long polling")
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            application.run_polling(allowed_updates=ALLOWED_UPDATES,
+                                    bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
         log.error("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN)")
         return 1

@@ -72,7 +72,9 @@ def addressed_question(message: Message, username: str, bot_id: int) -> str | No
         return None
     if username:
         text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
-    return " ".join(text.split()).lstrip(_LEADING_PUNCTUATION)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(text.split()))  # "growth , ?" → "growth,?"
+    text = re.sub(r"[,;:]+([.!?])", r"\1", text)  # "growth,?" → "growth?"
+    return text.lstrip(_LEADING_PUNCTUATION).rstrip(",;: ")
 
 
 class Handlers:

@@ -12,6 +12,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from fake_botapi import (
+    BOT_ID,
     BOT_USERNAME,
     DEFAULT_GROUP_ID,
     DEFAULT_SUPERGROUP_ID,
@@ -26,12 +28,14 @@ from fake_botapi import (
     FakeBotApi,
     Json,
 )
+from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.config import Settings, load_settings
 from bot.knowledge import Knowledge
 from bot.matching import Answer, Engine
 from bot.telegram_app import App, RedactingFilter, build_application, run_bot
+from bot.telegram_handlers import addressed_question, command_argument
 from bot.telegram_render import (
     MAX_CALLBACK_BYTES,
     Part,
@@ -397,6 +401,37 @@ async def test_group_chatter_is_ignored(
     assert await after_sentinel(server) == []
 
 
+@pytest.mark.parametrize(
+    ("make", "question"),
+    [
+        (lambda s: s.mention(f"@{BOT_USERNAME}, how much did trade grow?"),
+         "how much did trade grow?"),
+        (lambda s: s.mention(f"Trade growth, @{BOT_USERNAME.lower()}?"), "Trade growth?"),
+        (lambda s: s.mention(f"What about bauxite @{BOT_USERNAME} ?"), "What about bauxite?"),
+        (lambda s: s.group_text("and bauxite?", reply_to_bot=True), "and bauxite?"),
+        (lambda s: s.mention(f"@{BOT_USERNAME}"), ""),
+        (lambda s: s.group_text("@OtherBot trade growth"), None),
+        (lambda s: s.group_text("trade growth"), None),
+    ],
+)
+def test_addressed_question_strips_the_mention(
+    server: FakeBotApi, make: Callable[[FakeBotApi], Json], question: str | None
+) -> None:
+    """A group message addressed to the bot yields its question without the mention; others None."""
+    message = Message.de_json(make(server)["message"], None)
+    assert message is not None
+    assert addressed_question(message, BOT_USERNAME, BOT_ID) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "argument"),
+    [("/ask", ""), ("/ask@LaosRussiaBot  how  much? ", "how  much?"), ("/ask\ntrade", "trade")],
+)
+def test_command_argument(text: str, argument: str) -> None:
+    """The question after /ask keeps its inner spacing and loses the command."""
+    assert command_argument(text) == argument
+
+
 # --------------------------------------------------------------------------- other updates
 @pytest.mark.parametrize("make", [lambda s: s.sticker(), lambda s: s.photo(caption="trade?")],
                          ids=["sticker", "photo"])
@@ -648,24 +683,73 @@ def test_webhook_mode_needs_a_url(
 
 
 # --------------------------------------------------------------------------- the real process
-def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -> None:
-    """`python -m bot` with a token and TELEGRAM_BASE_URL long-polls and answers a question,
-    without the token in its DEBUG logs."""
+def start_bot(server: FakeBotApi, cwd: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    """Start `python -m bot ARGS` against the fake server, logging at DEBUG."""
     environment = {k: v for k, v in os.environ.items()
-                   if k not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET"}}
+                   if k not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"}}
     environment.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
-                       LOG_LEVEL="DEBUG", PYTHONPATH=str(ROOT))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot"], cwd=tmp_path, env=environment,
+                       LOG_LEVEL="DEBUG", PYTHONPATH=str(ROOT), **env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=environment,
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+
+
+def stop_bot(process: subprocess.Popen[str]) -> str:
+    """Stop the bot like a service manager (SIGTERM) and return everything it printed."""
+    process.terminate()
+    out, err = process.communicate(timeout=10)
+    return out + err
+
+
+def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -> None:
+    """`python -m bot` with a token and TELEGRAM_BASE_URL long-polls, sets its command menus and
+    answers a question, without the token in its DEBUG logs."""
+    process = start_bot(server, tmp_path)
     try:
         server.private_text(TRADE_EN)
         call = server.wait_for("sendMessage", timeout=20)[0]
     finally:
-        process.terminate()
-        out, err = process.communicate(timeout=10)
+        output = stop_bot(process)
     assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
-    assert TOKEN not in out + err
-    assert "Application started" in err or "long polling" in err
-    assert server.commands, "the command menus are set at start-up"
+    assert TOKEN not in output and "<token>" in output
+    assert "long polling" in output
+    assert len(server.commands) == 4, "private and group menus, English and Russian"
+
+
+def test_python_m_bot_webhook_checks_the_secret(server: FakeBotApi, tmp_path: Path) -> None:
+    """`python -m bot --webhook` registers WEBHOOK_URL with the secret, rejects a request with a
+    wrong secret and answers one with the right secret, without logging token or secret."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/hook"
+    process = start_bot(server, tmp_path, "--webhook", WEBHOOK_URL=url, PORT=str(port),
+                        WEBHOOK_SECRET="s3cret-webhook")
+    update = {"update_id": 1, "message": {
+        "message_id": 1, "date": 0, "chat": {"id": DEFAULT_USER_ID, "type": "private"},
+        "from": {"id": DEFAULT_USER_ID, "is_bot": False, "first_name": "T", "language_code": "en"},
+        "text": TRADE_EN}}
+    try:
+        server.wait_for("setWebhook", timeout=20)
+        statuses = []
+        for secret in ("wrong", "s3cret-webhook"):
+            for _ in range(50):  # the server may start listening just after setWebhook
+                try:
+                    statuses.append(post_update(url, update, secret))
+                    break
+                except urllib.error.URLError:
+                    time.sleep(0.1)
+        call = server.wait_for("sendMessage", timeout=10)[0]
+    finally:
+        output = stop_bot(process)
+    assert statuses == [403, 200]
+    assert server.calls_to("setWebhook")[0]["secret_token"] == "s3cret-webhook"
+    assert "66 percent" in call["text"]
+    assert TOKEN not in output and "s3cret-webhook" not in output
+
+
+def test_python_m_bot_webhook_without_url_refuses(server: FakeBotApi, tmp_path: Path) -> None:
+    """`python -m bot --webhook` without WEBHOOK_URL exits 2 with one clear line."""
+    process = start_bot(server, tmp_path, "--webhook")
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 2
+    assert err.strip().splitlines()[-1].startswith("error: webhook mode needs WEBHOOK_URL")
