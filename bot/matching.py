@@ -109,6 +109,7 @@ class _Index:
     phrase_tokens: list[list[tuple[tuple[str, float], ...]]]
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
+    common: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
@@ -153,6 +154,7 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
     return _Index(
         analyzer=analyzer,
         places=specific,
+        common=frozenset(token for token, facts in postings.items() if len(facts) > total / 2),
         postings=postings,
         weights=weights,
         unknown_weight=math.log(1 + total),
@@ -280,6 +282,7 @@ class Engine:
         known_in_fact: dict[int, float] = {}
         total_weight = 0.0
         known_weight = 0.0
+        shared = 0.0
         for word, token in pairs:
             matches = self._token_matches(index, word, token)
             if not matches:
@@ -287,6 +290,10 @@ class Engine:
                 continue
             weight = index.weights[matches[0][0]]
             total_weight += weight
+            if token in index.common:
+                # The article's main subjects (Laos, Russia) fit every fact, stated or not.
+                shared += weight
+                continue
             known_weight += weight
             best: dict[int, float] = {}
             for choice, similarity in matches:
@@ -304,7 +311,8 @@ class Engine:
             if required and not required <= index.fact_tokens[fact]:
                 continue
             missing_known = known_weight - known_in_fact[fact]
-            coverage.append((evidence / (total_weight + limits.conflict * missing_known), fact))
+            share = (evidence + shared) / (total_weight + limits.conflict * missing_known)
+            coverage.append((share, fact))
         coverage.sort(reverse=True)
         query = " ".join(token for _, token in pairs)
         facts = self.knowledge.facts

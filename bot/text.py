@@ -25,7 +25,7 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         it its it's this that these those there here then than
         i me my mine we us our you your he him his she her they them their
         can could would will shall should may might must let lets
-        please pls plz kindly tell know knows say says said saying mention mentioned
+        please pls plz kindly tell know knows mention mentioned
         mentions mentioning article text story news piece report
         just like want wanna need give show explain describe find out
         hey ok okay well also any some something anything exactly actually really
