@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_MESSAGE_LENGTH = 4096
 MAX_CALLBACK_BYTES = 64
-MAX_BUTTON_LABEL = 60
+MAX_BUTTON_LABEL = 100  # Telegram shows long labels cut; keep them whole where we can
 MAX_ECHO_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 100
 MAX_INLINE_RESULTS = 50
