@@ -1,4 +1,4 @@
-"""A Telegram bot that answers questions about one VNA article on Laos–Russia trade and cooperation."""
+"""A Telegram bot answering questions about one VNA article on Laos–Russia trade and cooperation."""
 
 from __future__ import annotations
 

@@ -34,11 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions about one VNA article on Laos–Russia trade and cooperation.",
     )
     parser.add_argument(
-        "--webhook", action="store_true", help="run behind a webhook (WEBHOOK_URL, PORT) instead of polling"
+        "--webhook",
+        action="store_true",
+        help="run behind a webhook (WEBHOOK_URL, PORT) instead of polling",
     )
     commands = parser.add_subparsers(dest="command")
     ask = commands.add_parser("ask", help="print the answer to a question")
-    ask.add_argument("question", nargs="*", help="the question; none or '-' reads one per line from stdin")
+    ask.add_argument(
+        "question", nargs="*", help="the question; none or '-' reads one per line from stdin"
+    )
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
     commands.add_parser("check", help="validate the knowledge base")

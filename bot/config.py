@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"  # noqa: S105 - the variable name, not a secret
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,10 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
-from typing_extensions import Annotated
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -213,9 +212,7 @@ def _check_fact(
         problems.append(f"{prefix}field 'quote': not found verbatim in {article.source_file}")
 
 
-def _load_facts(
-    path: Path, article: ArticleModel, text: str, problems: list[str]
-) -> list[Fact]:
+def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str]) -> list[Fact]:
     raw = _read_yaml(path, problems)
     if raw is None:
         return []
@@ -227,7 +224,9 @@ def _load_facts(
     facts: list[Fact] = []
     for number, item in enumerate(facts_file.facts):
         fact_id = item.get("id") if isinstance(item, dict) else None
-        label = f"fact '{fact_id}'" if isinstance(fact_id, str) and fact_id else f"fact #{number + 1}"
+        label = (
+            f"fact '{fact_id}'" if isinstance(fact_id, str) and fact_id else f"fact #{number + 1}"
+        )
         prefix = f"{path.name}: {label}: "
         try:
             model = FactModel.model_validate(item)
@@ -260,7 +259,9 @@ def _check_links(facts: list[Fact], problems: list[str]) -> None:
     for fact in facts:
         for related in fact.related:
             if related not in seen:
-                problems.append(f"{fact.file}: fact '{fact.id}': field 'related': unknown id '{related}'")
+                problems.append(
+                    f"{fact.file}: fact '{fact.id}': field 'related': unknown id '{related}'"
+                )
             elif related == fact.id:
                 problems.append(f"{fact.file}: fact '{fact.id}': field 'related': refers to itself")
 

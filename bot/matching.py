@@ -135,10 +135,10 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
             postings.setdefault(token, []).append(number)
     for group in knowledge.synonyms.get(language, ()):
         for word in map(fold, group):
-            token = analyzer.token(word)
-            if token in postings:
-                surface.setdefault(word, token)
-                surface.setdefault(analyzer.stem(word), token)
+            canonical = analyzer.token(word)
+            if canonical is not None and canonical in postings:
+                surface.setdefault(word, canonical)
+                surface.setdefault(analyzer.stem(word), canonical)
     total = max(len(knowledge.facts), 1)
     weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
     for number, phrases in enumerate(analysed_facts):
@@ -175,7 +175,9 @@ class Engine:
     def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
-        self._indexes = {language: _build_index(knowledge, language) for language in knowledge.languages}
+        self._indexes = {
+            language: _build_index(knowledge, language) for language in knowledge.languages
+        }
 
     # ----------------------------------------------------------------- public helpers
     def display_question(self, fact: Fact, language: str) -> str:
@@ -327,7 +329,9 @@ class Engine:
                 ),
                 default=0.0,
             )
-            best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
+            best_phrase = process.extractOne(
+                query, index.phrasings[fact], scorer=fuzz.token_sort_ratio
+            )
             similarity = best_phrase[1] if best_phrase else 0.0
             score = 100.0 * (limits.query_weight * share + limits.phrase_weight * recall)
             ranked.append(Candidate(facts[fact].id, score + rest * similarity, share))
@@ -351,17 +355,32 @@ class Engine:
             fact = self.knowledge.by_id[best.fact_id]
             text = fact.answer.get(language) or next(iter(fact.answer.values()))
             return Answer(
-                question, "fact", text, language, lead=text, fact=fact, score=best.score,
-                suggestions=self.suggest(fact.related, language), candidates=top,
+                question,
+                "fact",
+                text,
+                language,
+                lead=text,
+                fact=fact,
+                score=best.score,
+                suggestions=self.suggest(fact.related, language),
+                candidates=top,
             )
-        close = [c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window]
+        close = [
+            c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window
+        ]
         if len(close) >= 2:
             suggestions = self.suggest([c.fact_id for c in close], language)
             lead = self.say(language, "clarify")
             text = "\n".join([lead, *(f"• {item.question}" for item in suggestions)])
             return Answer(
-                question, "clarify", text, language, lead=lead, score=best.score,
-                suggestions=suggestions, candidates=top,
+                question,
+                "clarify",
+                text,
+                language,
+                lead=lead,
+                score=best.score,
+                suggestions=suggestions,
+                candidates=top,
             )
         return self._none(question, language, self.say(language, "none"), top, best.score)
 
@@ -388,6 +407,12 @@ class Engine:
             ]
         )
         return Answer(
-            question, "none", text, language, lead=lead, score=score,
-            suggestions=suggestions, candidates=top,
+            question,
+            "none",
+            text,
+            language,
+            lead=lead,
+            score=score,
+            suggestions=suggestions,
+            candidates=top,
         )

@@ -12,6 +12,7 @@ DEFAULT_LANGUAGE = "en"
 
 _STEMMER_NAMES = {"en": "english", "ru": "russian"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 
@@ -46,7 +47,9 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
 }
 
 
-def detect_language(text: str, hint: str | None = None, languages: Iterable[str] = ("en", "ru")) -> str:
+def detect_language(
+    text: str, hint: str | None = None, languages: Iterable[str] = ("en", "ru")
+) -> str:
     """Return the language the text is written in, by script; the hint decides a tie."""
     available = tuple(languages)
     cyrillic = len(_CYRILLIC.findall(text))
@@ -68,8 +71,9 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Split folded text into words, numbers and percent signs."""
-    return [token.replace(",", ".") for token in _TOKEN.findall(fold(text))]
+    """Split folded text into words, numbers and percent signs; HTML-like tags are not words."""
+    plain = _MARKUP.sub(" ", text)
+    return [token.replace(",", ".") for token in _TOKEN.findall(fold(plain))]
 
 
 class Analyzer:

@@ -48,7 +48,9 @@ facts:
     related: [growth]
 """
 
-TINY_SOURCE = "In 2024, trade increased by 66 percent. Shipping goes through the ports of Vietnam.\n"
+TINY_SOURCE = (
+    "In 2024, trade increased by 66 percent. Shipping goes through the ports of Vietnam.\n"
+)
 
 
 @pytest.fixture(scope="session")

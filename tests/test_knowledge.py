@@ -27,23 +27,80 @@ def test_tiny_knowledge_loads(tiny_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "old", "new", "expected"),
     [
-        ("facts.yaml", "id: routes", "id: growth", "facts.yaml: fact 'growth': field 'id': duplicate id"),
-        ("facts.yaml", "related: [growth]", "related: [nowhere]", "fact 'routes': field 'related': unknown id 'nowhere'"),
-        ("facts.yaml", '"trade increased by 66 percent"', '"trade increased by 67 percent"', "fact 'growth': field 'quote': not found verbatim"),
-        ("facts.yaml", 'en: "Trade grew by 66 percent."', 'en: "   "', "fact 'growth': field 'answer.en'"),
-        ("facts.yaml", 'en: ["Which new routes?", "new routes"]', "en: []", "fact 'routes': field 'questions.en': no phrasings"),
-        ("facts.yaml", 'ru: "Морские пути через Вьетнам."', "", "fact 'routes': field 'answer.ru': no answer in 'ru'"),
-        ("facts.yaml", "topic: trade", "topic: sport", "fact 'growth': field 'topic': unknown topic 'sport'"),
-        ("facts.yaml", "    quote: \"through the ports of Vietnam\"\n", "", "fact 'routes': field 'quote': Field required"),
-        ("facts.yaml", "related: [routes]", "related: [routes]\n    colour: red", "fact 'growth': field 'colour': Extra inputs"),
+        (
+            "facts.yaml",
+            "id: routes",
+            "id: growth",
+            "facts.yaml: fact 'growth': field 'id': duplicate id",
+        ),
+        (
+            "facts.yaml",
+            "related: [growth]",
+            "related: [nowhere]",
+            "fact 'routes': field 'related': unknown id 'nowhere'",
+        ),
+        (
+            "facts.yaml",
+            '"trade increased by 66 percent"',
+            '"trade increased by 67 percent"',
+            "fact 'growth': field 'quote': not found verbatim",
+        ),
+        (
+            "facts.yaml",
+            'en: "Trade grew by 66 percent."',
+            'en: "   "',
+            "fact 'growth': field 'answer.en'",
+        ),
+        (
+            "facts.yaml",
+            'en: ["Which new routes?", "new routes"]',
+            "en: []",
+            "fact 'routes': field 'questions.en': no phrasings",
+        ),
+        (
+            "facts.yaml",
+            'ru: "Морские пути через Вьетнам."',
+            "",
+            "fact 'routes': field 'answer.ru': no answer in 'ru'",
+        ),
+        (
+            "facts.yaml",
+            "topic: trade",
+            "topic: sport",
+            "fact 'growth': field 'topic': unknown topic 'sport'",
+        ),
+        (
+            "facts.yaml",
+            '    quote: "through the ports of Vietnam"\n',
+            "",
+            "fact 'routes': field 'quote': Field required",
+        ),
+        (
+            "facts.yaml",
+            "related: [routes]",
+            "related: [routes]\n    colour: red",
+            "fact 'growth': field 'colour': Extra inputs",
+        ),
         ("facts.yaml", "facts:", "facts: [", "facts.yaml: line"),
         ("facts.yaml", "  - id: growth", "  - id: [growth", "YAML syntax error"),
-        ("article.yaml", "source_file: source.txt", "source_file: missing.txt", "field 'source_file': cannot read missing.txt"),
+        (
+            "article.yaml",
+            "source_file: source.txt",
+            "source_file: missing.txt",
+            "field 'source_file': cannot read missing.txt",
+        ),
         ("article.yaml", "languages: [en, ru]", "languages: []", "article.yaml: field 'languages'"),
-        ("article.yaml", 'title: {en: "Tiny", ru: "Крошка"}', 'title: {en: "Tiny"}', "field 'title.ru': missing"),
+        (
+            "article.yaml",
+            'title: {en: "Tiny", ru: "Крошка"}',
+            'title: {en: "Tiny"}',
+            "field 'title.ru': missing",
+        ),
     ],
 )
-def test_broken_knowledge_is_reported(tiny_dir: Path, name: str, old: str, new: str, expected: str) -> None:
+def test_broken_knowledge_is_reported(
+    tiny_dir: Path, name: str, old: str, new: str, expected: str
+) -> None:
     """Each kind of broken knowledge file gives one clear line naming the file, fact and field."""
     _edit(tiny_dir, name, old, new)
     with pytest.raises(KnowledgeError) as caught:
@@ -55,7 +112,9 @@ def test_broken_knowledge_is_reported(tiny_dir: Path, name: str, old: str, new: 
 
 def test_yaml_is_never_executed(tiny_dir: Path) -> None:
     """A YAML tag that would construct Python objects is refused, not run."""
-    (tiny_dir / "facts.yaml").write_text("facts: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    (tiny_dir / "facts.yaml").write_text(
+        "facts: !!python/object/apply:os.system ['true']\n", encoding="utf-8"
+    )
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(tiny_dir)
     assert "facts.yaml" in caught.value.problems[0]

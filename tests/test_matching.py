@@ -32,7 +32,9 @@ DATA = Path(__file__).resolve().parent / "data"
         ("railwya through china", "new_routes"),
     ],
 )
-def test_answers_paraphrases_typos_and_keywords(engine: Engine, question: str, fact_id: str) -> None:
+def test_answers_paraphrases_typos_and_keywords(
+    engine: Engine, question: str, fact_id: str
+) -> None:
     """Paraphrases, typos and keyword questions are answered with the right fact."""
     answer = engine.find_answer(question)
     assert (answer.kind, answer.fact_id) == ("fact", fact_id), answer.candidates
@@ -101,7 +103,9 @@ def test_clarify_offers_close_candidates(engine: Engine) -> None:
         assert answer.text.startswith("Did you mean one of these?")
 
 
-@pytest.mark.parametrize(("question", "lead"), [("", "Please type a question"), ("x" * 600, "That message is too long")])
+@pytest.mark.parametrize(
+    ("question", "lead"), [("", "Please type a question"), ("x" * 600, "That message is too long")]
+)
 def test_empty_and_huge_questions(engine: Engine, question: str, lead: str) -> None:
     """Empty and overlong questions get a clear message instead of a match."""
     answer = engine.find_answer(question)
