@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge import Fact, Knowledge
 from bot.messages import message
@@ -21,6 +22,12 @@ Kind = Literal["fact", "clarify", "smalltalk", "none"]
 MAX_QUESTION_CHARS = 500
 _FUZZY_MIN_LENGTH = 4
 _PREFIX_SIMILARITY = 85.0
+_EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
+
+
+def _allowed_edits(length: int) -> int:
+    """How many typos (Damerau-Levenshtein edits) a word of this length may carry."""
+    return 1 if length <= 4 else 2 if length <= 8 else 3
 
 
 @dataclass(frozen=True)
@@ -79,19 +86,19 @@ class Answer:
 class Thresholds:
     """The decision rules: when a match is good enough, and when it is too close to call."""
 
-    fact: float = 74.0
+    fact: float = 70.0
     clarify: float = 60.0
     margin: float = 2.0
     suggest: float = 35.0
     min_evidence: float = 1.1
-    min_coverage: float = 0.6
+    min_coverage: float = 0.7
     lone_coverage: float = 0.8
     lone_margin: float = 15.0
     window: float = 8.0
-    query_weight: float = 0.5
-    phrase_weight: float = 0.2
-    conflict: float = 1.0
-    fuzzy_cutoff: float = 80.0
+    query_weight: float = 0.4
+    phrase_weight: float = 0.3
+    conflict: float = 0.5
+    unknown_factor: float = 1.5
     shortlist: int = 12
 
 
@@ -254,14 +261,23 @@ class Engine:
         best: dict[str, float] = {}
         keys = index.surface_keys
         for key in {word, index.analyzer.stem(word)}:
-            cutoff = self.thresholds.fuzzy_cutoff if len(key) >= _FUZZY_MIN_LENGTH + 1 else 85.0
-            for choice, similarity, _ in process.extract(
-                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            edits = _allowed_edits(len(key))
+            found: dict[str, int] = {}
+            for choice, distance, _ in process.extract(
+                key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=8
             ):
                 if choice[0] != key[0]:
                     continue  # typos rarely hit the first letter; "price" is not "rice"
                 target = index.surface[choice]
-                best[target] = max(best.get(target, 0.0), similarity)
+                found[target] = min(found.get(target, edits), int(distance))
+            if not found:
+                continue
+            closest = min(found.values())
+            nearest = [target for target, distance in found.items() if distance == closest]
+            if closest > 1 and len(nearest) > 1:
+                continue  # two edits away from several words: a different word, not a typo
+            for target in nearest:
+                best[target] = max(best.get(target, 0.0), _EDIT_SIMILARITY[closest])
         if len(word) >= _FUZZY_MIN_LENGTH:
             # An abbreviation ("tech", "hydro") matches the words it begins.
             start = bisect.bisect_left(keys, word)
@@ -288,7 +304,7 @@ class Engine:
         for word, token in pairs:
             matches = self._token_matches(index, word, token)
             if not matches:
-                total_weight += index.unknown_weight
+                total_weight += index.unknown_weight * limits.unknown_factor
                 continue
             weight = index.weights[matches[0][0]]
             total_weight += weight

@@ -24,12 +24,12 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         a an the of to in on at for by with from into onto about as and or but nor so
         is are was were be been being am do does did done doing has have had having
         it its it's this that these those there here then than
-        i me my mine we us our you your he him his she her they them their
+        i me my we us our you your he him his she her they them their
         can could would will shall should may might must let lets
         please pls plz kindly tell know knows mention mentioned
         mentions mentioning article text story news piece report
         just like want wanna need give show explain describe find out
-        hey ok okay well also any some something anything exactly actually really
+        hey ok okay well also any some something anything actually really
         get got s t d ll re ve m
         """.split()
     ),
@@ -40,7 +40,7 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         мне меня я ты вы мы он она они его ее их нам вам им
         скажи скажите подскажи подскажите пожалуйста пжл плз расскажи расскажите
         объясни объясните можно можешь можете хочу хотел хотела хотелось знать
-        про статья статье статьи статью говорится сказано написано пишут
+        про статья статье статьи статью написано пишут
         ну вот так там тут уже еще ещё ли либо или но да же
         """.split()
     ),
@@ -93,6 +93,9 @@ class Analyzer:
             for word in folded:
                 self._canonical.setdefault(word, canonical)
                 self._canonical.setdefault(self._stem(word), canonical)
+        self._stop_stems = frozenset(
+            stem for stem in map(self._stem, self.stopwords) if len(stem) >= 4
+        )
         self._cache: dict[str, str | None] = {}
 
     def _stem(self, word: str) -> str:
@@ -108,13 +111,16 @@ class Analyzer:
             result = self._canonical.get(self._percent, self._percent)
         elif word[0].isdigit():
             result = word
-        elif word in self.stopwords:
+        elif word in self.stopwords or len(word) == 1:
             result = None
         elif word in self._canonical:
             result = self._canonical[word]
         else:
             stem = self._stem(word)
-            result = self._canonical.get(stem, stem)
+            if stem in self._stop_stems and stem not in self._canonical:
+                result = None  # an inflected stopword: "wants", "saying"
+            else:
+                result = self._canonical.get(stem, stem)
         if len(self._cache) < 100_000:
             self._cache[word] = result
         return result
