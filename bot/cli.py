@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.bench import add_arguments, run_bench
 from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.knowledge import KnowledgeError, load_knowledge
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
     commands.add_parser("check", help="validate the knowledge base")
     commands.add_parser("chat", help="console chat on the engine, without Telegram")
+    add_arguments(commands.add_parser("bench", help="measure speed and memory against targets"))
     return parser
 
 
@@ -98,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = load_settings()
     configure_logging(settings.log_level)
+    if args.command == "bench":
+        return run_bench(args)  # builds its own engines
     try:
         engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as error:

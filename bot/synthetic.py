@@ -60,7 +60,7 @@ def generate_knowledge(
     phrasings and answers draw words from the real ones as often as they occur there (so the
     common words stay common), with real phrasing and answer lengths, `phrasings` per language.
     Built in memory; nothing is validated or written."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     languages = knowledge.languages
     vocabularies = {language: collect_vocabulary(knowledge, language) for language in languages}
     topics = list(knowledge.topics)
