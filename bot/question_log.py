@@ -1,0 +1,329 @@
+"""The question log: what was asked and how it was answered, in SQLite, written off the loop."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.matching import Answer
+
+log = logging.getLogger(__name__)
+
+QUEUE_LIMIT = 10_000  # questions waiting to be written; beyond this they are dropped, not awaited
+PRUNE_EVERY = 24 * 3600.0  # seconds between two retention passes of a running bot
+ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while writing fails
+RETRY_EVERY = 30.0  # after a failure, try the database again only after this many seconds
+BATCH = 200  # rows written in one transaction at most
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    id INTEGER PRIMARY KEY,
+    asked_at TEXT NOT NULL,
+    chat_type TEXT NOT NULL,
+    language TEXT NOT NULL,
+    question TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    fact_id TEXT,
+    score REAL NOT NULL,
+    first_fact TEXT,
+    first_score REAL,
+    second_fact TEXT,
+    second_score REAL
+);
+CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
+"""
+COLUMNS = ("asked_at", "chat_type", "language", "question", "kind", "fact_id", "score",
+           "first_fact", "first_score", "second_fact", "second_score")
+_INSERT = (f"INSERT INTO questions ({', '.join(COLUMNS)}) "  # noqa: S608 - fixed column names
+           f"VALUES ({', '.join('?' for _ in COLUMNS)})")
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """A UTC timestamp as stored: ISO 8601 to the second, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    """One handled question. Deliberately nothing about who asked or where."""
+
+    asked_at: str
+    chat_type: str
+    language: str
+    question: str
+    kind: str
+    fact_id: str | None
+    score: float
+    first_fact: str | None = None
+    first_score: float | None = None
+    second_fact: str | None = None
+    second_score: float | None = None
+
+    @classmethod
+    def from_answer(cls, answer: Answer, chat_type: str,
+                    asked_at: datetime | None = None) -> QuestionRecord:
+        """The record of an answer given in a chat of this type (private, group, inline…)."""
+        top = list(answer.candidates[:2])
+        first = top[0] if top else None
+        second = top[1] if len(top) > 1 else None
+        return cls(
+            asked_at=iso(asked_at or utc_now()),
+            chat_type=chat_type,
+            language=answer.language,
+            question=answer.question,
+            kind=answer.kind,
+            fact_id=answer.fact_id,
+            score=round(answer.score, 1),
+            first_fact=first.fact_id if first else None,
+            first_score=round(first.score, 1) if first else None,
+            second_fact=second.fact_id if second else None,
+            second_score=round(second.score, 1) if second else None,
+        )
+
+    def values(self) -> tuple[object, ...]:
+        """The column values, in ``COLUMNS`` order."""
+        return tuple(getattr(self, name) for name in COLUMNS)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the question database with its schema."""
+    connection = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    try:
+        connection.executescript(SCHEMA)
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def prune(connection: sqlite3.Connection, retention_days: int, now: datetime) -> int:
+    """Delete the questions older than the retention period; return how many went."""
+    if retention_days <= 0:
+        return 0
+    cutoff = iso(now - timedelta(days=retention_days))
+    with connection:
+        cursor = connection.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
+    return cursor.rowcount
+
+
+class _Throttled:
+    """Logs a recurring failure once, then at most once per period, with a count of the rest."""
+
+    def __init__(self, period: float, clock: Callable[[], float]) -> None:
+        self.period, self.clock = period, clock
+        self.failing = False
+        self._last = -period
+        self._suppressed = 0
+
+    def failure(self, text: str) -> None:
+        now = self.clock()
+        self.failing = True
+        if now - self._last < self.period:
+            self._suppressed += 1
+            return
+        more = f" ({self._suppressed} more failures since the last message)" \
+            if self._suppressed else ""
+        log.warning("%s; questions are still answered%s", text, more)
+        self._last, self._suppressed = now, 0
+
+    def success(self, text: str) -> None:
+        if self.failing:
+            log.info(text)
+        self.failing = False
+        self._suppressed = 0
+
+
+_STOP = object()
+
+
+class QuestionLog:
+    """Records questions in SQLite from a background thread; ``record`` never blocks or raises.
+
+    Every SQLite or OS error (a full or read-only disk, a path that is a directory) is logged
+    at most once per ``ERROR_LOG_EVERY`` seconds and the questions of that moment are lost;
+    answering goes on. Questions older than ``retention_days`` are deleted when the log opens
+    and once a day after that.
+    """
+
+    def __init__(self, path: Path, retention_days: int = 90, *,
+                 clock: Callable[[], datetime] = utc_now,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.path = path
+        self.retention_days = retention_days
+        self._clock = clock
+        self._monotonic = monotonic
+        self._queue: queue.Queue[QuestionRecord | object] = queue.Queue(QUEUE_LIMIT)
+        self._errors = _Throttled(ERROR_LOG_EVERY, monotonic)
+        self._connection: sqlite3.Connection | None = None
+        self._retry_at = 0.0
+        self._pruned_at: float | None = None
+        self._dropped = 0
+        self.written = 0
+        self.lost = 0
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="question-log", daemon=True)
+        self._thread.start()
+
+    # ----------------------------------------------------------------- the event loop's side
+    def record(self, entry: QuestionRecord) -> None:
+        """Queue one question for writing; returns at once, whatever state the disk is in."""
+        if self._closed:
+            return
+        try:
+            self._queue.put_nowait(entry)
+        except queue.Full:
+            self._dropped += 1
+            self._errors.failure(f"question log {self.path}: writer is behind, "
+                                 f"{self._dropped} question(s) not recorded")
+
+    def record_answer(self, answer: Answer, chat_type: str) -> None:
+        """Queue the record of an answer given in a chat of this type."""
+        self.record(QuestionRecord.from_answer(answer, chat_type, self._clock()))
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until everything queued so far was written (or given up on); False on timeout."""
+        done = threading.Event()
+        try:
+            self._queue.put(done, timeout=timeout)
+        except queue.Full:
+            return False
+        return done.wait(timeout)
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Write what is queued, close the database and stop the thread (waits up to timeout)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._queue.put(_STOP, timeout=timeout)
+        except queue.Full:
+            log.warning("question log %s: could not stop the writer in time", self.path)
+            return
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning("question log %s: writer still busy after %.0f s; leaving it",
+                        self.path, timeout)
+
+    # ----------------------------------------------------------------- the writer thread
+    def _run(self) -> None:
+        self._open()
+        while True:
+            try:
+                item = self._queue.get(timeout=self._until_prune())
+            except queue.Empty:
+                self._maybe_prune()
+                continue
+            try:
+                if self._handle(item):
+                    return
+            except Exception as error:  # the writer outlives any surprise; answering goes on
+                self._errors.failure(f"question log {self.path}: {type(error).__name__}: {error}")
+
+    def _handle(self, item: object) -> bool:
+        """Write this item and whatever else is queued (up to a batch); True once stopped."""
+        batch: list[QuestionRecord] = []
+        signals: list[threading.Event] = []
+        stop = False
+        while True:
+            if isinstance(item, QuestionRecord):
+                batch.append(item)
+            elif isinstance(item, threading.Event):
+                signals.append(item)
+            elif item is _STOP:
+                stop = True
+                break
+            if len(batch) >= BATCH:
+                break
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+        try:
+            if batch:
+                self._write(batch)
+            self._maybe_prune()
+        finally:
+            for signal in signals:
+                signal.set()
+            if stop:
+                self._close_connection()
+        return stop
+
+    def _until_prune(self) -> float:
+        if self._pruned_at is None:
+            return RETRY_EVERY
+        return max(1.0, PRUNE_EVERY - (self._monotonic() - self._pruned_at))
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._connection is not None:
+            return self._connection
+        if self._monotonic() < self._retry_at:
+            return None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = connect(self.path)
+        except (sqlite3.Error, OSError) as error:
+            self._fail("cannot open", error)
+            return None
+        log.info("recording questions in %s (kept %d days)", self.path, self.retention_days)
+        self._maybe_prune()
+        return self._connection
+
+    def _write(self, batch: list[QuestionRecord]) -> None:
+        connection = self._open()
+        if connection is None:
+            self.lost += len(batch)
+            return
+        try:
+            with connection:
+                connection.executemany(_INSERT, [entry.values() for entry in batch])
+        except (sqlite3.Error, OSError) as error:
+            self.lost += len(batch)
+            self._fail(f"cannot write {len(batch)} question(s) to", error)
+            self._close_connection()
+            return
+        self.written += len(batch)
+        self._errors.success(f"question log {self.path} is writable again")
+
+    def _maybe_prune(self) -> None:
+        now = self._monotonic()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        connection = self._connection or self._open()
+        if connection is None:
+            return
+        try:
+            removed = prune(connection, self.retention_days, self._clock())
+        except (sqlite3.Error, OSError) as error:
+            self._fail("cannot delete old questions from", error)
+            self._close_connection()
+            return
+        self._pruned_at = now
+        if removed:
+            log.info("question log: deleted %d question(s) older than %d days",
+                     removed, self.retention_days)
+
+    def _fail(self, action: str, error: BaseException) -> None:
+        self._retry_at = self._monotonic() + RETRY_EVERY
+        self._errors.failure(f"question log: {action} {self.path}: {error}")
+
+    def _close_connection(self) -> None:
+        if self._connection is None:
+            return
+        try:
+            self._connection.close()
+        except sqlite3.Error as error:
+            log.debug("question log: closing %s: %s", self.path, error)
+        self._connection = None
