@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import re
 import secrets
+import signal
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -30,7 +33,10 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.flood import FloodControl
 from bot.matching import Engine
+from bot.question_log import QuestionLog
+from bot.reload import KnowledgeService
 from bot.telegram_handlers import Handlers
 
 log = logging.getLogger(__name__)
@@ -43,6 +49,8 @@ BOOTSTRAP_RETRIES = 5  # start-up calls (getMe, deleteWebhook/setWebhook) surviv
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 PRIVATE_COMMANDS = ("start", "help", "ask", "topics", "source", "language")
 GROUP_COMMANDS = ("ask", "help", "topics", "source", "language")
+# Inline queries come one per pause in typing: a larger burst, refilled faster.
+INLINE_FLOOD_FACTOR = 3
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 # New messages only: edited messages and channel posts are deliberately ignored.
@@ -156,22 +164,76 @@ def _file_url(base_url: str) -> str:
 
 
 # --------------------------------------------------------------------------- composition root
-def build_application(engine: Engine, settings: Settings) -> App:
-    """Build the application and register every handler, in order (the first match wins)."""
+def _add_reload_signal(service: KnowledgeService) -> bool:
+    """SIGHUP reloads the knowledge base; False where signals cannot be handled here."""
+    if not hasattr(signal, "SIGHUP"):
+        return False
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, service.request_reload,
+                                                      "SIGHUP")
+    except (NotImplementedError, RuntimeError, ValueError) as error:
+        log.info("SIGHUP reloads are not available here: %s", error)
+        return False
+    return True
+
+
+def _remove_reload_signal() -> None:
+    if hasattr(signal, "SIGHUP"):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+
+def build_application(
+    knowledge: Engine | KnowledgeService,
+    settings: Settings,
+    *,
+    question_log: QuestionLog | None = None,
+) -> App:
+    """Build the application and register every handler, in order (the first match wins).
+
+    Given a `KnowledgeService`, the running bot reloads its knowledge base live: post_init
+    starts the directory watcher and the SIGHUP handler. Given a bare `Engine`, the knowledge
+    base is fixed. Questions are recorded in `question_log` if one is given; post_shutdown
+    flushes and closes it. Flood control follows `settings.flood_burst` and `flood_interval`.
+    """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     quiet_http_loggers()
     protect_loggers(settings.token)
-    handlers = Handlers(engine)
+    live = isinstance(knowledge, KnowledgeService)
+    service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
+    handlers = Handlers(
+        service,
+        question_log=question_log,
+        flood=FloodControl(settings.flood_burst, settings.flood_interval),
+        inline_flood=FloodControl(settings.flood_burst * INLINE_FLOOD_FACTOR,
+                                  settings.flood_interval / INLINE_FLOOD_FACTOR),
+    )
+    background: set[asyncio.Task[None]] = set()
 
     async def post_init(application: App) -> None:
-        await set_commands(application, engine)
+        await set_commands(application, service.engine)
+        if live:
+            background.add(asyncio.create_task(service.watch(), name="knowledge-watcher"))
+            _add_reload_signal(service)
+
+    async def post_shutdown(application: App) -> None:
+        if live:
+            _remove_reload_signal()
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        background.clear()
+        handlers.flush()
+        if question_log is not None:
+            await asyncio.to_thread(question_log.close)
 
     builder = (
         ApplicationBuilder()
         .token(settings.token)
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))  # waits out 429s
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url).base_file_url(_file_url(settings.base_url))
@@ -213,8 +275,11 @@ def _fail(text: str) -> int:
     return 2
 
 
-def run_bot(engine: Engine, settings: Settings, webhook: bool = False) -> int:
-    """Run the bot until stopped: long polling, or a webhook server with `webhook`."""
+def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
+            webhook: bool = False) -> int:
+    """Run the bot until stopped (SIGTERM, SIGINT): long polling, or a webhook server with
+    `webhook`. The knowledge base reloads live and questions are logged to `settings.db_path`.
+    Stopping finishes the updates in hand, flushes the question log and returns 0."""
     if not settings.token:
         return _fail("TELEGRAM_BOT_TOKEN is not set")
     secret = ""
@@ -225,7 +290,9 @@ def run_bot(engine: Engine, settings: Settings, webhook: bool = False) -> int:
         if not _SECRET_TOKEN.fullmatch(secret):
             return _fail("WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1-256 chars)")
     install_redaction(settings.token, *([secret] if secret else []))
-    application = build_application(engine, settings)
+    service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
+    question_log = QuestionLog(settings.db_path, settings.retention_days)
+    application = build_application(service, settings, question_log=question_log)
     try:
         if webhook:
             assert settings.webhook_url is not None  # noqa: S101 - checked above; narrows for mypy
@@ -251,4 +318,7 @@ def run_bot(engine: Engine, settings: Settings, webhook: bool = False) -> int:
     except NetworkError as error:
         log.error("cannot reach Telegram: %s", error)
         return 1
+    finally:
+        question_log.close()  # already closed by post_shutdown unless start-up failed
+    log.info("stopped")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -16,7 +17,10 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.matching import Engine
+from bot.flood import FloodControl, Verdict
+from bot.matching import Answer, Engine
+from bot.question_log import QuestionLog
+from bot.reload import KnowledgeService
 from bot.telegram_render import (
     AUTO,
     Reply,
@@ -43,6 +47,8 @@ Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any,
 LANGUAGE_KEY = "language"
 INLINE_CACHE_SECONDS = 10
 INLINE_START_PARAMETER = "inline"
+INLINE_CHAT_TYPE = "inline"
+INLINE_SETTLE_SECONDS = 3.0  # an inline query is logged once the user paused this long
 _LEADING_PUNCTUATION = ",.:;!-—– \t\n"
 
 
@@ -77,30 +83,60 @@ def addressed_question(message: Message, username: str, bot_id: int) -> str | No
     return text.lstrip(_LEADING_PUNCTUATION).rstrip(",;: ")
 
 
-class Handlers:
-    """The bot's handlers over one engine; they route and render, the engine decides."""
+def _same_typing(earlier: str, later: str) -> bool:
+    """Whether a later inline query continues (or corrects the end of) an earlier one."""
+    a, b = earlier.casefold(), later.casefold()
+    return b.startswith(a) or a.startswith(b)
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+
+class Handlers:
+    """The bot's handlers over one knowledge service; they route and render, the engine decides.
+
+    Each update takes the serving engine once (``engine = self.engine``) and uses only that
+    one, so a knowledge reload in the middle of an update cannot mix two knowledge bases.
+    """
+
+    def __init__(
+        self,
+        knowledge: Engine | KnowledgeService,
+        *,
+        question_log: QuestionLog | None = None,
+        flood: FloodControl | None = None,
+        inline_flood: FloodControl | None = None,
+    ) -> None:
+        self.service = (knowledge if isinstance(knowledge, KnowledgeService)
+                        else KnowledgeService(knowledge))
+        self.question_log = question_log
+        self.flood = flood if flood is not None else FloodControl(0, 0.0)
+        self.inline_flood = inline_flood if inline_flood is not None else FloodControl(0, 0.0)
+        self._inline_pending: dict[int, tuple[Answer, asyncio.TimerHandle]] = {}
+
+    @property
+    def engine(self) -> Engine:
+        """The engine serving now; take it once per update."""
+        return self.service.engine
 
     # ----------------------------------------------------------------- languages
-    def chosen_language(self, context: Context) -> str | None:
+    @staticmethod
+    def chosen_language(engine: Engine, context: Context) -> str | None:
         """The reply language chosen with /language in this chat, if any."""
         data = context.chat_data
         chosen = data.get(LANGUAGE_KEY) if data is not None else None
-        return chosen if chosen in self.engine.knowledge.languages else None
+        return chosen if chosen in engine.knowledge.languages else None
 
-    def user_language(self, user: User | None) -> str:
+    @staticmethod
+    def user_language(engine: Engine, user: User | None) -> str:
         """The user's Telegram language if the knowledge base has it, else English."""
-        languages = self.engine.knowledge.languages
+        languages = engine.knowledge.languages
         code = ((user.language_code if user else None) or "").split("-")[0].lower()
         if code in languages:
             return code
         return "en" if "en" in languages else languages[0]
 
-    def language(self, update: Update, context: Context) -> str:
+    def language(self, engine: Engine, update: Update, context: Context) -> str:
         """The language for replies that answer no question: the chat's choice, else the user's."""
-        return self.chosen_language(context) or self.user_language(update.effective_user)
+        return (self.chosen_language(engine, context)
+                or self.user_language(engine, update.effective_user))
 
     # ----------------------------------------------------------------- sending
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
@@ -112,49 +148,84 @@ class Handlers:
         quote = message.message_id if message is not None and in_group else None
         await send_html(context.bot, chat.id, reply.text, reply.markup, reply_to=quote)
 
-    async def _answer_question(self, update: Update, context: Context, question: str) -> None:
+    # ----------------------------------------------------------------- questions
+    def _record(self, answer: Answer, chat_type: str) -> None:
+        """Log the question (never who asked, nor where); never blocks, never raises."""
+        if self.question_log is not None:
+            self.question_log.record_answer(answer, chat_type)
+
+    async def _within_limit(self, engine: Engine, update: Update, context: Context) -> bool:
+        """Count a question against the user's flood limit; the first one over it gets the
+        polite notice, later ones silence, until the user slows down."""
         user = update.effective_user
-        answer = self.engine.find_answer(
+        if user is None:
+            return True
+        verdict = self.flood.check(user.id)
+        if verdict is Verdict.ALLOW:
+            return True
+        if verdict is Verdict.NOTIFY:
+            log.info("flood control: a user is over the limit; one notice, then silence")
+            language = self.language(engine, update, context)
+            await self._send(update, context, plain_reply(engine, language, "rate_limited"))
+        return False
+
+    async def _answer_question(
+        self, engine: Engine, update: Update, context: Context, question: str
+    ) -> None:
+        if not await self._within_limit(engine, update, context):
+            return
+        user, chat = update.effective_user, update.effective_chat
+        answer = engine.find_answer(
             question,
             language_hint=user.language_code if user else None,
-            reply_language=self.chosen_language(context),
+            reply_language=self.chosen_language(engine, context),
         )
+        self._record(answer, chat.type if chat is not None else "unknown")
+        await self._send(update, context, render_answer(engine, answer))
         log.info("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)
-        await self._send(update, context, render_answer(self.engine, answer))
 
     # ----------------------------------------------------------------- commands
     async def start_command(self, update: Update, context: Context) -> None:
         """/start: what the bot knows, with example questions as buttons."""
-        await self._send(update, context, start_reply(self.engine, self.language(update, context)))
+        engine = self.engine
+        await self._send(update, context,
+                         start_reply(engine, self.language(engine, update, context)))
 
     async def help_command(self, update: Update, context: Context) -> None:
         """/help (and any unknown command in a private chat): how to ask."""
-        language = self.language(update, context)
-        await self._send(update, context, help_reply(self.engine, language, context.bot.username))
+        engine = self.engine
+        language = self.language(engine, update, context)
+        await self._send(update, context, help_reply(engine, language, context.bot.username))
 
     async def ask_command(self, update: Update, context: Context) -> None:
         """/ask QUESTION: answer it; a bare /ask gets the usage."""
+        engine = self.engine
         message = update.effective_message
         question = command_argument(message.text if message else None)
         if not question:
-            language = self.language(update, context)
-            await self._send(update, context, usage_reply(self.engine, language))
+            language = self.language(engine, update, context)
+            await self._send(update, context, usage_reply(engine, language))
             return
-        await self._answer_question(update, context, question)
+        await self._answer_question(engine, update, context, question)
 
     async def topics_command(self, update: Update, context: Context) -> None:
         """/topics: the topic buttons, to browse the facts."""
-        await self._send(update, context, topics_reply(self.engine, self.language(update, context)))
+        engine = self.engine
+        await self._send(update, context,
+                         topics_reply(engine, self.language(engine, update, context)))
 
     async def source_command(self, update: Update, context: Context) -> None:
         """/source: the article's publisher, date, title and photo credit."""
-        await self._send(update, context, source_reply(self.engine, self.language(update, context)))
+        engine = self.engine
+        await self._send(update, context,
+                         source_reply(engine, self.language(engine, update, context)))
 
     async def language_command(self, update: Update, context: Context) -> None:
         """/language: buttons to choose this chat's reply language."""
-        reply = language_reply(self.engine, self.chosen_language(context),
-                               self.language(update, context))
+        engine = self.engine
+        reply = language_reply(engine, self.chosen_language(engine, context),
+                               self.language(engine, update, context))
         await self._send(update, context, reply)
 
     # ----------------------------------------------------------------- messages
@@ -163,17 +234,19 @@ class Handlers:
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None or not message.text:
             return
+        engine = self.engine
         if chat.type == ChatType.PRIVATE:
-            await self._answer_question(update, context, message.text)
+            await self._answer_question(engine, update, context, message.text)
             return
         question = addressed_question(message, context.bot.username, context.bot.id)
         if question is not None:
-            await self._answer_question(update, context, question)
+            await self._answer_question(engine, update, context, question)
 
     async def unsupported_message(self, update: Update, context: Context) -> None:
         """A sticker, photo or other non-text message in a private chat: ask for text."""
-        await self._send(update, context,
-                         plain_reply(self.engine, self.language(update, context), "unsupported"))
+        engine = self.engine
+        await self._send(update, context, plain_reply(
+            engine, self.language(engine, update, context), "unsupported"))
 
     # ----------------------------------------------------------------- buttons and inline mode
     async def button_press(self, update: Update, context: Context) -> None:
@@ -182,34 +255,35 @@ class Handlers:
         query = update.callback_query
         if query is None:
             return
-        language = self.language(update, context)
-        action = decode_callback(query.data, self.engine.knowledge)
+        engine = self.engine
+        language = self.language(engine, update, context)
+        action = decode_callback(query.data, engine.knowledge)
         message = query.message
         if action is None or message is None:
             log.info("stale or unknown button pressed (%d bytes)", len((query.data or "").encode()))
-            notice = self.engine.say(language, "stale_button")
+            notice = engine.say(language, "stale_button")
             await send_with_retry(lambda: query.answer(notice), what="answerCallbackQuery")
             return
         await send_with_retry(query.answer, what="answerCallbackQuery")
         chat_id = message.chat.id
         if action.kind == "fact":
-            fact = self.engine.knowledge.by_id[action.value]
-            reply = render_answer(self.engine, fact_answer(self.engine, fact, language))
+            fact = engine.knowledge.by_id[action.value]
+            reply = render_answer(engine, fact_answer(engine, fact, language))
             await send_html(context.bot, chat_id, reply.text, reply.markup)
             return
         if action.kind == "language":
             data = context.chat_data if context.chat_data is not None else {}
             if action.value == AUTO:
                 data.pop(LANGUAGE_KEY, None)
-                language = self.language(update, context)
-                reply = plain_reply(self.engine, language, "language_auto")
+                language = self.language(engine, update, context)
+                reply = plain_reply(engine, language, "language_auto")
             else:
                 data[LANGUAGE_KEY] = action.value
-                reply = plain_reply(self.engine, action.value, "language_set")
+                reply = plain_reply(engine, action.value, "language_set")
         elif action.kind == "topic":
-            reply = topic_reply(self.engine, action.value, language)
+            reply = topic_reply(engine, action.value, language)
         else:
-            reply = topics_reply(self.engine, language)
+            reply = topics_reply(engine, language)
         if isinstance(message, Message) and await edit_html(
             context.bot, chat_id, message.message_id, reply.text, reply.markup
         ):
@@ -218,22 +292,28 @@ class Handlers:
 
     async def inline_query(self, update: Update, context: Context) -> None:
         """Inline mode: ranked facts for the query; the top facts for an empty one; a valid empty
-        answer for a hopeless one."""
+        answer for a hopeless one, and for a user over the flood limit."""
         query = update.inline_query
         if query is None:
             return
+        if self.inline_flood.check(query.from_user.id) is not Verdict.ALLOW:
+            await send_with_retry(lambda: query.answer([], cache_time=0, is_personal=True),
+                                  what="answerInlineQuery")
+            return
+        engine = self.engine
         text = query.query.strip()
         if text:
-            answer = self.engine.find_answer(text, language_hint=query.from_user.language_code)
-            language, fact_ids = answer.language, inline_fact_ids(self.engine, answer)
+            answer = engine.find_answer(text, language_hint=query.from_user.language_code)
+            self._record_inline(query.from_user.id, answer)
+            language, fact_ids = answer.language, inline_fact_ids(engine, answer)
         else:
-            language = self.user_language(query.from_user)
-            fact_ids = inline_fact_ids(self.engine, None)
-        results = inline_results(self.engine, fact_ids, language)
+            language = self.user_language(engine, query.from_user)
+            fact_ids = inline_fact_ids(engine, None)
+        results = inline_results(engine, fact_ids, language)
         button = None
         if not results:
             button = InlineQueryResultsButton(
-                text=self.engine.say(language, "inline_none"),
+                text=engine.say(language, "inline_none"),
                 start_parameter=INLINE_START_PARAMETER,
             )
         await send_with_retry(
@@ -241,6 +321,34 @@ class Handlers:
                                  button=button),
             what="answerInlineQuery",
         )
+
+    def _record_inline(self, user_id: int, answer: Answer) -> None:
+        """Log an inline query once the user stopped typing: Telegram sends one query per pause
+        while the user types, and only the last of a run is the question."""
+        if self.question_log is None:
+            return
+        pending = self._inline_pending.pop(user_id, None)
+        if pending is not None:
+            earlier, timer = pending
+            timer.cancel()
+            if not _same_typing(earlier.question, answer.question):
+                self._record(earlier, INLINE_CHAT_TYPE)
+        timer = asyncio.get_running_loop().call_later(
+            INLINE_SETTLE_SECONDS, self._flush_inline, user_id)
+        self._inline_pending[user_id] = (answer, timer)
+
+    def _flush_inline(self, user_id: int | None = None) -> None:
+        """Log the pending inline query of one user (of everyone without a user)."""
+        users = list(self._inline_pending) if user_id is None else [user_id]
+        for user in users:
+            pending = self._inline_pending.pop(user, None)
+            if pending is not None:
+                pending[1].cancel()
+                self._record(pending[0], INLINE_CHAT_TYPE)
+
+    def flush(self) -> None:
+        """Log every pending inline query now (at shutdown)."""
+        self._flush_inline()
 
     # ----------------------------------------------------------------- errors
     async def error_handler(self, update: object, context: Context) -> None:
