@@ -8,12 +8,14 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.bench import add_arguments, run_bench
 from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matching import Engine
+from bot.report import DEFAULT_DAYS, run_report
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
     commands.add_parser("check", help="validate the knowledge base")
     commands.add_parser("chat", help="console chat on the engine, without Telegram")
+    report = commands.add_parser(
+        "report", help="what people asked the bot: top facts, unanswered questions, declines"
+    )
+    report.add_argument("--json", action="store_true", help="print one JSON object")
+    report.add_argument("--db", type=Path, help="the question log (default: BOT_DB)")
+    report.add_argument("--days", type=int, default=DEFAULT_DAYS,
+                        help=f"only the last N days; 0 for all (default {DEFAULT_DAYS})")
     add_arguments(commands.add_parser("bench", help="measure speed and memory against targets"))
     return parser
 
@@ -115,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check_command(engine)
         if args.command == "chat":
             return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
+        if args.command == "report":
+            return run_report(engine, args.db or settings.db_path, args.days, args.json)
         return run_command(engine, settings, args.webhook)
     except KeyboardInterrupt:
         return 130
