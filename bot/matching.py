@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -22,6 +25,8 @@ Kind = Literal["fact", "clarify", "smalltalk", "none"]
 MAX_QUESTION_CHARS = 500
 _FUZZY_MIN_LENGTH = 4
 _PREFIX_SIMILARITY = 85.0
+_SCAN_POSTINGS = 2_000  # up to this many postings, score fact by fact
+_MAX_COMBINATIONS = 4_096  # beyond this many combinations of terms, score fact by fact
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 
 
@@ -113,11 +118,19 @@ class _Index:
     surface: dict[str, str]
     surface_keys: list[str]
     phrasings: list[list[str]]
-    phrase_tokens: list[list[tuple[tuple[str, float], ...]]]
+    phrase_tokens: list[list[tuple[tuple[str, ...], tuple[float, ...], float]]]
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
+def _weigh(
+    tokens: tuple[str, ...], weights: dict[str, float]
+) -> tuple[tuple[str, ...], tuple[float, ...], float]:
+    """A phrasing's tokens, their weights and the weights' sum."""
+    weighed = tuple(map(weights.__getitem__, tokens))
+    return tokens, weighed, sum(weighed)
 
 
 def _build_index(knowledge: Knowledge, language: str) -> _Index:
@@ -126,16 +139,20 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
     fact_tokens: list[frozenset[str]] = []
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
+    surfaced: set[str] = set()  # words already in `surface` (a word always has the same token)
     for number, fact in enumerate(knowledge.facts):
         analysed: list[tuple[str, ...]] = []
         vocabulary: set[str] = set()
         for text in (*fact.questions.get(language, ()), fact.answer.get(language, "")):
             pairs = analyzer.pairs(text)
             for word, token in pairs:
-                surface.setdefault(word, token)
-                surface.setdefault(analyzer.stem(word), token)
-                vocabulary.add(token)
-            analysed.append(tuple(token for _, token in pairs))
+                if word not in surfaced:
+                    surfaced.add(word)
+                    surface.setdefault(word, token)
+                    surface.setdefault(analyzer.stem(word), token)
+            tokens = tuple([token for _, token in pairs])
+            vocabulary.update(tokens)
+            analysed.append(tokens)
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
         fact_tokens.append(frozenset(vocabulary))
         for token in vocabulary:
@@ -169,8 +186,7 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
         surface_keys=sorted(surface),
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
         phrase_tokens=[
-            [tuple((token, weights[token]) for token in tokens) for tokens in fact]
-            for fact in analysed_facts
+            [_weigh(tokens, weights) for tokens in fact] for fact in analysed_facts
         ],
         fact_tokens=fact_tokens,
     )
@@ -296,8 +312,7 @@ class Engine:
             return []
         required = {token for _, token in pairs if token[0].isdigit() or token in index.places}
         similarity_of: dict[str, float] = {}
-        matched: dict[int, float] = {}
-        known_in_fact: dict[int, float] = {}
+        terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
         total_weight = 0.0
         known_weight = 0.0
         shared = 0.0
@@ -313,35 +328,23 @@ class Engine:
                 shared += weight
                 continue
             known_weight += weight
-            best: dict[int, float] = {}
             for choice, similarity in matches:
                 similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
-                for fact in index.postings[choice]:
-                    if similarity > best.get(fact, 0.0):
-                        best[fact] = similarity
-            for fact, similarity in best.items():
-                matched[fact] = matched.get(fact, 0.0) + weight * similarity / 100.0
-                known_in_fact[fact] = known_in_fact.get(fact, 0.0) + weight
-        coverage: list[tuple[float, int]] = []
-        for fact, evidence in matched.items():
-            if evidence < limits.min_evidence:
-                continue
-            if required and not required <= index.fact_tokens[fact]:
-                continue
-            missing_known = known_weight - known_in_fact[fact]
-            share = (evidence + shared) / (total_weight + limits.conflict * missing_known)
-            coverage.append((share, fact))
-        coverage.sort(reverse=True)
+            terms.append((weight, matches))
+        coverage = self._shortlist(
+            index, terms, required, shared, total_weight, known_weight
+        )
         query = " ".join(token for _, token in pairs)
+        no_match = itertools.repeat(0.0)
         facts = self.knowledge.facts
         rest = 1.0 - limits.query_weight - limits.phrase_weight
         ranked: list[Candidate] = []
-        for share, fact in coverage[: limits.shortlist]:
+        for share, fact in coverage:
             recall = max(
                 (
-                    sum(weight * similarity_of.get(token, 0.0) for token, weight in tokens)
-                    / sum(weight for _, weight in tokens)
-                    for tokens in index.phrase_tokens[fact]
+                    sum(map(operator.mul, weights, map(similarity_of.get, tokens, no_match)))
+                    / total
+                    for tokens, weights, total in index.phrase_tokens[fact]
                 ),
                 default=0.0,
             )
@@ -353,6 +356,135 @@ class Engine:
             ranked.append(Candidate(facts[fact].id, score + rest * similarity, share))
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)
         return ranked
+
+    def _shortlist(
+        self,
+        index: _Index,
+        terms: list[tuple[float, list[tuple[str, float]]]],
+        required: set[str],
+        shared: float,
+        total_weight: float,
+        known_weight: float,
+    ) -> list[tuple[float, int]]:
+        """The `shortlist` best (coverage share, fact) pairs, best first.
+
+        A fact's share is the weight of the question's terms it has (times their similarity)
+        over the question's weight, less a penalty for the known terms it lacks. Few postings:
+        score each fact. Many: a fact's share depends only on which terms it has (and how
+        closely), so score each such combination once and take its facts with set operations,
+        best combination first, until the shortlist is full. Both give the same result.
+        """
+        limits = self.thresholds
+        walked = sum(len(index.postings[choice]) for _, matches in terms for choice, _ in matches)
+        combinations = math.prod(1 + len({s for _, s in matches}) for _, matches in terms)
+        if walked <= _SCAN_POSTINGS or combinations > _MAX_COMBINATIONS:
+            coverage = self._scan(index, terms, required, shared, total_weight, known_weight)
+        else:
+            coverage = self._combine(index, terms, required, shared, total_weight, known_weight)
+        return heapq.nlargest(limits.shortlist, coverage)
+
+    def _share(
+        self, evidence: float, known: float, shared: float, total_weight: float,
+        known_weight: float,
+    ) -> float:
+        missing_known = known_weight - known
+        return (evidence + shared) / (total_weight + self.thresholds.conflict * missing_known)
+
+    def _scan(
+        self,
+        index: _Index,
+        terms: list[tuple[float, list[tuple[str, float]]]],
+        required: set[str],
+        shared: float,
+        total_weight: float,
+        known_weight: float,
+    ) -> list[tuple[float, int]]:
+        """(share, fact) of every eligible fact, walking the terms' postings."""
+        matched: dict[int, float] = {}
+        known_in_fact: dict[int, float] = {}
+        for weight, matches in terms:
+            best: dict[int, float] = {}
+            for choice, similarity in matches:
+                for fact in index.postings[choice]:
+                    if similarity > best.get(fact, 0.0):
+                        best[fact] = similarity
+            for fact, similarity in best.items():
+                matched[fact] = matched.get(fact, 0.0) + weight * similarity / 100.0
+                known_in_fact[fact] = known_in_fact.get(fact, 0.0) + weight
+        coverage: list[tuple[float, int]] = []
+        for fact, evidence in matched.items():
+            if evidence < self.thresholds.min_evidence:
+                continue
+            if required and not required <= index.fact_tokens[fact]:
+                continue
+            share = self._share(evidence, known_in_fact[fact], shared, total_weight, known_weight)
+            coverage.append((share, fact))
+        return coverage
+
+    def _combine(
+        self,
+        index: _Index,
+        terms: list[tuple[float, list[tuple[str, float]]]],
+        required: set[str],
+        shared: float,
+        total_weight: float,
+        known_weight: float,
+    ) -> list[tuple[float, int]]:
+        """(share, fact) of at least the `shortlist` best eligible facts (all facts that tie
+        with the last of them included), grouping the facts by the terms they have."""
+        limits = self.thresholds
+        postings = index.postings
+        eligible: set[int] | None = None
+        for token in required:
+            having = set(postings.get(token, ()))
+            eligible = having if eligible is None else eligible & having
+        # For each term: its levels (similarity, facts whose closest match it is), best first,
+        # and every fact that has the term at all.
+        levels: list[list[tuple[float, set[int]]]] = []
+        having_term: list[set[int]] = []
+        for _, matches in terms:
+            found: set[int] = set()
+            term_levels: list[tuple[float, set[int]]] = []
+            for level in sorted({similarity for _, similarity in matches}, reverse=True):
+                facts: set[int] = set()
+                for choice, similarity in matches:
+                    if similarity == level:
+                        facts.update(postings[choice])
+                term_levels.append((level, facts - found))
+                found |= facts
+            levels.append(term_levels)
+            having_term.append(found)
+        scored: list[tuple[float, tuple[int, ...]]] = []  # level chosen per term, -1: absent
+        for combination in itertools.product(*(range(-1, len(lv)) for lv in levels)):
+            evidence = 0.0
+            known = 0.0
+            for (weight, _), term_levels, chosen in zip(terms, levels, combination, strict=True):
+                if chosen >= 0:
+                    evidence += weight * term_levels[chosen][0] / 100.0
+                    known += weight
+            if all(chosen < 0 for chosen in combination) or evidence < limits.min_evidence:
+                continue
+            share = self._share(evidence, known, shared, total_weight, known_weight)
+            scored.append((share, combination))
+        scored.sort(key=lambda item: item[0], reverse=True)
+        coverage: list[tuple[float, int]] = []
+        for number, (share, combination) in enumerate(scored):
+            if len(coverage) >= limits.shortlist and share != scored[number - 1][0]:
+                break  # full, and no tie with the combination before
+            present = [levels[term][chosen][1] for term, chosen in enumerate(combination)
+                       if chosen >= 0]
+            present.sort(key=len)
+            facts = present[0].intersection(*present[1:])
+            if eligible is not None:
+                facts &= eligible
+            for term, chosen in enumerate(combination):
+                if chosen < 0 and facts:
+                    facts -= having_term[term]
+            if len(facts) > limits.shortlist:  # equal shares: the highest fact numbers first
+                coverage.extend((share, fact) for fact in sorted(facts)[-limits.shortlist :])
+            else:
+                coverage.extend((share, fact) for fact in facts)
+        return coverage
 
     def _decide(self, question: str, language: str, ranked: list[Candidate]) -> Answer:
         limits = self.thresholds

@@ -72,8 +72,16 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Split folded text into words, numbers and percent signs; HTML-like tags are not words."""
-    plain = _MARKUP.sub(" ", text)
-    return [token.replace(",", ".") for token in _TOKEN.findall(fold(plain))]
+    plain = _MARKUP.sub(" ", text) if "<" in text else text
+    # The same tokens as `_TOKEN.findall` over the whole text, faster: no token spans white
+    # space, an all-letter piece is one word, and "," only ever appears in numbers as ".".
+    found: list[str] = []
+    for piece in fold(plain).replace(",", ".").split():
+        if piece.isalpha():
+            found.append(piece)
+        else:
+            found.extend(_TOKEN.findall(piece))
+    return found
 
 
 class Analyzer:
@@ -97,6 +105,7 @@ class Analyzer:
             stem for stem in map(self._stem, self.stopwords) if len(stem) >= 4
         )
         self._cache: dict[str, str | None] = {}
+        self._stems: dict[str, str] = {}
 
     def _stem(self, word: str) -> str:
         return str(self._stemmer.stemWord(word))
@@ -127,13 +136,21 @@ class Analyzer:
 
     def stem(self, word: str) -> str:
         """The Snowball stem of one folded word (the key typos are matched on)."""
-        return self._stem(word)
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stem(word)
+            if len(self._stems) < 100_000:
+                self._stems[word] = stem
+        return stem
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""
         seen: dict[str, str] = {}
+        cache = self._cache
         for word in words(text):
-            token = self.token(word)
+            token = cache.get(word, "")  # inlined cache hit of `token`: indexing calls it a lot
+            if token == "":
+                token = self.token(word)
             if token and token not in seen:
                 seen[token] = word
         return tuple((word, token) for token, word in seen.items())
