@@ -276,7 +276,7 @@ class Engine:
     def _fuzzy_matches(self, index: _Index, word: str) -> list[tuple[str, float]]:
         best: dict[str, float] = {}
         keys = index.surface_keys
-        for key in {word, index.analyzer.stem(word)}:
+        for key in dict.fromkeys((word, index.analyzer.stem(word))):
             edits = _allowed_edits(len(key))
             found: dict[str, int] = {}
             for choice, distance, _ in process.extract(

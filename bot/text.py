@@ -13,6 +13,16 @@ DEFAULT_LANGUAGE = "en"
 _STEMMER_NAMES = {"en": "english", "ru": "russian"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
+# "What does the article say about X" asks about X: "say" there is filler, unlike "what did
+# China say", where it is the question.
+_FILLER: Mapping[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:does|did|do)\s+(?:the\s+|this\s+)?(?:article|text|story|news|piece|report|it)\s+"
+        r"(?:say|says|tell|mention)\b",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(r"(?:говорится|сказано|пишется|упоминается|написано)", re.IGNORECASE),
+}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 
@@ -143,11 +153,16 @@ class Analyzer:
                 self._stems[word] = stem
         return stem
 
+    def _drop_filler(self, text: str) -> str:
+        """Remove phrases about the article itself ("what does the article say about")."""
+        pattern = _FILLER.get(self.language)
+        return pattern.sub(" ", text) if pattern is not None else text
+
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""
         seen: dict[str, str] = {}
         cache = self._cache
-        for word in words(text):
+        for word in words(self._drop_filler(text)):
             token = cache.get(word, "")  # inlined cache hit of `token`: indexing calls it a lot
             if token == "":
                 token = self.token(word)
@@ -158,7 +173,7 @@ class Analyzer:
     def tokens(self, text: str) -> tuple[str, ...]:
         """Return the distinct canonical tokens of a text, in order."""
         seen: dict[str, None] = {}
-        for word in words(text):
+        for word in words(self._drop_filler(text)):
             token = self.token(word)
             if token:
                 seen.setdefault(token, None)
