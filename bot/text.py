@@ -76,8 +76,8 @@ def detect_language(
 
 
 def fold(text: str) -> str:
-    """Unicode-normalise, case-fold and fold ё to е."""
-    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    """Unicode-normalise, case-fold and fold ё and э to е (typed interchangeably)."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("э", "е")
 
 
 def words(text: str) -> list[str]:
@@ -99,7 +99,7 @@ class Analyzer:
 
     def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = ()) -> None:
         self.language = language
-        self.stopwords = STOPWORDS.get(language, frozenset())
+        self.stopwords = frozenset(map(fold, STOPWORDS.get(language, ())))
         self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
         self._canonical: dict[str, str] = {}
         self._percent = self._stem("percent" if language == "en" else "процент")
