@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from rapidfuzz import fuzz, process
 
 from bot.matching import Engine
-from bot.question_log import COLUMNS, iso, utc_now
+from bot.question_log import COLUMNS, QuestionRecord, iso, utc_now
 from bot.text import Analyzer, words
 
 DEFAULT_DAYS = 30
@@ -28,23 +28,6 @@ TOP_GROUPS = 20
 
 class ReportError(Exception):
     """The question log cannot be read."""
-
-
-@dataclass(frozen=True)
-class LoggedQuestion:
-    """One row of the question log."""
-
-    asked_at: str
-    chat_type: str
-    language: str
-    question: str
-    kind: str
-    fact_id: str | None
-    score: float
-    first_fact: str | None = None
-    first_score: float | None = None
-    second_fact: str | None = None
-    second_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +106,7 @@ def _group_dict(group: QuestionGroup) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- reading
-def read_questions(path: Path, since: datetime | None = None) -> list[LoggedQuestion]:
+def read_questions(path: Path, since: datetime | None = None) -> list[QuestionRecord]:
     """The logged questions asked at or after `since` (all of them without), oldest first."""
     if not path.is_file():
         raise ReportError(f"no question log at {path} (set BOT_DB or pass --db)")
@@ -142,7 +125,7 @@ def read_questions(path: Path, since: datetime | None = None) -> list[LoggedQues
             connection.close()
     except sqlite3.Error as error:
         raise ReportError(f"cannot read the question log {path}: {error}") from error
-    return [LoggedQuestion(*row) for row in rows]
+    return [QuestionRecord(*row) for row in rows]
 
 
 # --------------------------------------------------------------------------- grouping
@@ -216,12 +199,12 @@ def group_questions(
             in result]
 
 
-def _count_of(rows: Sequence[LoggedQuestion]) -> Counter[str]:
+def _count_of(rows: Sequence[QuestionRecord]) -> Counter[str]:
     return Counter(" ".join(row.question.split()) for row in rows)
 
 
 def describe_groups(
-    rows: Sequence[LoggedQuestion], engine: Engine, limit: int = TOP_GROUPS,
+    rows: Sequence[QuestionRecord], engine: Engine, limit: int = TOP_GROUPS,
     cutoff: float = GROUP_CUTOFF,
 ) -> tuple[QuestionGroup, ...]:
     """Group the rows' questions and find the closest fact to each group's representative (by
@@ -250,7 +233,7 @@ def describe_groups(
 
 # --------------------------------------------------------------------------- the report
 def build_report(
-    rows: Sequence[LoggedQuestion], engine: Engine, *, database: str = "",
+    rows: Sequence[QuestionRecord], engine: Engine, *, database: str = "",
     since: datetime | None = None, now: datetime | None = None, top: int = TOP_FACTS,
     groups: int = TOP_GROUPS, cutoff: float = GROUP_CUTOFF,
 ) -> Report:
