@@ -125,6 +125,23 @@ class _Index:
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Query:
+    """A question's terms and weights, as the shortlist scores facts against them."""
+
+    terms: list[tuple[float, list[tuple[str, float]]]]  # (weight, matches), in order
+    required: frozenset[str]  # numbers and countries a fact must have
+    shared: float  # weight of the article's main subjects, which fit every fact
+    total_weight: float  # every term, unknown words included
+    known_weight: float  # the terms that some fact has (`shared` excluded)
+
+    def share(self, evidence: float, known: float, conflict: float) -> float:
+        """A fact's coverage: the evidence it has over the question's weight, less a penalty
+        for the known terms it lacks."""
+        missing_known = self.known_weight - known
+        return (evidence + self.shared) / (self.total_weight + conflict * missing_known)
+
+
 def _weigh(
     tokens: tuple[str, ...], weights: dict[str, float]
 ) -> tuple[tuple[str, ...], tuple[float, ...], float]:
@@ -332,7 +349,7 @@ class Engine:
                 similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
             terms.append((weight, matches))
         coverage = self._shortlist(
-            index, terms, required, shared, total_weight, known_weight
+            index, _Query(terms, frozenset(required), shared, total_weight, known_weight)
         )
         query = " ".join(token for _, token in pairs)
         no_match = itertools.repeat(0.0)
@@ -357,15 +374,7 @@ class Engine:
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)
         return ranked
 
-    def _shortlist(
-        self,
-        index: _Index,
-        terms: list[tuple[float, list[tuple[str, float]]]],
-        required: set[str],
-        shared: float,
-        total_weight: float,
-        known_weight: float,
-    ) -> list[tuple[float, int]]:
+    def _shortlist(self, index: _Index, query: _Query) -> list[tuple[float, int]]:
         """The `shortlist` best (coverage share, fact) pairs, best first.
 
         A fact's share is the weight of the question's terms it has (times their similarity)
@@ -375,34 +384,20 @@ class Engine:
         best combination first, until the shortlist is full. Both give the same result.
         """
         limits = self.thresholds
+        terms = query.terms
         walked = sum(len(index.postings[choice]) for _, matches in terms for choice, _ in matches)
         combinations = math.prod(1 + len({s for _, s in matches}) for _, matches in terms)
         if walked <= _SCAN_POSTINGS or combinations > _MAX_COMBINATIONS:
-            coverage = self._scan(index, terms, required, shared, total_weight, known_weight)
+            coverage = self._scan(index, query)
         else:
-            coverage = self._combine(index, terms, required, shared, total_weight, known_weight)
+            coverage = self._combine(index, query)
         return heapq.nlargest(limits.shortlist, coverage)
 
-    def _share(
-        self, evidence: float, known: float, shared: float, total_weight: float,
-        known_weight: float,
-    ) -> float:
-        missing_known = known_weight - known
-        return (evidence + shared) / (total_weight + self.thresholds.conflict * missing_known)
-
-    def _scan(
-        self,
-        index: _Index,
-        terms: list[tuple[float, list[tuple[str, float]]]],
-        required: set[str],
-        shared: float,
-        total_weight: float,
-        known_weight: float,
-    ) -> list[tuple[float, int]]:
+    def _scan(self, index: _Index, query: _Query) -> list[tuple[float, int]]:
         """(share, fact) of every eligible fact, walking the terms' postings."""
         matched: dict[int, float] = {}
         known_in_fact: dict[int, float] = {}
-        for weight, matches in terms:
+        for weight, matches in query.terms:
             best: dict[int, float] = {}
             for choice, similarity in matches:
                 for fact in index.postings[choice]:
@@ -415,27 +410,20 @@ class Engine:
         for fact, evidence in matched.items():
             if evidence < self.thresholds.min_evidence:
                 continue
-            if required and not required <= index.fact_tokens[fact]:
+            if query.required and not query.required <= index.fact_tokens[fact]:
                 continue
-            share = self._share(evidence, known_in_fact[fact], shared, total_weight, known_weight)
+            share = query.share(evidence, known_in_fact[fact], self.thresholds.conflict)
             coverage.append((share, fact))
         return coverage
 
-    def _combine(
-        self,
-        index: _Index,
-        terms: list[tuple[float, list[tuple[str, float]]]],
-        required: set[str],
-        shared: float,
-        total_weight: float,
-        known_weight: float,
-    ) -> list[tuple[float, int]]:
+    def _combine(self, index: _Index, query: _Query) -> list[tuple[float, int]]:
         """(share, fact) of at least the `shortlist` best eligible facts (all facts that tie
         with the last of them included), grouping the facts by the terms they have."""
         limits = self.thresholds
         postings = index.postings
         eligible: set[int] | None = None
-        for token in required:
+        terms = query.terms
+        for token in query.required:
             having = set(postings.get(token, ()))
             eligible = having if eligible is None else eligible & having
         # For each term: its levels (similarity, facts whose closest match it is), best first,
@@ -464,7 +452,7 @@ class Engine:
                     known += weight
             if all(chosen < 0 for chosen in combination) or evidence < limits.min_evidence:
                 continue
-            share = self._share(evidence, known, shared, total_weight, known_weight)
+            share = query.share(evidence, known, limits.conflict)
             scored.append((share, combination))
         scored.sort(key=lambda item: item[0], reverse=True)
         coverage: list[tuple[float, int]] = []
