@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from telegram import (
@@ -139,6 +140,13 @@ class Handlers:
                 or self.user_language(engine, update.effective_user))
 
     # ----------------------------------------------------------------- sending
+    async def _send_built(
+        self, update: Update, context: Context, build: Callable[[Engine, str], Reply]
+    ) -> None:
+        """Send a reply that answers no question, built in the chat's language."""
+        engine = self.engine
+        await self._send(update, context, build(engine, self.language(engine, update, context)))
+
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
         """Send a reply to the update's chat; in groups, as a reply to the asking message."""
         chat, message = update.effective_chat, update.effective_message
@@ -188,9 +196,7 @@ class Handlers:
     # ----------------------------------------------------------------- commands
     async def start_command(self, update: Update, context: Context) -> None:
         """/start: what the bot knows, with example questions as buttons."""
-        engine = self.engine
-        await self._send(update, context,
-                         start_reply(engine, self.language(engine, update, context)))
+        await self._send_built(update, context, start_reply)
 
     async def help_command(self, update: Update, context: Context) -> None:
         """/help (and any unknown command in a private chat): how to ask."""
@@ -211,15 +217,11 @@ class Handlers:
 
     async def topics_command(self, update: Update, context: Context) -> None:
         """/topics: the topic buttons, to browse the facts."""
-        engine = self.engine
-        await self._send(update, context,
-                         topics_reply(engine, self.language(engine, update, context)))
+        await self._send_built(update, context, topics_reply)
 
     async def source_command(self, update: Update, context: Context) -> None:
         """/source: the article's publisher, date, title and photo credit."""
-        engine = self.engine
-        await self._send(update, context,
-                         source_reply(engine, self.language(engine, update, context)))
+        await self._send_built(update, context, source_reply)
 
     async def language_command(self, update: Update, context: Context) -> None:
         """/language: buttons to choose this chat's reply language."""
