@@ -263,16 +263,14 @@ class Engine:
         """Decide the reply to one question."""
         languages = self.knowledge.languages
         language = detect_language(question, language_hint, languages)
-        reply = reply_language if reply_language in languages else language
-        assert reply is not None  # noqa: S101 - narrowed above; mypy cannot see it
+        reply = reply_language if reply_language and reply_language in languages else language
         if not words(question):
             return self._none(question, reply, self.say(reply, "empty"))
         if len(question) > MAX_QUESTION_CHARS:
             return self._none(question, reply, self.say(reply, "too_long"))
         intent = detect_smalltalk(question, language)
         if intent is not None:
-            key = "help" if intent == "help" else intent
-            text = self.say(reply, key)
+            text = self.say(reply, intent)
             return Answer(question, "smalltalk", text, reply, lead=text, score=100.0, intent=intent)
         ranked = self._rank(strip_greeting(question), language)
         return self._decide(question, reply, ranked)
