@@ -152,7 +152,7 @@ def detect_smalltalk(text: str, language: str) -> str | None:
         return None
     choices = _CHOICES.get(language, _CHOICES["en"])
     best = process.extractOne(
-        simple, [phrase for phrase, _ in choices], scorer=fuzz.ratio, score_cutoff=88
+        simple, [phrase for phrase, _ in choices], scorer=fuzz.token_sort_ratio, score_cutoff=88
     )
     if best is None:
         return None
