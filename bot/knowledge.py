@@ -46,6 +46,7 @@ class FactModel(_Strict):
     answer: dict[str, NonEmpty]
     quote: NonEmpty
     related: list[NonEmpty] = Field(default_factory=list)
+    not_in_article: dict[str, list[NonEmpty]] = Field(default_factory=dict)
 
 
 class FactsFileModel(_Strict):
@@ -63,6 +64,8 @@ class Fact:
     quote: str
     related: tuple[str, ...]
     file: str
+    # Questions that sound like this fact but ask what the article does not say.
+    not_in_article: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,9 @@ def _check_fact(
     for language in fact.questions:
         if language not in article.languages:
             problems.append(f"{prefix}field 'questions.{language}': unknown language")
+    for language in fact.not_in_article:
+        if language not in article.languages:
+            problems.append(f"{prefix}field 'not_in_article.{language}': unknown language")
     if text and fact.quote not in text:
         problems.append(f"{prefix}field 'quote': not found verbatim in {article.source_file}")
 
@@ -243,6 +249,7 @@ def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str
                 quote=model.quote,
                 related=tuple(model.related),
                 file=path.name,
+                not_in_article={lang: tuple(qs) for lang, qs in model.not_in_article.items()},
             )
         )
     return facts

@@ -7,7 +7,7 @@ import heapq
 import itertools
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ _PREFIX_SIMILARITY = 85.0
 _SCAN_POSTINGS = 2_000  # up to this many postings, score fact by fact
 _MAX_COMBINATIONS = 4_096  # beyond this many combinations of terms, score fact by fact
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
+_NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
 
 
 def _allowed_edits(length: int) -> int:
@@ -50,6 +51,7 @@ class Candidate:
     fact_id: str
     score: float
     coverage: float = 1.0
+    not_in_article: bool = False  # closer to a question the article does not answer
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class _Index:
     surface_keys: list[str]
     phrasings: list[list[str]]
     phrase_tokens: list[list[tuple[tuple[str, ...], tuple[float, ...], float]]]
+    misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
@@ -153,6 +156,7 @@ def _weigh(
 def _build_index(knowledge: Knowledge, language: str) -> _Index:
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
     analysed_facts: list[list[tuple[str, ...]]] = []
+    analysed_misses: list[list[tuple[str, ...]]] = []
     fact_tokens: list[frozenset[str]] = []
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
@@ -171,6 +175,9 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
             vocabulary.update(tokens)
             analysed.append(tokens)
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
+        # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
+        misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
+        analysed_misses.append([tokens for tokens in misses if tokens])
         fact_tokens.append(frozenset(vocabulary))
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
@@ -205,6 +212,7 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
         phrase_tokens=[
             [_weigh(tokens, weights) for tokens in fact] for fact in analysed_facts
         ],
+        misses=analysed_misses,
         fact_tokens=fact_tokens,
     )
 
@@ -350,27 +358,73 @@ class Engine:
             index, _Query(terms, frozenset(required), shared, total_weight, known_weight)
         )
         query = " ".join(token for _, token in pairs)
-        no_match = itertools.repeat(0.0)
         facts = self.knowledge.facts
-        rest = 1.0 - limits.query_weight - limits.phrase_weight
         ranked: list[Candidate] = []
+        # The question's tokens as the knowledge spells them (typos resolved), for near misses.
+        resolved = [
+            matches[0][0] if (matches := self._token_matches(index, word, token)) else token
+            for word, token in pairs
+        ]
         for share, fact in coverage:
-            recall = max(
-                (
-                    sum(map(operator.mul, weights, map(similarity_of.get, tokens, no_match)))
-                    / total
-                    for tokens, weights, total in index.phrase_tokens[fact]
-                ),
-                default=0.0,
+            score = 100.0 * limits.query_weight * share + self._phrase_score(
+                query, similarity_of, index.phrase_tokens[fact], index.phrasings[fact]
             )
-            best_phrase = process.extractOne(
-                query, index.phrasings[fact], scorer=fuzz.token_sort_ratio
-            )
-            similarity = best_phrase[1] if best_phrase else 0.0
-            score = 100.0 * (limits.query_weight * share + limits.phrase_weight * recall)
-            ranked.append(Candidate(facts[fact].id, score + rest * similarity, share))
+            missed = bool(index.misses[fact]) and self._near_miss(index, resolved, fact)
+            ranked.append(Candidate(facts[fact].id, score, share, missed))
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)
         return ranked
+
+    def _phrase_score(
+        self,
+        query: str,
+        similarity_of: dict[str, float],
+        phrase_tokens: list[tuple[tuple[str, ...], tuple[float, ...], float]],
+        phrasings: list[str],
+    ) -> float:
+        """The phrasing part of a fact's score: weighted recall of its closest phrasing and
+        word-order-free similarity to its closest phrasing."""
+        limits = self.thresholds
+        no_match = itertools.repeat(0.0)
+        recall = max(
+            (
+                sum(map(operator.mul, weights, map(similarity_of.get, tokens, no_match))) / total
+                for tokens, weights, total in phrase_tokens
+            ),
+            default=0.0,
+        )
+        best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+        similarity = best_phrase[1] if best_phrase else 0.0
+        rest = 1.0 - limits.query_weight - limits.phrase_weight
+        return 100.0 * limits.phrase_weight * recall + rest * similarity
+
+    def _near_miss(self, index: _Index, resolved: list[str], fact: int) -> bool:
+        """Whether the question asks one of the fact's `not_in_article` phrasings: it has
+        (nearly) all of that phrasing's words, and it is closer to it than to any answerable
+        phrasing, by the weight of the words they share over the weight of all their words,
+        then by word order ("what does Russia export to Laos" is not "what does Laos export
+        to Russia")."""
+        weights = index.weights
+        unknown = index.unknown_weight
+        question = set(resolved)
+        text = " ".join(resolved)
+
+        def weigh(tokens: Iterable[str]) -> float:
+            return sum(weights.get(token, unknown) for token in tokens)
+
+        def closeness(tokens: tuple[str, ...]) -> tuple[float, float]:
+            overlap = weigh(question.intersection(tokens)) / weigh(question.union(tokens))
+            return overlap, fuzz.ratio(text, " ".join(tokens))
+
+        asked = [
+            tokens
+            for tokens in index.misses[fact]
+            if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
+            and index.common.intersection(tokens) <= question  # Laos and Russia set direction
+        ]
+        if not asked:
+            return False
+        miss = max(map(closeness, asked))
+        return miss > max(map(closeness, (tokens for tokens, _, _ in index.phrase_tokens[fact])))
 
     def _shortlist(self, index: _Index, query: _Query) -> list[tuple[float, int]]:
         """The `shortlist` best (coverage share, fact) pairs, best first.
@@ -485,6 +539,10 @@ class Engine:
             and best.score >= limits.clarify
             and best.score - runner_up >= limits.lone_margin
         )
+        if best.not_in_article and best.score >= limits.clarify:
+            # Closer to a question the article is known not to answer than to any it does.
+            fact = self.knowledge.by_id[best.fact_id]
+            return self._not_in_article(question, language, fact, best.score, top)
         if (clear and best.score >= limits.fact) or lone:
             fact = self.knowledge.by_id[best.fact_id]
             text = fact.answer.get(language) or next(iter(fact.answer.values()))
@@ -517,6 +575,29 @@ class Engine:
                 candidates=top,
             )
         return self._none(question, language, self.say(language, "none"), top, best.score)
+
+    def _not_in_article(
+        self,
+        question: str,
+        language: str,
+        fact: Fact,
+        score: float,
+        top: tuple[Candidate, ...],
+    ) -> Answer:
+        """Decline a near miss, and say what the article does say on the subject."""
+        lead = self.say(language, "none")
+        answer = fact.answer.get(language) or next(iter(fact.answer.values()))
+        text = "\n".join([lead, self.say(language, "closest"), answer])
+        return Answer(
+            question,
+            "none",
+            text,
+            language,
+            lead=lead,
+            score=score,
+            suggestions=self.suggest(fact.related, language),
+            candidates=top,
+        )
 
     def _none(
         self,

@@ -10,6 +10,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "too_long": "That message is too long. Please ask one short question about the article.",
         "none": "Sorry, the article does not say that.",
         "none_topics": "I can answer questions about: {topics}.",
+        "closest": "What it does say:",
         "try": "You could ask:",
         "clarify": "Did you mean one of these?",
         "greeting": (
@@ -70,6 +71,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         ),
         "none": "К сожалению, в статье об этом не говорится.",
         "none_topics": "Я могу ответить на вопросы о темах: {topics}.",
+        "closest": "Вот что в ней сказано:",
         "try": "Можно спросить:",
         "clarify": "Вы имели в виду один из этих вопросов?",
         "greeting": (

@@ -71,6 +71,49 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
 
 
 @pytest.mark.parametrize(
+    ("question", "expected", "lead"),
+    [
+        ("what does russia export to laos?", None, "Sorry, the article does not say that."),
+        ("What does Laos export to Russia?", "agri_exports", "In the agricultural sector"),
+        ("which Russian companies are mining in Laos", None, "Sorry, the article does not"),
+        ("what mines are russian enterprises exploiting", "metal_mines", "Russian enterprises"),
+        ("что россия экспортирует в лаос", None, "К сожалению, в статье об этом не говорится."),
+        ("что экспортирует лаос в россию", "agri_exports", "В сельскохозяйственном секторе"),
+        ("когда откроют железную дорогу через китай", None, "К сожалению"),
+        ("сколько металла добывают российские компании в лаосе", None, "К сожалению"),
+        ("how many hydropower plants does laos have", None, "Sorry"),
+    ],
+)
+def test_near_misses_are_declined_with_what_the_article_says(
+    engine: Engine, question: str, expected: str | None, lead: str
+) -> None:
+    """A question the article is known not to answer is declined with the closest fact's
+    answer, while the answerable question next to it still gets the fact."""
+    answer = engine.find_answer(question)
+    assert answer.fact_id == expected, answer.text
+    assert answer.text.startswith(lead)
+    if expected is None:
+        assert answer.kind == "none"
+        closest = "What it does say:" if answer.language == "en" else "Вот что в ней сказано:"
+        assert closest in answer.text
+
+
+def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
+    """`not_in_article` phrasings in any knowledge base decline the questions they describe."""
+    path = tiny_dir / "facts.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "related: [routes]",
+            'related: [routes]\n    not_in_article: {en: ["How much did trade grow in dollars?"]}',
+        ),
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tiny_dir))
+    assert engine.find_answer("how much did trade grow in dollars").kind == "none"
+    assert engine.find_answer("how much did trade grow").fact_id == "growth"
+
+
+@pytest.mark.parametrize(
     ("question", "intent", "start"),
     [
         ("hi", "greeting", "Hello!"),
@@ -79,6 +122,7 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         ("bye", "bye", "Goodbye!"),
         ("привет", "greeting", "Здравствуйте!"),
         ("спасибо", "thanks", "Пожалуйста!"),
+        ("ты кто?", "help", "Я отвечаю"),
     ],
 )
 def test_smalltalk(engine: Engine, question: str, intent: str, start: str) -> None:
@@ -127,14 +171,13 @@ def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
     assert engine.find_answer("какие новые маршруты").fact_id == "routes"
 
 
-# Thresholds are over every labelled question of a language (development and held-out sets).
-# English meets the 95%/95% target; Russian declines measure 93.8%, short of the 95% target
-# (the misses are "which companies" and "what does Russia export", see the closing note).
+# Thresholds are over every labelled question of a language (development and held-out sets):
+# the issues' targets, 95%/95% for English and 90% in scope / 95% declines for Russian.
 @pytest.mark.parametrize(
     ("names", "accuracy", "declines"),
     [
         (("questions.yaml", "holdout.yaml"), 0.95, 0.95),
-        (("questions_ru.yaml", "holdout_ru.yaml"), 0.90, 0.93),
+        (("questions_ru.yaml", "holdout_ru.yaml", "blind_ru_a.yaml"), 0.90, 0.95),
     ],
 )
 def test_labelled_questions(
