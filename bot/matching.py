@@ -68,6 +68,7 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     intent: str | None = None
+    closest: Fact | None = None  # a declined near miss: the fact that says what is known
 
     @property
     def fact_id(self) -> str | None:
@@ -81,6 +82,7 @@ class Answer:
             "kind": self.kind,
             "answer": self.text,
             "fact_id": self.fact_id,
+            "closest_fact_id": self.closest.id if self.closest else None,
             "score": round(self.score, 1),
             "language": self.language,
             "suggestions": [
@@ -597,6 +599,7 @@ class Engine:
             score=score,
             suggestions=self.suggest(fact.related, language),
             candidates=top,
+            closest=fact,
         )
 
     def _none(

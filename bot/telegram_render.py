@@ -194,11 +194,15 @@ def render_answer(engine: Engine, answer: Answer) -> Reply:
     if question:
         parts += [Part(engine.say(language, "you_asked") + " "),
                   Part(clip(question, MAX_ECHO_LENGTH), "i"), Part("\n")]
-    topics = ", ".join(engine.topic_names(language))
-    parts += [
-        Part(answer.lead, "b"), Part("\n"),
-        Part(engine.say(language, "none_topics", topics=topics)),
-    ]
+    parts += [Part(answer.lead, "b"), Part("\n")]
+    if answer.closest is not None:
+        # A known near miss: say what the article does say on it, with its source.
+        said = answer.closest.answer.get(language) or next(iter(answer.closest.answer.values()))
+        parts += [Part(engine.say(language, "closest") + "\n"), Part(said), Part("\n\n"),
+                  Part(engine.say(language, "source"), "i")]
+    else:
+        topics = ", ".join(engine.topic_names(language))
+        parts += [Part(engine.say(language, "none_topics", topics=topics))]
     if answer.suggestions:
         parts += [Part("\n"), Part(engine.say(language, "try"))]
     rows = [*_suggestion_rows(answer.suggestions), [_topics_button(engine, language)]]

@@ -52,6 +52,7 @@ def test_ask_json_follows_the_contract() -> None:
         "kind",
         "answer",
         "fact_id",
+        "closest_fact_id",
         "score",
         "language",
         "suggestions",
@@ -65,13 +66,14 @@ def test_ask_json_follows_the_contract() -> None:
 
 def test_ask_batch_reads_stdin_in_order() -> None:
     """`ask --json` with no question answers each stdin line with one JSON line, in order."""
-    questions = ["bauxite", "what is the capital of laos?", "hello", ""]
+    questions = ["bauxite", "what is the capital of laos?", "hello", "", "how big is russia"]
     result = run_bot("ask", "--json", stdin="\n".join(questions) + "\n")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["question"] for line in lines] == questions
-    assert [line["kind"] for line in lines] == ["fact", "none", "smalltalk", "none"]
+    assert [line["kind"] for line in lines] == ["fact", "none", "smalltalk", "none", "none"]
     assert lines[0]["fact_id"] == "bauxite"
+    assert [line["closest_fact_id"] for line in lines] == [None] * 4 + ["trade_growth"]
 
 
 def test_ask_dash_reads_stdin() -> None:

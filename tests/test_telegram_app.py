@@ -262,6 +262,28 @@ async def test_hopeless_question_says_not_covered(app: App, server: FakeBotApi) 
     assert data[-1] == "topics" and any(item.startswith("f:") for item in data)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead", "closest", "said"),
+    [
+        ("What does Russia export to Laos?", "the article does not say that",
+         "What it does say:", "Laos demonstrates diverse export potential"),
+        ("Какие российские компании добывают металлы в Лаосе?", "в статье об этом не говорится",
+         "Вот что в ней сказано:", "Российские предприятия"),
+    ],
+)
+async def test_near_miss_says_what_the_article_does_say(
+    app: App, server: FakeBotApi, question: str, lead: str, closest: str, said: str
+) -> None:
+    """A question the article is known not to answer is declined, followed by what the article
+    does say on the subject and its source."""
+    server.private_text(question)
+    call = (await sent_messages(server))[0]
+    text = call["text"]
+    assert lead in text and closest in text and said in text
+    assert text.index(lead) < text.index(closest) < text.index(said)
+    assert_html_safe(call)
+
+
 class ClarifyingEngine(Engine):
     """The real engine, except that every question is too close to call between two facts."""
 
