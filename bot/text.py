@@ -23,6 +23,10 @@ _FILLER: Mapping[str, re.Pattern[str]] = {
     ),
     "ru": re.compile(r"(?:говорится|сказано|пишется|упоминается|написано)", re.IGNORECASE),
 }
+# Words written with a hyphen or a space that are one word to the reader: "из-за" is "because".
+_COMPOUNDS: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "ru": ((re.compile(r"\bиз[-\s]+за\b", re.IGNORECASE), "изза"),),
+}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 
@@ -57,7 +61,8 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         собирается собираются собиралась собирался собирались собираться решила решил
         решили хочет хотят хотела хотели может могут мог могла могли
         вообще примерно вроде кстати всетаки разве неужели ведь уж хоть
-        просто очень нибудь какието
+        просто очень нибудь какието слушай слушайте известно известны насчет ситуация
+        ситуацию ситуации ситуацией
         """.split()
     ),
 }
@@ -160,9 +165,14 @@ class Analyzer:
         return stem
 
     def _drop_filler(self, text: str) -> str:
-        """Remove phrases about the article itself ("what does the article say about")."""
+        """Remove phrases about the article itself ("what does the article say about") and
+        join compound words ("из-за")."""
         pattern = _FILLER.get(self.language)
-        return pattern.sub(" ", text) if pattern is not None else text
+        if pattern is not None:
+            text = pattern.sub(" ", text)
+        for compound, joined in _COMPOUNDS.get(self.language, ()):
+            text = compound.sub(joined, text)
+        return text
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""

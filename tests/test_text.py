@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge import Knowledge
 from bot.text import Analyzer, detect_language, fold, words
 
 
@@ -73,3 +74,24 @@ def test_percent_sign_is_a_word() -> None:
     """The percent sign counts as the word percent."""
     analyzer = Analyzer("en")
     assert analyzer.tokens("66%") == analyzer.tokens("66 percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Из-за чего открывают маршруты", "почему чего открывают маршруты"),
+        ("из за чего открывают маршруты", "почему чего открывают маршруты"),
+        ("слушай, а что насчёт бокситов", "что бокситы"),
+        ("Россия решила расширять перевозки", "Россия расширять перевозки"),
+    ],
+)
+def test_russian_compounds_and_filler(text: str, same_as: str) -> None:
+    """"из-за" is one word meaning "because", and filler ("слушай", "насчёт", "решила") drops."""
+    analyzer = Analyzer("ru", [["почему", "изза"]])
+    assert analyzer.tokens(text) == analyzer.tokens(same_as)
+
+
+def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
+    """A misspelt "России" never turns into a word for growth through a shared stem."""
+    analyzer = Analyzer("ru", knowledge.synonyms["ru"])
+    assert analyzer.tokens("росии") != analyzer.tokens("рост")
