@@ -359,14 +359,14 @@ class Engine:
         coverage = self._shortlist(
             index, _Query(terms, frozenset(required), shared, total_weight, known_weight)
         )
-        query = " ".join(token for _, token in pairs)
-        facts = self.knowledge.facts
-        ranked: list[Candidate] = []
-        # The question's tokens as the knowledge spells them (typos resolved), for near misses.
+        # The question's tokens as the knowledge spells them (typos resolved).
         resolved = [
             matches[0][0] if (matches := self._token_matches(index, word, token)) else token
             for word, token in pairs
         ]
+        query = " ".join(resolved)
+        facts = self.knowledge.facts
+        ranked: list[Candidate] = []
         for share, fact in coverage:
             score = 100.0 * limits.query_weight * share + self._phrase_score(
                 query, similarity_of, index.phrase_tokens[fact], index.phrasings[fact]
