@@ -123,6 +123,7 @@ def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
         ("привет", "greeting", "Здравствуйте!"),
         ("спасибо", "thanks", "Пожалуйста!"),
         ("ты кто?", "help", "Я отвечаю"),
+        ("кто ты такой?", "help", "Я отвечаю"),
     ],
 )
 def test_smalltalk(engine: Engine, question: str, intent: str, start: str) -> None:
@@ -177,7 +178,11 @@ def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
     ("names", "accuracy", "declines"),
     [
         (("questions.yaml", "holdout.yaml"), 0.95, 0.95),
-        (("questions_ru.yaml", "holdout_ru.yaml", "blind_ru_a.yaml"), 0.90, 0.95),
+        (
+            ("questions_ru.yaml", "holdout_ru.yaml", "blind_ru_a.yaml", "blind_ru_b.yaml"),
+            0.90,
+            0.95,
+        ),
     ],
 )
 def test_labelled_questions(
