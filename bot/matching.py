@@ -124,6 +124,7 @@ class _Index:
     phrasings: list[list[str]]
     phrase_tokens: list[list[tuple[tuple[str, ...], tuple[float, ...], float]]]
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
+    miss_words: frozenset[str]  # every token of those phrasings
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
@@ -215,6 +216,9 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
             [_weigh(tokens, weights) for tokens in fact] for fact in analysed_facts
         ],
         misses=analysed_misses,
+        miss_words=frozenset(
+            token for fact in analysed_misses for tokens in fact for token in tokens
+        ),
         fact_tokens=fact_tokens,
     )
 
@@ -365,13 +369,18 @@ class Engine:
             for word, token in pairs
         ]
         query = " ".join(resolved)
+        # Near misses have words of their own ("transit", "military"): not typos of others.
+        as_missed = [
+            token if token in index.miss_words else found
+            for (_, token), found in zip(pairs, resolved, strict=True)
+        ]
         facts = self.knowledge.facts
         ranked: list[Candidate] = []
         for share, fact in coverage:
             score = 100.0 * limits.query_weight * share + self._phrase_score(
                 query, similarity_of, index.phrase_tokens[fact], index.phrasings[fact]
             )
-            missed = bool(index.misses[fact]) and self._near_miss(index, resolved, fact)
+            missed = bool(index.misses[fact]) and self._near_miss(index, as_missed, fact)
             ranked.append(Candidate(facts[fact].id, score, share, missed))
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)
         return ranked
@@ -541,9 +550,20 @@ class Engine:
             and best.score >= limits.clarify
             and best.score - runner_up >= limits.lone_margin
         )
-        if best.not_in_article and best.score >= limits.clarify:
-            # Closer to a question the article is known not to answer than to any it does.
-            fact = self.knowledge.by_id[best.fact_id]
+        missed = next(
+            (
+                c
+                for c in top
+                if c.not_in_article
+                and c.score >= limits.clarify
+                and best.score - c.score <= limits.window
+            ),
+            None,
+        )
+        if missed is not None:
+            # A close candidate is nearer to a question the article is known not to answer
+            # than to any question it does answer.
+            fact = self.knowledge.by_id[missed.fact_id]
             return self._not_in_article(question, language, fact, best.score, top)
         if (clear and best.score >= limits.fact) or lone:
             fact = self.knowledge.by_id[best.fact_id]

@@ -82,6 +82,9 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         ("когда откроют железную дорогу через китай", None, "К сожалению"),
         ("сколько металла добывают российские компании в лаосе", None, "К сожалению"),
         ("how many hydropower plants does laos have", None, "Sorry"),
+        ("обсуждали ли военное сотрудничество", None, "К сожалению"),
+        ("Китай согласился на транзит?", None, "К сожалению"),
+        ("what areas of cooperation did they discuss", "talks_topics", "During the talks"),
     ],
 )
 def test_near_misses_are_declined_with_what_the_article_says(
