@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.bench import add_arguments, run_bench
 from bot.config import Settings, load_settings
 from bot.console import run_console
+from bot.evaluation import describe, evaluate, load_questions
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matching import Engine
 from bot.report import DEFAULT_DAYS, run_report
@@ -58,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--days", type=int, default=DEFAULT_DAYS,
                         help=f"only the last N days; 0 for all (default {DEFAULT_DAYS})")
     add_arguments(commands.add_parser("bench", help="measure speed and memory against targets"))
+    scores = commands.add_parser(
+        "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect})"
+    )
+    scores.add_argument("files", nargs="+", type=Path, help="the question sets")
+    scores.add_argument(
+        "--misses", action="store_true",
+        help="also list the questions it got wrong (leave off to keep a blind set unseen)",
+    )
     return parser
 
 
@@ -95,6 +104,25 @@ def check_command(engine: Engine) -> int:
     return 0
 
 
+def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int:
+    """Print in-scope accuracy, correct declines and small talk for each question set."""
+    known = {*engine.knowledge.by_id, "none", "smalltalk"}
+    for path in files:
+        try:
+            questions = load_questions(path)
+        except (OSError, ValueError) as error:
+            print(f"{path}: cannot read the question set ({error})", file=sys.stderr)
+            return 1
+        unknown = sorted({label for item in questions for label in item.expected} - known)
+        if unknown:
+            print(f"{path}: unknown fact ids: {', '.join(unknown)}", file=sys.stderr)
+            return 1
+        result = evaluate(engine, questions)
+        report = describe(result) if misses else describe(result, misses=())
+        print(f"{path}: {report}", flush=True)
+    return 0
+
+
 def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
     """Start the Telegram bot when there is a token, else the console chat."""
     if settings.token:
@@ -124,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check_command(engine)
         if args.command == "chat":
             return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
+        if args.command == "evaluate":
+            return evaluate_command(engine, args.files, args.misses)
         if args.command == "report":
             return run_report(engine, args.db or settings.db_path, args.days, args.json)
         return run_command(engine, settings, args.webhook)

@@ -60,12 +60,22 @@ class Evaluation:
 
 
 def load_questions(path: Path) -> list[LabelledQuestion]:
-    """Read a development set: a YAML list of {q, expect} items."""
-    raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Read a labelled question set: a YAML list of {q, expect} items; ValueError (one line)
+    when it is not one."""
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ValueError(f"YAML syntax error{where}") from None
+    if not isinstance(raw, list):
+        raise ValueError("expected a list of {q, expect} items")
     items: list[LabelledQuestion] = []
-    for entry in raw:
+    for number, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict) or "q" not in entry or "expect" not in entry:
+            raise ValueError(f"item {number}: expected {{q: ..., expect: ...}}")
         expect = entry["expect"]
-        expected = tuple(expect) if isinstance(expect, list) else (str(expect),)
+        expected = tuple(map(str, expect)) if isinstance(expect, list) else (str(expect),)
         items.append(LabelledQuestion(str(entry["q"]), expected))
     return items
 

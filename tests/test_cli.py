@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -161,3 +163,44 @@ def test_russian_question_answered_in_russian() -> None:
     assert (answer["kind"], answer["language"], answer["fact_id"]) == ("fact", "ru", "trade_growth")
     assert "66" in answer["answer"] and "20" in answer["answer"]
     assert "процент" in answer["answer"]
+
+
+def test_evaluate_prints_scores_without_the_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`evaluate` prints each set's scores and, unless asked, none of its questions."""
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        '- {q: "how much did trade grow?", expect: trade_growth}\n'
+        '- {q: "how much did trade grow?", expect: bauxite}\n'
+        '- {q: "what is the capital of laos?", expect: none}\n'
+        '- {q: "hello", expect: smalltalk}\n',
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "in-scope accuracy 1/2 (50.0%); correct declines 1/1 (100.0%); small talk 1/1" in out
+    assert "trade grow" not in out
+    assert main(["evaluate", "--misses", str(path)]) == 0
+    assert "MISS 'how much did trade grow?': expected bauxite" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- {q: hi}\n", "item 1: expected {q: ..., expect: ...}"),
+        (": [\n", "YAML syntax error at line 1"),
+        ("- {q: hi, expect: nowhere}\n", "unknown fact ids: nowhere"),
+        ("just text\n", "expected a list"),
+    ],
+)
+def test_evaluate_rejects_a_broken_set_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    """A broken question set gets one line naming the file and the problem, and exit 1."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["evaluate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(str(path)) and expected in err
+    assert len(err.strip().splitlines()) == 1
