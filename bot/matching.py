@@ -6,7 +6,6 @@ import bisect
 import heapq
 import itertools
 import math
-import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -122,7 +121,9 @@ class _Index:
     surface: dict[str, str]
     surface_keys: list[str]
     phrasings: list[list[str]]
-    phrase_tokens: list[list[tuple[tuple[str, ...], tuple[float, ...], float]]]
+    phrase_tokens: list[list[tuple[str, ...]]]
+    phrase_postings: list[dict[str, list[int]]]  # per fact: token -> its phrasings having it
+    phrase_totals: list[list[float]]  # per fact: each phrasing's weight
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
     fact_tokens: list[frozenset[str]]
@@ -148,12 +149,13 @@ class _Query:
         return (evidence + self.shared) / (self.total_weight + conflict * missing_known)
 
 
-def _weigh(
-    tokens: tuple[str, ...], weights: dict[str, float]
-) -> tuple[tuple[str, ...], tuple[float, ...], float]:
-    """A phrasing's tokens, their weights and the weights' sum."""
-    weighed = tuple(map(weights.__getitem__, tokens))
-    return tokens, weighed, sum(weighed)
+def _phrase_postings(phrases: list[tuple[str, ...]]) -> dict[str, list[int]]:
+    """For one fact: each token and the numbers of the phrasings that have it."""
+    postings: dict[str, list[int]] = {}
+    for number, tokens in enumerate(phrases):
+        for token in tokens:
+            postings.setdefault(token, []).append(number)
+    return postings
 
 
 def _build_index(knowledge: Knowledge, language: str) -> _Index:
@@ -212,8 +214,10 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
         surface=surface,
         surface_keys=sorted(surface),
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
-        phrase_tokens=[
-            [_weigh(tokens, weights) for tokens in fact] for fact in analysed_facts
+        phrase_tokens=analysed_facts,
+        phrase_postings=[_phrase_postings(fact) for fact in analysed_facts],
+        phrase_totals=[
+            [sum(map(weights.__getitem__, tokens)) for tokens in fact] for fact in analysed_facts
         ],
         misses=analysed_misses,
         miss_words=frozenset(
@@ -378,7 +382,7 @@ class Engine:
         ranked: list[Candidate] = []
         for share, fact in coverage:
             score = 100.0 * limits.query_weight * share + self._phrase_score(
-                query, similarity_of, index.phrase_tokens[fact], index.phrasings[fact]
+                index, fact, query, similarity_of
             )
             missed = bool(index.misses[fact]) and self._near_miss(index, as_missed, fact)
             ranked.append(Candidate(facts[fact].id, score, share, missed))
@@ -386,24 +390,21 @@ class Engine:
         return ranked
 
     def _phrase_score(
-        self,
-        query: str,
-        similarity_of: dict[str, float],
-        phrase_tokens: list[tuple[tuple[str, ...], tuple[float, ...], float]],
-        phrasings: list[str],
+        self, index: _Index, fact: int, query: str, similarity_of: dict[str, float]
     ) -> float:
         """The phrasing part of a fact's score: weighted recall of its closest phrasing and
         word-order-free similarity to its closest phrasing."""
         limits = self.thresholds
-        no_match = itertools.repeat(0.0)
-        recall = max(
-            (
-                sum(map(operator.mul, weights, map(similarity_of.get, tokens, no_match))) / total
-                for tokens, weights, total in phrase_tokens
-            ),
-            default=0.0,
-        )
-        best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+        # Only phrasings that have one of the question's words can recall anything.
+        having = index.phrase_postings[fact]
+        weights = index.weights
+        found: dict[int, float] = {}
+        for token, similarity in similarity_of.items():
+            for phrase in having.get(token, ()):
+                found[phrase] = found.get(phrase, 0.0) + weights[token] * similarity
+        totals = index.phrase_totals[fact]
+        recall = max((value / totals[phrase] for phrase, value in found.items()), default=0.0)
+        best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
         similarity = best_phrase[1] if best_phrase else 0.0
         rest = 1.0 - limits.query_weight - limits.phrase_weight
         return 100.0 * limits.phrase_weight * recall + rest * similarity
@@ -435,7 +436,7 @@ class Engine:
         if not asked:
             return False
         miss = max(map(closeness, asked))
-        return miss > max(map(closeness, (tokens for tokens, _, _ in index.phrase_tokens[fact])))
+        return miss > max(map(closeness, index.phrase_tokens[fact]))
 
     def _shortlist(self, index: _Index, query: _Query) -> list[tuple[float, int]]:
         """The `shortlist` best (coverage share, fact) pairs, best first.
