@@ -122,14 +122,17 @@ class _Index:
     surface_keys: list[str]
     phrasings: list[list[str]]
     phrase_tokens: list[list[tuple[str, ...]]]
-    phrase_postings: list[dict[str, list[int]]]  # per fact: token -> its phrasings having it
-    phrase_totals: list[list[float]]  # per fact: each phrasing's weight
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # Per fact, built when the fact is first scored: token -> the phrasings having it, and
+    # each phrasing's weight.
+    phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -149,13 +152,16 @@ class _Query:
         return (evidence + self.shared) / (self.total_weight + conflict * missing_known)
 
 
-def _phrase_postings(phrases: list[tuple[str, ...]]) -> dict[str, list[int]]:
-    """For one fact: each token and the numbers of the phrasings that have it."""
+def _phrase_postings(
+    phrases: list[tuple[str, ...]], weights: dict[str, float]
+) -> tuple[dict[str, list[int]], list[float]]:
+    """For one fact: each token with the numbers of the phrasings that have it, and each
+    phrasing's weight."""
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(phrases):
         for token in tokens:
             postings.setdefault(token, []).append(number)
-    return postings
+    return postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases]
 
 
 def _build_index(knowledge: Knowledge, language: str) -> _Index:
@@ -215,10 +221,6 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
         surface_keys=sorted(surface),
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
         phrase_tokens=analysed_facts,
-        phrase_postings=[_phrase_postings(fact) for fact in analysed_facts],
-        phrase_totals=[
-            [sum(map(weights.__getitem__, tokens)) for tokens in fact] for fact in analysed_facts
-        ],
         misses=analysed_misses,
         miss_words=frozenset(
             token for fact in analysed_misses for tokens in fact for token in tokens
@@ -396,13 +398,16 @@ class Engine:
         word-order-free similarity to its closest phrasing."""
         limits = self.thresholds
         # Only phrasings that have one of the question's words can recall anything.
-        having = index.phrase_postings[fact]
         weights = index.weights
+        built = index.phrase_postings.get(fact)
+        if built is None:
+            built = _phrase_postings(index.phrase_tokens[fact], weights)
+            index.phrase_postings[fact] = built
+        having, totals = built
         found: dict[int, float] = {}
         for token, similarity in similarity_of.items():
             for phrase in having.get(token, ()):
                 found[phrase] = found.get(phrase, 0.0) + weights[token] * similarity
-        totals = index.phrase_totals[fact]
         recall = max((value / totals[phrase] for phrase, value in found.items()), default=0.0)
         best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
         similarity = best_phrase[1] if best_phrase else 0.0
