@@ -24,9 +24,7 @@ _FILLER: Mapping[str, re.Pattern[str]] = {
     "ru": re.compile(r"(?:говорится|сказано|пишется|упоминается|написано)", re.IGNORECASE),
 }
 # Words written with a hyphen or a space that are one word to the reader: "из-за" is "because".
-_COMPOUNDS: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    "ru": ((re.compile(r"\bиз[-\s]+за\b", re.IGNORECASE), "изза"),),
-}
+_JOINED = {("из", "за"): "изза"}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 
@@ -94,7 +92,8 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Split folded text into words, numbers and percent signs; HTML-like tags are not words."""
+    """Split folded text into words, numbers and percent signs; HTML-like tags are not words,
+    and a compound written apart ("из-за", "из за") is one word."""
     plain = _MARKUP.sub(" ", text) if "<" in text else text
     # The same tokens as `_TOKEN.findall` over the whole text, faster: no token spans white
     # space, an all-letter piece is one word, and "," only ever appears in numbers as ".".
@@ -104,6 +103,8 @@ def words(text: str) -> list[str]:
             found.append(piece)
         else:
             found.extend(_TOKEN.findall(piece))
+        if len(found) > 1 and (found[-2], found[-1]) in _JOINED:
+            found[-2:] = [_JOINED[found[-2], found[-1]]]
     return found
 
 
@@ -167,14 +168,9 @@ class Analyzer:
         return stem
 
     def _drop_filler(self, text: str) -> str:
-        """Remove phrases about the article itself ("what does the article say about") and
-        join compound words ("из-за")."""
+        """Remove phrases about the article itself ("what does the article say about")."""
         pattern = _FILLER.get(self.language)
-        if pattern is not None:
-            text = pattern.sub(" ", text)
-        for compound, joined in _COMPOUNDS.get(self.language, ()):
-            text = compound.sub(joined, text)
-        return text
+        return pattern.sub(" ", text) if pattern is not None else text
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""
