@@ -127,6 +127,7 @@ class _Index:
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
+    subjects: frozenset[str]  # the article's main subjects: countries in most facts
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
@@ -150,6 +151,13 @@ class _Query:
         for the known terms it lacks."""
         missing_known = self.known_weight - known
         return (evidence + self.shared) / (self.total_weight + conflict * missing_known)
+
+
+def _subject(tokens: tuple[str, ...], subjects: frozenset[str]) -> str:
+    """The first of the article's main subjects (Laos, Russia) a phrasing names: a question
+    matches "what does Russia export to Laos" only if it names Russia too. "" when it names
+    neither."""
+    return next((token for token in tokens if token in subjects), "")
 
 
 def _phrase_postings(
@@ -210,10 +218,12 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
     specific = frozenset(
         token for token in places if token in postings and len(postings[token]) <= total / 2
     ) | frozenset(token for token in places if token and token not in postings)
+    common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     return _Index(
         analyzer=analyzer,
         places=specific,
-        common=frozenset(token for token, facts in postings.items() if len(facts) > total / 2),
+        common=common,
+        subjects=common.intersection(places),
         postings=postings,
         weights=weights,
         unknown_weight=math.log(1 + total),
@@ -436,7 +446,7 @@ class Engine:
             tokens
             for tokens in index.misses[fact]
             if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
-            and index.common.intersection(tokens) <= question  # Laos and Russia set direction
+            and _subject(tokens, index.subjects) in {*question, ""}
         ]
         if not asked:
             return False

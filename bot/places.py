@@ -9,11 +9,14 @@ import pycountry
 
 from bot.text import words
 
+# Short names people use that ISO 3166 lists only in a longer form ("Russian Federation").
+_SHORT_NAMES = {"en": ("Russia", "Korea"), "ru": ("Россия", "Корея", "Молдова")}
+
 
 @cache
 def country_words(language: str) -> frozenset[str]:
     """Folded one-word country names (Thailand, Таиланд) in the language."""
-    names: set[str] = set()
+    names = {word for name in _SHORT_NAMES.get(language, ()) for word in words(name)}
     translate = gettext.NullTranslations().gettext
     if language != "en":
         try:

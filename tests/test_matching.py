@@ -85,6 +85,9 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         ("обсуждали ли военное сотрудничество", None, "К сожалению"),
         ("Китай согласился на транзит?", None, "К сожалению"),
         ("what areas of cooperation did they discuss", "talks_topics", "During the talks"),
+        ("what did laos export", "agri_exports", "In the agricultural sector"),
+        ("сколько российских компаний работает в лаосе", None, "К сожалению"),
+        ("какие шахты эксплуатируют русские компании", "metal_mines", "Российские предприятия"),
     ],
 )
 def test_near_misses_are_declined_with_what_the_article_says(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import Knowledge
+from bot.places import country_words
 from bot.text import Analyzer, detect_language, fold, words
 
 
@@ -97,3 +98,9 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
     """A misspelt "России" never turns into a word for growth through a shared stem."""
     analyzer = Analyzer("ru", knowledge.synonyms["ru"])
     assert analyzer.tokens("росии") != analyzer.tokens("рост")
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "russia"), ("ru", "россия"), ("en", "laos")])
+def test_short_country_names_are_countries(language: str, name: str) -> None:
+    """Countries ISO lists only by a long name ("Russian Federation") are known by the short one."""
+    assert name in country_words(language)
