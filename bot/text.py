@@ -43,7 +43,7 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         just like want wanna need give show explain describe find out
         hey ok okay well also any some something anything actually really
         get got s t d ll re ve m
-        quick question already
+        quick question already according among list
         """.split()
     ),
     "ru": frozenset(
