@@ -180,12 +180,12 @@ def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
 
 # Thresholds are over every labelled question of a language: the issues' targets, 95%/95% for
 # English and 90% in scope / 95% declines for Russian. The English sets written blind later
-# (first measured at 88.0% and 88.3% in scope) are held at the level they reached, not the target.
+# (first measured at 87.0-88.3% in scope) are held at the level they reached, not the target.
 @pytest.mark.parametrize(
     ("names", "accuracy", "declines"),
     [
         (("questions.yaml", "holdout.yaml"), 0.95, 0.95),
-        (("blind_en.yaml", "blind_en_e.yaml"), 0.88, 0.95),
+        (("blind_en.yaml", "blind_en_e.yaml", "blind_en_g.yaml"), 0.88, 0.95),
         (
             (
                 "questions_ru.yaml",
@@ -194,6 +194,7 @@ def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
                 "blind_ru_b.yaml",
                 "blind_ru_c.yaml",
                 "blind_ru_d.yaml",
+                "blind_ru_f.yaml",
             ),
             0.90,
             0.95,
