@@ -100,7 +100,12 @@ def check_command(engine: Engine) -> int:
         for language in knowledge.languages
     }
     print(f"OK: {len(knowledge.facts)} facts in {len(topics)} topics from {knowledge.directory}")
+    misses = {
+        language: sum(len(fact.not_in_article.get(language, ())) for fact in knowledge.facts)
+        for language in knowledge.languages
+    }
     print("phrasings: " + ", ".join(f"{lang} {count}" for lang, count in phrasings.items()))
+    print("not in article: " + ", ".join(f"{lang} {count}" for lang, count in misses.items()))
     return 0
 
 

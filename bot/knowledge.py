@@ -198,6 +198,11 @@ def _load_synonyms(
     return result
 
 
+def _plain(text: str) -> str:
+    """A phrasing with case and spacing ignored, to compare two phrasings."""
+    return " ".join(text.casefold().split())
+
+
 def _check_fact(
     fact: FactModel, prefix: str, article: ArticleModel, text: str, problems: list[str]
 ) -> None:
@@ -211,9 +216,16 @@ def _check_fact(
     for language in fact.questions:
         if language not in article.languages:
             problems.append(f"{prefix}field 'questions.{language}': unknown language")
-    for language in fact.not_in_article:
+    for language, misses in fact.not_in_article.items():
         if language not in article.languages:
             problems.append(f"{prefix}field 'not_in_article.{language}': unknown language")
+        asked = set(map(_plain, fact.questions.get(language, ())))
+        for miss in misses:
+            if _plain(miss) in asked:
+                problems.append(
+                    f"{prefix}field 'not_in_article.{language}': '{miss}' is also one of its "
+                    "questions"
+                )
     if text and fact.quote not in text:
         problems.append(f"{prefix}field 'quote': not found verbatim in {article.source_file}")
 

@@ -87,6 +87,12 @@ def test_tiny_knowledge_loads(tiny_dir: Path) -> None:
             'related: [routes]\n    not_in_article: {de: ["Wie viel?"]}',
             "fact 'growth': field 'not_in_article.de': unknown language",
         ),
+        (
+            "facts.yaml",
+            "related: [routes]",
+            'related: [routes]\n    not_in_article: {en: ["How  much did trade grow?"]}',
+            "fact 'growth': field 'not_in_article.en': 'How  much did trade grow?' is also one",
+        ),
         ("facts.yaml", "facts:", "facts: [", "facts.yaml: line"),
         ("facts.yaml", "  - id: growth", "  - id: [growth", "YAML syntax error"),
         (
