@@ -30,6 +30,14 @@ _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
 
 
+# A fact whose phrasings use the question's question words gets `intent_bonus`: "what's
+# driving the rail link via China" asks why, so it is the reason fact, not the routes fact.
+_INTENT_WORDS = {
+    "en": ("why", "purpose", "who", "when", "where"),
+    "ru": ("почему", "зачем", "кто", "когда", "где"),
+}
+
+
 def _allowed_edits(length: int) -> int:
     """How many typos (Damerau-Levenshtein edits) a word of this length may carry."""
     return 1 if length <= 4 else 2 if length <= 8 else 3
@@ -107,6 +115,7 @@ class Thresholds:
     phrase_weight: float = 0.3
     conflict: float = 0.5
     unknown_factor: float = 1.5
+    intent_bonus: float = 5.0
     shortlist: int = 12
 
 
@@ -128,6 +137,7 @@ class _Index:
     places: frozenset[str]
     common: frozenset[str]
     subjects: frozenset[str]  # the article's main subjects: countries in most facts
+    intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
@@ -222,6 +232,9 @@ def _build_index(knowledge: Knowledge, language: str) -> _Index:
     return _Index(
         analyzer=analyzer,
         places=specific,
+        intents=frozenset(
+            token for token in map(analyzer.token, _INTENT_WORDS.get(language, ())) if token
+        ),
         common=common,
         subjects=common.intersection(places),
         postings=postings,
@@ -392,10 +405,13 @@ class Engine:
         ]
         facts = self.knowledge.facts
         ranked: list[Candidate] = []
+        intents = index.intents.intersection(resolved)
         for share, fact in coverage:
             score = 100.0 * limits.query_weight * share + self._phrase_score(
                 index, fact, query, similarity_of
             )
+            if intents and intents <= index.fact_tokens[fact]:
+                score += limits.intent_bonus
             missed = bool(index.misses[fact]) and self._near_miss(index, as_missed, fact)
             ranked.append(Candidate(facts[fact].id, score, share, missed))
         ranked.sort(key=lambda candidate: candidate.score, reverse=True)

@@ -30,6 +30,8 @@ DATA = Path(__file__).resolve().parent / "data"
         ("road map nuclear energy 2025-2026", "nuclear_roadmap"),
         ("hydropower", "textile_hydropower"),
         ("railwya through china", "new_routes"),
+        ("what's driving the plan for a rail link via China?", "routes_reason"),
+        ("why hydropower in laos", "textile_hydropower"),
     ],
 )
 def test_answers_paraphrases_typos_and_keywords(
