@@ -374,8 +374,10 @@ class Engine:
         total_weight = 0.0
         known_weight = 0.0
         shared = 0.0
+        resolved: list[str] = []  # the question's tokens as the knowledge spells them (typos)
         for word, token in pairs:
             matches = self._token_matches(index, word, token)
+            resolved.append(matches[0][0] if matches else token)
             if not matches:
                 total_weight += index.unknown_weight * limits.unknown_factor
                 continue
@@ -392,11 +394,6 @@ class Engine:
         coverage = self._shortlist(
             index, _Query(terms, frozenset(required), shared, total_weight, known_weight)
         )
-        # The question's tokens as the knowledge spells them (typos resolved).
-        resolved = [
-            matches[0][0] if (matches := self._token_matches(index, word, token)) else token
-            for word, token in pairs
-        ]
         query = " ".join(resolved)
         # Near misses have words of their own ("transit", "military"): not typos of others.
         as_missed = [
