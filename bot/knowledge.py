@@ -67,6 +67,10 @@ class Fact:
     # Questions that sound like this fact but ask what the article does not say.
     not_in_article: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def answer_in(self, language: str) -> str:
+        """The answer in the language, else in the knowledge base's first language."""
+        return self.answer.get(language) or next(iter(self.answer.values()))
+
 
 @dataclass(frozen=True)
 class Article:

@@ -596,7 +596,7 @@ class Engine:
             return self._not_in_article(question, language, fact, best.score, top)
         if (clear and best.score >= limits.fact) or lone:
             fact = self.knowledge.by_id[best.fact_id]
-            text = fact.answer.get(language) or next(iter(fact.answer.values()))
+            text = fact.answer_in(language)
             return Answer(
                 question,
                 "fact",
@@ -637,7 +637,7 @@ class Engine:
     ) -> Answer:
         """Decline a near miss, and say what the article does say on the subject."""
         lead = self.say(language, "none")
-        answer = fact.answer.get(language) or next(iter(fact.answer.values()))
+        answer = fact.answer_in(language)
         text = "\n".join([lead, self.say(language, "closest"), answer])
         return Answer(
             question,

@@ -170,7 +170,7 @@ def _topics_button(engine: Engine, language: str) -> InlineKeyboardButton | None
 
 def fact_answer(engine: Engine, fact: Fact, language: str) -> Answer:
     """The engine's answer shape for a fact chosen by button rather than by question."""
-    text = fact.answer.get(language) or next(iter(fact.answer.values()))
+    text = fact.answer_in(language)
     return Answer(
         question=engine.display_question(fact, language), kind="fact", text=text,
         language=language, lead=text, fact=fact, score=100.0,
@@ -197,8 +197,8 @@ def render_answer(engine: Engine, answer: Answer) -> Reply:
     parts += [Part(answer.lead, "b"), Part("\n")]
     if answer.closest is not None:
         # A known near miss: say what the article does say on it, with its source.
-        said = answer.closest.answer.get(language) or next(iter(answer.closest.answer.values()))
-        parts += [Part(engine.say(language, "closest") + "\n"), Part(said), Part("\n\n"),
+        parts += [Part(engine.say(language, "closest") + "\n"),
+                  Part(answer.closest.answer_in(language)), Part("\n\n"),
                   Part(engine.say(language, "source"), "i")]
     else:
         topics = ", ".join(engine.topic_names(language))
