@@ -10,13 +10,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.bench import add_arguments, run_bench
 from bot.config import Settings, load_settings
 from bot.console import run_console
-from bot.evaluation import describe, evaluate, load_questions
+from bot.engine import Engine
 from bot.knowledge import KnowledgeError, load_knowledge
-from bot.matching import Engine
-from bot.report import DEFAULT_DAYS, run_report
+from bot.ops.evaluation import describe, evaluate, load_questions
+from bot.ops.report import DEFAULT_DAYS, run_report
+from bot.replies import Composer, json_object, plain_text
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--db", type=Path, help="the question log (default: BOT_DB)")
     report.add_argument("--days", type=int, default=DEFAULT_DAYS,
                         help=f"only the last N days; 0 for all (default {DEFAULT_DAYS})")
-    add_arguments(commands.add_parser("bench", help="measure speed and memory against targets"))
     scores = commands.add_parser(
         "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect})"
     )
@@ -71,11 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_answer(engine: Engine, question: str, as_json: bool, language: str | None) -> None:
-    answer = engine.find_answer(question, reply_language=language)
+    decision = engine.decide(question, chosen=language)
+    reply = Composer(engine.knowledge).compose(decision)
     if as_json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        print(json.dumps(json_object(decision, reply), ensure_ascii=False), flush=True)
     else:
-        print(answer.text, flush=True)
+        print(plain_text(reply), flush=True)
 
 
 def ask_command(engine: Engine, args: argparse.Namespace) -> int:
@@ -131,7 +131,7 @@ def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int
 def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
     """Start the Telegram bot when there is a token, else the console chat."""
     if settings.token:
-        from bot.telegram_app import run_bot  # imported here: the console needs no Telegram
+        from bot.telegram.app import run_bot  # imported here: the console needs no Telegram
 
         return run_bot(engine, settings, webhook=webhook)
     return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
@@ -142,8 +142,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = load_settings()
     configure_logging(settings.log_level)
-    if args.command == "bench":
-        return run_bench(args)  # builds its own engines
     try:
         engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as error:

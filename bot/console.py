@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.matching import Engine
+from bot.engine import Engine
+from bot.replies import Composer, plain_text
 
 
 def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Answer questions from stdin until it ends; prompt only when stdin is a terminal."""
     interactive = stdin.isatty()
-    intro = engine.say("en", "console_intro")
+    composer = Composer(engine.knowledge)
+    intro = composer.wording.say(composer.wording.default, "console_intro")
     print(intro, file=stdout if interactive else stderr)
     while True:
         if interactive:
@@ -21,7 +23,7 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, stderr: TextIO) -
             break
         if not interactive and not line.strip():
             continue
-        print(engine.find_answer(line.strip()).text, file=stdout)
+        print(plain_text(composer.compose(engine.decide(line.strip()))), file=stdout)
         if interactive:
             print(file=stdout)
         stdout.flush()

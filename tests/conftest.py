@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"

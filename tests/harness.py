@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from fake_botapi import FakeBotApi
 
 from bot.config import Settings, load_settings
-from bot.telegram_app import App
+from bot.telegram.app import App
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123:TEST"

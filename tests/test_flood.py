@@ -10,10 +10,10 @@ import pytest
 from fake_botapi import BOT_USERNAME, DEFAULT_SUPERGROUP_ID, FakeBotApi, Json
 from harness import TRADE_EN, bot_settings, running
 
-from bot.flood import FloodControl, TokenBucket, Verdict
-from bot.matching import Engine
-from bot.messages import message
-from bot.telegram_app import INLINE_FLOOD_FACTOR, build_application
+from bot.engine import Engine
+from bot.ops.flood import FloodControl, TokenBucket, Verdict
+from bot.replies.messages import message
+from bot.telegram.app import INLINE_FLOOD_FACTOR, build_application
 
 A, N, S = Verdict.ALLOW, Verdict.NOTIFY, Verdict.SILENT
 FLOODER, CALM = 3001, 3002

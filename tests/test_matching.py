@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import describe, evaluate, load_questions
+from bot.engine import Engine
 from bot.knowledge import load_knowledge
-from bot.matching import Engine
+from bot.ops.evaluation import describe, evaluate, load_questions
+from tests.replying import reply_to
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -38,14 +39,14 @@ def test_answers_paraphrases_typos_and_keywords(
     engine: Engine, question: str, fact_id: str
 ) -> None:
     """Paraphrases, typos and keyword questions are answered with the right fact."""
-    answer = engine.find_answer(question)
+    answer = reply_to(engine, question)
     assert (answer.kind, answer.fact_id) == ("fact", fact_id), answer.candidates
     assert answer.text == engine.knowledge.by_id[fact_id].answer["en"]
 
 
 def test_trade_answer_has_both_figures(engine: Engine) -> None:
     """The trade answer gives both of the article's figures."""
-    text = engine.find_answer("how much did trade grow?").text
+    text = reply_to(engine, "how much did trade grow?").text
     assert "66 percent" in text and "20 percent" in text
 
 
@@ -64,7 +65,7 @@ def test_trade_answer_has_both_figures(engine: Engine) -> None:
 )
 def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -> None:
     """Out-of-scope and near-miss questions are declined with suggestions, never guessed."""
-    answer = engine.find_answer(question)
+    answer = reply_to(engine, question)
     assert answer.kind in {"none", "clarify"}, (answer.kind, answer.fact_id)
     assert answer.fact is None
     if answer.kind == "none":
@@ -97,7 +98,7 @@ def test_near_misses_are_declined_with_what_the_article_says(
 ) -> None:
     """A question the article is known not to answer is declined with the closest fact's
     answer, while the answerable question next to it still gets the fact."""
-    answer = engine.find_answer(question)
+    answer = reply_to(engine, question)
     assert answer.fact_id == expected, answer.text
     assert answer.text.startswith(lead)
     if expected is None:
@@ -117,8 +118,8 @@ def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
         encoding="utf-8",
     )
     engine = Engine(load_knowledge(tiny_dir))
-    assert engine.find_answer("how much did trade grow in dollars").kind == "none"
-    assert engine.find_answer("how much did trade grow").fact_id == "growth"
+    assert reply_to(engine, "how much did trade grow in dollars").kind == "none"
+    assert reply_to(engine, "how much did trade grow").fact_id == "growth"
 
 
 @pytest.mark.parametrize(
@@ -136,20 +137,20 @@ def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
 )
 def test_smalltalk(engine: Engine, question: str, intent: str, start: str) -> None:
     """Greetings, thanks, help and goodbyes get a friendly reply in the question's language."""
-    answer = engine.find_answer(question)
+    answer = reply_to(engine, question)
     assert (answer.kind, answer.intent) == ("smalltalk", intent)
     assert answer.text.startswith(start)
 
 
 def test_greeting_before_a_question_is_ignored(engine: Engine) -> None:
     """A greeting in front of a question does not hide the question."""
-    answer = engine.find_answer("hi, how much did trade grow?")
+    answer = reply_to(engine, "hi, how much did trade grow?")
     assert answer.fact_id == "trade_growth"
 
 
 def test_clarify_offers_close_candidates(engine: Engine) -> None:
     """A question that fits several facts equally asks which one was meant."""
-    answer = engine.find_answer("nuclear")
+    answer = reply_to(engine, "nuclear")
     assert answer.kind in {"clarify", "fact"}
     if answer.kind == "clarify":
         assert 2 <= len(answer.suggestions) <= 3
@@ -161,14 +162,14 @@ def test_clarify_offers_close_candidates(engine: Engine) -> None:
 )
 def test_empty_and_huge_questions(engine: Engine, question: str, lead: str) -> None:
     """Empty and overlong questions get a clear message instead of a match."""
-    answer = engine.find_answer(question)
+    answer = reply_to(engine, question)
     assert answer.kind == "none"
     assert answer.text.startswith(lead)
 
 
 def test_reply_language_overrides_detection(engine: Engine) -> None:
     """A chat's chosen reply language wins over the language of the question."""
-    answer = engine.find_answer("how much did trade grow?", reply_language="ru")
+    answer = reply_to(engine, "how much did trade grow?", chosen="ru")
     assert answer.language == "ru"
     assert answer.text == engine.knowledge.by_id["trade_growth"].answer["ru"]
 
@@ -176,8 +177,8 @@ def test_reply_language_overrides_detection(engine: Engine) -> None:
 def test_engine_on_tiny_knowledge(tiny_dir: Path) -> None:
     """The engine works on any valid knowledge base, not just the shipped one."""
     engine = Engine(load_knowledge(tiny_dir))
-    assert engine.find_answer("how much did trade grow").fact_id == "growth"
-    assert engine.find_answer("какие новые маршруты").fact_id == "routes"
+    assert reply_to(engine, "how much did trade grow").fact_id == "growth"
+    assert reply_to(engine, "какие новые маршруты").fact_id == "routes"
 
 
 # Thresholds are over every labelled question of a language: the issues' targets, 95%/95% for

@@ -14,10 +14,11 @@ import pytest
 from fake_botapi import BOT_USERNAME, FakeBotApi
 from harness import TRADE_EN, bot_settings, running
 
-import bot.question_log
-from bot.matching import Engine
-from bot.question_log import COLUMNS, QuestionLog, QuestionRecord, iso
-from bot.telegram_app import build_application
+import bot.ops.question_log
+from bot.engine import Engine
+from bot.ops.question_log import COLUMNS, QuestionLog, QuestionRecord, iso
+from bot.telegram.app import build_application
+from tests.replying import reply_to
 
 NOW = datetime(2025, 8, 20, 12, 0, tzinfo=UTC)
 ASKER_ID, ASKER_NAME = 7_770_001, "user7770001"
@@ -50,7 +51,7 @@ def test_an_answer_is_recorded_with_its_candidates(
 ) -> None:
     """An answered question is stored with time, chat type, language, kind, fact, score and the
     two best candidates."""
-    answer = engine.find_answer(TRADE_EN)
+    answer = reply_to(engine, TRADE_EN)
     question_log.record_answer(answer, "private")
     assert question_log.flush()
     [row] = rows(question_log.path)
@@ -147,9 +148,9 @@ def test_write_failures_are_tolerated_and_logged_once(
     (not one per question) and never raises to the caller."""
     (tmp_path / "a-file").write_text("not a directory", encoding="utf-8")
     if connect is not None:
-        monkeypatch.setattr(bot.question_log, "connect", connect)
-        monkeypatch.setattr(bot.question_log, "RETRY_EVERY", 0.0)  # retry, and fail, each time
-    caplog.set_level(logging.WARNING, logger="bot.question_log")
+        monkeypatch.setattr(bot.ops.question_log, "connect", connect)
+        monkeypatch.setattr(bot.ops.question_log, "RETRY_EVERY", 0.0)  # retry, and fail, each time
+    caplog.set_level(logging.WARNING, logger="bot.ops.question_log")
     question_log = QuestionLog(where(tmp_path))
     try:
         for number in range(5):
@@ -179,7 +180,7 @@ class SlowConnection:
 
     def __init__(self, path: Path) -> None:
         self.inner = sqlite3.connect(path, check_same_thread=False)
-        self.inner.executescript(bot.question_log.SCHEMA)
+        self.inner.executescript(bot.ops.question_log.SCHEMA)
 
     def __enter__(self) -> SlowConnection:
         return self
@@ -202,7 +203,7 @@ def test_recording_never_waits_for_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Recording returns at once even when the disk is slow; the writes still land."""
-    monkeypatch.setattr(bot.question_log, "connect", SlowConnection)
+    monkeypatch.setattr(bot.ops.question_log, "connect", SlowConnection)
     question_log = QuestionLog(tmp_path / "q.sqlite3")
     started = time.perf_counter()
     for number in range(50):

@@ -15,10 +15,11 @@ import pytest
 from fake_botapi import FakeBotApi
 from harness import TRADE_EN, bot_settings, running, start_process, wait_until
 
+from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Engine
-from bot.reload import KnowledgeService, fingerprint
-from bot.telegram_app import build_application
+from bot.ops.reload import KnowledgeService, fingerprint
+from bot.telegram.app import build_application
+from tests.replying import reply_to
 
 GROWTH = "How much did trade grow?"
 ROUTES = "Which new routes?"
@@ -80,11 +81,11 @@ def test_fingerprint_of_a_missing_directory_is_empty(tmp_path: Path) -> None:
 def test_valid_edit_is_served(tiny_dir: Path) -> None:
     """A valid edit is loaded, becomes the next version and answers the next question."""
     service = service_for(tiny_dir)
-    assert service.engine.find_answer(GROWTH).text == OLD_GROWTH
+    assert reply_to(service.engine, GROWTH).text == OLD_GROWTH
     edit(tiny_dir, "facts.yaml", OLD_GROWTH, NEW_GROWTH)
     result = service.reload("test")
     assert result.ok and result.version == service.version == 2 and result.facts == 2
-    assert service.engine.find_answer(GROWTH).text == NEW_GROWTH
+    assert reply_to(service.engine, GROWTH).text == NEW_GROWTH
 
 
 @pytest.mark.parametrize(
@@ -108,12 +109,12 @@ def test_invalid_edit_is_rejected_and_old_facts_keep_answering(
     service = service_for(tiny_dir)
     before = service.engine
     edit(tiny_dir, name, old, new)
-    caplog.set_level(logging.INFO, logger="bot.reload")
+    caplog.set_level(logging.INFO, logger="bot.ops.reload")
     result = service.reload("test")
     assert not result.ok and result.version == service.version == 1
     assert any(problem in line for line in result.problems)
     assert service.engine is before
-    assert service.engine.find_answer(GROWTH).text == OLD_GROWTH
+    assert reply_to(service.engine, GROWTH).text == OLD_GROWTH
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert len(errors) == len(result.problems) + 1  # a headline, then one line per problem
     assert all(record.exc_info is None and "\n" not in record.getMessage() for record in errors)
@@ -129,7 +130,7 @@ def test_a_failing_engine_build_keeps_the_old_version(tiny_dir: Path) -> None:
     service = KnowledgeService(Engine(load_knowledge(tiny_dir)), tiny_dir, build=broken)
     result = service.reload("test")
     assert not result.ok and result.problems == ("RuntimeError: index exploded",)
-    assert service.engine.find_answer(GROWTH).text == OLD_GROWTH
+    assert reply_to(service.engine, GROWTH).text == OLD_GROWTH
 
 
 async def test_watcher_check_reloads_once_per_change(tiny_dir: Path) -> None:
@@ -145,7 +146,7 @@ async def test_watcher_check_reloads_once_per_change(tiny_dir: Path) -> None:
     broken = await service.check_once()
     assert broken is not None and not broken.ok
     assert await service.check_once() is None
-    assert service.engine.find_answer(GROWTH).text == NEW_GROWTH
+    assert reply_to(service.engine, GROWTH).text == NEW_GROWTH
 
 
 async def test_questions_during_a_reload_never_see_a_half_loaded_base(tiny_dir: Path) -> None:
@@ -164,11 +165,11 @@ async def test_questions_during_a_reload_never_see_a_half_loaded_base(tiny_dir: 
     seen: list[tuple[str, str]] = []
     while not reload.done():
         engine = service.engine  # once per update, as the handlers do
-        seen.append((engine.find_answer(GROWTH).text, engine.find_answer(ROUTES).text))
+        seen.append((reply_to(engine, GROWTH).text, reply_to(engine, ROUTES).text))
         await asyncio.sleep(0.005)
     assert (await reload).ok and building.is_set()
     engine = service.engine
-    seen.append((engine.find_answer(GROWTH).text, engine.find_answer(ROUTES).text))
+    seen.append((reply_to(engine, GROWTH).text, reply_to(engine, ROUTES).text))
     assert set(seen) == {(OLD_GROWTH, OLD_ROUTES), (NEW_GROWTH, NEW_ROUTES)}
     assert seen.count((OLD_GROWTH, OLD_ROUTES)) >= 10, "the loop kept answering meanwhile"
 
@@ -182,7 +183,7 @@ def test_threads_asking_during_reloads_see_whole_versions(tiny_dir: Path) -> Non
     def ask() -> None:
         while not stop.is_set():
             engine = service.engine
-            pair = (engine.find_answer(GROWTH).text, engine.find_answer(ROUTES).text)
+            pair = (reply_to(engine, GROWTH).text, reply_to(engine, ROUTES).text)
             if pair not in {(OLD_GROWTH, OLD_ROUTES), (NEW_GROWTH, NEW_ROUTES)}:
                 mixed.append(pair)
             time.sleep(0.001)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching import Engine
-from bot.question_log import QuestionLog, QuestionRecord
-from bot.report import (
+from bot.engine import Engine
+from bot.ops.question_log import QuestionLog, QuestionRecord
+from bot.ops.report import (
     Normaliser,
     build_report,
     group_questions,

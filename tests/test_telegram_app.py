@@ -32,19 +32,19 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.config import Settings, load_settings
+from bot.engine import Decision, Engine
 from bot.knowledge import Knowledge
-from bot.matching import Answer, Engine
-from bot.telegram_app import App, RedactingFilter, build_application, run_bot
-from bot.telegram_handlers import addressed_question, command_argument
-from bot.telegram_render import (
+from bot.replies import Part
+from bot.telegram.app import App, RedactingFilter, build_application, run_bot
+from bot.telegram.handlers import addressed_question, command_argument
+from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
-    Part,
     decode_callback,
     encode_callback,
     render_html,
     utf16_length,
 )
-from bot.telegram_send import send_with_retry
+from bot.telegram.send import send_with_retry
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123:TEST"
@@ -287,14 +287,11 @@ async def test_near_miss_says_what_the_article_does_say(
 class ClarifyingEngine(Engine):
     """The real engine, except that every question is too close to call between two facts."""
 
-    def find_answer(
-        self, question: str, language_hint: str | None = None, reply_language: str | None = None
-    ) -> Answer:
-        language = reply_language or "en"
-        return Answer(
-            question, "clarify", "", language, lead=self.say(language, "clarify"),
-            suggestions=self.suggest(["nuclear_interest", "nuclear_roadmap"], language),
-        )
+    def decide(
+        self, question: str, language_hint: str | None = None, chosen: str | None = None
+    ) -> Decision:
+        return Decision(question, "clarify", chosen or "en",
+                        suggestions=("nuclear_interest", "nuclear_roadmap"))
 
 
 async def test_clarification_offers_candidates(
@@ -545,7 +542,7 @@ async def test_failed_send_is_logged_and_the_bot_keeps_running(
 ) -> None:
     """A send Telegram refuses (400) is logged by the error handler and the next question is
     still answered."""
-    caplog.set_level(logging.ERROR, logger="bot.telegram_handlers")
+    caplog.set_level(logging.ERROR, logger="bot.telegram.handlers")
     server.fail_next("sendMessage", 400, description="Bad Request: chat not found")
     server.private_text(TRADE_EN)
     await server.await_calls("sendMessage", 1, include_failed=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.analysis import Analyzer, fold, words
+from bot.engine.language import question_language as detect_language
+from bot.engine.places import country_words
 from bot.knowledge import Knowledge
-from bot.places import country_words
-from bot.text import Analyzer, detect_language, fold, words
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,10 @@ from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
 
-from bot.matching import Engine
-from bot.question_log import COLUMNS, QuestionRecord, iso, utc_now
-from bot.text import Analyzer, words
+from bot.engine import Engine
+from bot.engine.analysis import Analyzer, words
+from bot.ops.question_log import COLUMNS, QuestionRecord, iso, utc_now
+from bot.replies.wording import Wording
 
 DEFAULT_DAYS = 30
 GROUP_CUTOFF = 80.0  # similarity (0-100) from which two questions are "the same question"
@@ -214,7 +215,7 @@ def describe_groups(
     grouped = group_questions(((row.question, row.language) for row in rows), normalise, cutoff)
     described: list[QuestionGroup] = []
     for representative, language, members in grouped[:limit]:
-        answer = engine.find_answer(representative, language_hint=language)
+        answer = engine.decide(representative, language_hint=language)
         best = answer.candidates[0] if answer.candidates else None
         if best is not None and best.score < engine.thresholds.suggest:
             best = None  # too far to be worth an editor's look
@@ -225,7 +226,7 @@ def describe_groups(
             language=language,
             examples=tuple(members[:EXAMPLES_PER_GROUP]),
             closest_fact=fact.id if fact else None,
-            closest_question=engine.display_question(fact, language) if fact else None,
+            closest_question=Wording(engine.knowledge).question(fact, language) if fact else None,
             closest_score=round(best.score, 1) if best and fact else None,
         ))
     return tuple(described)
@@ -246,7 +247,7 @@ def build_report(
     language = "en" if "en" in engine.knowledge.languages else engine.knowledge.languages[0]
     top_facts = tuple(
         FactCount(fact_id, count,
-                  engine.display_question(by_id[fact_id], language) if fact_id in by_id
+                  Wording(engine.knowledge).question(by_id[fact_id], language) if fact_id in by_id
                   else "(no longer in the knowledge base)")
         for fact_id, count in facts.most_common(top)
     )

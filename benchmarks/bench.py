@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from bot.config import Settings, load_settings
-from bot.evaluation import OUT_OF_SCOPE, SMALLTALK, LabelledQuestion, is_correct, load_questions
+from bot.ops.evaluation import OUT_OF_SCOPE, SMALLTALK, LabelledQuestion, is_correct, load_questions
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Answer, Engine
-from bot.synthetic import generate_knowledge
+from bot.engine import Answer, Engine
+from synthetic import generate_knowledge
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -539,7 +539,7 @@ def rebuild_without_overall_limit(app: Any, settings: Settings) -> Any:
     overall limit off: `build_application` offers no parameter for it."""
     from telegram.ext import AIORateLimiter, ApplicationBuilder  # noqa: TID251 - drives the real adapter
 
-    from bot.telegram_app import RATE_LIMIT_RETRIES
+    from bot.telegram.app import RATE_LIMIT_RETRIES
 
     assert settings.token is not None  # noqa: S101 - set by the caller
     builder = (
@@ -571,7 +571,7 @@ async def drive_application(app: Any, conn: Connection, next_plan: Planner
     `next_plan` sees the results so far and gives the next plan (None: done)."""
     import asyncio
 
-    from bot.telegram_app import ALLOWED_UPDATES
+    from bot.telegram.app import ALLOWED_UPDATES
 
     results: list[dict[str, Any]] = []
     await app.initialize()
@@ -601,9 +601,9 @@ async def drive_application(app: Any, conn: Connection, next_plan: Planner
 def assemble_running_bot(engine: Engine, settings: Settings, db_path: Path) -> Any:
     """The application as `run_bot` assembles it: a live-reloading knowledge service, a question
     log, flood control from the settings."""
-    from bot.question_log import QuestionLog
-    from bot.reload import KnowledgeService
-    from bot.telegram_app import build_application
+    from bot.ops.question_log import QuestionLog
+    from bot.ops.reload import KnowledgeService
+    from bot.telegram.app import build_application
 
     question_log = QuestionLog(db_path, settings.retention_days)
     return build_application(KnowledgeService(engine), settings, question_log=question_log)

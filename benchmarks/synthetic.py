@@ -8,7 +8,7 @@ import random
 from collections.abc import Sequence
 
 from bot.knowledge import Fact, Knowledge
-from bot.text import words
+from bot.engine.analysis import words
 
 log = logging.getLogger(__name__)
 

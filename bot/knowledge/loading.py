@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from bot.knowledge.models import Article, Fact, Knowledge
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -53,65 +54,15 @@ class FactsFileModel(_Strict):
     facts: list[dict[str, Any]] = Field(min_length=1)
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One statement of the article, answerable in every language of the knowledge base."""
-
-    id: str
-    topic: str
-    questions: Mapping[str, tuple[str, ...]]
-    answer: Mapping[str, str]
-    quote: str
-    related: tuple[str, ...]
-    file: str
-    # Questions that sound like this fact but ask what the article does not say.
-    not_in_article: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def answer_in(self, language: str) -> str:
-        """The answer in the language, else in the knowledge base's first language."""
-        return self.answer.get(language) or next(iter(self.answer.values()))
-
-
-@dataclass(frozen=True)
-class Article:
-    """What the bot knows about its source article."""
-
-    publisher: str
-    date: str
-    title: Mapping[str, str]
-    photo_credit: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """A complete, validated knowledge base."""
-
-    article: Article
-    languages: tuple[str, ...]
-    topics: Mapping[str, Mapping[str, str]]
-    facts: tuple[Fact, ...]
-    synonyms: Mapping[str, tuple[tuple[str, ...], ...]]
-    directory: Path
-    by_id: Mapping[str, Fact] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {fact.id: fact for fact in self.facts})
-
-    def facts_in_topic(self, topic: str) -> tuple[Fact, ...]:
-        """Return the facts of one topic, in knowledge-base order."""
-        return tuple(fact for fact in self.facts if fact.topic == topic)
-
-
 def default_knowledge_dir() -> Path:
     """Return `KNOWLEDGE_DIR` if set, else the knowledge base shipped with the package."""
     configured = os.environ.get("KNOWLEDGE_DIR")
     if configured:
         return Path(configured)
-    source_tree = Path(__file__).resolve().parent.parent / "knowledge"
+    source_tree = Path(__file__).resolve().parents[2] / "knowledge"
     if (source_tree / ARTICLE_FILE).is_file():
         return source_tree
-    return Path(__file__).resolve().parent / "knowledge_data"
+    return Path(__file__).resolve().parents[1] / "knowledge_data"
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:

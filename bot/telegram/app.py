@@ -33,11 +33,12 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
-from bot.flood import FloodControl
-from bot.matching import Engine
-from bot.question_log import QuestionLog
-from bot.reload import KnowledgeService
-from bot.telegram_handlers import Handlers
+from bot.engine import Engine
+from bot.ops.flood import FloodControl
+from bot.ops.question_log import QuestionLog
+from bot.ops.reload import KnowledgeService
+from bot.replies.wording import Wording
+from bot.telegram.handlers import Handlers
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +139,8 @@ def quiet_http_loggers() -> None:
 # --------------------------------------------------------------------------- commands menu
 def command_menu(engine: Engine, language: str, names: Iterable[str]) -> list[BotCommand]:
     """The command menu in one language."""
-    return [BotCommand(name, engine.say(language, f"command_{name}")) for name in names]
+    wording = Wording(engine.knowledge)
+    return [BotCommand(name, wording.say(language, f"command_{name}")) for name in names]
 
 
 async def set_commands(application: App, engine: Engine) -> None:

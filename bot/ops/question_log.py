@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.matching import Answer
+from bot.engine import Decision
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class QuestionRecord:
     second_score: float | None = None
 
     @classmethod
-    def from_answer(cls, answer: Answer, chat_type: str,
+    def from_answer(cls, answer: Decision, chat_type: str,
                     asked_at: datetime | None = None) -> QuestionRecord:
         """The record of an answer given in a chat of this type (private, group, inline…)."""
         top = list(answer.candidates[:2])
@@ -188,7 +188,7 @@ class QuestionLog:
             self._errors.failure(f"question log {self.path}: writer is behind, "
                                  f"{self._dropped} question(s) not recorded")
 
-    def record_answer(self, answer: Answer, chat_type: str) -> None:
+    def record_answer(self, answer: Decision, chat_type: str) -> None:
         """Queue the record of an answer given in a chat of this type."""
         self.record(QuestionRecord.from_answer(answer, chat_type, self._clock()))
 

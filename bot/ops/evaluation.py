@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from bot.matching import Answer, Engine
+from bot.engine import Decision, Engine
 
 OUT_OF_SCOPE = "none"
 SMALLTALK = "smalltalk"
@@ -33,7 +33,7 @@ class Miss:
     """A question the engine got wrong."""
 
     question: LabelledQuestion
-    answer: Answer
+    answer: Decision
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
     return items
 
 
-def is_correct(item: LabelledQuestion, answer: Answer) -> bool:
+def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
     if item.expected[0] == OUT_OF_SCOPE:
         return answer.kind != "fact"
@@ -94,7 +94,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
     counts = {"in": [0, 0], "none": [0, 0], "small": [0, 0]}
     misses: list[Miss] = []
     for item in questions:
-        answer = engine.find_answer(item.question)
+        answer = engine.decide(item.question)
         key = "in" if item.in_scope else ("none" if item.expected[0] == OUT_OF_SCOPE else "small")
         counts[key][0] += 1
         if is_correct(item, answer):

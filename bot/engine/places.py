@@ -7,7 +7,7 @@ from functools import cache
 
 import pycountry
 
-from bot.text import words
+from bot.engine.analysis import words
 
 # Short names people use that ISO 3166 lists only in a longer form ("Russian Federation").
 _SHORT_NAMES = {"en": ("Russia", "Korea"), "ru": ("Россия", "Корея", "Молдова")}

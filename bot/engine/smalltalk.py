@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process
 
-from bot.text import words
+from bot.engine.analysis import words
 
 _PHRASES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "en": {

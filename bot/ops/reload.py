@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.engine import Engine
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.matching import Engine
 
 log = logging.getLogger(__name__)
 

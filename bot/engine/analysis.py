@@ -8,8 +8,6 @@ from collections.abc import Iterable, Mapping
 
 import snowballstemmer
 
-DEFAULT_LANGUAGE = "en"
-
 _STEMMER_NAMES = {"en": "english", "ru": "russian"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
@@ -25,8 +23,6 @@ _FILLER: Mapping[str, re.Pattern[str]] = {
 }
 # Words written with a hyphen or a space that are one word to the reader: "из-за" is "because".
 _JOINED = {("из", "за"): "изза"}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[a-zA-Z]")
 
 # Function words and conversational filler; question words (who, when, ...) are kept on
 # purpose: they tell "who announced" from "when was it announced".
@@ -66,24 +62,6 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
         """.split()
     ),
 }
-
-
-def detect_language(
-    text: str, hint: str | None = None, languages: Iterable[str] = ("en", "ru")
-) -> str:
-    """Return the language the text is written in, by script; the hint decides a tie."""
-    available = tuple(languages)
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    if cyrillic > latin and "ru" in available:
-        return "ru"
-    if latin > cyrillic and "en" in available:
-        return "en"
-    if hint:
-        short = hint.split("-")[0].split("_")[0].lower()
-        if short in available:
-            return short
-    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in available else available[0]
 
 
 def fold(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The Telegram update handlers: each turns one update into a reply from the engine's answer."""
+"""The Telegram update handlers: each turns one update into a decision, a reply and a send."""
 
 from __future__ import annotations
 
@@ -13,33 +13,19 @@ from telegram import (
     Message,
     MessageEntity,
     Update,
-    User,
 )
 from telegram.constants import ChatType
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.flood import FloodControl, Verdict
-from bot.matching import Answer, Engine
-from bot.question_log import QuestionLog
-from bot.reload import KnowledgeService
-from bot.telegram_render import (
-    AUTO,
-    Reply,
-    decode_callback,
-    fact_answer,
-    help_reply,
-    inline_fact_ids,
-    inline_results,
-    language_reply,
-    plain_reply,
-    render_answer,
-    source_reply,
-    start_reply,
-    topic_reply,
-    topics_reply,
-    usage_reply,
-)
-from bot.telegram_send import edit_html, send_html, send_with_retry
+from bot.engine import Decision, Engine
+from bot.engine.language import user_language
+from bot.ops.flood import FloodControl, Verdict
+from bot.ops.question_log import QuestionLog
+from bot.ops.reload import KnowledgeService
+from bot.replies import Composer, Reply
+from bot.replies.menus import AUTO, Menus
+from bot.telegram.render import MAX_INLINE_RESULTS, decode_callback, inline_results, to_telegram
+from bot.telegram.send import edit_html, send_html, send_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +70,23 @@ def addressed_question(message: Message, username: str, bot_id: int) -> str | No
     return text.lstrip(_LEADING_PUNCTUATION).rstrip(",;: ")
 
 
+def _menus(engine: Engine) -> Menus:
+    """The menus worded from the engine's knowledge base."""
+    return Menus(Composer(engine.knowledge).wording)
+
+
+def inline_fact_ids(decision: Decision) -> list[str]:
+    """Facts to offer for an inline query, best first: the answer and its related facts, the
+    candidates of a clarification, nothing for a refusal."""
+    if decision.kind == "fact" and decision.fact is not None:
+        ids = [decision.fact.id, *decision.suggestions]
+    elif decision.kind == "clarify":
+        ids = list(decision.suggestions)
+    else:
+        ids = []
+    return list(dict.fromkeys(ids))[:MAX_INLINE_RESULTS]
+
+
 def _same_typing(earlier: str, later: str) -> bool:
     """Whether a later inline query continues (or corrects the end of) an earlier one."""
     a, b = earlier.casefold(), later.casefold()
@@ -110,7 +113,7 @@ class Handlers:
         self.question_log = question_log
         self.flood = flood if flood is not None else FloodControl(0, 0.0)
         self.inline_flood = inline_flood if inline_flood is not None else FloodControl(0, 0.0)
-        self._inline_pending: dict[int, tuple[Answer, asyncio.TimerHandle]] = {}
+        self._inline_pending: dict[int, tuple[Decision, asyncio.TimerHandle]] = {}
 
     @property
     def engine(self) -> Engine:
@@ -125,27 +128,20 @@ class Handlers:
         chosen = data.get(LANGUAGE_KEY) if data is not None else None
         return chosen if chosen in engine.knowledge.languages else None
 
-    @staticmethod
-    def user_language(engine: Engine, user: User | None) -> str:
-        """The user's Telegram language if the knowledge base has it, else English."""
-        languages = engine.knowledge.languages
-        code = ((user.language_code if user else None) or "").split("-")[0].lower()
-        if code in languages:
-            return code
-        return "en" if "en" in languages else languages[0]
-
     def language(self, engine: Engine, update: Update, context: Context) -> str:
         """The language for replies that answer no question: the chat's choice, else the user's."""
-        return (self.chosen_language(engine, context)
-                or self.user_language(engine, update.effective_user))
+        user = update.effective_user
+        return user_language(user.language_code if user else None,
+                             self.chosen_language(engine, context), engine.knowledge.languages)
 
     # ----------------------------------------------------------------- sending
     async def _send_built(
-        self, update: Update, context: Context, build: Callable[[Engine, str], Reply]
+        self, update: Update, context: Context, build: Callable[[Menus, str], Reply]
     ) -> None:
         """Send a reply that answers no question, built in the chat's language."""
         engine = self.engine
-        await self._send(update, context, build(engine, self.language(engine, update, context)))
+        menus = Menus(Composer(engine.knowledge).wording)
+        await self._send(update, context, build(menus, self.language(engine, update, context)))
 
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
         """Send a reply to the update's chat; in groups, as a reply to the asking message."""
@@ -154,10 +150,11 @@ class Handlers:
             return
         in_group = chat.type != ChatType.PRIVATE
         quote = message.message_id if message is not None and in_group else None
-        await send_html(context.bot, chat.id, reply.text, reply.markup, reply_to=quote)
+        rendered = to_telegram(reply)
+        await send_html(context.bot, chat.id, rendered.text, rendered.markup, reply_to=quote)
 
     # ----------------------------------------------------------------- questions
-    def _record(self, answer: Answer, chat_type: str) -> None:
+    def _record(self, answer: Decision, chat_type: str) -> None:
         """Log the question (never who asked, nor where); never blocks, never raises."""
         if self.question_log is not None:
             self.question_log.record_answer(answer, chat_type)
@@ -174,7 +171,7 @@ class Handlers:
         if verdict is Verdict.NOTIFY:
             log.info("flood control: a user is over the limit; one notice, then silence")
             language = self.language(engine, update, context)
-            await self._send(update, context, plain_reply(engine, language, "rate_limited"))
+            await self._send(update, context, _menus(engine).notice(language, "rate_limited"))
         return False
 
     async def _answer_question(
@@ -183,26 +180,26 @@ class Handlers:
         if not await self._within_limit(engine, update, context):
             return
         user, chat = update.effective_user, update.effective_chat
-        answer = engine.find_answer(
+        answer = engine.decide(
             question,
             language_hint=user.language_code if user else None,
-            reply_language=self.chosen_language(engine, context),
+            chosen=self.chosen_language(engine, context),
         )
         self._record(answer, chat.type if chat is not None else "unknown")
-        await self._send(update, context, render_answer(engine, answer))
+        await self._send(update, context, Composer(engine.knowledge).compose(answer))
         log.info("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)
 
     # ----------------------------------------------------------------- commands
     async def start_command(self, update: Update, context: Context) -> None:
         """/start: what the bot knows, with example questions as buttons."""
-        await self._send_built(update, context, start_reply)
+        await self._send_built(update, context, Menus.start)
 
     async def help_command(self, update: Update, context: Context) -> None:
         """/help (and any unknown command in a private chat): how to ask."""
         engine = self.engine
         language = self.language(engine, update, context)
-        await self._send(update, context, help_reply(engine, language, context.bot.username))
+        await self._send(update, context, _menus(engine).help(language, context.bot.username))
 
     async def ask_command(self, update: Update, context: Context) -> None:
         """/ask QUESTION: answer it; a bare /ask gets the usage."""
@@ -211,23 +208,23 @@ class Handlers:
         question = command_argument(message.text if message else None)
         if not question:
             language = self.language(engine, update, context)
-            await self._send(update, context, usage_reply(engine, language))
+            await self._send(update, context, _menus(engine).notice(language, "ask_usage"))
             return
         await self._answer_question(engine, update, context, question)
 
     async def topics_command(self, update: Update, context: Context) -> None:
         """/topics: the topic buttons, to browse the facts."""
-        await self._send_built(update, context, topics_reply)
+        await self._send_built(update, context, Menus.topics)
 
     async def source_command(self, update: Update, context: Context) -> None:
         """/source: the article's publisher, date, title and photo credit."""
-        await self._send_built(update, context, source_reply)
+        await self._send_built(update, context, Menus.source)
 
     async def language_command(self, update: Update, context: Context) -> None:
         """/language: buttons to choose this chat's reply language."""
         engine = self.engine
-        reply = language_reply(engine, self.chosen_language(engine, context),
-                               self.language(engine, update, context))
+        reply = _menus(engine).languages(self.chosen_language(engine, context),
+                                         self.language(engine, update, context))
         await self._send(update, context, reply)
 
     # ----------------------------------------------------------------- messages
@@ -247,8 +244,8 @@ class Handlers:
     async def unsupported_message(self, update: Update, context: Context) -> None:
         """A sticker, photo or other non-text message in a private chat: ask for text."""
         engine = self.engine
-        await self._send(update, context, plain_reply(
-            engine, self.language(engine, update, context), "unsupported"))
+        await self._send(update, context, _menus(engine).notice(
+            self.language(engine, update, context), "unsupported"))
 
     # ----------------------------------------------------------------- buttons and inline mode
     async def button_press(self, update: Update, context: Context) -> None:
@@ -258,39 +255,41 @@ class Handlers:
         if query is None:
             return
         engine = self.engine
+        composer = Composer(engine.knowledge)
+        menus = Menus(composer.wording)
         language = self.language(engine, update, context)
         action = decode_callback(query.data, engine.knowledge)
         message = query.message
         if action is None or message is None:
             log.info("stale or unknown button pressed (%d bytes)", len((query.data or "").encode()))
-            notice = engine.say(language, "stale_button")
+            notice = composer.wording.say(language, "stale_button")
             await send_with_retry(lambda: query.answer(notice), what="answerCallbackQuery")
             return
         await send_with_retry(query.answer, what="answerCallbackQuery")
         chat_id = message.chat.id
         if action.kind == "fact":
-            fact = engine.knowledge.by_id[action.value]
-            reply = render_answer(engine, fact_answer(engine, fact, language))
-            await send_html(context.bot, chat_id, reply.text, reply.markup)
+            sent = to_telegram(composer.answer(engine.knowledge.by_id[action.value], language))
+            await send_html(context.bot, chat_id, sent.text, sent.markup)
             return
         if action.kind == "language":
             data = context.chat_data if context.chat_data is not None else {}
             if action.value == AUTO:
                 data.pop(LANGUAGE_KEY, None)
                 language = self.language(engine, update, context)
-                reply = plain_reply(engine, language, "language_auto")
+                reply = menus.notice(language, "language_auto")
             else:
                 data[LANGUAGE_KEY] = action.value
-                reply = plain_reply(engine, action.value, "language_set")
+                reply = menus.notice(action.value, "language_set")
         elif action.kind == "topic":
-            reply = topic_reply(engine, action.value, language)
+            reply = menus.topic(action.value, language)
         else:
-            reply = topics_reply(engine, language)
+            reply = menus.topics(language)
+        rendered = to_telegram(reply)
         if isinstance(message, Message) and await edit_html(
-            context.bot, chat_id, message.message_id, reply.text, reply.markup
+            context.bot, chat_id, message.message_id, rendered.text, rendered.markup
         ):
             return
-        await send_html(context.bot, chat_id, reply.text, reply.markup)
+        await send_html(context.bot, chat_id, rendered.text, rendered.markup)
 
     async def inline_query(self, update: Update, context: Context) -> None:
         """Inline mode: ranked facts for the query; the top facts for an empty one; a valid empty
@@ -303,19 +302,24 @@ class Handlers:
                                   what="answerInlineQuery")
             return
         engine = self.engine
+        composer = Composer(engine.knowledge)
         text = query.query.strip()
         if text:
-            answer = engine.find_answer(text, language_hint=query.from_user.language_code)
+            answer = engine.decide(text, language_hint=query.from_user.language_code)
             self._record_inline(query.from_user.id, answer)
-            language, fact_ids = answer.language, inline_fact_ids(engine, answer)
+            language, fact_ids = answer.language, inline_fact_ids(answer)
         else:
-            language = self.user_language(engine, query.from_user)
-            fact_ids = inline_fact_ids(engine, None)
-        results = inline_results(engine, fact_ids, language)
+            language = user_language(query.from_user.language_code, None,
+                                     engine.knowledge.languages)
+            fact_ids = [fact.id for fact in Menus(composer.wording).example_facts(
+                MAX_INLINE_RESULTS)]
+        by_id = engine.knowledge.by_id
+        results = inline_results([composer.inline_entry(by_id[fact_id], language)
+                                  for fact_id in fact_ids if fact_id in by_id])
         button = None
         if not results:
             button = InlineQueryResultsButton(
-                text=engine.say(language, "inline_none"),
+                text=composer.wording.say(language, "inline_none"),
                 start_parameter=INLINE_START_PARAMETER,
             )
         await send_with_retry(
@@ -324,7 +328,7 @@ class Handlers:
             what="answerInlineQuery",
         )
 
-    def _record_inline(self, user_id: int, answer: Answer) -> None:
+    def _record_inline(self, user_id: int, answer: Decision) -> None:
         """Log an inline query once the user stopped typing: Telegram sends one query per pause
         while the user types, and only the last of a run is the question."""
         if self.question_log is None:

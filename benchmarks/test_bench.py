@@ -11,8 +11,8 @@ import pytest
 
 from bot import bench
 from bot.knowledge import Knowledge
-from bot.matching import Engine
-from bot.synthetic import PHRASINGS_PER_FACT, generate_knowledge
+from bot.engine import Engine
+from synthetic import PHRASINGS_PER_FACT, generate_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 

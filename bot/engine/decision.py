@@ -1,0 +1,127 @@
+"""The decision: answer a fact, ask which one was meant, small talk, or decline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.knowledge import Fact, Knowledge
+
+Kind = Literal["fact", "clarify", "smalltalk", "none"]
+Reason = Literal["", "none", "empty", "too_long"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact the engine considered, with its score (0-100)."""
+
+    fact_id: str
+    score: float
+    coverage: float = 1.0
+    not_in_article: bool = False  # closer to a question the article does not answer
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to reply to one question, before any wording: the kind, the facts involved and
+    the reply language."""
+
+    question: str
+    kind: Kind
+    language: str
+    fact: Fact | None = None
+    score: float = 0.0
+    suggestions: tuple[str, ...] = ()  # fact ids to offer: related facts, candidates, hints
+    candidates: tuple[Candidate, ...] = ()
+    intent: str | None = None  # small talk: greeting, thanks, bye, help
+    reason: Reason = ""  # a decline: nothing plausible, an empty or a too long message
+    closest: Fact | None = None  # a declined near miss: the fact that says what is known
+
+    @property
+    def fact_id(self) -> str | None:
+        """The id of the answered fact, if any."""
+        return self.fact.id if self.fact else None
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a match is good enough to answer, close enough to offer, or too close to call."""
+
+    fact: float = 70.0
+    clarify: float = 60.0
+    margin: float = 2.0
+    suggest: float = 35.0
+    min_coverage: float = 0.7
+    lone_coverage: float = 0.8
+    lone_margin: float = 15.0
+    window: float = 8.0
+
+
+def chosen_fact(fact: Fact) -> Decision:
+    """The decision for a fact picked by button rather than by question."""
+    return Decision(question="", kind="fact", language="", fact=fact, score=100.0,
+                    suggestions=fact.related)
+
+
+def decline(
+    question: str,
+    language: str,
+    knowledge: Knowledge,
+    reason: Reason = "none",
+    top: tuple[Candidate, ...] = (),
+    score: float = 0.0,
+    suggest: float = Thresholds.suggest,
+) -> Decision:
+    """Decline, with the closest (or else the first) facts as suggestions."""
+    hints = [c.fact_id for c in top if c.score >= suggest]
+    if not hints:
+        hints = [fact.id for fact in knowledge.facts[:3]]
+    return Decision(question, "none", language, score=score, suggestions=tuple(hints),
+                    candidates=top, reason=reason)
+
+
+def decide(
+    question: str,
+    language: str,
+    ranked: list[Candidate],
+    knowledge: Knowledge,
+    limits: Thresholds,
+) -> Decision:
+    """Turn ranked candidates into a decision."""
+    top = tuple(ranked[:3])
+    if not ranked:
+        return decline(question, language, knowledge, suggest=limits.suggest)
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    clear = best.score - runner_up >= limits.margin and best.coverage >= limits.min_coverage
+    lone = (
+        best.coverage >= limits.lone_coverage
+        and best.score >= limits.clarify
+        and best.score - runner_up >= limits.lone_margin
+    )
+    missed = next(
+        (
+            c
+            for c in top
+            if c.not_in_article
+            and c.score >= limits.clarify
+            and best.score - c.score <= limits.window
+        ),
+        None,
+    )
+    if missed is not None:
+        # A close candidate is nearer to a question the article is known not to answer
+        # than to any question it does answer.
+        fact = knowledge.by_id[missed.fact_id]
+        return Decision(question, "none", language, score=best.score, suggestions=fact.related,
+                        candidates=top, reason="none", closest=fact)
+    if (clear and best.score >= limits.fact) or lone:
+        fact = knowledge.by_id[best.fact_id]
+        return Decision(question, "fact", language, fact=fact, score=best.score,
+                        suggestions=fact.related, candidates=top)
+    close = [c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window]
+    if len(close) >= 2:
+        return Decision(question, "clarify", language, score=best.score,
+                        suggestions=tuple(c.fact_id for c in close), candidates=top)
+    return decline(question, language, knowledge, top=top, score=best.score,
+                   suggest=limits.suggest)

@@ -1,0 +1,56 @@
+"""The engine's façade: build the indexes once, then turn each question into a decision."""
+
+from __future__ import annotations
+
+from bot.engine.analysis import words
+from bot.engine.decision import Candidate, Decision, Thresholds, decide, decline
+from bot.engine.index import Index, build_index
+from bot.engine.language import question_language, reply_language
+from bot.engine.retrieval import Weights
+from bot.engine.scoring import rank
+from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.knowledge import Knowledge
+
+MAX_QUESTION_CHARS = 500
+
+
+class Engine:
+    """Decides the reply to questions about one knowledge base; build once, ask many times."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.thresholds = thresholds or Thresholds()
+        self.weights = weights or Weights()
+        self._indexes = {
+            language: build_index(knowledge, language) for language in knowledge.languages
+        }
+
+    def index(self, language: str) -> Index:
+        """The index of one of the knowledge base's languages."""
+        return self._indexes[language]
+
+    def decide(
+        self, question: str, language_hint: str | None = None, chosen: str | None = None
+    ) -> Decision:
+        """Decide the reply to one question; `chosen` is a reply language the chat picked."""
+        languages = self.knowledge.languages
+        language = question_language(question, language_hint, languages)
+        reply = reply_language(language, chosen, languages)
+        if not words(question):
+            return decline(question, reply, self.knowledge, "empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            return decline(question, reply, self.knowledge, "too_long")
+        intent = detect_smalltalk(question, language)
+        if intent is not None:
+            return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
+        ranked = self.rank(strip_greeting(question), language)
+        return decide(question, reply, ranked, self.knowledge, self.thresholds)
+
+    def rank(self, question: str, language: str) -> list[Candidate]:
+        """Score the facts that share (possibly misspelt) words with the question, best first."""
+        return rank(self._indexes[language], question, self.knowledge.facts, self.weights)

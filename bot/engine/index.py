@@ -1,0 +1,134 @@
+"""The per-language index of a knowledge base: tokens, weights, phrasings and near misses."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bot.engine.analysis import Analyzer, fold
+from bot.engine.places import country_words
+from bot.knowledge import Knowledge
+
+# A fact whose phrasings use the question's question words gets `intent_bonus`: "what's
+# driving the rail link via China" asks why, so it is the reason fact, not the routes fact.
+INTENT_WORDS = {
+    "en": ("why", "purpose", "who", "when", "where"),
+    "ru": ("почему", "зачем", "кто", "когда", "где"),
+}
+
+
+@dataclass
+class Index:
+    """Everything precomputed for matching questions in one language."""
+
+    analyzer: Analyzer
+    postings: dict[str, list[int]]
+    weights: dict[str, float]
+    unknown_weight: float
+    surface: dict[str, str]
+    surface_keys: list[str]
+    phrasings: list[list[str]]
+    phrase_tokens: list[list[tuple[str, ...]]]
+    misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
+    miss_words: frozenset[str]  # every token of those phrasings
+    fact_tokens: list[frozenset[str]]
+    places: frozenset[str]
+    common: frozenset[str]
+    subjects: frozenset[str]  # the article's main subjects: countries in most facts
+    intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
+    fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # Per fact, built when the fact is first scored: token -> the phrasings having it, and
+    # each phrasing's weight.
+    phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
+        default_factory=dict
+    )
+
+
+def subject(tokens: tuple[str, ...], subjects: frozenset[str]) -> str:
+    """The first of the article's main subjects (Laos, Russia) a phrasing names: a question
+    matches "what does Russia export to Laos" only if it names Russia too. "" when it names
+    neither."""
+    return next((token for token in tokens if token in subjects), "")
+
+
+def phrase_postings(
+    phrases: list[tuple[str, ...]], weights: dict[str, float]
+) -> tuple[dict[str, list[int]], list[float]]:
+    """For one fact: each token with the numbers of the phrasings that have it, and each
+    phrasing's weight."""
+    postings: dict[str, list[int]] = {}
+    for number, tokens in enumerate(phrases):
+        for token in tokens:
+            postings.setdefault(token, []).append(number)
+    return postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases]
+
+
+def build_index(knowledge: Knowledge, language: str) -> Index:
+    """Analyse every phrasing and answer of the knowledge base in one language."""
+    analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
+    analysed_facts: list[list[tuple[str, ...]]] = []
+    analysed_misses: list[list[tuple[str, ...]]] = []
+    fact_tokens: list[frozenset[str]] = []
+    postings: dict[str, list[int]] = {}
+    surface: dict[str, str] = {}
+    surfaced: set[str] = set()  # words already in `surface` (a word always has the same token)
+    for number, fact in enumerate(knowledge.facts):
+        analysed: list[tuple[str, ...]] = []
+        vocabulary: set[str] = set()
+        for text in (*fact.questions.get(language, ()), fact.answer.get(language, "")):
+            pairs = analyzer.pairs(text)
+            for word, token in pairs:
+                if word not in surfaced:
+                    surfaced.add(word)
+                    surface.setdefault(word, token)
+                    surface.setdefault(analyzer.stem(word), token)
+            tokens = tuple([token for _, token in pairs])
+            vocabulary.update(tokens)
+            analysed.append(tokens)
+        analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
+        # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
+        misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
+        analysed_misses.append([tokens for tokens in misses if tokens])
+        fact_tokens.append(frozenset(vocabulary))
+        for token in vocabulary:
+            postings.setdefault(token, []).append(number)
+    for group in knowledge.synonyms.get(language, ()):
+        for word in map(fold, group):
+            canonical = analyzer.token(word)
+            if canonical is not None and canonical in postings:
+                surface.setdefault(word, canonical)
+                surface.setdefault(analyzer.stem(word), canonical)
+    total = max(len(knowledge.facts), 1)
+    weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
+    for number, phrases in enumerate(analysed_facts):
+        # A word found in this fact alone ("rice", "sugarcane") is a keyword question for it.
+        for token in sorted(fact_tokens[number]):
+            if len(postings[token]) == 1 and not token[0].isdigit():
+                phrases.append((token,))
+    # Countries other than the article's main subjects: naming one the fact lacks rules it out.
+    places = {analyzer.token(word) for word in country_words(language)}
+    specific = frozenset(
+        token for token in places if token in postings and len(postings[token]) <= total / 2
+    ) | frozenset(token for token in places if token and token not in postings)
+    common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
+    return Index(
+        analyzer=analyzer,
+        places=specific,
+        intents=frozenset(
+            token for token in map(analyzer.token, INTENT_WORDS.get(language, ())) if token
+        ),
+        common=common,
+        subjects=common.intersection(places),
+        postings=postings,
+        weights=weights,
+        unknown_weight=math.log(1 + total),
+        surface=surface,
+        surface_keys=sorted(surface),
+        phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
+        phrase_tokens=analysed_facts,
+        misses=analysed_misses,
+        miss_words=frozenset(
+            token for fact in analysed_misses for tokens in fact for token in tokens
+        ),
+        fact_tokens=fact_tokens,
+    )

@@ -1,0 +1,120 @@
+"""Scoring the shortlisted facts against a question: coverage, phrasing, intent, near misses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.decision import Candidate
+from bot.engine.index import Index, phrase_postings, subject
+from bot.engine.retrieval import Query, Weights, shortlist
+from bot.engine.typos import token_matches
+from bot.knowledge import Fact
+
+_NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
+
+
+def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights) -> list[Candidate]:
+    """Score the facts that share (possibly misspelt) words with the question, best first."""
+    limits = weights
+    pairs = index.analyzer.pairs(question)
+    if not pairs:
+        return []
+    required = {token for _, token in pairs if token[0].isdigit() or token in index.places}
+    similarity_of: dict[str, float] = {}
+    terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
+    total_weight = 0.0
+    known_weight = 0.0
+    shared = 0.0
+    resolved: list[str] = []  # the question's tokens as the knowledge spells them (typos)
+    for word, token in pairs:
+        matches = token_matches(index, word, token)
+        resolved.append(matches[0][0] if matches else token)
+        if not matches:
+            total_weight += index.unknown_weight * limits.unknown_factor
+            continue
+        weight = index.weights[matches[0][0]]
+        total_weight += weight
+        if token in index.common:
+            # The article's main subjects (Laos, Russia) fit every fact, stated or not.
+            shared += weight
+            continue
+        known_weight += weight
+        for choice, similarity in matches:
+            similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
+        terms.append((weight, matches))
+    coverage = shortlist(
+        index, Query(terms, frozenset(required), shared, total_weight, known_weight), weights
+    )
+    query = " ".join(resolved)
+    # Near misses have words of their own ("transit", "military"): not typos of others.
+    as_missed = [
+        token if token in index.miss_words else found
+        for (_, token), found in zip(pairs, resolved, strict=True)
+    ]
+    ranked: list[Candidate] = []
+    intents = index.intents.intersection(resolved)
+    for share, fact in coverage:
+        score = 100.0 * limits.query_weight * share
+        score += phrase_score(index, fact, query, similarity_of, weights)
+        if intents and intents <= index.fact_tokens[fact]:
+            score += limits.intent_bonus
+        missed = bool(index.misses[fact]) and near_miss(index, as_missed, fact)
+        ranked.append(Candidate(facts[fact].id, score, share, missed))
+    ranked.sort(key=lambda candidate: candidate.score, reverse=True)
+    return ranked
+
+
+def phrase_score(
+    index: Index, fact: int, query: str, similarity_of: dict[str, float], weights: Weights
+) -> float:
+    """The phrasing part of a fact's score: weighted recall of its closest phrasing and
+    word-order-free similarity to its closest phrasing."""
+    limits = weights
+    # Only phrasings that have one of the question's words can recall anything.
+    term_weights = index.weights
+    built = index.phrase_postings.get(fact)
+    if built is None:
+        built = phrase_postings(index.phrase_tokens[fact], term_weights)
+        index.phrase_postings[fact] = built
+    having, totals = built
+    found: dict[int, float] = {}
+    for token, similarity in similarity_of.items():
+        for phrase in having.get(token, ()):
+            found[phrase] = found.get(phrase, 0.0) + term_weights[token] * similarity
+    recall = max((value / totals[phrase] for phrase, value in found.items()), default=0.0)
+    best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
+    similarity = best_phrase[1] if best_phrase else 0.0
+    rest = 1.0 - limits.query_weight - limits.phrase_weight
+    return 100.0 * limits.phrase_weight * recall + rest * similarity
+
+
+def near_miss(index: Index, resolved: list[str], fact: int) -> bool:
+    """Whether the question asks one of the fact's `not_in_article` phrasings: it has
+    (nearly) all of that phrasing's words, and it is closer to it than to any answerable
+    phrasing, by the weight of the words they share over the weight of all their words,
+    then by word order ("what does Russia export to Laos" is not "what does Laos export
+    to Russia")."""
+    weights = index.weights
+    unknown = index.unknown_weight
+    question = set(resolved)
+    text = " ".join(resolved)
+
+    def weigh(tokens: Iterable[str]) -> float:
+        return sum(weights.get(token, unknown) for token in tokens)
+
+    def closeness(tokens: tuple[str, ...]) -> tuple[float, float]:
+        overlap = weigh(question.intersection(tokens)) / weigh(question.union(tokens))
+        return overlap, fuzz.ratio(text, " ".join(tokens))
+
+    asked = [
+        tokens
+        for tokens in index.misses[fact]
+        if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
+        and subject(tokens, index.subjects) in {*question, ""}
+    ]
+    if not asked:
+        return False
+    miss = max(map(closeness, asked))
+    return miss > max(map(closeness, index.phrase_tokens[fact]))

@@ -1,0 +1,64 @@
+"""Typo-tolerant lookup of a question word among the knowledge base's words."""
+
+from __future__ import annotations
+
+import bisect
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.engine.index import Index
+
+_FUZZY_MIN_LENGTH = 4
+_PREFIX_SIMILARITY = 85.0
+_EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
+
+
+def _allowed_edits(length: int) -> int:
+    """How many typos (Damerau-Levenshtein edits) a word of this length may carry."""
+    return 1 if length <= 4 else 2 if length <= 8 else 3
+
+
+
+def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]]:
+    """The knowledge tokens a question word stands for, with similarity (typos allowed)."""
+    if token in index.weights:
+        return [(token, 100.0)]
+    if token[0].isdigit() or len(word) < _FUZZY_MIN_LENGTH - 1:
+        return []
+    cached = index.fuzzy_cache.get(word)
+    if cached is None:
+        cached = fuzzy_matches(index, word)
+        if len(index.fuzzy_cache) < 50_000:
+            index.fuzzy_cache[word] = cached
+    return cached
+
+def fuzzy_matches(index: Index, word: str) -> list[tuple[str, float]]:
+    best: dict[str, float] = {}
+    keys = index.surface_keys
+    for key in dict.fromkeys((word, index.analyzer.stem(word))):
+        edits = _allowed_edits(len(key))
+        found: dict[str, int] = {}
+        for choice, distance, _ in process.extract(
+            key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=8
+        ):
+            if choice[0] != key[0]:
+                continue  # typos rarely hit the first letter; "price" is not "rice"
+            target = index.surface[choice]
+            found[target] = min(found.get(target, edits), int(distance))
+        if not found:
+            continue
+        closest = min(found.values())
+        nearest = [target for target, distance in found.items() if distance == closest]
+        if closest > 1 and len(nearest) > 1:
+            continue  # two edits away from several words: a different word, not a typo
+        for target in nearest:
+            best[target] = max(best.get(target, 0.0), _EDIT_SIMILARITY[closest])
+    if len(word) >= _FUZZY_MIN_LENGTH:
+        # An abbreviation ("tech", "hydro") matches the words it begins.
+        start = bisect.bisect_left(keys, word)
+        for choice in keys[start : start + 5]:
+            if choice.startswith(word):
+                target = index.surface[choice]
+                best[target] = max(best.get(target, 0.0), _PREFIX_SIMILARITY)
+    return sorted(best.items(), key=lambda item: item[1], reverse=True)

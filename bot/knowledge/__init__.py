@@ -1,0 +1,10 @@
+"""The knowledge layer: the facts, the article they come from, and loading them safely."""
+
+from __future__ import annotations
+
+from bot.knowledge.loading import KnowledgeError, default_knowledge_dir, load_knowledge
+from bot.knowledge.models import Article, Fact, Knowledge
+
+__all__ = [
+    "Article", "Fact", "Knowledge", "KnowledgeError", "default_knowledge_dir", "load_knowledge",
+]

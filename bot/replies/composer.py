@@ -1,0 +1,92 @@
+"""The composer: turns an engine decision into the parts of a reply, in the reply language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.engine import Decision
+from bot.knowledge import Fact, Knowledge
+from bot.replies.clipping import clip
+from bot.replies.parts import Button, Channel, InlineEntry, Part, Reply
+from bot.replies.wording import Wording
+
+MAX_ECHO_LENGTH = 120
+
+
+class Composer:
+    """Words every reply to a question: an answer, a clarification, small talk or a decline."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.wording = Wording(knowledge)
+
+    def fact_buttons(
+        self, fact_ids: Sequence[str], language: str
+    ) -> tuple[tuple[Button, ...], ...]:
+        """One row per fact: a button with its display question."""
+        by_id = self.knowledge.by_id
+        return tuple(
+            (Button(self.wording.question(by_id[fact_id], language), "fact", fact_id),)
+            for fact_id in fact_ids
+            if fact_id in by_id
+        )
+
+    def compose(self, decision: Decision) -> Reply:
+        """The reply to a decision."""
+        if decision.kind == "fact" and decision.fact is not None:
+            return self.answer(decision.fact, decision.language)
+        if decision.kind == "clarify":
+            return self._clarify(decision)
+        if decision.kind == "smalltalk":
+            return Reply((Part(self.wording.say(decision.language, decision.intent or "help")),))
+        return self._decline(decision)
+
+    def answer(self, fact: Fact, language: str) -> Reply:
+        """A fact's answer with its source line, and its related facts as buttons."""
+        say = self.wording.say
+        parts = (Part(fact.answer_in(language)), Part("\n\n", channel="rich"),
+                 Part(say(language, "source"), "i", "rich"))
+        return Reply(parts, self.fact_buttons(fact.related, language))
+
+    def _clarify(self, decision: Decision) -> Reply:
+        language = decision.language
+        buttons = self.fact_buttons(decision.suggestions, language)
+        parts = [Part(self.wording.say(language, "clarify"))]
+        parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons]
+        return Reply(tuple(parts), buttons)
+
+    def _decline(self, decision: Decision) -> Reply:
+        """Say the article does not say it; for a near miss, what it does say; else the topics
+        and the closest questions."""
+        say, language = self.wording.say, decision.language
+        buttons = self.fact_buttons(decision.suggestions, language)
+        parts: list[Part] = []
+        question = " ".join(decision.question.split())
+        if question:
+            parts += [Part(say(language, "you_asked") + " ", channel="rich"),
+                      Part(clip(question, MAX_ECHO_LENGTH), "i", "rich"),
+                      Part("\n", channel="rich")]
+        parts += [Part(say(language, decision.reason or "none"), "b"), Part("\n")]
+        offer: Channel = "rich"
+        if decision.closest is not None:
+            parts += [Part(say(language, "closest") + "\n"),
+                      Part(decision.closest.answer_in(language)), Part("\n\n", channel="rich"),
+                      Part(say(language, "source"), "i", "rich")]
+        else:
+            topics = ", ".join(self.wording.topic_names(language))
+            parts += [Part(say(language, "none_topics", topics=topics))]
+            offer = "all"
+            parts += [Part(f"\n{say(language, 'try')}", channel="plain")] if not buttons else []
+        if buttons:
+            parts += [Part("\n", channel=offer), Part(say(language, "try"), channel=offer)]
+            if decision.closest is None:
+                parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons]
+        topics_row = (Button(say(language, "browse_topics"), "topics"),)
+        return Reply(tuple(parts), (*buttons, topics_row))
+
+    def inline_entry(self, fact: Fact, language: str) -> InlineEntry:
+        """An inline result for a fact: its question, its answer, and the message it sends."""
+        question = self.wording.question(fact, language)
+        answer = self.answer(fact, language)
+        reply = Reply((Part(question, "b"), Part("\n"), *answer.parts))
+        return InlineEntry(fact.id, question, fact.answer_in(language), reply)
