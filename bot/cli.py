@@ -14,7 +14,7 @@ from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError, load_knowledge
-from bot.ops.evaluation import describe, evaluate, load_questions
+from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
 from bot.ops.report import DEFAULT_DAYS, run_report
 from bot.replies import Composer, json_object, plain_text
 
@@ -111,7 +111,7 @@ def check_command(engine: Engine) -> int:
 
 def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int:
     """Print in-scope accuracy, correct declines and small talk for each question set."""
-    known = {*engine.knowledge.by_id, "none", "smalltalk"}
+    known = {*engine.knowledge.by_id, *LABELS}
     for path in files:
         try:
             questions = load_questions(path)

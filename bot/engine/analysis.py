@@ -23,6 +23,13 @@ _FILLER: Mapping[str, re.Pattern[str]] = {
 }
 # Words written with a hyphen or a space that are one word to the reader: "из-за" is "because".
 _JOINED = {("из", "за"): "изза"}
+# Small numbers are written as words or digits ("five months", "5 months"): both become digits.
+# "one" is left out: it is mostly a pronoun ("quick one", "which one").
+NUMBER_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": tuple("two three four five six seven eight nine ten eleven twelve".split()),
+    "ru": tuple("два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать"
+                .split()),
+}
 
 # Function words and conversational filler; question words (who, when, ...) are kept on
 # purpose: they tell "who announced" from "when was it announced".
@@ -95,6 +102,8 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
         self._canonical: dict[str, str] = {}
         self._percent = self._stem("percent" if language == "en" else "процент")
+        self._numbers = {self._stem(fold(word)): str(value)
+                         for value, word in enumerate(NUMBER_WORDS.get(language, ()), start=2)}
         for group in synonyms:
             folded = [fold(word) for word in group]
             if not folded:
@@ -130,6 +139,8 @@ class Analyzer:
             stem = self._stem(word)
             if stem in self._stop_stems and stem not in self._canonical:
                 result = None  # an inflected stopword: "wants", "saying"
+            elif stem in self._numbers:
+                result = self._numbers[stem]
             else:
                 result = self._canonical.get(stem, stem)
         if len(self._cache) < 100_000:

@@ -19,6 +19,7 @@ class Candidate:
     score: float
     coverage: float = 1.0
     not_in_article: bool = False  # closer to a question the article does not answer
+    explained: float = 0.0  # share of the question's known, specific words the fact has
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.analysis import words
 from bot.engine.decision import Candidate, Decision, Thresholds, decide, decline
+from bot.engine.focus import focus
 from bot.engine.index import Index, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.retrieval import Weights
@@ -12,6 +15,8 @@ from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.knowledge import Knowledge
 
 MAX_QUESTION_CHARS = 500
+# "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
+_MENTION = re.compile(r"(?<!\w)@\w+")
 
 
 class Engine:
@@ -45,11 +50,22 @@ class Engine:
             return decline(question, reply, self.knowledge, "empty")
         if len(question) > MAX_QUESTION_CHARS:
             return decline(question, reply, self.knowledge, "too_long")
-        intent = detect_smalltalk(question, language)
+        asked = _MENTION.sub(" ", question) if "@" in question else question
+        intent = detect_smalltalk(asked, language)
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
-        ranked = self.rank(strip_greeting(question), language)
-        return decide(question, reply, ranked, self.knowledge, self.thresholds)
+        decision = decide(question, reply, self.rank(strip_greeting(asked), language),
+                          self.knowledge, self.thresholds)
+        if decision.kind == "fact":
+            return decision
+        # A long message often wraps its question in a preamble ("hi, I'm writing a report,
+        # quick one: how much ..."): the question part alone may be clear where the whole is not.
+        for part in focus(asked):
+            focused = decide(question, reply, self.rank(part, language), self.knowledge,
+                             self.thresholds)
+            if focused.kind == "fact" or (focused.kind == "clarify" != decision.kind):
+                return focused
+        return decision
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""

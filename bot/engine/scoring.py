@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.analysis import words
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, phrase_postings, subject
 from bot.engine.retrieval import Query, Weights, shortlist
@@ -18,10 +20,12 @@ _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a questi
 def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights) -> list[Candidate]:
     """Score the facts that share (possibly misspelt) words with the question, best first."""
     limits = weights
-    pairs = index.analyzer.pairs(question)
+    pairs = index.analyzer.pairs(join_compounds(index, question))
     if not pairs:
         return []
-    required = {token for _, token in pairs if token[0].isdigit() or token in index.places}
+    # Numbers typed as digits and other countries must be in the fact; a number written as a
+    # word ("the two sides") is an ordinary word.
+    required = {token for word, token in pairs if word[0].isdigit() or token in index.places}
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0
@@ -61,9 +65,30 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         if intents and intents <= index.fact_tokens[fact]:
             score += limits.intent_bonus
         missed = bool(index.misses[fact]) and near_miss(index, as_missed, fact)
-        ranked.append(Candidate(facts[fact].id, score, share, missed))
+        has = index.fact_tokens[fact]
+        evidence = sum(
+            weight * max((s for choice, s in matches if choice in has), default=0.0) / 100.0
+            for weight, matches in terms
+        )
+        explained = evidence / known_weight if known_weight else 0.0
+        ranked.append(Candidate(facts[fact].id, score, share, missed, explained))
     ranked.sort(key=lambda candidate: candidate.score, reverse=True)
     return ranked
+
+
+def join_compounds(index: Index, question: str) -> str:
+    """The question with two words joined where the knowledge base writes them as one
+    ("sugar cane" is "sugarcane", "hydro power" is "hydropower")."""
+    found = words(question)
+    if not any(a + b in index.surface for a, b in itertools.pairwise(found)):
+        return question
+    merged: list[str] = []
+    for word in found:
+        if merged and merged[-1] + word in index.surface and len(merged[-1] + word) >= 6:
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return " ".join(merged)
 
 
 def phrase_score(

@@ -151,6 +151,12 @@ _CHOICES: Mapping[str, tuple[tuple[str, str], ...]] = {
     language: tuple((phrase, intent) for intent, phrases in table.items() for phrase in phrases)
     for language, table in _PHRASES.items()
 }
+# Every word of every phrase, per language: a message made only of them ("ok thx bye", "good
+# morning bot") is small talk even when it is no single phrase.
+_VOCABULARY: Mapping[str, frozenset[str]] = {
+    language: frozenset(word for phrase, _ in choices for word in phrase.split())
+    for language, choices in _CHOICES.items()
+}
 _GREETING_WORDS = frozenset(
     phrase for table in _PHRASES.values() for phrase in table["greeting"] if " " not in phrase
 ) - {"start", "старт"}
@@ -165,9 +171,17 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     best = process.extractOne(
         simple, [phrase for phrase, _ in choices], scorer=fuzz.token_sort_ratio, score_cutoff=88
     )
-    if best is None:
+    if best is not None:
+        return choices[best[2]][1]
+    present = simple.split()
+    if not set(present) <= _VOCABULARY.get(language, _VOCABULARY["en"]):
         return None
-    return choices[best[2]][1]
+    # The longest phrase in it, the later one on a tie, says what the message is for:
+    # "ok thx bye" is a goodbye, "good morning bot" a greeting.
+    text = f" {simple} "
+    found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
+             for phrase, intent in choices if f" {phrase} " in text]
+    return max(found)[2] if found else None
 
 
 def strip_greeting(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Scoring the engine on a labelled question set (in-scope accuracy, correct declines)."""
+"""Scoring the engine on a labelled question set: right, wrong, clarified, declined."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import yaml
 from bot.engine import Decision, Engine
 
 OUT_OF_SCOPE = "none"
+NEAR_MISS = "near_miss"  # a detail the article does not give, next to one it does
 SMALLTALK = "smalltalk"
+LABELS = frozenset({OUT_OF_SCOPE, NEAR_MISS, SMALLTALK})
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class LabelledQuestion:
     @property
     def in_scope(self) -> bool:
         """Whether the article answers this question."""
-        return self.expected[0] not in {OUT_OF_SCOPE, SMALLTALK}
+        return self.expected[0] not in LABELS
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,11 @@ class Miss:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Results of a development set run."""
+    """Results of a labelled set run.
+
+    In scope: answered right, answered wrong, clarified (the right fact among the offered
+    buttons; `offered_first` when it is the first), declined. Out of scope and near misses:
+    declined or answered. Small talk: recognised or not."""
 
     in_scope: int
     in_scope_correct: int
@@ -47,6 +53,11 @@ class Evaluation:
     smalltalk: int
     smalltalk_correct: int
     misses: tuple[Miss, ...]
+    wrong: int = 0
+    clarified: int = 0
+    offered_first: int = 0
+    near_misses: int = 0
+    near_misses_declined: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -55,8 +66,13 @@ class Evaluation:
 
     @property
     def decline_rate(self) -> float:
-        """Share of out-of-scope questions that were declined (not answered with a fact)."""
+        """Share of out-of-scope questions (near misses included) that were not answered."""
         return self.declines_correct / self.declines if self.declines else 1.0
+
+    @property
+    def declined(self) -> int:
+        """In-scope questions declined although the article answers them."""
+        return self.in_scope - self.in_scope_correct - self.wrong - self.clarified
 
 
 def load_questions(path: Path) -> list[LabelledQuestion]:
@@ -82,7 +98,7 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 
 def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
-    if item.expected[0] == OUT_OF_SCOPE:
+    if item.expected[0] in {OUT_OF_SCOPE, NEAR_MISS}:
         return answer.kind != "fact"
     if item.expected[0] == SMALLTALK:
         return answer.kind == "smalltalk"
@@ -91,34 +107,62 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
 
 def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluation:
     """Run every question through the engine and count what it got right."""
-    counts = {"in": [0, 0], "none": [0, 0], "small": [0, 0]}
+    counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "out", "out_ok",
+                            "near", "near_ok", "small", "small_ok"), 0)
     misses: list[Miss] = []
     for item in questions:
         answer = engine.decide(item.question)
-        key = "in" if item.in_scope else ("none" if item.expected[0] == OUT_OF_SCOPE else "small")
-        counts[key][0] += 1
-        if is_correct(item, answer):
-            counts[key][1] += 1
-        else:
+        label = item.expected[0]
+        key = ("in" if item.in_scope else "small" if label == SMALLTALK else "out")
+        correct = is_correct(item, answer)
+        counts[key] += 1
+        counts[key + "_ok"] += correct
+        if label == NEAR_MISS:
+            counts["near"] += 1
+            counts["near_ok"] += correct
+        if item.in_scope and not correct:
+            if answer.kind == "fact":
+                counts["wrong"] += 1
+            elif answer.kind == "clarify" and set(answer.suggestions) & set(item.expected):
+                counts["clarified"] += 1
+                counts["first"] += answer.suggestions[0] in item.expected
+        if not correct:
             misses.append(Miss(item, answer))
     return Evaluation(
-        in_scope=counts["in"][0],
-        in_scope_correct=counts["in"][1],
-        declines=counts["none"][0],
-        declines_correct=counts["none"][1],
-        smalltalk=counts["small"][0],
-        smalltalk_correct=counts["small"][1],
+        in_scope=counts["in"],
+        in_scope_correct=counts["in_ok"],
+        declines=counts["out"],
+        declines_correct=counts["out_ok"],
+        smalltalk=counts["small"],
+        smalltalk_correct=counts["small_ok"],
         misses=tuple(misses),
+        wrong=counts["wrong"],
+        clarified=counts["clarified"],
+        offered_first=counts["first"],
+        near_misses=counts["near"],
+        near_misses_declined=counts["near_ok"],
     )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.1%})" if whole else "0/0"
 
 
 def describe(evaluation: Evaluation, misses: Sequence[Miss] | None = None) -> str:
     """A short human-readable report of an evaluation."""
+    e = evaluation
     lines = [
-        f"in-scope accuracy {evaluation.in_scope_correct}/{evaluation.in_scope} "
-        f"({evaluation.accuracy:.1%}); correct declines {evaluation.declines_correct}/"
-        f"{evaluation.declines} ({evaluation.decline_rate:.1%}); small talk "
-        f"{evaluation.smalltalk_correct}/{evaluation.smalltalk}"
+        f"in-scope accuracy {e.in_scope_correct}/{e.in_scope} "
+        f"({e.accuracy:.1%}); correct declines {e.declines_correct}/"
+        f"{e.declines} ({e.decline_rate:.1%}); small talk "
+        f"{e.smalltalk_correct}/{e.smalltalk}",
+        f"  in scope: right {_share(e.in_scope_correct, e.in_scope)}, wrong "
+        f"{_share(e.wrong, e.in_scope)}, clarified with the right fact "
+        f"{_share(e.clarified, e.in_scope)} (first button {e.offered_first}), declined "
+        f"{_share(e.declined, e.in_scope)}; answered or offered first "
+        f"{_share(e.in_scope_correct + e.offered_first, e.in_scope)}"
+        + (f"; near misses declined {_share(e.near_misses_declined, e.near_misses)}"
+           if e.near_misses else ""),
     ]
     for miss in misses if misses is not None else evaluation.misses:
         answer = miss.answer
