@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import html
 import re
-import statistics
 import sys
 import time
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge import Article, Fact, Knowledge
+from bot.ops.calibration import calibrate
+from bot.ops.evaluation import LabelledQuestion
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "stackfaq"
 _TAG = re.compile(r"<(qapair|rephr|question|answer)>(.*?)</\1>", re.DOTALL)
@@ -54,53 +55,73 @@ def knowledge_of(threads: list[Thread], phrasings: list[list[str]]) -> Knowledge
                      facts=facts, synonyms={}, directory=DATA)
 
 
-def protocols(threads: list[Thread]) -> Iterator[tuple[str, Knowledge, list[tuple[str, str]]]]:
-    """(name, knowledge, [(query, expected fact id)]) for B0 and each fold of B5."""
-    queries = [(r, f"t{n}") for n, t in enumerate(threads) for r in t.rephrasings]
-    yield "B0", knowledge_of(threads, [[t.question] for t in threads]), queries
+def folds(threads: list[Thread]) -> list[list[tuple[str, str]]]:
+    """Each thread's rephrasings split into 5 folds by position: (query, fact id)."""
+    return [[(r, f"t{n}") for n, t in enumerate(threads) for i, r in enumerate(t.rephrasings)
+             if i % 5 == fold] for fold in range(5)]
+
+
+def protocols(
+    threads: list[Thread],
+) -> Iterator[tuple[str, list[tuple[Knowledge, list[tuple[str, str]], list[tuple[str, str]]]]]]:
+    """(name, [(knowledge, calibration queries, test queries)]) for B0 and B5. B0: the
+    thread questions alone; fold 0 calibrates, folds 1-4 test. B5: fold f's queries test the
+    knowledge base built from the other folds; fold 0's base and queries calibrate, so the
+    figures are over folds 1-4."""
+    split = folds(threads)
+    b0 = knowledge_of(threads, [[t.question] for t in threads])
+    yield "B0", [(b0, split[0], [q for fold in split[1:] for q in fold])]
+    runs = []
     for fold in range(5):
         phrasings = [[t.question, *(r for i, r in enumerate(t.rephrasings) if i % 5 != fold)]
                      for t in threads]
-        tests = [(r, f"t{n}") for n, t in enumerate(threads)
-                 for i, r in enumerate(t.rephrasings) if i % 5 == fold]
-        yield f"B5/{fold}", knowledge_of(threads, phrasings), tests
+        runs.append((knowledge_of(threads, phrasings), split[fold], split[fold]))
+    yield "B5", [(runs[0][0], runs[0][1], [])] + [(k, [], tests) for k, _, tests in runs[1:]]
+
+
+def score(engine: Engine, tests: list[tuple[str, str]], row: dict[str, float]) -> None:
+    """Add one engine's results on the test queries to the row."""
+    for query, expected in tests:
+        start = time.perf_counter()
+        decision = engine.decide(query)
+        row["ms"] += (time.perf_counter() - start) * 1000
+        ranked = [c.fact_id for c in decision.candidates]
+        row["n"] += 1
+        row["p1"] += bool(ranked) and ranked[0] == expected
+        row["rr"] += 1 / (ranked.index(expected) + 1) if expected in ranked else 0
+        if decision.kind == "fact":
+            row["right" if decision.fact_id == expected else "wrong"] += 1
+        elif decision.kind == "clarify":
+            row["clarified"] += 1
+            row["offered"] += expected in decision.suggestions
+        else:
+            row["declined"] += 1
 
 
 def main() -> int:
-    """Print one line per protocol (B5 summed over its folds)."""
+    """Print B0 and B5 with the default thresholds and with thresholds calibrated on fold 0."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA / "stackExchange-FAQ.xml")
+    parser.add_argument("--max-wrong", type=float, default=0.01)
     args = parser.parse_args()
     threads = read_threads(args.data)
-    totals: dict[str, dict[str, float]] = {}
-    for name, knowledge, tests in protocols(threads):
-        engine = Engine(knowledge)
-        row = totals.setdefault(name.split("/")[0], dict.fromkeys(
-            ("n", "right", "wrong", "clarified", "offered", "declined", "p1", "rr"), 0.0))
-        times: list[float] = []
-        for query, expected in tests:
-            start = time.perf_counter()
-            decision = engine.decide(query)
-            times.append(time.perf_counter() - start)
-            ranked = [c.fact_id for c in decision.candidates]
-            row["n"] += 1
-            row["p1"] += bool(ranked) and ranked[0] == expected
-            row["rr"] += 1 / (ranked.index(expected) + 1) if expected in ranked else 0
-            if decision.kind == "fact":
-                row["right" if decision.fact_id == expected else "wrong"] += 1
-            elif decision.kind == "clarify":
-                row["clarified"] += 1
-                row["offered"] += expected in decision.suggestions
-            else:
-                row["declined"] += 1
-        row["ms"] = row.get("ms", 0.0) + statistics.median(times) * 1000
-    for name, row in totals.items():
-        n = row["n"]
-        folds = 5 if name == "B5" else 1
-        print(f"{name}: n={n:.0f} right {row['right'] / n:.1%} wrong {row['wrong'] / n:.1%} "
-              f"clarified {row['clarified'] / n:.1%} (right fact offered {row['offered'] / n:.1%})"
-              f" declined {row['declined'] / n:.1%} P@1 {row['p1'] / n:.3f} MRR(top3) "
-              f"{row['rr'] / n:.3f} p50 {row['ms'] / folds:.2f} ms")
+    for name, runs in protocols(threads):
+        calibration = next((Engine(k), queries) for k, queries, _ in runs if queries)
+        engine, queries = calibration
+        fitted = calibrate(engine, [LabelledQuestion(q, (f,)) for q, f in queries],
+                           max_wrong=args.max_wrong).thresholds
+        for label, thresholds in (("default", None), ("calibrated", fitted)):
+            row = dict.fromkeys(("n", "right", "wrong", "clarified", "offered", "declined",
+                                 "p1", "rr", "ms"), 0.0)
+            for knowledge, _, tests in runs:
+                if tests:
+                    score(Engine(knowledge, thresholds), tests, row)
+            n = row["n"]
+            print(f"{name} {label:10s} n={n:.0f} right {row['right'] / n:.1%} wrong "
+                  f"{row['wrong'] / n:.1%} clarified {row['clarified'] / n:.1%} (right fact "
+                  f"offered {row['offered'] / n:.1%}) declined {row['declined'] / n:.1%} "
+                  f"P@1 {row['p1'] / n:.3f} MRR@3 {row['rr'] / n:.3f} "
+                  f"mean {row['ms'] / n:.2f} ms")
     return 0
 
 

@@ -8,12 +8,14 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
 from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
 from bot.ops.report import DEFAULT_DAYS, run_report
 from bot.replies import Composer, json_object, plain_text
@@ -58,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--db", type=Path, help="the question log (default: BOT_DB)")
     report.add_argument("--days", type=int, default=DEFAULT_DAYS,
                         help=f"only the last N days; 0 for all (default {DEFAULT_DAYS})")
+    fit = commands.add_parser(
+        "calibrate", help="fit the decision thresholds on labelled question sets"
+    )
+    fit.add_argument("files", nargs="+", type=Path, help="the question sets")
+    fit.add_argument("--max-wrong", type=float, default=0.02,
+                     help="largest share of wrong answers allowed (default 0.02)")
+    fit.add_argument("--max-answered-out", type=float, default=0.02,
+                     help="largest share of out-of-scope questions answered (default 0.02)")
+    fit.add_argument("--write", action="store_true",
+                     help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
         "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect})"
     )
@@ -128,6 +140,26 @@ def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int
     return 0
 
 
+def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
+    """Fit the thresholds on labelled sets; print before and after; save them if asked."""
+    try:
+        questions = [item for path in args.files for item in load_questions(path)]
+    except (OSError, ValueError) as error:
+        print(f"cannot read the question sets ({error})", file=sys.stderr)
+        return 1
+    before = outcome(engine, ranked_questions(engine, questions), engine.thresholds)
+    after = calibrate(engine, questions, args.max_wrong, args.max_answered_out)
+    for label, result in (("now", before), ("calibrated", after)):
+        print(f"{label}: right {result.right}/{result.in_scope}, wrong {result.wrong}, "
+              f"out of scope answered {result.answered_out}/{result.out_of_scope}")
+    changed = {name: value for name, value in asdict(after.thresholds).items()
+               if value != getattr(before.thresholds, name)}
+    print("changes: " + (", ".join(f"{k}={v:g}" for k, v in changed.items()) or "none"))
+    if args.write:
+        print(f"written: {write_calibration(engine.knowledge.directory, after.thresholds)}")
+    return 0
+
+
 def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
     """Start the Telegram bot when there is a token, else the console chat."""
     if settings.token:
@@ -155,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check_command(engine)
         if args.command == "chat":
             return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
+        if args.command == "calibrate":
+            return calibrate_command(engine, args)
         if args.command == "evaluate":
             return evaluate_command(engine, args.files, args.misses)
         if args.command == "report":

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from bot.knowledge import Fact, Knowledge
@@ -56,6 +57,18 @@ class Thresholds:
     lone_coverage: float = 0.8
     lone_margin: float = 15.0
     window: float = 8.0
+    # Below an answer, one fact is still worth offering ("Did you mean ...?") when it scores
+    # this much and has this share of the question's known words: saying "the article does
+    # not say" would be false far more often than the offer is unwanted.
+    plausible: float = 55.0
+    plausible_explained: float = 0.5
+
+
+def calibrated(values: Mapping[str, float]) -> Thresholds:
+    """The default thresholds with a knowledge base's calibrated values; unknown names are
+    ignored so that an older calibration file never stops the bot."""
+    known = {item.name for item in fields(Thresholds)}
+    return replace(Thresholds(), **{name: v for name, v in values.items() if name in known})
 
 
 def chosen_fact(fact: Fact) -> Decision:
@@ -121,7 +134,11 @@ def decide(
         return Decision(question, "fact", language, fact=fact, score=best.score,
                         suggestions=fact.related, candidates=top)
     close = [c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window]
-    if len(close) >= 2:
+    if len(close) < 2 and not best.not_in_article and (
+        best.score >= limits.plausible and best.explained >= limits.plausible_explained
+    ):
+        close = [best]
+    if close and (len(close) >= 2 or close[0] is best):
         return Decision(question, "clarify", language, score=best.score,
                         suggestions=tuple(c.fact_id for c in close), candidates=top)
     return decline(question, language, knowledge, top=top, score=best.score,

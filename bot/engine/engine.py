@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.analysis import words
-from bot.engine.decision import Candidate, Decision, Thresholds, decide, decline
+from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.index import Index, build_index
 from bot.engine.language import question_language, reply_language
@@ -29,7 +29,7 @@ class Engine:
         weights: Weights | None = None,
     ) -> None:
         self.knowledge = knowledge
-        self.thresholds = thresholds or Thresholds()
+        self.thresholds = thresholds or calibrated(knowledge.calibration)
         self.weights = weights or Weights()
         self._indexes = {
             language: build_index(knowledge, language) for language in knowledge.languages
@@ -59,12 +59,17 @@ class Engine:
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
-        # quick one: how much ..."): the question part alone may be clear where the whole is not.
+        # quick one: how much ..."): the question part alone may be clear where the whole is
+        # not. It may only confirm what the whole message leans to, never overturn it.
+        leaning = {c.fact_id for c in decision.candidates[:1]}
         for part in focus(asked):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds)
-            if focused.kind == "fact" or (focused.kind == "clarify" != decision.kind):
+            if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
+            offered = focused.kind == "clarify" and decision.kind == "none"
+            if offered and focused.suggestions[0] in leaning:
+                decision = focused
         return decision
 
     def rank(self, question: str, language: str) -> list[Candidate]:

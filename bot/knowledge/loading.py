@@ -16,6 +16,7 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 
 ARTICLE_FILE = "article.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
+CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
 
 
 class KnowledgeError(Exception):
@@ -153,6 +154,24 @@ def _load_synonyms(
     return result
 
 
+def _load_calibration(directory: Path, problems: list[str]) -> dict[str, float]:
+    """The optional calibrated thresholds: a mapping of names to numbers (the engine checks
+    the names)."""
+    path = directory / CALIBRATION_FILE
+    if not path.exists():
+        return {}
+    raw = _read_yaml(path, problems)
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+        isinstance(key, str) and isinstance(value, int | float) and not isinstance(value, bool)
+        for key, value in raw.items()
+    ):
+        problems.append(f"{CALIBRATION_FILE}: expected a mapping of threshold names to numbers")
+        return {}
+    return {key: float(value) for key, value in raw.items()}
+
+
 def _plain(text: str) -> str:
     """A phrasing with case and spacing ignored, to compare two phrasings."""
     return " ".join(text.casefold().split())
@@ -250,8 +269,10 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     if article is None:
         raise KnowledgeError(problems)
     synonyms = _load_synonyms(root, article.languages, problems)
+    calibration = _load_calibration(root, problems)
     fact_files = sorted(
-        path for path in root.glob("*.yaml") if path.name not in {ARTICLE_FILE, SYNONYMS_FILE}
+        path for path in root.glob("*.yaml")
+        if path.name not in {ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE}
     )
     if not fact_files:
         problems.append(f"{root}: no fact files (*.yaml besides {ARTICLE_FILE})")
@@ -273,5 +294,6 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
         topics={topic: dict(names) for topic, names in article.topics.items()},
         facts=tuple(facts),
         synonyms=synonyms,
+        calibration=calibration,
         directory=root,
     )

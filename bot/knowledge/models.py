@@ -47,6 +47,7 @@ class Knowledge:
     facts: tuple[Fact, ...]
     synonyms: Mapping[str, tuple[tuple[str, ...], ...]]
     directory: Path
+    calibration: Mapping[str, float] = field(default_factory=dict)  # decision thresholds
     by_id: Mapping[str, Fact] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,96 @@
+"""Calibrating the decision thresholds on labelled questions: as many right answers as the
+allowed share of wrong answers and of answered out-of-scope questions permits."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from bot.engine import Candidate, Engine, Thresholds
+from bot.engine.decision import decide
+from bot.engine.language import question_language
+from bot.knowledge.loading import CALIBRATION_FILE
+from bot.ops.evaluation import LabelledQuestion
+
+# The grid searched: the answer gate (score, margin, coverage) and the lone-candidate gate.
+GRID: dict[str, tuple[float, ...]] = {
+    "fact": (55.0, 60.0, 65.0, 70.0, 75.0),
+    "margin": (2.0, 5.0, 10.0),
+    "min_coverage": (0.4, 0.5, 0.6, 0.7),
+    "lone_coverage": (0.5, 0.6, 0.7, 0.8),
+    "lone_margin": (10.0, 15.0, 20.0, 25.0),
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a set of thresholds does on the labelled questions."""
+
+    thresholds: Thresholds
+    right: int
+    wrong: int
+    answered_out: int
+    in_scope: int
+    out_of_scope: int
+
+
+def ranked_questions(
+    engine: Engine, questions: Iterable[LabelledQuestion]
+) -> list[tuple[LabelledQuestion, list[Candidate]]]:
+    """Each question that reaches the ranking (not small talk, not empty), with its
+    candidates: the thresholds change only the decision made from them."""
+    ranked = []
+    for item in questions:
+        decision = engine.decide(item.question)
+        if decision.kind != "smalltalk" and decision.reason in {"", "none"}:
+            language = question_language(item.question, None, engine.knowledge.languages)
+            ranked.append((item, engine.rank(item.question, language)))
+    return ranked
+
+
+def outcome(engine: Engine, ranked: Sequence[tuple[LabelledQuestion, list[Candidate]]],
+            thresholds: Thresholds) -> Outcome:
+    """Count right, wrong and answered out-of-scope questions under the thresholds."""
+    right = wrong = answered_out = in_scope = 0
+    for item, candidates in ranked:
+        decision = decide(item.question, "", candidates, engine.knowledge, thresholds)
+        if item.in_scope:
+            in_scope += 1
+            if decision.kind == "fact":
+                right += decision.fact_id in item.expected
+                wrong += decision.fact_id not in item.expected
+        elif item.expected[0] != "smalltalk":
+            answered_out += decision.kind == "fact"
+    return Outcome(thresholds, right, wrong, answered_out, in_scope,
+                   len(ranked) - in_scope)
+
+
+def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: float = 0.02,
+              max_answered_out: float = 0.02) -> Outcome:
+    """The thresholds with the most right answers whose wrong answers and answered
+    out-of-scope questions stay within the given shares."""
+    ranked = ranked_questions(engine, questions)
+    best = outcome(engine, ranked, engine.thresholds)
+    names = list(GRID)
+    for values in itertools.product(*(GRID[name] for name in names)):
+        thresholds = replace(engine.thresholds, **dict(zip(names, values, strict=True)))
+        result = outcome(engine, ranked, thresholds)
+        within = (result.wrong <= max_wrong * max(result.in_scope, 1)
+                  and result.answered_out <= max_answered_out * max(result.out_of_scope, 1))
+        if within and result.right > best.right:
+            best = result
+    return best
+
+
+def write_calibration(directory: Path, thresholds: Thresholds) -> Path:
+    """Save the thresholds beside the knowledge base they were calibrated for."""
+    path = directory / CALIBRATION_FILE
+    values = asdict(thresholds)
+    path.write_text("# Decision thresholds calibrated on labelled questions "
+                    "(python -m bot calibrate).\n" + yaml.safe_dump(values, sort_keys=True),
+                    encoding="utf-8")
+    return path
