@@ -118,7 +118,7 @@ def decide(
             c
             for c in top
             if c.not_in_article
-            and c.score >= limits.clarify
+            and c.score >= limits.suggest
             and best.score - c.score <= limits.window
         ),
         None,

@@ -15,6 +15,13 @@ INTENT_WORDS = {
     "en": ("why", "purpose", "who", "when", "where"),
     "ru": ("почему", "зачем", "кто", "когда", "где"),
 }
+# Question words by what they ask for; words in one group ask for the same thing.
+INTERROGATIVES = {
+    "en": (("what", "which"), ("who", "whom", "whose"), ("when",), ("where",), ("why",),
+           ("how",), ("much", "many")),
+    "ru": (("что", "какой", "какие", "какая", "каких"), ("кто",), ("когда",), ("где",),
+           ("почему", "зачем"), ("сколько",)),
+}
 
 
 @dataclass
@@ -36,6 +43,7 @@ class Index:
     common: frozenset[str]
     subjects: frozenset[str]  # the article's main subjects: countries in most facts
     intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
+    interrogatives: dict[str, str]  # question word token -> the first token of its group
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
@@ -111,8 +119,14 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         token for token in places if token in postings and len(postings[token]) <= total / 2
     ) | frozenset(token for token in places if token and token not in postings)
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
+    interrogatives: dict[str, str] = {}
+    for group in INTERROGATIVES.get(language, ()):
+        found = [token for token in map(analyzer.token, group) if token is not None]
+        for token in found:
+            interrogatives.setdefault(token, found[0])
     return Index(
         analyzer=analyzer,
+        interrogatives=interrogatives,
         places=specific,
         intents=frozenset(
             token for token in map(analyzer.token, INTENT_WORDS.get(language, ())) if token

@@ -133,11 +133,18 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> bool:
         overlap = weigh(question.intersection(tokens)) / weigh(question.union(tokens))
         return overlap, fuzz.ratio(text, " ".join(tokens))
 
+    # A near miss is a precise question: "which companies" asks for names, "how much" for
+    # an amount; the question must ask the same (what and which are one).
+    asking = {index.interrogatives.get(token, token) for token in question}
+    # Which of the article's subjects comes first sets the direction: "what does Russia
+    # export to Laos" is not "what does Laos export to Russia".
+    first = subject(tuple(resolved), index.subjects)
     asked = [
         tokens
         for tokens in index.misses[fact]
         if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
-        and subject(tokens, index.subjects) in {*question, ""}
+        and subject(tokens, index.subjects) in {first, ""}
+        and all(index.interrogatives[t] in asking for t in tokens if t in index.interrogatives)
     ]
     if not asked:
         return False

@@ -24,8 +24,8 @@ def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]
     """The knowledge tokens a question word stands for, with similarity (typos allowed)."""
     if token in index.weights:
         return [(token, 100.0)]
-    if token[0].isdigit() or len(word) < _FUZZY_MIN_LENGTH - 1:
-        return []
+    if token[0].isdigit() or len(word) < _FUZZY_MIN_LENGTH - 1 or token in index.miss_words:
+        return []  # a word the knowledge base knows from its near misses is not a typo
     cached = index.fuzzy_cache.get(word)
     if cached is None:
         cached = fuzzy_matches(index, word)

@@ -3,7 +3,6 @@ allowed share of wrong answers and of answered out-of-scope questions permits.""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -16,14 +15,16 @@ from bot.engine.language import question_language
 from bot.knowledge.loading import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
 
-# The grid searched: the answer gate (score, margin, coverage) and the lone-candidate gate.
+# The values searched: the answer gate (score, margin, coverage) and the lone-candidate gate.
 GRID: dict[str, tuple[float, ...]] = {
-    "fact": (55.0, 60.0, 65.0, 70.0, 75.0),
-    "margin": (2.0, 5.0, 10.0),
-    "min_coverage": (0.4, 0.5, 0.6, 0.7),
-    "lone_coverage": (0.5, 0.6, 0.7, 0.8),
-    "lone_margin": (10.0, 15.0, 20.0, 25.0),
+    "fact": (45.0, 50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0),
+    "margin": (2.0, 5.0, 10.0, 15.0),
+    "min_coverage": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "lone_coverage": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "lone_margin": (5.0, 10.0, 15.0, 20.0, 25.0, 30.0),
+    "clarify": (50.0, 55.0, 60.0, 65.0),
 }
+_ROUNDS = 4
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,22 @@ def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: 
     out-of-scope questions stay within the given shares."""
     ranked = ranked_questions(engine, questions)
     best = outcome(engine, ranked, engine.thresholds)
-    names = list(GRID)
-    for values in itertools.product(*(GRID[name] for name in names)):
-        thresholds = replace(engine.thresholds, **dict(zip(names, values, strict=True)))
-        result = outcome(engine, ranked, thresholds)
-        within = (result.wrong <= max_wrong * max(result.in_scope, 1)
-                  and result.answered_out <= max_answered_out * max(result.out_of_scope, 1))
-        if within and result.right > best.right:
-            best = result
+
+    def within(result: Outcome) -> bool:
+        return (result.wrong <= max_wrong * max(result.in_scope, 1)
+                and result.answered_out <= max_answered_out * max(result.out_of_scope, 1))
+
+    # Coordinate search: one threshold at a time over its values, the others held, for a few
+    # rounds; far cheaper than the whole grid and as good on every set tried.
+    for _ in range(_ROUNDS):
+        improved = False
+        for name, values in GRID.items():
+            for value in values:
+                result = outcome(engine, ranked, replace(best.thresholds, **{name: value}))
+                if within(result) and (result.right, -result.wrong) > (best.right, -best.wrong):
+                    best, improved = result, True
+        if not improved:
+            break
     return best
 
 
