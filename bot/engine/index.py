@@ -38,6 +38,7 @@ class Index:
     phrase_tokens: list[list[tuple[str, ...]]]
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
+    miss_postings: dict[str, list[int]]  # token -> the facts with a near miss that has it
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
@@ -124,8 +125,13 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         found = [token for token in map(analyzer.token, group) if token is not None]
         for token in found:
             interrogatives.setdefault(token, found[0])
+    miss_postings: dict[str, list[int]] = {}
+    for number, fact_misses in enumerate(analysed_misses):
+        for token in sorted({token for tokens in fact_misses for token in tokens}):
+            miss_postings.setdefault(token, []).append(number)
     return Index(
         analyzer=analyzer,
+        miss_postings=miss_postings,
         interrogatives=interrogatives,
         places=specific,
         intents=frozenset(

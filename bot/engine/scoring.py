@@ -64,7 +64,12 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         score += phrase_score(index, fact, query, similarity_of, weights)
         if intents and intents <= index.fact_tokens[fact]:
             score += limits.intent_bonus
-        missed = bool(index.misses[fact]) and near_miss(index, as_missed, fact)
+        overlap = near_miss(index, as_missed, fact) if index.misses[fact] else None
+        missed = overlap is not None
+        if overlap is not None:
+            # Matching a question the knowledge base says this fact does not answer is
+            # evidence in itself, however little the question shares with the fact.
+            score = max(score, 100.0 * overlap)
         has = index.fact_tokens[fact]
         evidence = sum(
             weight * max((s for choice, s in matches if choice in has), default=0.0) / 100.0
@@ -72,6 +77,14 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         )
         explained = evidence / known_weight if known_weight else 0.0
         ranked.append(Candidate(facts[fact].id, score, share, missed, explained))
+    # A question the knowledge base lists as one its fact does not answer is a near miss of
+    # that fact even when it shares too little with the fact to be shortlisted.
+    shortlisted = {fact for _, fact in coverage}
+    for fact in sorted({f for token in as_missed for f in index.miss_postings.get(token, ())}):
+        if fact not in shortlisted:
+            overlap = near_miss(index, as_missed, fact)
+            if overlap is not None:
+                ranked.append(Candidate(facts[fact].id, 100.0 * overlap, 0.0, True))
     ranked.sort(key=lambda candidate: candidate.score, reverse=True)
     return ranked
 
@@ -115,7 +128,7 @@ def phrase_score(
     return 100.0 * limits.phrase_weight * recall + rest * similarity
 
 
-def near_miss(index: Index, resolved: list[str], fact: int) -> bool:
+def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
     """Whether the question asks one of the fact's `not_in_article` phrasings: it has
     (nearly) all of that phrasing's words, and it is closer to it than to any answerable
     phrasing, by the weight of the words they share over the weight of all their words,
@@ -147,6 +160,7 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> bool:
         and all(index.interrogatives[t] in asking for t in tokens if t in index.interrogatives)
     ]
     if not asked:
-        return False
+        return None
     miss = max(map(closeness, asked))
-    return miss > max(map(closeness, index.phrase_tokens[fact]))
+    nearest = max(map(closeness, index.phrase_tokens[fact]), default=(0.0, 0.0))
+    return miss[0] if miss > nearest else None
