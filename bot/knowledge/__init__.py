@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.knowledge.loading import KnowledgeError, default_knowledge_dir, load_knowledge
+from bot.knowledge.files import KnowledgeError
+from bot.knowledge.loading import default_knowledge_dir, load_knowledge
 from bot.knowledge.models import Article, Fact, Knowledge
 
 __all__ = [
