@@ -7,14 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.analysis import Analyzer, fold
 from bot.engine.places import country_words
-from bot.knowledge import Knowledge
-
-# A fact whose phrasings use the question's question words gets `intent_bonus`: "what's
-# driving the rail link via China" asks why, so it is the reason fact, not the routes fact.
-INTENT_WORDS = {
-    "en": ("why", "purpose", "who", "when", "where"),
-    "ru": ("почему", "зачем", "кто", "когда", "где"),
-}
+from bot.knowledge import Knowledge, language_resources
 
 
 @dataclass
@@ -114,8 +107,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     return Index(
         analyzer=analyzer,
         places=specific,
+        # A fact whose phrasings use the question's question words gets `intent_bonus`:
+        # "what's driving the rail link via China" asks why: the reason fact, not the routes.
         intents=frozenset(
-            token for token in map(analyzer.token, INTENT_WORDS.get(language, ())) if token
+            token
+            for token in map(analyzer.token, language_resources(language).intent_words)
+            if token
         ),
         common=common,
         subjects=common.intersection(places),
