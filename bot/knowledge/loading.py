@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from bot.knowledge.files import KnowledgeError, describe, read_yaml
 from bot.knowledge.models import Article, Fact, Knowledge
+from bot.knowledge.resources import LANGUAGES_DIR, load_languages
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -227,6 +228,19 @@ def _check_links(facts: list[Fact], problems: list[str]) -> None:
                 problems.append(f"{fact.file}: fact '{fact.id}': field 'related': refers to itself")
 
 
+def _check_languages(languages: Iterable[str], problems: list[str]) -> None:
+    """The language files' own problems, and a knowledge language that has no file."""
+    try:
+        shipped = load_languages()
+    except KnowledgeError as error:
+        problems.extend(error.problems)
+        return
+    for language in languages:
+        if language not in shipped:
+            problems.append(f"{ARTICLE_FILE}: field 'languages': no language file "
+                            f"{language}.yaml in {LANGUAGES_DIR}")
+
+
 def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     """Load and fully validate a knowledge base; raise `KnowledgeError` listing every problem."""
     root = Path(directory) if directory is not None else default_knowledge_dir()
@@ -236,6 +250,7 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     article, text = _load_article(root, problems)
     if article is None:
         raise KnowledgeError(problems)
+    _check_languages(article.languages, problems)
     synonyms = _load_synonyms(root, article.languages, problems)
     calibration = _load_calibration(root, problems)
     fact_files = sorted(

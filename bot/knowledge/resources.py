@@ -89,6 +89,14 @@ def _duplicates(items: Iterable[str]) -> list[str]:
     return twice
 
 
+def _describe(error: ValidationError, label: str) -> list[str]:
+    lines = describe(error, f"{label}: ")
+    # A bare on, off, yes or no is a boolean to YAML: say so, or "valid string" puzzles.
+    return [line + (" (YAML reads a bare on/off/yes/no as true/false: quote it)"
+                    if isinstance(item["input"], bool) else "")
+            for line, item in zip(lines, error.errors(), strict=True)]
+
+
 def _check(model: LanguageFile, label: str) -> list[str]:
     """Problems the schema cannot see: the stemmer, the regex, repeated or capitalised words."""
     problems = []
@@ -174,14 +182,11 @@ def load_languages(directory: Path | None = None) -> Mapping[str, Language]:
                 problems.append(f"{label}: file is empty")
             continue
         try:
-            model = LanguageFile.model_validate(raw)
+            models[path.stem] = LanguageFile.model_validate(raw)
         except ValidationError as error:
-            problems.extend(describe(error, f"{label}: "))
+            problems.extend(_describe(error, label))
             continue
-        checked = _check(model, label)
-        problems.extend(checked)
-        if not checked:
-            models[path.stem] = model
+        problems.extend(_check(models[path.stem], label))
     if not (root / f"{REFERENCE}.yaml").is_file():
         problems.append(f"{root}: no {REFERENCE}.yaml (English is the reference for every "
                         "language's messages)")
