@@ -70,6 +70,7 @@ def test_shipped_values_are_what_users_see(
     assert message(code, "none") == none
     assert stopword in language.stopwords
     assert language.percent == percent
+    assert list(language.numbers.values()) == list(range(2, 13))
 
 
 def test_message_fills_placeholders_and_unknown_languages_get_english() -> None:
@@ -166,6 +167,12 @@ def test_loading_is_cached() -> None:
             "a bare on/off/yes/no as true/false: quote it)",
         ),
         (
+            "en.yaml",
+            "five: 5,",
+            "five: V,",
+            "languages/en.yaml: field 'numbers.five': Input should be a valid integer",
+        ),
+        (
             "ru.yaml",
             "percent: процент",
             "percent: процент\nplural: true",
@@ -180,7 +187,8 @@ def test_loading_is_cached() -> None:
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
          "broken-template", "unknown-stemmer", "broken-regex", "empty-list", "joined-one-word",
-         "repeated-phrase", "capital-letter", "yaml-boolean", "unknown-key", "yaml-syntax"],
+         "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
+         "yaml-syntax"],
 )
 def test_a_broken_language_file_names_the_file_and_key(
     languages_dir: Path, name: str, old: str, new: str, expected: str

@@ -13,13 +13,6 @@ from bot.knowledge import language_resources, load_languages
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
-# Small numbers are written as words or digits ("five months", "5 months"): both become digits.
-# "one" is left out: it is mostly a pronoun ("quick one", "which one").
-NUMBER_WORDS: Mapping[str, tuple[str, ...]] = {
-    "en": tuple("two three four five six seven eight nine ten eleven twelve".split()),
-    "ru": tuple("два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать"
-                .split()),
-}
 
 
 @cache
@@ -67,8 +60,9 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer(resources.stemmer)
         self._canonical: dict[str, str] = {}
         self._percent = self._stem(resources.percent)
+        # Small numbers written as words ("five months") are read as digits ("5 months").
         self._numbers = {self._stem(fold(word)): str(value)
-                         for value, word in enumerate(NUMBER_WORDS.get(language, ()), start=2)}
+                         for word, value in resources.numbers.items()}
         for group in synonyms:
             folded = [fold(word) for word in group]
             if not folded:

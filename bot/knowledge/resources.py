@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Annotated
 
 import snowballstemmer
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+)
 
 from bot.knowledge.files import KnowledgeError, describe, read_yaml
 
@@ -48,6 +56,7 @@ class LanguageFile(_Strict):
     filler: Text
     joined: tuple[Text, ...] = ()
     percent: Text
+    numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
     intent_words: Texts
     smalltalk: Smalltalk
     countries: tuple[Text, ...] = ()
@@ -65,6 +74,7 @@ class Language:
     filler: re.Pattern[str]  # phrases about the article itself ("does the article say")
     joined: tuple[tuple[str, str], ...]  # words written apart that are one word ("из за")
     percent: str  # the word the % sign stands for
+    numbers: Mapping[str, int]  # numbers written as words ("five"), read as digits
     intent_words: tuple[str, ...]  # question words that set the answer wanted (why, who)
     smalltalk: Smalltalk
     countries: tuple[str, ...]  # short country names pycountry lacks ("Russia")
@@ -114,6 +124,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
                *model.smalltalk.bye, *model.smalltalk.help]
     # Words are matched after case folding, so a capital letter would never match.
     lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
+             "numbers": tuple(model.numbers),
              "intent_words": model.intent_words, "smalltalk": phrases}
     for key, items in lists.items():
         problems += [f"{label}: field '{key}': '{item}' is listed twice" for item in
@@ -156,6 +167,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         filler=re.compile(model.filler, re.IGNORECASE),
         joined=tuple((first, second) for first, second in map(str.split, model.joined)),
         percent=model.percent,
+        numbers=dict(model.numbers),
         intent_words=model.intent_words,
         smalltalk=model.smalltalk,
         countries=model.countries,
