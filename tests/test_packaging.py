@@ -38,6 +38,7 @@ def test_wheel_answers_from_another_directory(tmp_path: Path) -> None:
         archive.extractall(site)
     assert "bot/knowledge_data/facts.yaml" in names
     assert "bot/knowledge_data/source.txt" in names
+    assert {"bot/knowledge/languages/en.yaml", "bot/knowledge/languages/ru.yaml"} <= set(names)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in {"TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR"}}

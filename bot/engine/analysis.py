@@ -5,70 +5,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 import snowballstemmer
 
-_STEMMER_NAMES = {"en": "english", "ru": "russian"}
+from bot.knowledge import language_resources, load_languages
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
-# "What does the article say about X" asks about X: "say" there is filler, unlike "what did
-# China say", where it is the question.
-_FILLER: Mapping[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:does|did|do)\s+(?:the\s+|this\s+)?(?:article|text|story|news|piece|report|it)\s+"
-        r"(?:say|says|tell|mention)\b",
-        re.IGNORECASE,
-    ),
-    "ru": re.compile(r"(?:говорится|сказано|пишется|упоминается|написано)", re.IGNORECASE),
-}
-# Words written with a hyphen or a space that are one word to the reader: "из-за" is "because".
-_JOINED = {("из", "за"): "изза"}
-# Small numbers are written as words or digits ("five months", "5 months"): both become digits.
-# "one" is left out: it is mostly a pronoun ("quick one", "which one").
-NUMBER_WORDS: Mapping[str, tuple[str, ...]] = {
-    "en": tuple("two three four five six seven eight nine ten eleven twelve".split()),
-    "ru": tuple("два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать"
-                .split()),
-}
 
-# Function words and conversational filler; question words (who, when, ...) are kept on
-# purpose: they tell "who announced" from "when was it announced".
-STOPWORDS: Mapping[str, frozenset[str]] = {
-    "en": frozenset(
-        """
-        a an the of to in on at for by with from into onto about as and or but nor so
-        is are was were be been being am do does did done doing has have had having
-        it its it's this that these those there here then than
-        i me my we us our you your he him his she her they them their
-        can could would will shall should may might must let lets
-        please pls plz kindly tell know knows mention mentioned
-        mentions mentioning article text story news piece report
-        just like want wanna need give show explain describe find out
-        hey ok okay well also any some something anything actually really
-        get got s t d ll re ve m
-        quick question already according among list
-        """.split()
-    ),
-    "ru": frozenset(
-        """
-        и в во не на с со по о об обо а к ко у из за от до ли же бы то это этот эта эти
-        этом этой этого тот та те был была были было быть есть будет
-        мне меня я ты вы мы он она они его ее их нам вам им
-        скажи скажите подскажи подскажите пожалуйста пжл плз расскажи расскажите
-        объясни объясните можно можешь можете хочу хотел хотела хотелось знать
-        про статья статье статьи статью написано пишут
-        ну вот так там тут уже еще ещё ли либо или но да же
-        материал материала материале материалу текст текста тексте новость новости новостях
-        заметка заметке заметки
-        собирается собираются собиралась собирался собирались собираться решила решил
-        решили хочет хотят хотела хотели может могут мог могла могли
-        вообще примерно вроде кстати всетаки разве неужели ведь уж хоть
-        просто очень нибудь какието слушай слушайте известно известны насчет ситуация
-        ситуацию ситуации ситуацией сильно значительно намного существенно резко
-        делают делает делать делали пойдут пойдет идут идет
-        """.split()
-    ),
-}
+
+@cache
+def _joined() -> Mapping[tuple[str, str], str]:
+    """Words written with a hyphen or a space that are one word to the reader ("из-за" is
+    "because"), in every language: `words` runs before a question's language is known."""
+    return {
+        (fold(first), fold(second)): fold(first + second)
+        for language in load_languages().values()
+        for first, second in language.joined
+    }
 
 
 def fold(text: str) -> str:
@@ -83,13 +38,14 @@ def words(text: str) -> list[str]:
     # The same tokens as `_TOKEN.findall` over the whole text, faster: no token spans white
     # space, an all-letter piece is one word, and "," only ever appears in numbers as ".".
     found: list[str] = []
+    joined = _joined()
     for piece in fold(plain).replace(",", ".").split():
         if piece.isalpha():
             found.append(piece)
         else:
             found.extend(_TOKEN.findall(piece))
-        if len(found) > 1 and (found[-2], found[-1]) in _JOINED:
-            found[-2:] = [_JOINED[found[-2], found[-1]]]
+        if len(found) > 1 and (found[-2], found[-1]) in joined:
+            found[-2:] = [joined[found[-2], found[-1]]]
     return found
 
 
@@ -98,12 +54,15 @@ class Analyzer:
 
     def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = ()) -> None:
         self.language = language
-        self.stopwords = frozenset(map(fold, STOPWORDS.get(language, ())))
-        self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+        resources = language_resources(language)
+        self.stopwords = frozenset(map(fold, resources.stopwords))
+        self._filler = resources.filler
+        self._stemmer = snowballstemmer.stemmer(resources.stemmer)
         self._canonical: dict[str, str] = {}
-        self._percent = self._stem("percent" if language == "en" else "процент")
+        self._percent = self._stem(resources.percent)
+        # Small numbers written as words ("five months") are read as digits ("5 months").
         self._numbers = {self._stem(fold(word)): str(value)
-                         for value, word in enumerate(NUMBER_WORDS.get(language, ()), start=2)}
+                         for word, value in resources.numbers.items()}
         for group in synonyms:
             folded = [fold(word) for word in group]
             if not folded:
@@ -158,8 +117,7 @@ class Analyzer:
 
     def _drop_filler(self, text: str) -> str:
         """Remove phrases about the article itself ("what does the article say about")."""
-        pattern = _FILLER.get(self.language)
-        return pattern.sub(" ", text) if pattern is not None else text
+        return self._filler.sub(" ", text)
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""

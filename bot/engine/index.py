@@ -7,21 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.analysis import Analyzer, fold
 from bot.engine.places import country_words
-from bot.knowledge import Knowledge
-
-# A fact whose phrasings use the question's question words gets `intent_bonus`: "what's
-# driving the rail link via China" asks why, so it is the reason fact, not the routes fact.
-INTENT_WORDS = {
-    "en": ("why", "purpose", "who", "when", "where"),
-    "ru": ("почему", "зачем", "кто", "когда", "где"),
-}
-# Question words by what they ask for; words in one group ask for the same thing.
-INTERROGATIVES = {
-    "en": (("what", "which"), ("who", "whom", "whose"), ("when",), ("where",), ("why",),
-           ("how",), ("much", "many")),
-    "ru": (("что", "какой", "какие", "какая", "каких"), ("кто",), ("когда",), ("где",),
-           ("почему", "зачем"), ("сколько",)),
-}
+from bot.knowledge import Knowledge, language_resources
 
 
 @dataclass
@@ -121,7 +107,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     ) | frozenset(token for token in places if token and token not in postings)
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     interrogatives: dict[str, str] = {}
-    for group in INTERROGATIVES.get(language, ()):
+    for group in language_resources(language).interrogatives:
         found = [token for token in map(analyzer.token, group) if token is not None]
         for token in found:
             interrogatives.setdefault(token, found[0])
@@ -134,8 +120,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         miss_postings=miss_postings,
         interrogatives=interrogatives,
         places=specific,
+        # A fact whose phrasings use the question's question words gets `intent_bonus`:
+        # "what's driving the rail link via China" asks why: the reason fact, not the routes.
         intents=frozenset(
-            token for token in map(analyzer.token, INTENT_WORDS.get(language, ())) if token
+            token
+            for token in map(analyzer.token, language_resources(language).intent_words)
+            if token
         ),
         common=common,
         subjects=common.intersection(places),

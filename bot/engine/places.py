@@ -8,15 +8,15 @@ from functools import cache
 import pycountry
 
 from bot.engine.analysis import words
-
-# Short names people use that ISO 3166 lists only in a longer form ("Russian Federation").
-_SHORT_NAMES = {"en": ("Russia", "Korea"), "ru": ("Россия", "Корея", "Молдова")}
+from bot.knowledge import language_resources
 
 
 @cache
 def country_words(language: str) -> frozenset[str]:
     """Folded one-word country names (Thailand, Таиланд) in the language."""
-    names = {word for name in _SHORT_NAMES.get(language, ()) for word in words(name)}
+    # The language file adds the short names ISO 3166 lists only in a longer form ("Russia").
+    short = language_resources(language).countries
+    names = {word for name in short for word in words(name)}
     translate = gettext.NullTranslations().gettext
     if language != "en":
         try:

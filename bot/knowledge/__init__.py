@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from bot.knowledge.loading import KnowledgeError, default_knowledge_dir, load_knowledge
+from bot.knowledge.files import KnowledgeError
+from bot.knowledge.loading import default_knowledge_dir, load_knowledge
 from bot.knowledge.models import Article, Fact, Knowledge
+from bot.knowledge.resources import Language, language_resources, load_languages
 
 __all__ = [
-    "Article", "Fact", "Knowledge", "KnowledgeError", "default_knowledge_dir", "load_knowledge",
+    "Article", "Fact", "Knowledge", "KnowledgeError", "Language", "default_knowledge_dir",
+    "language_resources", "load_knowledge", "load_languages",
 ]

@@ -7,24 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from bot.knowledge.files import KnowledgeError, describe, read_yaml
 from bot.knowledge.models import Article, Fact, Knowledge
+from bot.knowledge.resources import LANGUAGES_DIR, load_languages
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 ARTICLE_FILE = "article.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
-
-
-class KnowledgeError(Exception):
-    """The knowledge base is invalid; `problems` holds one clear line per problem."""
-
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems: tuple[str, ...] = tuple(problems)
-        super().__init__("\n".join(self.problems))
 
 
 class _Strict(BaseModel):
@@ -66,32 +59,8 @@ def default_knowledge_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "knowledge_data"
 
 
-def _read_yaml(path: Path, problems: list[str]) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as error:
-        problems.append(f"{path.name}: cannot read file ({error.strerror or error})")
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        problems.append(f"{path.name}:{where}: YAML syntax error: {reason}")
-    except UnicodeDecodeError:
-        problems.append(f"{path.name}: not valid UTF-8 text")
-    return None
-
-
-def _describe(error: ValidationError, prefix: str) -> list[str]:
-    lines = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        lines.append(f"{prefix}field '{where}': {item['msg']}")
-    return lines
-
-
 def _load_article(directory: Path, problems: list[str]) -> tuple[ArticleModel | None, str]:
-    raw = _read_yaml(directory / ARTICLE_FILE, problems)
+    raw = read_yaml(directory / ARTICLE_FILE, problems)
     if raw is None:
         if not problems:
             problems.append(f"{ARTICLE_FILE}: file is empty")
@@ -99,7 +68,7 @@ def _load_article(directory: Path, problems: list[str]) -> tuple[ArticleModel | 
     try:
         article = ArticleModel.model_validate(raw)
     except ValidationError as error:
-        problems.extend(_describe(error, f"{ARTICLE_FILE}: "))
+        problems.extend(describe(error, f"{ARTICLE_FILE}: "))
         return None, ""
     source = directory / article.source_file
     try:
@@ -122,7 +91,7 @@ def _load_synonyms(
     path = directory / SYNONYMS_FILE
     if not path.exists():
         return {}
-    raw = _read_yaml(path, problems)
+    raw = read_yaml(path, problems)
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -160,7 +129,7 @@ def _load_calibration(directory: Path, problems: list[str]) -> dict[str, float]:
     path = directory / CALIBRATION_FILE
     if not path.exists():
         return {}
-    raw = _read_yaml(path, problems)
+    raw = read_yaml(path, problems)
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(
@@ -205,13 +174,13 @@ def _check_fact(
 
 
 def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str]) -> list[Fact]:
-    raw = _read_yaml(path, problems)
+    raw = read_yaml(path, problems)
     if raw is None:
         return []
     try:
         facts_file = FactsFileModel.model_validate(raw)
     except ValidationError as error:
-        problems.extend(_describe(error, f"{path.name}: "))
+        problems.extend(describe(error, f"{path.name}: "))
         return []
     facts: list[Fact] = []
     for number, item in enumerate(facts_file.facts):
@@ -223,7 +192,7 @@ def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str
         try:
             model = FactModel.model_validate(item)
         except ValidationError as error:
-            problems.extend(_describe(error, prefix))
+            problems.extend(describe(error, prefix))
             continue
         _check_fact(model, prefix, article, text, problems)
         facts.append(
@@ -259,6 +228,19 @@ def _check_links(facts: list[Fact], problems: list[str]) -> None:
                 problems.append(f"{fact.file}: fact '{fact.id}': field 'related': refers to itself")
 
 
+def _check_languages(languages: Iterable[str], problems: list[str]) -> None:
+    """The language files' own problems, and a knowledge language that has no file."""
+    try:
+        shipped = load_languages()
+    except KnowledgeError as error:
+        problems.extend(error.problems)
+        return
+    for language in languages:
+        if language not in shipped:
+            problems.append(f"{ARTICLE_FILE}: field 'languages': no language file "
+                            f"{language}.yaml in {LANGUAGES_DIR}")
+
+
 def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     """Load and fully validate a knowledge base; raise `KnowledgeError` listing every problem."""
     root = Path(directory) if directory is not None else default_knowledge_dir()
@@ -268,6 +250,7 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     article, text = _load_article(root, problems)
     if article is None:
         raise KnowledgeError(problems)
+    _check_languages(article.languages, problems)
     synonyms = _load_synonyms(root, article.languages, problems)
     calibration = _load_calibration(root, problems)
     fact_files = sorted(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge import Fact
-from bot.replies.messages import LANGUAGE_NAMES
+from bot.replies.messages import language_name
 from bot.replies.parts import Button, Part, Reply
 from bot.replies.wording import Wording
 
@@ -66,9 +66,9 @@ class Menus:
     def languages(self, chosen: str | None, language: str) -> Reply:
         """The language menu: Automatic and each knowledge language, the current one ticked."""
         say = self.wording.say
-        current = LANGUAGE_NAMES.get(chosen, chosen) if chosen else say(language, "auto")
+        current = language_name(chosen) if chosen else say(language, "auto")
         options = [(AUTO, say(language, "auto"))]
-        options += [(code, LANGUAGE_NAMES.get(code, code)) for code in self.knowledge.languages]
+        options += [(code, language_name(code)) for code in self.knowledge.languages]
         buttons = tuple(Button(("✓ " if code == (chosen or AUTO) else "") + label, "language", code)
                         for code, label in options)
         return Reply((Part(say(language, "language_usage", current=current)),), (buttons,))
