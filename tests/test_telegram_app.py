@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,14 +29,14 @@ from fake_botapi import (
     Json,
 )
 from telegram import Message
-from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.config import Settings, load_settings
 from bot.engine import Decision, Engine
 from bot.knowledge import Knowledge
 from bot.replies import Part
-from bot.telegram.app import App, RedactingFilter, build_application, run_bot
-from bot.telegram.handlers import addressed_question, command_argument
+from bot.telegram.app import App, build_application, run_bot
+from bot.telegram.logs import RedactingFilter
+from bot.telegram.questions import addressed_question, command_argument
 from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
     decode_callback,
@@ -44,7 +44,6 @@ from bot.telegram.render import (
     render_html,
     utf16_length,
 )
-from bot.telegram.send import send_with_retry
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123:TEST"
@@ -587,40 +586,6 @@ def test_redacting_filter_hides_the_token() -> None:
     formatted = logging.Formatter().format(record)
     assert "<token>" in formatted and "<secret>" in formatted
     assert TOKEN not in formatted and "123%3ATEST" not in formatted and "s3cret" not in formatted
-
-
-@pytest.mark.parametrize(
-    ("error", "attempts"),
-    [(NetworkError("boom"), 3), (TimedOut(), 3), (BadRequest("nope"), 1), (Forbidden("no"), 1)],
-)
-async def test_send_with_retry_retries_only_transient_errors(
-    error: Exception, attempts: int
-) -> None:
-    """Network errors and timeouts are tried three times; BadRequest and Forbidden only once."""
-    tries = 0
-
-    async def send() -> None:
-        nonlocal tries
-        tries += 1
-        raise error
-
-    with pytest.raises(type(error)):
-        await send_with_retry(send, delays=(0.0,))
-    assert tries == attempts
-
-
-async def test_send_with_retry_returns_after_a_transient_error() -> None:
-    """A send that fails once with a network error returns the second attempt's result."""
-    outcomes: list[Callable[[], Awaitable[str]]] = []
-
-    async def fail() -> str:
-        raise NetworkError("flaky")
-
-    async def succeed() -> str:
-        return "ok"
-
-    outcomes += [fail, succeed]
-    assert await send_with_retry(lambda: outcomes.pop(0)(), delays=(0.0,)) == "ok"
 
 
 async def test_post_init_registers_command_menus(
