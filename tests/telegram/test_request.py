@@ -8,8 +8,11 @@ from collections.abc import Sequence
 
 import httpx
 import pytest
+from botapi import FakeBotApi
+from harness import TRADE_EN
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.telegram.app import App
 from bot.telegram.request import RetryingRequest, endpoint_of, retry_after_of
 
 URL = "https://api.telegram.org/bot123:TEST/"
@@ -117,3 +120,27 @@ def test_retry_after_of(payload: dict[str, object], seconds: float | None) -> No
     """The wait Telegram asks for is read from a 429 body; anything else is no wait."""
     assert retry_after_of(json.dumps(payload).encode()) == seconds
     assert retry_after_of(b"not json") is None
+
+
+# --------------------------------------------------------------------------- the running bot
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_answer_survives_500_then_429(app: App, server: FakeBotApi) -> None:
+    """Telegram answering 500 and then 429 (retry_after 1) delays the answer but delivers it."""
+    server.fail_next("sendMessage", 500)
+    server.private_text(TRADE_EN)
+    await server.await_calls("sendMessage", 1, include_failed=True)
+    server.fail_next("sendMessage", 429, retry_after=1)
+    call = (await server.await_calls("sendMessage", 1, timeout=8))[0]
+    assert "66 percent" in call["text"]
+    statuses = [c.status for c in server.calls if c.method == "sendMessage"]
+    assert statuses == [500, 429, 200]
+
+
+async def test_an_answer_survives_a_short_outage(app: App, server: FakeBotApi) -> None:
+    """Telegram failing twice (503) while the bot answers delays the answer but delivers it."""
+    server.fail_next("sendMessage", 503, times=2)
+    server.private_text(TRADE_EN)
+    call = (await server.await_calls("sendMessage", 1, timeout=8))[0]
+    assert "66 percent" in call["text"]
+    statuses = [c.status for c in server.calls if c.method == "sendMessage"]
+    assert statuses == [503, 503, 200]
