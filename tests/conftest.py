@@ -1,11 +1,15 @@
-"""Shared fixtures: the real knowledge base and engine, and a small knowledge base to break."""
+"""Shared fixtures: the real knowledge base and engine, a small knowledge base to break, and the
+fake Telegram Bot API server."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from botapi import FakeBotApi
+from harness import TOKEN
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
@@ -63,6 +67,13 @@ def knowledge() -> Knowledge:
 def engine(knowledge: Knowledge) -> Engine:
     """The answer engine over the real knowledge base."""
     return Engine(knowledge)
+
+
+@pytest.fixture
+def server() -> Iterator[FakeBotApi]:
+    """A fresh fake Telegram Bot API server for one test, accepting the test token."""
+    with FakeBotApi(token=TOKEN) as api:
+        yield api
 
 
 @pytest.fixture

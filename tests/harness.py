@@ -1,9 +1,12 @@
-"""Helpers for the operations tests: fake-server settings, a running app, the real process."""
+"""Helpers for the tests that run the bot: fake-server settings, a running app, the real
+process, and reading what the bot sent."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,7 +15,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from fake_botapi import FakeBotApi
+from botapi import FakeBotApi, Json
 
 from bot.config import Settings, load_settings
 from bot.telegram.app import App
@@ -20,6 +23,11 @@ from bot.telegram.app import App
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123:TEST"
 TRADE_EN = "How much did trade between Laos and Russia grow?"
+TRADE_RU = "Насколько вырос товарооборот между Лаосом и Россией?"
+SENTINEL_USER = 2002  # asks the question after the updates under test
+ALLOWED_TAGS = {"b", "/b", "i", "/i"}
+MAX_MESSAGE_LENGTH = 4096
+MAX_CALLBACK_BYTES = 64
 _CLEARED = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET",
             "KNOWLEDGE_DIR", "BOT_DB", "BOT_DB_RETENTION_DAYS", "FLOOD_BURST", "FLOOD_INTERVAL",
             "PORT")
@@ -70,6 +78,25 @@ def start_process(server: FakeBotApi, cwd: Path, log: TextIO, *args: str,
     )
 
 
+def start_bot(server: FakeBotApi, cwd: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    """Start `python -m bot ARGS` against the fake server, logging at DEBUG to pipes."""
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"}}
+    environment.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
+                       LOG_LEVEL="DEBUG", PYTHONPATH=str(ROOT), **env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=environment,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def stop_bot(process: subprocess.Popen[str]) -> str:
+    """Stop the bot like a service manager (SIGTERM) and return everything it printed."""
+    process.terminate()
+    out, err = process.communicate(timeout=10)
+    return out + err
+
+
 def wait_until(condition: Callable[[], object], timeout: float = 10.0,
                step: float = 0.05) -> float:
     """Poll until the condition holds; return the seconds it took (fail after timeout)."""
@@ -79,3 +106,45 @@ def wait_until(condition: Callable[[], object], timeout: float = 10.0,
             raise AssertionError(f"condition not met within {timeout} s")
         time.sleep(step)
     return time.monotonic() - started
+
+
+# --------------------------------------------------------------------------- what the bot sent
+async def sent_messages(server: FakeBotApi, count: int = 1) -> list[Json]:
+    """The sendMessage calls once there are at least `count` of them."""
+    return await server.await_calls("sendMessage", count, timeout=5)
+
+
+async def after_sentinel(server: FakeBotApi) -> list[Json]:
+    """Send a private question after the updates under test and return every message sent once
+    it is answered: updates are handled in order, so the earlier ones were handled by then."""
+    server.private_text(TRADE_EN, user_id=SENTINEL_USER)
+    for _ in range(50):
+        calls = server.calls_to("sendMessage")
+        if any(call["chat_id"] == SENTINEL_USER for call in calls):
+            return [call for call in calls if call["chat_id"] != SENTINEL_USER]
+        await asyncio.sleep(0.05)
+    raise AssertionError("the sentinel question was not answered")
+
+
+def buttons(call: Json) -> list[tuple[str, str]]:
+    """(label, callback data) of every inline button of a sent message."""
+    markup = call.get("reply_markup") or {"inline_keyboard": []}
+    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row]
+
+
+def tags(text: str) -> set[str]:
+    """The HTML tag names used in a text."""
+    return set(re.findall(r"<(/?\w+)", text))
+
+
+def utf16_length(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's message limit."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def assert_html_safe(call: Json) -> None:
+    """The message is HTML with only b/i tags and fits Telegram's 4096-character limit."""
+    assert call["parse_mode"] == "HTML"
+    assert tags(call["text"]) <= ALLOWED_TAGS
+    assert utf16_length(call["text"]) <= MAX_MESSAGE_LENGTH
+    assert all(len(data.encode()) <= MAX_CALLBACK_BYTES for _, data in buttons(call))

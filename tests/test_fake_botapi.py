@@ -7,10 +7,11 @@ import datetime as dtm
 import json
 import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
-from fake_botapi import BOT_ID, BOT_USERNAME, DEFAULT_USER_ID, FakeBotApi, auto_entities
+from botapi import BOT_ID, BOT_USERNAME, DEFAULT_USER_ID, FakeBotApi, auto_entities
+from harness import TOKEN
 from telegram import (
     Bot,
     BotCommand,
@@ -36,17 +37,10 @@ from telegram.ext import (
     filters,
 )
 
-TOKEN = "123:TEST"
-
-
-@pytest.fixture
-def server() -> Iterator[FakeBotApi]:
-    with FakeBotApi(token=TOKEN) as api:
-        yield api
-
 
 @pytest.fixture
 async def bot(server: FakeBotApi) -> AsyncIterator[Bot]:
+    """A bare python-telegram-bot Bot talking to the fake server."""
     async with Bot(token=TOKEN, base_url=server.base_url) as tg_bot:
         yield tg_bot
 

@@ -1,19 +1,11 @@
-"""Tests for flood control: the token bucket with a fake clock, and the bot under a flood."""
+"""Tests for flood control: the token bucket and the per-user verdicts, with a fake clock."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
-from fake_botapi import BOT_USERNAME, DEFAULT_SUPERGROUP_ID, FakeBotApi, Json
-from harness import TRADE_EN, bot_settings, running
 
-from bot.engine import Engine
 from bot.ops.flood import FloodControl, TokenBucket, Verdict
 from bot.replies.messages import message
-from bot.telegram.app import INLINE_FLOOD_FACTOR, build_application
 
 A, N, S = Verdict.ALLOW, Verdict.NOTIFY, Verdict.SILENT
 FLOODER, CALM = 3001, 3002
@@ -94,65 +86,3 @@ def test_flood_control_off(burst: int) -> None:
     """A burst of zero (or less) turns flood control off."""
     flood = FloodControl(burst=burst, interval=3.0, clock=FakeClock())
     assert all(flood.check("user") is A for _ in range(100))
-
-
-# --------------------------------------------------------------------------- the bot
-def to(chat_id: int, calls: list[Json]) -> list[str]:
-    """The texts of the messages sent to one chat."""
-    return [call["text"] for call in calls if call["chat_id"] == chat_id]
-
-
-@pytest.mark.parametrize(
-    ("ask", "chat"),
-    [
-        (lambda s, user: s.private_text(TRADE_EN, user_id=user), None),
-        (lambda s, user: s.mention(f"@{BOT_USERNAME} {TRADE_EN}", user_id=user),
-         DEFAULT_SUPERGROUP_ID),
-    ],
-    ids=["private", "group"],
-)
-async def test_a_flooding_user_gets_the_burst_and_one_notice(
-    engine: Engine, tmp_path: Path, ask: Callable[[FakeBotApi, int], Json], chat: int | None,
-) -> None:
-    """A user sending 30 questions quickly gets at most the burst of answers and exactly one
-    notice, while another user asking meanwhile is answered every time."""
-    with FakeBotApi(token="123:TEST") as server:
-        settings = bot_settings(server, tmp_path)
-        async with running(build_application(engine, settings), hooks=False):
-            for number in range(30):
-                ask(server, FLOODER)
-                if number % 10 == 0:
-                    server.private_text(TRADE_EN, user_id=CALM)
-            server.private_text(TRADE_EN, user_id=CALM)  # handled after every question above
-            for _ in range(200):
-                if len(to(CALM, server.calls_to("sendMessage"))) == 4:
-                    break
-                await asyncio.sleep(0.025)
-            calls = server.calls_to("sendMessage")
-    flooder = to(chat or FLOODER, calls)
-    answers = [text for text in flooder if "66 percent" in text]
-    notices = [text for text in flooder if text == NOTICE]
-    assert len(answers) <= settings.flood_burst == 5
-    assert len(answers) >= 5, "the burst itself is answered"
-    assert len(notices) == 1 and len(flooder) == len(answers) + 1
-    assert len(to(CALM, calls)) == 4
-    assert all("66 percent" in text for text in to(CALM, calls))
-
-
-async def test_inline_flood_gets_empty_answers_and_no_notice(
-    engine: Engine, tmp_path: Path
-) -> None:
-    """Inline queries over the (more generous) inline limit get a valid empty answer, and no
-    notice is sent anywhere."""
-    with FakeBotApi(token="123:TEST") as server:
-        settings = bot_settings(server, tmp_path)
-        async with running(build_application(engine, settings), hooks=False):
-            for _ in range(25):
-                server.inline_query("trade growth", user_id=FLOODER)
-            calls = await server.await_calls("answerInlineQuery", 25, timeout=10)
-    served = [call for call in calls if call["results"]]
-    empty = [call for call in calls if not call["results"]]
-    assert len(served) == settings.flood_burst * INLINE_FLOOD_FACTOR
-    assert len(empty) == 25 - len(served)
-    assert all(int(call["cache_time"]) == 0 for call in empty)
-    assert server.calls_to("sendMessage") == []

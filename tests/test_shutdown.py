@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fake_botapi import FakeBotApi
+from botapi import FakeBotApi
 from harness import TRADE_EN, start_process, wait_until
 
 SENDING = "Calling Bot API endpoint `sendMessage`"
@@ -16,12 +16,12 @@ SENT = "Call to Bot API endpoint `sendMessage` finished"
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_signal_finishes_the_answer_in_flight(
-    tmp_path: Path, stop: signal.Signals
+    server: FakeBotApi, tmp_path: Path, stop: signal.Signals
 ) -> None:
     """Stopped while Telegram takes a second to accept an answer, `python -m bot` still
     delivers it, records the question, and exits 0."""
     log_path = tmp_path / "bot.log"
-    with FakeBotApi(token="123:TEST") as server, log_path.open("w") as log:
+    with log_path.open("w") as log:
         server.delay("sendMessage", 1.0)
         process = start_process(server, tmp_path, log, LOG_LEVEL="DEBUG")
         try:

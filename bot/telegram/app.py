@@ -9,155 +9,40 @@ import re
 import secrets
 import signal
 import sys
-from collections.abc import Iterable
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
-from telegram import (
-    BotCommand,
-    BotCommandScope,
-    BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats,
-    Update,
-)
-from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
-    InlineQueryHandler,
-    MessageHandler,
-    filters,
-)
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
 from bot.ops.flood import FloodControl
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
-from bot.replies.wording import Wording
-from bot.telegram.handlers import Handlers
+from bot.telegram.commands import set_commands
+from bot.telegram.context import CONTEXT_TYPES, Services
+from bot.telegram.handlers import add_handlers
+from bot.telegram.logs import install_redaction, protect_loggers, quiet_http_loggers
+from bot.telegram.request import RATE_LIMIT_RETRIES as RATE_LIMIT_RETRIES
+from bot.telegram.request import RetryingRequest
 
 log = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
-RATE_LIMIT_RETRIES = 3
 BOOTSTRAP_RETRIES = 5  # start-up calls (getMe, deleteWebhook/setWebhook) survive a brief outage
 # Only what the bot answers; edited messages and channel posts are not even requested.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
-PRIVATE_COMMANDS = ("start", "help", "ask", "topics", "source", "language")
-GROUP_COMMANDS = ("ask", "help", "topics", "source", "language")
 # Inline queries come one per pause in typing: a larger burst, refilled faster.
 INLINE_FLOOD_FACTOR = 3
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
-
-# New messages only: edited messages and channel posts are deliberately ignored.
-_NEW = filters.UpdateType.MESSAGE
-_PRIVATE = filters.ChatType.PRIVATE
-_NON_TEXT = filters.ATTACHMENT | filters.POLL | filters.Dice.ALL
-
-
-# --------------------------------------------------------------------------- logging hygiene
-class RedactingFilter(logging.Filter):
-    """Replaces secrets (the bot token, the webhook secret) in log records with placeholders."""
-
-    def __init__(self, secrets_to_hide: Iterable[tuple[str, str]] = ()) -> None:
-        super().__init__()
-        self._pairs: list[tuple[str, str]] = []
-        for secret, placeholder in secrets_to_hide:
-            self.add(secret, placeholder)
-
-    def add(self, secret: str, placeholder: str) -> None:
-        """Hide one more secret (as is and URL-encoded); too short ones would hide everything."""
-        if len(secret) < 4:
-            return
-        for form in dict.fromkeys((secret, quote(secret, safe=""))):
-            if (form, placeholder) not in self._pairs:
-                self._pairs.append((form, placeholder))
-
-    def redact(self, text: str) -> str:
-        """The text with every secret replaced."""
-        for secret, placeholder in self._pairs:
-            text = text.replace(secret, placeholder)
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message, traceback and stack text; never drop the record."""
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):
-            message = str(record.msg)
-        redacted = self.redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.redact(record.stack_info)
-        return True
-
-
-_REDACTION = RedactingFilter()
-_LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "bot")
-
-
-def protect_loggers(token: str, *others: str) -> RedactingFilter:
-    """Redact the secrets in every record of the Telegram, HTTP and bot loggers that exist now
-    (python-telegram-bot logs its API URL, token included, at DEBUG)."""
-    _REDACTION.add(token, "<token>")
-    for other in others:
-        _REDACTION.add(other, "<secret>")
-    for name, logger in list(logging.root.manager.loggerDict.items()):
-        if (isinstance(logger, logging.Logger) and name.split(".")[0] in _LIBRARY_LOGGERS
-                and _REDACTION not in logger.filters):
-            logger.addFilter(_REDACTION)
-    return _REDACTION
-
-
-def install_redaction(token: str, *others: str) -> RedactingFilter:
-    """Redact the secrets in everything the root logger's handlers write, whatever its logger."""
-    redacting = protect_loggers(token, *others)
-    for handler in logging.getLogger().handlers:
-        if redacting not in handler.filters:
-            handler.addFilter(redacting)
-    return redacting
-
-
-def quiet_http_loggers() -> None:
-    """httpx logs every request URL at INFO, and Telegram URLs contain the token."""
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.WARNING:
-            logger.setLevel(logging.WARNING)
-
-
-# --------------------------------------------------------------------------- commands menu
-def command_menu(engine: Engine, language: str, names: Iterable[str]) -> list[BotCommand]:
-    """The command menu in one language."""
-    wording = Wording(engine.knowledge)
-    return [BotCommand(name, wording.say(language, f"command_{name}")) for name in names]
-
-
-async def set_commands(application: App, engine: Engine) -> None:
-    """Register the command menus for private chats and groups, in English and Russian."""
-    scopes: list[tuple[BotCommandScope, tuple[str, ...]]] = [
-        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
-        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
-    ]
-    for scope, names in scopes:
-        for language in (None, *(code for code in engine.knowledge.languages if code != "en")):
-            commands = command_menu(engine, language or "en", names)
-            try:
-                await application.bot.set_my_commands(commands, scope=scope,
-                                                      language_code=language)
-            except TelegramError as error:
-                log.warning("could not set the %s command menu (%s): %s",
-                            scope.type, language or "default", error)
+# Every message the bot sends or edits is HTML without link previews, as each call used to ask.
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True))
 
 
 def _file_url(base_url: str) -> str:
@@ -165,7 +50,6 @@ def _file_url(base_url: str) -> str:
     return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
 
 
-# --------------------------------------------------------------------------- composition root
 def _add_reload_signal(service: KnowledgeService) -> bool:
     """SIGHUP reloads the knowledge base; False where signals cannot be handled here."""
     if not hasattr(signal, "SIGHUP"):
@@ -190,13 +74,17 @@ def build_application(
     settings: Settings,
     *,
     question_log: QuestionLog | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    request: BaseRequest | None = None,
 ) -> App:
-    """Build the application and register every handler, in order (the first match wins).
+    """Build the application and register every handler.
 
     Given a `KnowledgeService`, the running bot reloads its knowledge base live: post_init
     starts the directory watcher and the SIGHUP handler. Given a bare `Engine`, the knowledge
     base is fixed. Questions are recorded in `question_log` if one is given; post_shutdown
     flushes and closes it. Flood control follows `settings.flood_burst` and `flood_interval`.
+    Without `rate_limiter`, python-telegram-bot's AIORateLimiter keeps within Telegram's limits;
+    without `request`, a `RetryingRequest` retries transient failures (429s included).
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -204,17 +92,10 @@ def build_application(
     protect_loggers(settings.token)
     live = isinstance(knowledge, KnowledgeService)
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
-    handlers = Handlers(
-        service,
-        question_log=question_log,
-        flood=FloodControl(settings.flood_burst, settings.flood_interval),
-        inline_flood=FloodControl(settings.flood_burst * INLINE_FLOOD_FACTOR,
-                                  settings.flood_interval / INLINE_FLOOD_FACTOR),
-    )
     background: set[asyncio.Task[None]] = set()
 
     async def post_init(application: App) -> None:
-        await set_commands(application, service.engine)
+        await set_commands(application.bot, service.engine)
         if live:
             background.add(asyncio.create_task(service.watch(), name="knowledge-watcher"))
             _add_reload_signal(service)
@@ -226,49 +107,31 @@ def build_application(
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
         background.clear()
-        handlers.flush()
+        inline.flush()
         if question_log is not None:
             await asyncio.to_thread(question_log.close)
 
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))  # waits out 429s
+        .defaults(DEFAULTS)
+        .context_types(CONTEXT_TYPES)
+        # The request retries 429s itself (pausing every call), so the limiter only throttles.
+        .rate_limiter(rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0))
+        .request(request if request is not None else RetryingRequest())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url).base_file_url(_file_url(settings.base_url))
     app: App = builder.build()
-
-    # 1. /start (and /start@ThisBot): welcome, what the bot knows, example question buttons.
-    app.add_handler(CommandHandler("start", handlers.start_command, filters=_NEW))
-    # 2. /help: how to ask in private chats, groups and inline mode.
-    app.add_handler(CommandHandler("help", handlers.help_command, filters=_NEW))
-    # 3. /ask QUESTION: answer; bare /ask: usage. /ask@OtherBot never reaches here.
-    app.add_handler(CommandHandler("ask", handlers.ask_command, filters=_NEW))
-    # 4. /topics: browse the facts by topic with inline keyboards.
-    app.add_handler(CommandHandler("topics", handlers.topics_command, filters=_NEW))
-    # 5. /source: publisher, date, title and photo credit of the article.
-    app.add_handler(CommandHandler("source", handlers.source_command, filters=_NEW))
-    # 6. /language: choose this chat's reply language.
-    app.add_handler(CommandHandler("language", handlers.language_command, filters=_NEW))
-    # 7. Inline buttons: facts, topics, languages; stale or tampered data gets a notice.
-    app.add_handler(CallbackQueryHandler(handlers.button_press))
-    # 8. Inline mode: ranked facts as inline results.
-    app.add_handler(InlineQueryHandler(handlers.inline_query))
-    # 9. Text: every private message is a question; in groups only mentions and replies to
-    #    the bot (the handler checks); other chatter is ignored.
-    app.add_handler(MessageHandler(
-        _NEW & filters.TEXT & ~filters.COMMAND & (_PRIVATE | filters.ChatType.GROUPS),
-        handlers.text_message,
-    ))
-    # 10. An unknown command in a private chat gets the help; in groups, silence.
-    app.add_handler(MessageHandler(_NEW & _PRIVATE & filters.COMMAND, handlers.help_command))
-    # 11. Stickers, photos and other non-text messages in a private chat: ask for text.
-    app.add_handler(MessageHandler(_NEW & _PRIVATE & _NON_TEXT, handlers.unsupported_message))
-    # Any exception in a handler is logged (token redacted) and the bot keeps running.
-    app.add_error_handler(handlers.error_handler)
+    inline = add_handlers(
+        app,
+        Services(service, question_log),
+        flood=FloodControl(settings.flood_burst, settings.flood_interval),
+        inline_flood=FloodControl(settings.flood_burst * INLINE_FLOOD_FACTOR,
+                                  settings.flood_interval / INLINE_FLOOD_FACTOR),
+    )
     return app
 
 

@@ -13,8 +13,8 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
+    LinkPreviewOptions,
 )
-from telegram.constants import ParseMode
 
 from bot.knowledge import Knowledge
 from bot.replies.clipping import ELLIPSIS, clip, utf16_length
@@ -28,6 +28,9 @@ MAX_CALLBACK_BYTES = 64
 MAX_BUTTON_LABEL = 100  # Telegram shows long labels cut; keep them whole where we can
 MAX_DESCRIPTION_LENGTH = 100
 MAX_INLINE_RESULTS = 50
+# An answer sent from inline mode keeps Telegram's link previews, as it always has; the
+# application's default (no previews) is meant for the bot's own messages.
+_INLINE_PREVIEWS = LinkPreviewOptions(is_disabled=False)
 
 _PREFIXES: dict[ButtonKind, str] = {"fact": "f", "topic": "t", "language": "l"}
 _KINDS: dict[str, ButtonKind] = {prefix: kind for kind, prefix in _PREFIXES.items()}
@@ -136,7 +139,8 @@ def to_telegram(reply: Reply) -> TelegramReply:
 
 
 def inline_results(entries: Sequence[InlineEntry]) -> list[InlineQueryResultArticle]:
-    """Inline results: the question as title, the short answer as description, full answer sent."""
+    """Inline results: the question as title, the short answer as description, full answer sent
+    (HTML, the application's default parse mode)."""
     results: list[InlineQueryResultArticle] = []
     for entry in entries[:MAX_INLINE_RESULTS]:
         result_id = entry.fact_id if encode_callback("fact", entry.fact_id) else str(len(results))
@@ -144,7 +148,7 @@ def inline_results(entries: Sequence[InlineEntry]) -> list[InlineQueryResultArti
             id=result_id,
             title=clip(entry.title, 200),
             description=clip(entry.description, MAX_DESCRIPTION_LENGTH),
-            input_message_content=InputTextMessageContent(render_html(entry.reply.parts),
-                                                          parse_mode=ParseMode.HTML),
+            input_message_content=InputTextMessageContent(
+                render_html(entry.reply.parts), link_preview_options=_INLINE_PREVIEWS),
         ))
     return results

@@ -1,0 +1,40 @@
+"""Answering a question in a chat: the engine decides, the composer words, the adapter sends."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+
+from bot.engine import Decision
+from bot.replies import Composer
+from bot.telegram.context import BotContext, Services, chosen_language
+from bot.telegram.send import reply_in_chat
+
+log = logging.getLogger(__name__)
+
+
+class Answerer:
+    """Answers questions from messages and /ask, and records them in the question log."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def record(self, answer: Decision, chat_type: str) -> None:
+        """Log the question (never who asked, nor where); never blocks, never raises."""
+        if self.services.question_log is not None:
+            self.services.question_log.record_answer(answer, chat_type)
+
+    async def answer(self, update: Update, context: BotContext, question: str) -> None:
+        """Decide on the question, log it, and send the worded decision to the chat."""
+        engine = self.services.engine
+        user, chat = update.effective_user, update.effective_chat
+        answer = engine.decide(
+            question,
+            language_hint=user.language_code if user else None,
+            chosen=chosen_language(engine, context),
+        )
+        self.record(answer, chat.type if chat is not None else "unknown")
+        await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
+        log.info("question answered: kind=%s fact=%s language=%s",
+                 answer.kind, answer.fact_id, answer.language)

@@ -1,0 +1,61 @@
+"""The typed callback context: what the bot remembers per chat, and the services handlers use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+from bot.engine import Engine
+from bot.engine.language import user_language
+from bot.ops.question_log import QuestionLog
+from bot.ops.reload import KnowledgeService
+from bot.replies import Composer
+from bot.replies.menus import Menus
+
+
+@dataclass
+class ChatData:
+    """What the bot remembers about one chat: the reply language chosen with /language."""
+
+    language: str | None = None
+
+
+BotContext = CallbackContext[ExtBot[Any], dict[Any, Any], ChatData, dict[Any, Any]]
+CONTEXT_TYPES: ContextTypes[BotContext, dict[Any, Any], ChatData, dict[Any, Any]] = ContextTypes(
+    context=CallbackContext, chat_data=ChatData
+)
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the handlers share: the knowledge service and, if any, the question log."""
+
+    knowledge: KnowledgeService
+    question_log: QuestionLog | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The engine serving now; a handler takes it once per update, so a reload in the
+        middle of an update cannot mix two knowledge bases."""
+        return self.knowledge.engine
+
+
+def chosen_language(engine: Engine, context: BotContext) -> str | None:
+    """The reply language chosen with /language in this chat, if the knowledge base has it."""
+    chosen = context.chat_data.language if context.chat_data is not None else None
+    return chosen if chosen in engine.knowledge.languages else None
+
+
+def reply_language(engine: Engine, update: Update, context: BotContext) -> str:
+    """The language for replies that answer no question: the chat's choice, else the user's."""
+    user = update.effective_user
+    return user_language(user.language_code if user else None,
+                         chosen_language(engine, context), engine.knowledge.languages)
+
+
+def menus(engine: Engine) -> Menus:
+    """The menus and notices worded from the engine's knowledge base."""
+    return Menus(Composer(engine.knowledge).wording)

@@ -1,0 +1,84 @@
+"""Tests of the composition root: the application it builds and `python -m bot` polling."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from botapi import DEFAULT_USER_ID, FakeBotApi
+from harness import TOKEN, TRADE_EN, sent_messages, start_bot, stop_bot
+from telegram.ext import AIORateLimiter
+from telegram.request import HTTPXRequest
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.telegram.app import App, build_application, run_bot
+from bot.telegram.context import ChatData
+from bot.telegram.request import RetryingRequest
+
+
+def test_webhook_mode_needs_a_url(
+    engine: Engine, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Webhook mode without WEBHOOK_URL refuses to start with one clear line and exit code 2."""
+    assert run_bot(engine, dataclasses.replace(settings, webhook_url=None), webhook=True) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "WEBHOOK_URL" in lines[0]
+
+
+def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -> None:
+    """`python -m bot` with a token and TELEGRAM_BASE_URL long-polls, sets its command menus and
+    answers a question, without the token in its DEBUG logs."""
+    process = start_bot(server, tmp_path)
+    try:
+        server.private_text(TRADE_EN)
+        call = server.wait_for("sendMessage", timeout=20)[0]
+    finally:
+        output = stop_bot(process)
+    assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
+    assert TOKEN not in output and "<token>" in output
+    assert "long polling" in output
+    assert len(server.commands) == 4, "private and group menus, English and Russian"
+
+
+async def test_build_application_takes_a_rate_limiter_and_a_request(
+    engine: Engine, settings: Settings
+) -> None:
+    """A caller's rate limiter and request replace the defaults; without them the bot has an
+    AIORateLimiter and the retrying request."""
+    limiter, request = AIORateLimiter(overall_max_rate=0), HTTPXRequest()
+    given = build_application(engine, settings, rate_limiter=limiter, request=request)
+    default = build_application(engine, settings)
+    assert given.bot.rate_limiter is limiter and given.bot.request is request
+    assert isinstance(default.bot.rate_limiter, AIORateLimiter)
+    assert isinstance(default.bot.request, RetryingRequest)
+
+
+async def test_messages_are_html_without_previews_and_inline_answers_keep_them(
+    app: App, server: FakeBotApi
+) -> None:
+    """The bot's own messages are HTML with link previews off; an answer sent from inline mode
+    is HTML and leaves Telegram's previews on, as before the defaults."""
+    server.private_text(TRADE_EN)
+    server.callback_query("t:trade", message_id=7000)
+    server.inline_query("trade growth")
+    sent = (await sent_messages(server))[0]
+    edit = (await server.await_calls("editMessageText"))[0]
+    for call in (sent, edit):
+        assert call["parse_mode"] == "HTML"
+        assert call["link_preview_options"] == {"is_disabled": True}
+    content = (await server.await_calls("answerInlineQuery"))[0]["results"][0][
+        "input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert content.get("link_preview_options", {}).get("is_disabled", False) is False
+
+
+async def test_the_chat_language_is_typed_chat_data(app: App, server: FakeBotApi) -> None:
+    """The language chosen with a button is kept as the chat's ChatData, and Automatic clears it."""
+    server.callback_query("l:ru", message_id=8000)
+    await server.await_calls("editMessageText")
+    assert app.chat_data[DEFAULT_USER_ID] == ChatData(language="ru")
+    server.callback_query("l:auto", message_id=8000)
+    await server.await_calls("editMessageText", 2)
+    assert app.chat_data[DEFAULT_USER_ID] == ChatData(language=None)

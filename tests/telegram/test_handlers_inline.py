@@ -1,0 +1,53 @@
+"""End-to-end tests of the inline-query handler, against the fake Bot API."""
+
+from __future__ import annotations
+
+from botapi import FakeBotApi
+from harness import TRADE_EN
+
+from bot.knowledge import Knowledge
+from bot.telegram.app import App
+
+HOPELESS = "qwxz zzkq"
+
+
+async def test_inline_query_ranks_the_answer_first(app: App, server: FakeBotApi) -> None:
+    """An inline query gets the matching fact first, then related facts, as HTML articles."""
+    server.inline_query("trade growth")
+    call = (await server.await_calls("answerInlineQuery"))[0]
+    results = call["results"]
+    assert [r["id"] for r in results][:3] == ["trade_growth", "new_routes", "routes_reason"]
+    first = results[0]
+    assert first["type"] == "article" and first["title"] == TRADE_EN
+    assert "66 percent" in first["description"] and len(first["description"]) <= 100
+    content = first["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert "66 percent" in content["message_text"]
+    assert "<i>Source: VNA, 2025-08-01</i>" in content["message_text"]
+    assert call["is_personal"] in (True, "true") and int(call["cache_time"]) <= 10
+
+
+async def test_inline_query_in_russian(app: App, server: FakeBotApi) -> None:
+    """A Russian inline query gets Russian titles and answers."""
+    server.inline_query("товарооборот", language_code="ru")
+    first = (await server.await_calls("answerInlineQuery"))[0]["results"][0]
+    assert first["id"] == "trade_growth" and first["title"].startswith("Насколько")
+    assert "66 процентов" in first["input_message_content"]["message_text"]
+
+
+async def test_inline_empty_query_lists_top_topics(
+    app: App, server: FakeBotApi, knowledge: Knowledge
+) -> None:
+    """An empty inline query offers the first fact of each topic."""
+    server.inline_query("")
+    results = (await server.await_calls("answerInlineQuery"))[0]["results"]
+    expected = [knowledge.facts_in_topic(topic)[0].id for topic in knowledge.topics]
+    assert [r["id"] for r in results] == expected
+
+
+async def test_inline_hopeless_query_gets_empty_answer(app: App, server: FakeBotApi) -> None:
+    """A hopeless inline query is still answered, with an empty result list and a chat button."""
+    server.inline_query(HOPELESS)
+    call = (await server.await_calls("answerInlineQuery"))[0]
+    assert call["results"] == [] and call["is_personal"] in (True, "true")
+    assert call["button"]["start_parameter"] == "inline"
