@@ -51,7 +51,8 @@ class Composer:
     def _clarify(self, decision: Decision) -> Reply:
         language = decision.language
         buttons = self.fact_buttons(decision.suggestions, language)
-        parts = [Part(self.wording.say(language, "clarify"))]
+        lead = "clarify" if len(buttons) > 1 else "clarify_one"
+        parts = [Part(self.wording.say(language, lead))]
         parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons]
         return Reply(tuple(parts), buttons)
 
