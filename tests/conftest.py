@@ -13,6 +13,7 @@ from harness import TOKEN
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
+from bot.replies import Composer
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -93,3 +94,28 @@ def real_copy(tmp_path: Path) -> Path:
     target = tmp_path / "real"
     shutil.copytree(KNOWLEDGE_DIR, target)
     return target
+
+
+# Layout: the tests mirror the package (tests/engine for bot/engine, tests/replies, tests/ops,
+# tests/knowledge; bot/cli.py, config.py and console.py at the top). The folders have no
+# __init__.py: pytest imports each test module by its file name, so every test_*.py name must
+# be unique across the whole tree, and helpers in tests/ (replying.py, harness.py) stay
+# importable from every folder.
+
+
+@pytest.fixture(scope="session")
+def composer(knowledge: Knowledge) -> Composer:
+    """The composer over the real knowledge base."""
+    return Composer(knowledge)
+
+
+@pytest.fixture
+def tiny_knowledge(tiny_dir: Path) -> Knowledge:
+    """The small knowledge base, loaded: two related facts, growth and routes."""
+    return load_knowledge(tiny_dir)
+
+
+@pytest.fixture
+def tiny_engine(tiny_knowledge: Knowledge) -> Engine:
+    """The answer engine over the small knowledge base."""
+    return Engine(tiny_knowledge)

@@ -1,12 +1,10 @@
-"""Tests for normalising text: folding, tokens, stemming, synonyms, language detection."""
+"""Tests for bot.engine.analysis: folding, words, stopwords, stemming and synonyms."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.engine.analysis import Analyzer, fold, words
-from bot.engine.language import question_language as detect_language
-from bot.engine.places import country_words
 from bot.knowledge import Knowledge
 
 
@@ -37,24 +35,6 @@ def test_fold(text: str, expected: str) -> None:
 def test_words(text: str, expected: list[str]) -> None:
     """Words keep letters and numbers and drop punctuation, HTML tags and emoji."""
     assert words(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "hint", "expected"),
-    [
-        ("how much did trade grow", None, "en"),
-        ("Насколько вырос товарооборот", None, "ru"),
-        ("Насколько вырос trade", None, "ru"),
-        ("2025", "ru", "ru"),
-        ("2025", "ru-RU", "ru"),
-        ("2025", "de", "en"),
-        ("2025", None, "en"),
-        ("bauxite", "ru", "en"),
-    ],
-)
-def test_detect_language(text: str, hint: str | None, expected: str) -> None:
-    """The script decides the language; the hint only breaks a tie such as a bare number."""
-    assert detect_language(text, hint) == expected
 
 
 def test_analyzer_merges_synonyms_and_drops_stopwords() -> None:
@@ -99,9 +79,3 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
     """A misspelt "России" never turns into a word for growth through a shared stem."""
     analyzer = Analyzer("ru", knowledge.synonyms["ru"])
     assert analyzer.tokens("росии") != analyzer.tokens("рост")
-
-
-@pytest.mark.parametrize(("language", "name"), [("en", "russia"), ("ru", "россия"), ("en", "laos")])
-def test_short_country_names_are_countries(language: str, name: str) -> None:
-    """Countries ISO lists only by a long name ("Russian Federation") are known by the short one."""
-    assert name in country_words(language)

@@ -24,7 +24,7 @@ from bot.ops.report import (
     run_report,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DAY_A, DAY_B, DAY_C = "2025-08-10", "2025-08-11", "2025-08-12"
 WEATHER = ["what is the weather in vientiane"] * 8 + ["weather in vientiane today"] * 5 \
     + ["vientiane weather?"] * 4
@@ -109,7 +109,9 @@ def test_report_groups_clarify_questions(prepared_log: Path, engine: Engine) -> 
     report = build_report(read_questions(prepared_log), engine)
     assert [(g.representative, g.count) for g in report.clarify] == [
         ("nuclear", 10), ("russia laos", 3)]
-    assert report.clarify[0].closest_fact in {"nuclear_roadmap", "nuclear_interest"}
+    # The closest fact is the current engine's best candidate for "nuclear": the interest in
+    # nuclear technology, a little ahead of the road map, so the group names it and only it.
+    assert report.clarify[0].closest_fact == "nuclear_interest"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for loading and validating the knowledge base."""
+"""Tests for bot.knowledge.loading: loading and validating the knowledge base."""
 
 from __future__ import annotations
 

@@ -1,0 +1,153 @@
+"""Tests for bot.engine.decision: turning ranked candidates into a decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Candidate, Decision, Thresholds
+from bot.engine.decision import Reason, calibrated, chosen_fact, decide, decline
+from bot.knowledge import Knowledge
+
+LIMITS = Thresholds()
+
+
+def _decide(knowledge: Knowledge, *ranked: Candidate) -> Decision:
+    """decide() on the tiny knowledge base with the default thresholds."""
+    return decide("question", "en", list(ranked), knowledge, LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("ranked", "fact_id"),
+    [
+        ((Candidate("growth", 80.0), Candidate("routes", 60.0)), "growth"),
+        ((Candidate("routes", 70.0), Candidate("growth", 68.0)), "routes"),
+        # Below the answer score, a lone well-covered candidate far ahead is still answered.
+        ((Candidate("growth", 65.0, coverage=0.9), Candidate("routes", 45.0)), "growth"),
+        ((Candidate("growth", 65.0, coverage=0.9),), "growth"),
+    ],
+)
+def test_a_clear_best_candidate_is_answered(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], fact_id: str
+) -> None:
+    """A candidate above the answer score and ahead by the margin, or alone far ahead, is the
+    answer, with its related facts as suggestions."""
+    decision = _decide(tiny_knowledge, *ranked)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+    assert decision.suggestions == tiny_knowledge.by_id[fact_id].related
+    assert decision.score == ranked[0].score
+    assert decision.candidates == ranked[:3]
+
+
+@pytest.mark.parametrize(
+    ("ranked", "offered"),
+    [
+        # Two facts within the margin of each other: ask which one was meant.
+        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), ("growth", "routes")),
+        ((Candidate("growth", 66.0), Candidate("routes", 61.0)), ("growth", "routes")),
+        # One high score whose fact covers too little of the question: offered, not answered.
+        ((Candidate("growth", 90.0, coverage=0.5),), ("growth",)),
+        # One plausible fact below the offer score that explains most of the question's words:
+        # "did you mean" is offered rather than a false "the article does not say".
+        ((Candidate("growth", 58.0, coverage=0.5, explained=0.6),), ("growth",)),
+    ],
+)
+def test_close_or_plausible_candidates_are_offered(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], offered: tuple[str, ...]
+) -> None:
+    """Close candidates, or one plausible fact, are offered as a clarification, best first."""
+    decision = _decide(tiny_knowledge, *ranked)
+    assert decision.kind == "clarify"
+    assert decision.fact is None
+    assert decision.suggestions == offered
+
+
+@pytest.mark.parametrize(
+    ("ranked", "closest"),
+    [
+        ((Candidate("growth", 80.0, not_in_article=True),), "growth"),
+        # The near miss need not be first: within the window of the best it still declines.
+        ((Candidate("routes", 80.0), Candidate("growth", 75.0, not_in_article=True)), "growth"),
+    ],
+)
+def test_a_near_miss_is_declined_with_the_closest_fact(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], closest: str
+) -> None:
+    """A candidate closer to a question the article does not answer declines the question and
+    names the fact that says what is known."""
+    decision = _decide(tiny_knowledge, *ranked)
+    assert (decision.kind, decision.reason, decision.fact) == ("none", "none", None)
+    assert decision.closest is tiny_knowledge.by_id[closest]
+    assert decision.suggestions == tiny_knowledge.by_id[closest].related
+
+
+def test_a_distant_near_miss_does_not_decline(tiny_knowledge: Knowledge) -> None:
+    """A near-miss candidate far below the best one does not stop the best from answering."""
+    decision = _decide(
+        tiny_knowledge, Candidate("routes", 80.0), Candidate("growth", 60.0, not_in_article=True)
+    )
+    assert (decision.kind, decision.fact_id, decision.closest) == ("fact", "routes", None)
+
+
+def test_a_plausible_near_miss_is_not_offered(tiny_knowledge: Knowledge) -> None:
+    """A lone plausible candidate that is a near miss is declined with what the article
+    says on it, not offered."""
+    decision = _decide(
+        tiny_knowledge,
+        Candidate("growth", 58.0, coverage=0.5, not_in_article=True, explained=0.9),
+    )
+    assert (decision.kind, decision.closest) == ("none", tiny_knowledge.by_id["growth"])
+
+
+@pytest.mark.parametrize(
+    ("ranked", "suggestions"),
+    [
+        ((Candidate("growth", 40.0), Candidate("routes", 30.0)), ("growth",)),
+        ((Candidate("routes", 50.0), Candidate("growth", 45.0)), ("routes", "growth")),
+        # Plausible by score but explaining too little of the question: declined.
+        ((Candidate("growth", 58.0, coverage=0.5, explained=0.3),), ("growth",)),
+        # Nothing close enough to suggest: the knowledge base's first facts are.
+        ((Candidate("routes", 20.0),), ("growth", "routes")),
+        ((), ("growth", "routes")),
+    ],
+)
+def test_weak_candidates_are_declined_with_suggestions(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], suggestions: tuple[str, ...]
+) -> None:
+    """Without a good or close candidate the question is declined, suggesting the candidates
+    above the suggestion score, else the first facts."""
+    decision = _decide(tiny_knowledge, *ranked)
+    assert (decision.kind, decision.reason, decision.closest) == ("none", "none", None)
+    assert decision.suggestions == suggestions
+
+
+@pytest.mark.parametrize("reason", ["empty", "too_long"])
+def test_decline_keeps_its_reason(tiny_knowledge: Knowledge, reason: Reason) -> None:
+    """An empty or overlong message is declined with its reason and the first facts."""
+    decision = decline("", "ru", tiny_knowledge, reason)
+    assert (decision.kind, decision.reason, decision.language) == ("none", reason, "ru")
+    assert decision.suggestions == ("growth", "routes")
+
+
+def test_thresholds_decide_the_kind(tiny_knowledge: Knowledge) -> None:
+    """The same candidates are answered under a lower answer score and offered under the
+    default one."""
+    ranked = [Candidate("growth", 66.0), Candidate("routes", 61.0)]
+    lower = Thresholds(fact=60.0)
+    assert decide("q", "en", ranked, tiny_knowledge, lower).kind == "fact"
+    assert decide("q", "en", ranked, tiny_knowledge, LIMITS).kind == "clarify"
+
+
+def test_calibrated_values_replace_the_defaults() -> None:
+    """Calibrated thresholds replace the defaults by name; unknown names are ignored."""
+    thresholds = calibrated({"fact": 62.0, "margin": 5.0, "retired_threshold": 1.0})
+    assert (thresholds.fact, thresholds.margin) == (62.0, 5.0)
+    assert thresholds.clarify == Thresholds().clarify
+    assert calibrated({}) == Thresholds()
+
+
+def test_chosen_fact_answers_it_with_its_related_facts(tiny_knowledge: Knowledge) -> None:
+    """A fact picked by button is answered in full with its related facts."""
+    fact = tiny_knowledge.by_id["routes"]
+    decision = chosen_fact(fact)
+    assert (decision.kind, decision.fact, decision.score) == ("fact", fact, 100.0)
+    assert decision.suggestions == ("growth",)

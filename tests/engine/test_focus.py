@@ -1,0 +1,38 @@
+"""Tests for bot.engine.focus: the question part of a long message."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.focus import focus
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("how much did trade grow", []),
+        ("how much did trade grow?", []),
+        ("I am writing a report. How much did trade grow?", ["How much did trade grow?"]),
+        (
+            "hi, I'm writing a report for school about the region, quick one: "
+            "how much did trade grow?",
+            ["how much did trade grow?"],
+        ),
+        (
+            "Tell me more about it please. And what about the ports, which ones?",
+            ["And what about the ports, which ones?", "which ones?"],
+        ),
+        (
+            "I read the article yesterday evening. Tell me about the ports",
+            ["Tell me about the ports"],
+        ),
+        (
+            "I read the article yesterday. What about trade?\nAnd the ports?",
+            ["What about trade?", "And the ports?"],
+        ),
+    ],
+)
+def test_focus_finds_the_asking_sentences_and_their_tails(text: str, readings: list[str]) -> None:
+    """Short messages are left whole; long ones are read by their question sentences (else the
+    last sentence) and each sentence's last clause."""
+    assert focus(text) == readings

@@ -1,0 +1,63 @@
+"""Tests for bot.engine.smalltalk: greetings, thanks, goodbyes and requests for help."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "intent"),
+    [
+        ("hi", "en", "greeting"),
+        ("Hello!!", "en", "greeting"),
+        ("helo", "en", "greeting"),
+        ("Thanks!", "en", "thanks"),
+        ("thank you so much", "en", "thanks"),
+        ("what can you do?", "en", "help"),
+        ("bye", "en", "bye"),
+        ("ok thx bye", "en", "bye"),
+        ("good morning bot", "en", "greeting"),
+        ("привет", "ru", "greeting"),
+        ("спасибо большое", "ru", "thanks"),
+        ("ты кто?", "ru", "help"),
+        ("до свидания", "ru", "bye"),
+        ("hi", "de", "greeting"),
+    ],
+)
+def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
+    """Whole-message small talk, typos and mixes of small-talk words included, gets its intent;
+    a language without its own phrases uses the English ones."""
+    assert detect_smalltalk(text, language) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("how much did trade grow", "en"),
+        ("hi, how much did trade grow?", "en"),
+        ("thanks for the trade figures, what about ports", "en"),
+        ("", "en"),
+        ("🙂🙂", "en"),
+        ("привет, насколько вырос товарооборот", "ru"),
+    ],
+)
+def test_questions_are_not_small_talk(text: str, language: str) -> None:
+    """A message that asks something, or says nothing, is not small talk."""
+    assert detect_smalltalk(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("hi, how much did trade grow?", "how much did trade grow?"),
+        ("Привет! какие новые маршруты", "какие новые маршруты"),
+        ("start the bot", "start the bot"),
+        ("hello", "hello"),
+        ("how much did trade grow?", "how much did trade grow?"),
+    ],
+)
+def test_strip_greeting(text: str, stripped: str) -> None:
+    """A leading greeting word is removed before matching; "start" and a lone greeting stay."""
+    assert strip_greeting(text) == stripped

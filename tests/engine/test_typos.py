@@ -1,0 +1,56 @@
+"""Tests for bot.engine.typos: a misspelt question word finds the knowledge word it means."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.typos import token_matches
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "expected"),
+    [
+        ("en", "trade", [("trade", 100.0)]),
+        ("en", "trdae", [("trade", 90.0)]),
+        ("en", "grwo", [("grow", 90.0)]),
+        ("en", "vietnma", [("vietnam", 90.0)]),
+        ("en", "rutes", [("rout", 90.0)]),
+        ("en", "perc", [("percent", 85.0)]),
+        ("ru", "товорооборот", [("товарооборот", 90.0)]),
+        ("ru", "маршрты", [("маршрут", 90.0)]),
+    ],
+)
+def test_typos_and_abbreviations_find_the_knowledge_word(
+    tiny_engine: Engine, language: str, word: str, expected: list[tuple[str, float]]
+) -> None:
+    """A known word matches itself; a typo matches at 90 per edit step, an abbreviation at 85."""
+    index = tiny_engine.index(language)
+    (token,) = index.analyzer.tokens(word)
+    assert token_matches(index, word, token) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "why"),
+    [
+        ("rade", "a typo rarely hits the first letter, so 'rade' is not 'trade'"),
+        ("frade", "same: 'frade' is one edit from 'trade' but starts with another letter"),
+        ("67", "numbers must match exactly: 67 percent is not 66 percent"),
+        ("ab", "two letters are too short to guess a word from"),
+        ("xyzzy", "nothing in the knowledge base is close"),
+    ],
+)
+def test_words_that_are_not_typos_match_nothing(tiny_engine: Engine, word: str, why: str) -> None:
+    """First-letter changes, other numbers, very short and unrelated words match no word."""
+    index = tiny_engine.index("en")
+    (token,) = index.analyzer.tokens(word)
+    assert token_matches(index, word, token) == [], why
+
+
+def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
+    """A misspelt word is looked up once and then answered from the index's cache."""
+    index = tiny_engine.index("en")
+    (token,) = index.analyzer.tokens("trdae")
+    first = token_matches(index, "trdae", token)
+    assert index.fuzzy_cache["trdae"] == first
+    assert token_matches(index, "trdae", token) is first

@@ -1,0 +1,127 @@
+"""Tests for bot.ops.evaluation: labelled question sets and scoring the engine on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Decision, Engine, Kind
+from bot.ops.evaluation import LabelledQuestion, describe, evaluate, is_correct, load_questions
+
+# Offers the new routes, then the reason for them.
+ROUTES_FOR = "what's driving the plan for a rail link via China?"
+
+# (question, expected): one of each outcome the evaluation counts.
+LABELLED = [
+    ("how much did trade grow?", ("trade_growth",)),  # in scope, right
+    ("how much did trade grow?", ("bauxite",)),  # in scope, answered wrong
+    (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact first
+    (ROUTES_FOR, ("routes_reason",)),  # in scope, clarified with the right fact second
+    ("asdfghjkl", ("bauxite",)),  # in scope, declined
+    ("what is the capital of laos?", ("none",)),  # out of scope, declined
+    ("what does russia export to laos?", ("near_miss",)),  # near miss, declined
+    ("how much did trade grow?", ("none",)),  # out of scope, answered
+    ("hello", ("smalltalk",)),  # small talk, recognised
+    ("which ports will Russia use?", ("trade_growth", "new_routes")),  # either fact is right
+]
+
+
+@pytest.fixture(scope="module")
+def labelled() -> list[LabelledQuestion]:
+    """One labelled question of each outcome."""
+    return [LabelledQuestion(question, expected) for question, expected in LABELLED]
+
+
+def test_load_questions(tmp_path: Path) -> None:
+    """A set is a YAML list of {q, expect}; expect is one label or a list of them."""
+    path = tmp_path / "set.yaml"
+    path.write_text('- {q: "trade?", expect: trade_growth}\n'
+                    "- {q: 2025, expect: [trade_growth, nuclear_roadmap]}\n"
+                    "- {q: hi, expect: smalltalk}\n", encoding="utf-8")
+    assert load_questions(path) == [
+        LabelledQuestion("trade?", ("trade_growth",)),
+        LabelledQuestion("2025", ("trade_growth", "nuclear_roadmap")),
+        LabelledQuestion("hi", ("smalltalk",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("- {q: hi}\n", "item 1: expected {q: ..., expect: ...}"),
+        ("- {q: a, expect: b}\n- just text\n", "item 2: expected {q: ..., expect: ...}"),
+        (": [\n", "YAML syntax error at line 1"),
+        ("just text\n", "expected a list of {q, expect} items"),
+    ],
+)
+def test_load_questions_rejects_a_broken_set(tmp_path: Path, text: str, error: str) -> None:
+    """A broken set raises ValueError with one line saying what is wrong."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="^" + error.replace("{", r"\{").replace("[", r"\[")):
+        load_questions(path)
+
+
+@pytest.mark.parametrize(
+    ("expected", "kind", "fact_id", "correct"),
+    [
+        (("trade_growth",), "fact", "trade_growth", True),
+        (("trade_growth",), "fact", "bauxite", False),
+        (("trade_growth", "bauxite"), "fact", "bauxite", True),
+        (("trade_growth",), "clarify", None, False),
+        (("none",), "none", None, True),
+        (("none",), "clarify", None, True),
+        (("none",), "fact", "trade_growth", False),
+        (("near_miss",), "none", None, True),
+        (("near_miss",), "fact", "agri_exports", False),
+        (("smalltalk",), "smalltalk", None, True),
+        (("smalltalk",), "none", None, False),
+    ],
+)
+def test_is_correct(
+    engine: Engine, expected: tuple[str, ...], kind: Kind, fact_id: str | None, correct: bool
+) -> None:
+    """In scope needs an expected fact; out of scope and near misses anything but an answer;
+    small talk needs small talk."""
+    fact = engine.knowledge.by_id[fact_id] if fact_id else None
+    decision = Decision("q", kind, "en", fact=fact)
+    assert is_correct(LabelledQuestion("q", expected), decision) is correct
+
+
+def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQuestion]) -> None:
+    """Right, wrong, clarified (first or not), declined, declines, near misses and small talk
+    are each counted."""
+    result = evaluate(engine, labelled)
+    assert (result.in_scope, result.in_scope_correct, result.wrong) == (6, 2, 1)
+    assert (result.clarified, result.offered_first, result.declined) == (2, 1, 1)
+    assert (result.declines, result.declines_correct) == (3, 2)
+    assert (result.near_misses, result.near_misses_declined) == (1, 1)
+    assert (result.smalltalk, result.smalltalk_correct) == (1, 1)
+    assert result.accuracy == pytest.approx(2 / 6)
+    assert result.decline_rate == pytest.approx(2 / 3)
+    assert [miss.question.expected for miss in result.misses] == [
+        ("bauxite",), ("new_routes",), ("routes_reason",), ("bauxite",), ("none",)]
+
+
+def test_an_empty_set_scores_full_marks(engine: Engine) -> None:
+    """With no questions of a kind, its rate is 1, not a division by zero."""
+    result = evaluate(engine, [])
+    assert (result.accuracy, result.decline_rate, result.misses) == (1.0, 1.0, ())
+
+
+def test_describe(engine: Engine, labelled: list[LabelledQuestion]) -> None:
+    """The report gives the headline rates, the in-scope breakdown and, when asked, the misses."""
+    result = evaluate(engine, labelled)
+    lines = describe(result).splitlines()
+    assert lines[0] == ("in-scope accuracy 2/6 (33.3%); correct declines 2/3 (66.7%); "
+                        "small talk 1/1")
+    assert lines[1] == (
+        "  in scope: right 2/6 (33.3%), wrong 1/6 (16.7%), clarified with the right fact "
+        "2/6 (33.3%) (first button 1), declined 1/6 (16.7%); answered or offered first "
+        "3/6 (50.0%); near misses declined 1/1 (100.0%)"
+    )
+    assert lines[2].startswith("  MISS 'how much did trade grow?': expected bauxite, got fact "
+                               "trade_growth (")
+    assert len(lines) == 2 + len(result.misses)
+    assert describe(result, misses=()).splitlines() == lines[:2]
