@@ -30,7 +30,7 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)  ## the benchmarks in benchmarks/, each against a reference run beside it
 	$(BIN)/python benchmarks/quality.py
-	$(BIN)/python benchmarks/engine.py
+	$(BIN)/python benchmarks/engine.py --quiet
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/startup.py

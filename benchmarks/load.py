@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from figures import load_dev_questions, ms, percentile, print_table, ratio
+from figures import load_dev_questions, mb, ms, percentile, print_table, ratio
 
 TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS_DIR))  # the fake Bot API is the test suite's
@@ -67,6 +67,16 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def process_rss(pid: int) -> float:
+    """A process's resident set size in bytes, from /proc (NaN where it is missing)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "")
+    return int(line.split()[1]) * 1024 if line else float("nan")
+
+
 def ask(api: TimedBotApi, pid: int, texts: Sequence[str], count: int, first_user: int,
         rate: float) -> Run:
     """Queue `count` private questions, each from its own user (so flood control never holds
@@ -91,8 +101,10 @@ def ask(api: TimedBotApi, pid: int, texts: Sequence[str], count: int, first_user
     return Run(count, latencies, elapsed, process_cpu(pid) - cpu)
 
 
-def drive(kind: str, texts: Sequence[str], updates: int, rate: float) -> dict[str, Run]:
-    """Start one bot in its own process against a fresh fake server and run the batches."""
+def drive(kind: str, texts: Sequence[str], updates: int, rate: float
+          ) -> tuple[dict[str, Run], float]:
+    """Start one bot in its own process against a fresh fake server and run the batches;
+    return them and the bot's RSS after them."""
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         api = TimedBotApi().start()
         command = [sys.executable, str(Path(__file__).resolve()), "--child", kind,
@@ -104,6 +116,7 @@ def drive(kind: str, texts: Sequence[str], updates: int, rate: float) -> dict[st
             runs["burst"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP_UPDATES, 0)
             runs["paced"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP_UPDATES + updates,
                                 rate)
+            memory = process_rss(bot.pid)
         finally:
             # The server's pending long poll outlives the bot's connection and fails with a
             # broken pipe, which http.server prints: expected at shutdown, so not shown.
@@ -113,31 +126,31 @@ def drive(kind: str, texts: Sequence[str], updates: int, rate: float) -> dict[st
                 api.stop()
     if code != 0:
         raise RuntimeError(f"the {kind} bot exited with {code}")
-    return runs
+    return runs, memory
 
 
 def run_child(kind: str, base_url: str, db_path: Path) -> None:
     """In this process: run the bot (`bot`) or the echo bot (`echo`) until SIGINT."""
+    from telegram import Update
     from telegram.ext import AIORateLimiter, ApplicationBuilder, MessageHandler, filters
 
-    from bot.telegram.app import ALLOWED_UPDATES, RATE_LIMIT_RETRIES
-
-    # Both without Telegram's overall limit of ~30 messages/s, which would hide the bot's cost.
-    limiter = AIORateLimiter(overall_max_rate=0, max_retries=RATE_LIMIT_RETRIES)
+    # Both without Telegram's overall limit of ~30 messages/s, which would hide the bot's cost;
+    # both retry 429s three times. The echo bot imports nothing of the bot's.
+    limiter = AIORateLimiter(overall_max_rate=0, max_retries=3)
     if kind == "echo":
         async def echo(update: Any, context: Any) -> None:
             await update.effective_message.reply_text(update.effective_message.text)
 
         app = ApplicationBuilder().token(TOKEN).base_url(base_url).rate_limiter(limiter).build()
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        app.run_polling(allowed_updates=[Update.MESSAGE])
         return
     from bot.config import load_settings
     from bot.engine import Engine
     from bot.knowledge import load_knowledge
     from bot.ops.question_log import QuestionLog
     from bot.ops.reload import KnowledgeService
-    from bot.telegram.app import build_application
+    from bot.telegram.app import ALLOWED_UPDATES, build_application
 
     # As run_bot assembles it: live reloading, the question log, flood control.
     settings = dataclasses.replace(load_settings(Path(os.devnull)), token=TOKEN,
@@ -151,7 +164,8 @@ def run_child(kind: str, base_url: str, db_path: Path) -> None:
         question_log.close()
 
 
-def report(ours: dict[str, Run], echo: dict[str, Run], updates: int, rate: float) -> None:
+def report(ours: dict[str, Run], echo: dict[str, Run], memory: tuple[float, float],
+           updates: int, rate: float) -> None:
     """Print the bot's figures beside the echo bot's."""
     burst, echo_burst = ours["burst"], echo["burst"]
     rows = [(f"answers/s, {updates} queued at once", f"{burst.rate:,.0f}",
@@ -162,6 +176,8 @@ def report(ours: dict[str, Run], echo: dict[str, Run], updates: int, rate: float
         mine, theirs = (percentile(run["paced"].latencies, share) for run in (ours, echo))
         rows.append((f"queued→answered p{share * 100:.0f} at {rate:g}/s", ms(mine), ms(theirs),
                      ratio(mine, theirs)))
+    rows.append(("bot process RSS after the batches", mb(memory[0]), mb(memory[1]),
+                 ratio(*memory)))
     for name, run in ours.items():
         if len(run.latencies) < run.updates:
             rows.append((f"unanswered in the {name} batch", str(run.updates - len(run.latencies)),
@@ -187,9 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_child(args.child, args.base_url, args.db)
         return 0
     texts = [item.question for item in load_dev_questions()]
-    echo = drive("echo", texts, args.updates, args.rate)
-    ours = drive("bot", texts, args.updates, args.rate)
-    report(ours, echo, args.updates, args.rate)
+    echo, echo_memory = drive("echo", texts, args.updates, args.rate)
+    ours, memory = drive("bot", texts, args.updates, args.rate)
+    report(ours, echo, (memory, echo_memory), args.updates, args.rate)
     return 0
 
 
