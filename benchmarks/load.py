@@ -21,7 +21,7 @@ from figures import load_dev_questions, mb, ms, percentile, print_table, ratio
 
 TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS_DIR))  # the fake Bot API is the test suite's
-from fake_botapi import FakeBotApi  # noqa: E402
+from botapi import FakeBotApi  # noqa: E402
 
 TOKEN = "123456:BENCHMARK"  # noqa: S105 - a fake token for the fake server
 WARM_UP_UPDATES = 30
@@ -134,9 +134,9 @@ def run_child(kind: str, base_url: str, db_path: Path) -> None:
     from telegram import Update
     from telegram.ext import AIORateLimiter, ApplicationBuilder, MessageHandler, filters
 
-    # Both without Telegram's overall limit of ~30 messages/s, which would hide the bot's cost;
-    # both retry 429s three times. The echo bot imports nothing of the bot's.
-    limiter = AIORateLimiter(overall_max_rate=0, max_retries=3)
+    # Both without Telegram's overall limit of ~30 messages/s, which would hide the bot's cost
+    # (the bot's own request retries 429s). The echo bot imports nothing of the bot's.
+    limiter = AIORateLimiter(overall_max_rate=0)
     if kind == "echo":
         async def echo(update: Any, context: Any) -> None:
             await update.effective_message.reply_text(update.effective_message.text)
@@ -182,7 +182,7 @@ def report(ours: dict[str, Run], echo: dict[str, Run], memory: tuple[float, floa
         if len(run.latencies) < run.updates:
             rows.append((f"unanswered in the {name} batch", str(run.updates - len(run.latencies)),
                          "", ""))
-    print_table("whole bot against the fake Bot API (tests/fake_botapi.py)", "echo bot", rows)
+    print_table("whole bot against the fake Bot API (tests/botapi)", "echo bot", rows)
     print("\necho bot: a bare python-telegram-bot Application replying each text with itself. "
           "Both run in their own process with run_polling and AIORateLimiter(overall_max_rate=0); "
           "the bot is build_application's, with live reload, question log and flood control. "
