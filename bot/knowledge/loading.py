@@ -20,6 +20,26 @@ SYNONYMS_FILE = "synonyms.yaml"
 CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
 
 
+# What `check` enforces, in the words `python -m bot check --rules` prints.
+RULES = (
+    "knowledge.yaml (or article.yaml for a single article) declares the languages, the topics "
+    "(optional) and the sources; a source is an article (file with its text verbatim, "
+    "publisher, date; photo credit optional) or a faq or notes source (a title only); every "
+    "title and topic name exists in every language",
+    "every language has a language file (bot/knowledge/languages/xx.yaml) that validates",
+    "the knowledge base has at least one fact file (*.yaml), and YAML is only ever read safely",
+    "fact ids are unique across all fact files; related ids exist and are not the fact itself",
+    "a fact has phrasings and an answer in every language of the knowledge base, and no "
+    "language it does not declare",
+    "a fact names its source when there are several; an article's fact quotes its text "
+    "verbatim; other facts need no quote",
+    "a fact has a known topic when the knowledge base has topics, and none otherwise",
+    "a not_in_article phrasing is not also one of the same fact's questions",
+    "synonyms.yaml holds lists of words per language, no word in two groups",
+    "calibration.yaml, when present, maps threshold names to numbers",
+)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -114,7 +134,7 @@ def _plain(text: str) -> str:
 def _check_fact(fact: FactModel, prefix: str, manifest: Manifest, problems: list[str]) -> None:
     if fact.topic is not None and fact.topic not in manifest.topics:
         problems.append(f"{prefix}field 'topic': unknown topic '{fact.topic}'")
-    elif fact.topic is None and manifest.topics:
+    elif fact.topic is None and manifest.topics:  # a topic menu would leave this fact out
         problems.append(f"{prefix}field 'topic': required when the knowledge base has topics")
     for language in manifest.languages:
         if not fact.questions.get(language):
