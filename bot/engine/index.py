@@ -25,6 +25,10 @@ class Index:
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
     miss_postings: dict[str, list[int]]  # token -> the facts with a near miss that has it
+    # BM25 over each fact as one document (its phrasings and answer): per fact, how many of
+    # its texts have each token, and how many tokens it has in all.
+    term_counts: list[dict[str, int]]
+    lengths: list[int]
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
@@ -32,6 +36,12 @@ class Index:
     intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
     interrogatives: dict[str, str]  # question word token -> the first token of its group
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    def idf(self, token: str) -> float:
+        """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
+        total = len(self.term_counts)
+        having = len(self.postings.get(token, ()))
+        return math.log((total - having + 0.5) / (having + 0.5) + 1)
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
     phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
@@ -64,6 +74,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     analysed_facts: list[list[tuple[str, ...]]] = []
     analysed_misses: list[list[tuple[str, ...]]] = []
     fact_tokens: list[frozenset[str]] = []
+    term_counts: list[dict[str, int]] = []
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
     surfaced: set[str] = set()  # words already in `surface` (a word always has the same token)
@@ -85,6 +96,11 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
         analysed_misses.append([tokens for tokens in misses if tokens])
         fact_tokens.append(frozenset(vocabulary))
+        counts: dict[str, int] = {}
+        for tokens in analysed:
+            for token in tokens:
+                counts[token] = counts.get(token, 0) + 1
+        term_counts.append(counts)
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
     for group in knowledge.synonyms.get(language, ()):
@@ -116,6 +132,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
     return Index(
+        term_counts=term_counts,
+        lengths=[sum(counts.values()) for counts in term_counts],
         analyzer=analyzer,
         miss_postings=miss_postings,
         interrogatives=interrogatives,

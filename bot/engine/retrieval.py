@@ -24,6 +24,7 @@ class Weights:
     conflict: float = 0.5
     unknown_factor: float = 1.5
     intent_bonus: float = 5.0
+    bm25_weight: float = 0.3  # share of the score given to BM25, relative to the best fact
     shortlist: int = 12
 
 

@@ -32,11 +32,13 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     known_weight = 0.0
     shared = 0.0
     resolved: list[str] = []  # the question's tokens as the knowledge spells them (typos)
+    unknown = 0  # words no fact has
     for word, token in pairs:
         matches = token_matches(index, word, token)
         resolved.append(matches[0][0] if matches else token)
         if not matches:
             total_weight += index.unknown_weight * limits.unknown_factor
+            unknown += 1
             continue
         weight = index.weights[matches[0][0]]
         total_weight += weight
@@ -59,9 +61,17 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     ]
     ranked: list[Candidate] = []
     intents = index.intents.intersection(resolved)
+    relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
+    # Over what a fact having every term once would score: words no fact has count against
+    # every fact, as they do in coverage.
+    ideal = sum(map(index.idf, (matches[0][0] for _, matches in terms)))
+    ideal = ideal + unknown * index.idf("") or 1.0
     for share, fact in coverage:
         score = 100.0 * limits.query_weight * share
         score += phrase_score(index, fact, query, similarity_of, weights)
+        if relevance:
+            share_of_ideal = min(relevance[fact] / ideal, 1.0)
+            score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
         if intents and intents <= index.fact_tokens[fact]:
             score += limits.intent_bonus
         overlap = near_miss(index, as_missed, fact) if index.misses[fact] else None
@@ -87,6 +97,33 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
                 ranked.append(Candidate(facts[fact].id, 100.0 * overlap, 0.0, True))
     ranked.sort(key=lambda candidate: candidate.score, reverse=True)
     return ranked
+
+
+_K1 = 1.5
+_B = 0.75
+
+
+def bm25(
+    index: Index, facts: list[int], terms: list[tuple[float, list[tuple[str, float]]]]
+) -> dict[int, float]:
+    """Okapi BM25 of each fact for the question's terms (a misspelt term counts at its
+    similarity), each fact one document of its phrasings and answer."""
+    average = sum(index.lengths) / len(index.lengths) if index.lengths else 1.0
+    result: dict[int, float] = {}
+    for fact in facts:
+        counts, length = index.term_counts[fact], index.lengths[fact]
+        norm = _K1 * (1 - _B + _B * length / average)
+        value = 0.0
+        for _, matches in terms:
+            found = [(counts[choice], similarity) for choice, similarity in matches
+                     if choice in counts]
+            if not found:
+                continue
+            count, similarity = max(found)
+            choice = next(c for c, _ in matches if c in counts)
+            value += index.idf(choice) * count * (_K1 + 1) / (count + norm) * similarity / 100.0
+        result[fact] = value
+    return result
 
 
 def join_compounds(index: Index, question: str) -> str:

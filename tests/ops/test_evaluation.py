@@ -9,15 +9,15 @@ import pytest
 from bot.engine import Decision, Engine, Kind
 from bot.ops.evaluation import LabelledQuestion, describe, evaluate, is_correct, load_questions
 
-# Offers the new routes, then the reason for them.
+# Offers the reason for the new routes, then the routes.
 ROUTES_FOR = "what's driving the plan for a rail link via China?"
 
 # (question, expected): one of each outcome the evaluation counts.
 LABELLED = [
     ("how much did trade grow?", ("trade_growth",)),  # in scope, right
     ("how much did trade grow?", ("bauxite",)),  # in scope, answered wrong
-    (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact first
-    (ROUTES_FOR, ("routes_reason",)),  # in scope, clarified with the right fact second
+    (ROUTES_FOR, ("routes_reason",)),  # in scope, clarified with the right fact first
+    (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact second
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
     ("what is the capital of laos?", ("none",)),  # out of scope, declined
     ("what does russia export to laos?", ("near_miss",)),  # near miss, declined
@@ -101,7 +101,7 @@ def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQu
     assert result.accuracy == pytest.approx(2 / 6)
     assert result.decline_rate == pytest.approx(2 / 3)
     assert [miss.question.expected for miss in result.misses] == [
-        ("bauxite",), ("new_routes",), ("routes_reason",), ("bauxite",), ("none",)]
+        ("bauxite",), ("routes_reason",), ("new_routes",), ("bauxite",), ("none",)]
 
 
 def test_an_empty_set_scores_full_marks(engine: Engine) -> None:

@@ -97,11 +97,11 @@ def test_clarify_lists_the_offered_questions(engine: Engine, composer: Composer)
     reply = composer.compose(decision)
     assert plain_text(reply) == (
         "Did you mean one of these?\n"
-        "• What new transport routes does Russia plan for Laos?\n"
-        "• Why does Russia want to open new transport routes to Laos?"
+        "• Why does Russia want to open new transport routes to Laos?\n"
+        "• What new transport routes does Russia plan for Laos?"
     )
     assert rich_text(reply) == "Did you mean one of these?"
-    assert fact_values(reply) == ["new_routes", "routes_reason"]
+    assert fact_values(reply) == ["routes_reason", "new_routes"]
 
 
 def test_one_plausible_fact_is_offered_alone(engine: Engine, composer: Composer) -> None:

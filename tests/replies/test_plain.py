@@ -22,7 +22,7 @@ def test_plain_text_keeps_all_and_plain_parts() -> None:
     [
         ("how much did trade grow?", "fact", "trade_growth", None, ["new_routes", "routes_reason"]),
         ("what's driving the plan for a rail link via China?", "clarify", None, None,
-         ["new_routes", "routes_reason"]),
+         ["routes_reason", "new_routes"]),
         ("what does russia export to laos?", "none", None, "agri_exports",
          ["textile_hydropower", "talks_topics"]),
         ("привет", "smalltalk", None, None, []),
