@@ -27,7 +27,6 @@ from bot.telegram.commands import set_commands
 from bot.telegram.context import CONTEXT_TYPES, Services
 from bot.telegram.handlers import add_handlers
 from bot.telegram.logs import install_redaction, protect_loggers, quiet_http_loggers
-from bot.telegram.request import RATE_LIMIT_RETRIES as RATE_LIMIT_RETRIES
 from bot.telegram.request import RetryingRequest
 
 log = logging.getLogger(__name__)
