@@ -149,7 +149,7 @@ class RetryingRequest(HTTPXRequest):
     def _delay(self, tries: int) -> float:
         """Exponential backoff with jitter: between half and all of first_delay * 2^(tries-1),
         capped, so that many chats failing together do not retry in lockstep."""
-        backoff = min(self.max_delay, self.first_delay * 2 ** min(tries - 1, 30))
+        backoff = min(self.max_delay, self.first_delay * 2.0 ** min(tries - 1, 30))
         return backoff * (0.5 + 0.5 * self._jitter())
 
     def _within_budget(self, what: str, tries: int, started: float, wait: float,
