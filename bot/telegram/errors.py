@@ -30,8 +30,11 @@ class ErrorLog:
             self.on_invalid_token(INVALID_TOKEN)
             return
         if isinstance(error, TelegramError):
-            log.warning("could not handle update %s: %s: %s", update_id,
-                        type(error).__name__, error)
+            if update is None:  # python-telegram-bot passes polling errors here too
+                log.warning("polling for updates failed: %s: %s", type(error).__name__, error)
+            else:
+                log.warning("could not handle update %s: %s: %s", update_id,
+                            type(error).__name__, error)
             return
         log.error("error while handling update %s: %s: %s", update_id,
                   type(error).__name__, error, exc_info=error)

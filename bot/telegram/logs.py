@@ -50,6 +50,9 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+MAX_ONE_LINE = 300
+
+
 class OneLineErrors(logging.Filter):
     """Turns a record carrying a Telegram error (an expected condition: a bad token, another
     instance polling, Telegram down or answering garbage) into one line: the message and the
@@ -58,11 +61,16 @@ class OneLineErrors(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record in place; never drop it."""
         error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, TelegramError):
+        # A reply that is not JSON is logged by python-telegram-bot with the decoder's
+        # traceback before it raises its own TelegramError: a Telegram condition too.
+        telegram_json = isinstance(error, ValueError) and record.name.startswith("telegram.")
+        if isinstance(error, TelegramError) or telegram_json:
             try:
                 message = record.getMessage()
             except (TypeError, ValueError):
                 message = str(record.msg)
+            if len(message) > MAX_ONE_LINE:  # the invalid reply itself can be long
+                message = message[:MAX_ONE_LINE] + "…"
             record.msg = f"{message} ({type(error).__name__}: {error})"
             record.args = None
             record.exc_info = None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, cast
 
-from telegram import Update
+from telegram import Chat, Update, User
 from telegram.error import InvalidToken
 from telegram.ext import BaseUpdateProcessor, ExtBot
 from telegram.request import BaseRequest
@@ -31,6 +31,7 @@ WORKERS = 32
 BACKLOG = 10_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+FATAL_POLL_PAUSE = 1.0  # seconds a poll waits once the bot is stopping for good
 INVALID_TOKEN = "Telegram rejected the bot token (TELEGRAM_BOT_TOKEN)"  # noqa: S105 - a message
 
 
@@ -58,6 +59,29 @@ def update_id_of(data: object) -> int | None:
     return update_id
 
 
+def missing_part(update: Update) -> str | None:
+    """What a parsed update lacks that Telegram always sends and the handlers rely on, or None.
+    python-telegram-bot does not check required fields: a message without a chat parses, then
+    fails in the first filter that looks at it."""
+    message = update.message or update.edited_message or update.channel_post
+    if message is not None:
+        if not isinstance(message.chat, Chat) or not isinstance(message.chat.id, int):
+            return "a message without a chat"
+        if not isinstance(message.message_id, int):
+            return "a message without an id"
+        if message.text is not None and not isinstance(message.text, str):
+            return "a message whose text is not text"
+        if message.from_user is not None and not isinstance(message.from_user.id, int):
+            return "a message from a user without an id"
+    for query in (update.callback_query, update.inline_query):
+        if query is not None and (not isinstance(query.from_user, User)
+                                  or not isinstance(query.from_user.id, int)):
+            return "a query without a user"
+    if update.inline_query is not None and not isinstance(update.inline_query.query, str):
+        return "an inline query without text"
+    return None
+
+
 def parse_update(data: object, bot: ExtBot[Any]) -> Update | None:
     """The update in Telegram's JSON, cleaned. One that python-telegram-bot cannot read (a
     poison update) becomes an empty update with its id, so it is skipped and confirmed like any
@@ -66,13 +90,17 @@ def parse_update(data: object, bot: ExtBot[Any]) -> Update | None:
     if update_id is None:
         return None
     try:
-        return Update.de_json(clean(data), bot)
+        update = Update.de_json(clean(data), bot)
+        problem = missing_part(update)
     except Exception as error:  # whatever de_json trips over: the update is skipped
-        log.warning("update %d is malformed and skipped (%s: %s)", update_id,
-                    type(error).__name__, str(error)[:200])
-        empty = Update(update_id)
-        empty.set_bot(bot)
-        return empty
+        problem = f"{type(error).__name__}: {str(error)[:200]}"
+    else:
+        if problem is None:
+            return update
+    log.warning("update %d is malformed and skipped (%s)", update_id, problem)
+    empty = Update(update_id)
+    empty.set_bot(bot)
+    return empty
 
 
 class Fatal:
@@ -119,9 +147,13 @@ class SafeBot(ExtBot[Any]):
         api_kwargs: dict[str, Any] | None = None,
     ) -> tuple[Update, ...]:
         """Like python-telegram-bot's, but a malformed update is skipped (see `parse_update`)."""
-        if self._fatal.reason is not None:
-            return ()  # stopping: no more polling (the final confirming call included)
         seconds = timeout.total_seconds() if isinstance(timeout, dtm.timedelta) else timeout
+        if self._fatal.reason is not None:
+            # Stopping: no more calls. The polling loop must not die of the error (stopping
+            # would then re-raise it and skip the shutdown), nor spin: a long poll's pause.
+            if seconds:
+                await asyncio.sleep(FATAL_POLL_PAUSE)
+            return ()
         # As python-telegram-bot does: the long poll's own timeout on top of the read timeout.
         base = (read_timeout if not isinstance(read_timeout, type(BaseRequest.DEFAULT_NONE))
                 else self._request[0].read_timeout) or 0
@@ -134,7 +166,7 @@ class SafeBot(ExtBot[Any]):
                 pool_timeout=pool_timeout, api_kwargs=api_kwargs)
         except InvalidToken:
             self._fatal.fail(INVALID_TOKEN)
-            raise
+            return ()
         updates = []
         for item in cast("list[object]", result if isinstance(result, list) else []):
             update = parse_update(item, self)
