@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -74,11 +75,13 @@ class _Handler(BaseHTTPRequestHandler):
         if payload.get(CUT_OFF):  # injected: half of the reply the call would have had
             data = json.dumps(payload[CUT_OFF]).encode()
             data = data[: len(data) // 2]
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        # The bot may be gone (killed, or timed out): its answer is simply not delivered.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
     do_GET = do_POST  # noqa: N815 - http.server naming
 
