@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from botapi import FakeBotApi  # noqa: E402 - the fake Bot API lives with the tests
-from harness import TOKEN, TRADE_EN, start_process, wait_until  # noqa: E402
+from botapi import FakeBotApi
+from harness import TOKEN, TRADE_EN, start_process, wait_until
 
 FIRST_USER = 10_000
 

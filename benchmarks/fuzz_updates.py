@@ -18,8 +18,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from botapi import BOT_USERNAME, FakeBotApi  # noqa: E402 - lives with the tests
-from harness import TOKEN, TRADE_EN, start_process, wait_until  # noqa: E402
+from botapi import BOT_USERNAME, FakeBotApi
+from harness import TOKEN, TRADE_EN, start_process, wait_until
 
 BATCH = 500
 SENTINEL_USER = 99_999
@@ -99,7 +99,8 @@ def fuzzed(rng: random.Random, number: int) -> Json:
         if rng.random() < 0.3:  # group chatter: mostly ignored, no answer to send
             update["message"]["chat"] = {"id": -1_000_001, "type": "supergroup", "title": "G"}
     elif roll < 0.45:
-        update = {"callback_query": {"id": str(number), "chat_instance": "c", "data": text(rng)[:64],
+        update = {"callback_query": {"id": str(number), "chat_instance": "c",
+                                     "data": text(rng)[:64],
                                      "from": {"id": user, "is_bot": False, "first_name": "F"},
                                      "message": message(rng, user)}}
     elif roll < 0.48:
@@ -127,7 +128,7 @@ def main() -> int:
     parser.add_argument("--updates", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     options = parser.parse_args()
-    rng = random.Random(options.seed)
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible fuzzing, not secrets
     stalls, rss = 0, []
     with tempfile.TemporaryDirectory() as folder, FakeBotApi(token=TOKEN) as server:
         work = Path(folder)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from botapi import DEFAULT_SUPERGROUP_ID, FakeBotApi  # noqa: E402 - lives with the tests
-from harness import TOKEN, TRADE_EN, start_process, wait_until  # noqa: E402
+from botapi import DEFAULT_SUPERGROUP_ID, FakeBotApi
+from harness import TOKEN, TRADE_EN, start_process, wait_until
 
 PRIVATE_USERS = 20_000
 GROUP_USERS = 30_000
