@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -153,7 +154,12 @@ def main() -> int:
                 alive = process.poll() is None
             finally:
                 process.terminate()
-                status = process.wait(timeout=180)
+                try:
+                    status = process.wait(timeout=60)
+                except subprocess.TimeoutExpired:  # a stop that hangs counts as a stall
+                    stalls += 1
+                    process.kill()
+                    status = process.wait()
         output = log_path.read_text(errors="replace")
     tracebacks = output.count("Traceback")
     print(f"updates: {options.updates} (seed {options.seed}); process alive throughout: "

@@ -152,3 +152,30 @@ def test_expected_polling_conditions_log_one_line(server: FakeBotApi, tmp_path: 
     assert status == 0
     assert "Conflict" in output and "Bad Gateway" in output
     assert "Traceback" not in output
+
+
+def test_a_stop_leaves_a_rate_limited_backlog_for_the_next_start(server: FakeBotApi,
+                                                                 tmp_path: Path) -> None:
+    """Forty questions in one group are far over Telegram's 20 messages a minute there. SIGTERM
+    finishes the answer in hand and exits instead of waiting minutes for the rest, which stay
+    journalled and are taken up at the next start."""
+    log_path = tmp_path / "bot.log"
+    with log_path.open("w") as log:
+        process = start_process(server, tmp_path, log, FLOOD_BURST="0")
+        try:
+            for number in range(40):
+                server.command(f"/ask how much did trade grow? {number}", chat_type="supergroup",
+                               user_id=8000 + number)
+            server.wait_for("sendMessage", 20, timeout=30)
+            process.terminate()
+            status = process.wait(timeout=30)
+        finally:
+            finish(process, stop=False)
+        sent = len(server.calls_to("sendMessage"))
+        process = start_process(server, tmp_path, log, FLOOD_BURST="0")
+        try:
+            wait_until(lambda: "replaying" in log_path.read_text(), timeout=30)
+        finally:
+            finish(process)
+    assert status == 0 and sent < 40
+    assert f"replaying {40 - sent} update(s)" in log_path.read_text()

@@ -144,15 +144,17 @@ def build_application(
         rate_limiter=rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0),
         fatal=fatal,
     )
+    processor = PerChatProcessor(journal=journal)
     builder = (
         ApplicationBuilder()
         .updater(SafeUpdater(bot, update_queue))
         .context_types(CONTEXT_TYPES)
-        .concurrent_updates(PerChatProcessor(journal=journal))
+        .concurrent_updates(processor)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
     app: App = builder.build()
+    processor.stopping = lambda: not app.running
     inline = add_handlers(
         app,
         Services(service, question_log),

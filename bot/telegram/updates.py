@@ -251,6 +251,10 @@ class PerChatProcessor(BaseUpdateProcessor):
         self.journal = journal
         self._working: asyncio.Semaphore | None = None
         self._chats: dict[Hashable, tuple[asyncio.Lock, int]] = {}
+        # Whether the bot is stopping (set by the composition root). Then an update whose turn
+        # comes only now is left pending in the journal for the next start instead of being
+        # handled: a group's backlog behind Telegram's rate limit would hold a stop for minutes.
+        self.stopping: Callable[[], bool] = lambda: False
 
     async def initialize(self) -> None:
         """Nothing to allocate: the worker semaphore is made on first use, in the loop."""
@@ -272,6 +276,14 @@ class PerChatProcessor(BaseUpdateProcessor):
         else:
             self._chats[key] = (lock, users - 1)
 
+    async def _run(self, coroutine: Awaitable[Any]) -> bool:
+        """Run the handlers, unless the bot is stopping and a journal keeps the update for the
+        next start; whether they ran."""
+        if self.journal is not None and self.journal.working and self.stopping():
+            return False
+        await coroutine
+        return True
+
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for the chat's earlier updates, then for a worker; run the handlers."""
         if self._working is None:
@@ -282,21 +294,20 @@ class PerChatProcessor(BaseUpdateProcessor):
         try:
             if key is None:
                 async with self._working:
-                    await coroutine
+                    finished = await self._run(coroutine)
             else:
                 lock = self._enter(key)
                 try:
                     async with lock, self._working:
-                        await coroutine
+                        finished = await self._run(coroutine)
                 finally:
                     self._leave(key)
-            finished = True
         except Exception:
             finished = True
             raise
         finally:
             ANSWERING.reset(token)
             if not finished and asyncio.iscoroutine(coroutine):
-                coroutine.close()  # cancelled before it ran: it stays pending in the journal
+                coroutine.close()  # not run (stopping, cancelled): it stays pending
             if finished and self.journal is not None and isinstance(update, Update):
                 self.journal.done(update.update_id)
