@@ -55,6 +55,15 @@ def idle(application: App) -> bool:
             and application.update_processor.current_concurrent_updates == 0)
 
 
+async def until_idle(attempts: int = 200) -> None:
+    """Wait until every application `running` runs has no update queued or in hand."""
+    for _ in range(attempts):
+        if all(idle(application) for application in _RUNNING):
+            return
+        await asyncio.sleep(0.025)
+    raise AssertionError("the bot did not finish its updates")
+
+
 @asynccontextmanager
 async def running(application: App, *, hooks: bool = True) -> AsyncIterator[App]:
     """Run the application long-polling the fake server, like `run_polling` does: post_init
