@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from bot import signals
 from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
@@ -172,12 +173,15 @@ def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
         from bot.telegram.app import run_bot  # imported here: the console needs no Telegram
 
         return run_bot(engine, settings, webhook=webhook)
+    signals.restore_defaults()
     return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; knowledge errors print one line each, no traceback."""
     args = build_parser().parse_args(argv)
+    if args.command is not None:
+        signals.restore_defaults()  # only the running bot holds signals during start-up
     settings = load_settings()
     configure_logging(settings.log_level)
     try:

@@ -46,6 +46,24 @@ def bot_settings(server: FakeBotApi, tmp_path: Path, **changes: Any) -> Settings
                                db_path=tmp_path / "questions.sqlite3", **changes)
 
 
+_RUNNING: list[App] = []  # the applications `running` runs now, for `after_sentinel`
+
+
+def idle(application: App) -> bool:
+    """Whether the application has no update queued or in hand."""
+    return (application.update_queue.empty()
+            and application.update_processor.current_concurrent_updates == 0)
+
+
+async def until_idle(attempts: int = 200) -> None:
+    """Wait until every application `running` runs has no update queued or in hand."""
+    for _ in range(attempts):
+        if all(idle(application) for application in _RUNNING):
+            return
+        await asyncio.sleep(0.025)
+    raise AssertionError("the bot did not finish its updates")
+
+
 @asynccontextmanager
 async def running(application: App, *, hooks: bool = True) -> AsyncIterator[App]:
     """Run the application long-polling the fake server, like `run_polling` does: post_init
@@ -56,9 +74,11 @@ async def running(application: App, *, hooks: bool = True) -> AsyncIterator[App]
         await application.start()
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        _RUNNING.append(application)
         try:
             yield application
         finally:
+            _RUNNING.remove(application)
             await application.updater.stop()
             await application.stop()
     if hooks and application.post_shutdown is not None:
@@ -116,11 +136,15 @@ async def sent_messages(server: FakeBotApi, count: int = 1) -> list[Json]:
 
 async def after_sentinel(server: FakeBotApi) -> list[Json]:
     """Send a private question after the updates under test and return every message sent once
-    it is answered: updates are handled in order, so the earlier ones were handled by then."""
+    it is answered and the bot is idle: updates are fetched in order, so once the sentinel is
+    answered the earlier ones were all taken in, and idle means they were all handled (chats
+    are handled concurrently, so the sentinel alone does not say that)."""
     server.private_text(TRADE_EN, user_id=SENTINEL_USER)
-    for _ in range(50):
+    for _ in range(100):
         calls = server.calls_to("sendMessage")
-        if any(call["chat_id"] == SENTINEL_USER for call in calls):
+        if (any(call["chat_id"] == SENTINEL_USER for call in calls)
+                and all(idle(application) for application in _RUNNING)):
+            calls = server.calls_to("sendMessage")
             return [call for call in calls if call["chat_id"] != SENTINEL_USER]
         await asyncio.sleep(0.05)
     raise AssertionError("the sentinel question was not answered")

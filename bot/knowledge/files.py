@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
+
+# A knowledge file larger than this is refused before it is parsed: a YAML file of tens of MB
+# takes minutes and gigabytes to load, and the live reload would hold the bot up meanwhile.
+# The real knowledge base is a few hundred KB; KNOWLEDGE_MAX_BYTES changes the limit.
+DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FILE_BYTES_VARIABLE = "KNOWLEDGE_MAX_BYTES"
+
+
+def max_file_bytes() -> int:
+    """The size limit of one knowledge file: KNOWLEDGE_MAX_BYTES, else the default."""
+    raw = os.environ.get(MAX_FILE_BYTES_VARIABLE, "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_MAX_FILE_BYTES
+    except ValueError:
+        return DEFAULT_MAX_FILE_BYTES
+    return value if value > 0 else DEFAULT_MAX_FILE_BYTES
+
+
+def oversized(path: Path, label: str = "") -> str | None:
+    """One problem line when the file is over the size limit, else None (also when it cannot
+    be looked at: reading it reports that)."""
+    limit = max_file_bytes()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= limit:
+        return None
+    return (f"{label or path.name}: file is too large ({size:,} bytes; the limit is "
+            f"{limit:,}, set by {MAX_FILE_BYTES_VARIABLE})")
 
 
 class KnowledgeError(Exception):
@@ -22,6 +53,10 @@ def read_yaml(path: Path, problems: list[str], fast: bool = False, label: str = 
     """The parsed file, or None after adding a line to `problems` that starts with `label`
     (the file's name by default); `fast` uses libyaml's C safe loader when PyYAML has it."""
     label = label or path.name
+    too_large = oversized(path, label)
+    if too_large is not None:
+        problems.append(too_large)
+        return None
     try:
         with path.open(encoding="utf-8") as handle:
             if fast and hasattr(yaml, "CSafeLoader"):

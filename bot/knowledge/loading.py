@@ -167,8 +167,12 @@ def _check_fact(fact: FactModel, prefix: str, manifest: Manifest, problems: list
 
 
 def _load_facts(path: Path, manifest: Manifest, problems: list[str]) -> list[Fact]:
+    known = len(problems)
     raw = read_yaml(path, problems, fast=True)
     if raw is None:
+        # An empty or comment-only fact file would otherwise pass as "no facts here": say so.
+        if len(problems) == known:
+            problems.append(f"{path.name}: file is empty (no facts)")
         return []
     try:
         facts_file = FactsFileModel.model_validate(raw)
@@ -257,6 +261,8 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     for path in fact_files:
         facts.extend(_load_facts(path, manifest, problems))
     _check_links(facts, problems)
+    if not facts and not problems:
+        problems.append(f"{root}: no facts")  # the engine cannot answer from nothing
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from bot.knowledge.files import describe, read_yaml
+from bot.knowledge.files import describe, oversized, read_yaml
 from bot.knowledge.models import Source
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -63,6 +63,10 @@ class Manifest:
 
 def _read_text(directory: Path, name: str, where: str, problems: list[str]) -> str:
     path = directory / name
+    too_large = oversized(path, f"{where}: {path.name}")
+    if too_large is not None:
+        problems.append(too_large)
+        return ""
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

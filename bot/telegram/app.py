@@ -16,24 +16,34 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import signals
 from bot.config import Settings
 from bot.engine import Engine
 from bot.ops.flood import FloodControl
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
+from bot.ops.update_journal import UpdateJournal, journal_path
 from bot.telegram.commands import set_commands
 from bot.telegram.context import CONTEXT_TYPES, Services
+from bot.telegram.errors import ErrorLog
 from bot.telegram.handlers import add_handlers
-from bot.telegram.logs import install_redaction, protect_loggers, quiet_http_loggers
-from bot.telegram.request import RATE_LIMIT_RETRIES as RATE_LIMIT_RETRIES
+from bot.telegram.logs import (
+    install_one_line_errors,
+    install_redaction,
+    protect_loggers,
+    quiet_http_loggers,
+)
 from bot.telegram.request import RetryingRequest
+from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
+from bot.telegram.webhook import SafeUpdater
 
 log = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 BOOTSTRAP_RETRIES = 5  # start-up calls (getMe, deleteWebhook/setWebhook) survive a brief outage
 # Only what the bot answers; edited messages and channel posts are not even requested.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
@@ -51,7 +61,8 @@ def _file_url(base_url: str) -> str:
 
 
 def _add_reload_signal(service: KnowledgeService) -> bool:
-    """SIGHUP reloads the knowledge base; False where signals cannot be handled here."""
+    """SIGHUP reloads the knowledge base (one received during start-up too, which
+    `bot.signals` held until now); False where signals cannot be handled here."""
     if not hasattr(signal, "SIGHUP"):
         return False
     try:
@@ -60,6 +71,8 @@ def _add_reload_signal(service: KnowledgeService) -> bool:
     except (NotImplementedError, RuntimeError, ValueError) as error:
         log.info("SIGHUP reloads are not available here: %s", error)
         return False
+    if signals.take_pending_reload():
+        service.request_reload("SIGHUP during start-up")
     return True
 
 
@@ -76,6 +89,8 @@ def build_application(
     question_log: QuestionLog | None = None,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     request: BaseRequest | None = None,
+    journal: UpdateJournal | None = None,
+    fatal: Fatal | None = None,
 ) -> App:
     """Build the application and register every handler.
 
@@ -85,6 +100,9 @@ def build_application(
     flushes and closes it. Flood control follows `settings.flood_burst` and `flood_interval`.
     Without `rate_limiter`, python-telegram-bot's AIORateLimiter keeps within Telegram's limits;
     without `request`, a `RetryingRequest` retries transient failures (429s included).
+    Updates are handled concurrently, in order within each chat; with a `journal`, each is
+    journalled before Telegram is told it arrived, and post_init replays what an earlier run
+    left pending. `fatal` hears of a revoked token (the caller stops the bot on it).
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -94,7 +112,11 @@ def build_application(
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
     background: set[asyncio.Task[None]] = set()
 
+    fatal = fatal if fatal is not None else Fatal()
+    update_queue = JournalQueue(journal)
+
     async def post_init(application: App) -> None:
+        update_queue.replay(application.bot)  # before polling: the oldest updates first
         await set_commands(application.bot, service.engine)
         if live:
             background.add(asyncio.create_task(service.watch(), name="knowledge-watcher"))
@@ -111,40 +133,50 @@ def build_application(
         if question_log is not None:
             await asyncio.to_thread(question_log.close)
 
+    bot = SafeBot(
+        settings.token,
+        base_url=settings.base_url or DEFAULT_BASE_URL,
+        base_file_url=_file_url(settings.base_url or DEFAULT_BASE_URL),
+        request=request if request is not None else RetryingRequest(),
+        get_updates_request=HTTPXRequest(),  # one long poll at a time: one connection
+        defaults=DEFAULTS,
+        # The request retries 429s itself (pausing every call), so the limiter only throttles.
+        rate_limiter=rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0),
+        fatal=fatal,
+    )
+    processor = PerChatProcessor(journal=journal)
     builder = (
         ApplicationBuilder()
-        .token(settings.token)
-        .defaults(DEFAULTS)
+        .updater(SafeUpdater(bot, update_queue))
         .context_types(CONTEXT_TYPES)
-        # The request retries 429s itself (pausing every call), so the limiter only throttles.
-        .rate_limiter(rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0))
-        .request(request if request is not None else RetryingRequest())
+        .concurrent_updates(processor)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if settings.base_url:
-        builder = builder.base_url(settings.base_url).base_file_url(_file_url(settings.base_url))
     app: App = builder.build()
+    processor.stopping = lambda: not app.running
     inline = add_handlers(
         app,
         Services(service, question_log),
         flood=FloodControl(settings.flood_burst, settings.flood_interval),
         inline_flood=FloodControl(settings.flood_burst * INLINE_FLOOD_FACTOR,
                                   settings.flood_interval / INLINE_FLOOD_FACTOR),
+        errors=ErrorLog(fatal.fail),
     )
     return app
 
 
-def _fail(text: str) -> int:
+def _fail(text: str, status: int = 2) -> int:
     print(f"error: {text}", file=sys.stderr)
-    return 2
+    return status
 
 
 def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
             webhook: bool = False) -> int:
     """Run the bot until stopped (SIGTERM, SIGINT): long polling, or a webhook server with
-    `webhook`. The knowledge base reloads live and questions are logged to `settings.db_path`.
-    Stopping finishes the updates in hand, flushes the question log and returns 0."""
+    `webhook`. The knowledge base reloads live, questions are logged to `settings.db_path` and
+    updates journalled beside it. Stopping finishes the updates in hand, flushes the question
+    log and returns 0; a token Telegram rejects, at start or later, returns 1 after one line."""
     if not settings.token:
         return _fail("TELEGRAM_BOT_TOKEN is not set")
     secret = ""
@@ -155,9 +187,19 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
         if not _SECRET_TOKEN.fullmatch(secret):
             return _fail("WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1-256 chars)")
     install_redaction(settings.token, *([secret] if secret else []))
+    install_one_line_errors()
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
     question_log = QuestionLog(settings.db_path, settings.retention_days)
-    application = build_application(service, settings, question_log=question_log)
+    journal = UpdateJournal(journal_path(settings.db_path))
+    fatal = Fatal()
+    application = build_application(service, settings, question_log=question_log,
+                                    journal=journal, fatal=fatal)
+    fatal.attach(application.stop_running)
+    # From here python-telegram-bot handles SIGINT and SIGTERM (finishing what is in hand);
+    # one that came earlier, while the knowledge base loaded, stops the bot right after
+    # start-up, the same way.
+    if signals.take_pending_stop():
+        application.stop_running()
     try:
         if webhook:
             assert settings.webhook_url is not None  # noqa: S101 - checked above; narrows for mypy
@@ -178,12 +220,13 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
             application.run_polling(allowed_updates=ALLOWED_UPDATES,
                                     bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
-        log.error("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN)")
-        return 1
+        return _fail(INVALID_TOKEN, 1)
     except NetworkError as error:
-        log.error("cannot reach Telegram: %s", error)
-        return 1
+        return _fail(f"cannot reach Telegram: {error}", 1)
     finally:
         question_log.close()  # already closed by post_shutdown unless start-up failed
+        journal.close()
+    if fatal.reason is not None:
+        return _fail(fatal.reason, 1)
     log.info("stopped")
     return 0

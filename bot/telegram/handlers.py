@@ -20,7 +20,7 @@ from bot.telegram.answering import Answerer
 from bot.telegram.buttons import Buttons
 from bot.telegram.commands import Commands
 from bot.telegram.context import Services
-from bot.telegram.errors import log_error
+from bot.telegram.errors import ErrorLog, log_error
 from bot.telegram.floodgate import FloodGate
 from bot.telegram.inline import InlineQueries
 from bot.telegram.messages import Messages
@@ -30,7 +30,8 @@ FLOOD_GROUP = -1  # runs before the handlers (group 0) and may stop an update th
 
 
 def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], services: Services,
-                 flood: FloodControl, inline_flood: FloodControl) -> InlineQueries:
+                 flood: FloodControl, inline_flood: FloodControl,
+                 errors: ErrorLog = log_error) -> InlineQueries:
     """Register every handler on the application; return the inline handler, whose pending
     question-log entries are flushed at shutdown."""
     answerer = Answerer(services)
@@ -62,6 +63,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], services: Servi
     app.add_handler(MessageHandler(NEW & PRIVATE & filters.COMMAND, commands.help))
     # 11. Stickers, photos and other non-text messages in a private chat: ask for text.
     app.add_handler(MessageHandler(NEW & PRIVATE & NON_TEXT, messages.unsupported))
-    # Any exception in a handler is logged (token redacted) and the bot keeps running.
-    app.add_error_handler(log_error)
+    # Any exception in a handler is logged (token redacted) and the bot keeps running, unless
+    # the token was revoked.
+    app.add_error_handler(errors)
     return inline

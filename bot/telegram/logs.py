@@ -6,6 +6,8 @@ import logging
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from telegram.error import TelegramError
+
 
 class RedactingFilter(logging.Filter):
     """Replaces secrets (the bot token, the webhook secret) in log records with placeholders."""
@@ -46,6 +48,45 @@ class RedactingFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = self.redact(record.stack_info)
         return True
+
+
+MAX_ONE_LINE = 300
+
+
+class OneLineErrors(logging.Filter):
+    """Turns a record carrying a Telegram error (an expected condition: a bad token, another
+    instance polling, Telegram down or answering garbage) into one line: the message and the
+    error, without the traceback python-telegram-bot attaches. Other errors keep theirs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record in place; never drop it."""
+        error = record.exc_info[1] if record.exc_info else None
+        # A reply that is not JSON is logged by python-telegram-bot with the decoder's
+        # traceback before it raises its own TelegramError: a Telegram condition too.
+        telegram_json = isinstance(error, ValueError) and record.name.startswith("telegram.")
+        if isinstance(error, TelegramError) or telegram_json:
+            try:
+                message = record.getMessage()
+            except (TypeError, ValueError):
+                message = str(record.msg)
+            if len(message) > MAX_ONE_LINE:  # the invalid reply itself can be long
+                message = message[:MAX_ONE_LINE] + "…"
+            record.msg = f"{message} ({type(error).__name__}: {error})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+ONE_LINE_ERRORS = OneLineErrors()
+
+
+def install_one_line_errors() -> None:
+    """Make every handler of the root logger write Telegram errors as one line."""
+    for handler in logging.getLogger().handlers:
+        if ONE_LINE_ERRORS not in handler.filters:
+            # First, so that the secrets in the error's text are redacted after it.
+            handler.filters.insert(0, ONE_LINE_ERRORS)
 
 
 _REDACTION = RedactingFilter()

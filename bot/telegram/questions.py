@@ -36,14 +36,31 @@ def command_name(message: Message, username: str) -> str | None:
     return name.lower()
 
 
+def entity_text(text: str, entity: MessageEntity) -> str | None:
+    """The text an entity covers (offsets count UTF-16 units), or None when the entity does
+    not fit the text: out of range, empty, or starting or ending inside a character such as
+    an emoji. python-telegram-bot's `parse_entities` raises on the last kind."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    start, end = entity.offset * 2, (entity.offset + entity.length) * 2
+    if entity.offset < 0 or entity.length <= 0 or end > len(units):
+        return None
+    try:
+        return units[start:end].decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
 def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
     """The question a group message puts to the bot (its mentions removed), or None when the
     message neither mentions the bot nor replies to one of its messages."""
     text = message.text or ""
     mentioned = False
-    for entity, value in message.parse_entities(
-        [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
-    ).items():
+    for entity in message.entities:
+        if entity.type not in (MessageEntity.MENTION, MessageEntity.TEXT_MENTION):
+            continue
+        value = entity_text(message.text or "", entity)
+        if value is None:
+            continue  # a broken entity (Telegram never sends one) is no mention
         if entity.type == MessageEntity.MENTION and value[1:].lower() == username.lower():
             mentioned = True
         elif entity.user is not None and entity.user.id == bot_id:

@@ -1,11 +1,22 @@
-"""The HTTP request every Bot API call goes through; transient failures are retried here only."""
+"""The HTTP request every Bot API call goes through: the one place where failures are retried.
+
+The policy: a call that delivers something to a user is retried on network errors, timeouts,
+Telegram 5xx and cut-off (unparsable) replies, with exponential backoff and jitter, and any call
+waits out a 429 for as long as Telegram's ``retry_after`` asks, all within one time budget per
+call (``RETRY_BUDGET``, over a minute) so that a short Telegram outage delays answers instead of
+losing them. Giving up is logged once, naming the update and the chat type being answered.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import random
+import time
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -14,18 +25,37 @@ from telegram.request import HTTPXRequest
 
 log = logging.getLogger(__name__)
 
-RETRY_DELAYS: tuple[float, ...] = (0.5, 1.0, 2.0)
-MAX_ATTEMPTS = 3  # network errors, timeouts and 5xx: tries of one call that answers a user
-RATE_LIMIT_RETRIES = 3  # 429 Too Many Requests: retries of any call, each after retry_after
+RETRY_BUDGET = 75.0  # seconds from a call's first try after which it is given up (at least 60)
+FIRST_DELAY = 0.5  # the wait after the first transient failure; it doubles after each one...
+MAX_DELAY = 8.0  # ...up to this, so an outage of a minute costs ~10 tries, not hundreds
 RETRY_AFTER_MARGIN = 0.1  # seconds added to Telegram's retry_after, so the wait is surely over
-# The calls that deliver something to a user; only these are retried on network errors, timeouts
-# and 5xx. Start-up calls have python-telegram-bot's bootstrap retries, getUpdates its polling
-# loop (and its own request), and a command menu that cannot be set is only logged.
+# A modest pool: the bot answers many chats at once, but httpx gets slow with hundreds of
+# connections, and Telegram's own limits allow ~30 messages a second anyway.
+CONNECTION_POOL_SIZE = 16
+# The calls that deliver something to a user; only these are retried on network errors, timeouts,
+# 5xx and cut-off replies. Start-up calls have python-telegram-bot's bootstrap retries,
+# getUpdates its polling loop, and a command menu that cannot be set is only logged.
 ANSWERING_METHODS = frozenset({
     "sendmessage", "editmessagetext", "answercallbackquery", "answerinlinequery",
 })
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Answering:
+    """The update a task is answering, for the log line when a call is given up."""
+
+    update_id: int
+    chat_type: str
+
+    def __str__(self) -> str:
+        return f"update {self.update_id} from a {self.chat_type} chat"
+
+
+# Set by the update processor for the task handling an update; asyncio copies it into every
+# call that task makes, so the request can say whose answer it gave up on.
+ANSWERING: ContextVar[Answering | None] = ContextVar("answering", default=None)
 
 
 def endpoint_of(url: str) -> str:
@@ -39,72 +69,107 @@ def retry_after_of(payload: bytes) -> float | None:
         seconds = json.loads(payload.decode("utf-8", "replace"))["parameters"]["retry_after"]
     except (ValueError, KeyError, TypeError):
         return None
-    return float(seconds) if isinstance(seconds, int | float) and seconds >= 0 else None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+        return None
+    return float(seconds)
+
+
+def is_cut_off(payload: bytes) -> bool:
+    """Whether a reply is not a whole JSON object (cut off by a proxy or a dropped connection)."""
+    try:
+        return not isinstance(json.loads(payload), dict)
+    except ValueError:  # UnicodeDecodeError is a ValueError too
+        return True
 
 
 class RetryingRequest(HTTPXRequest):
-    """`HTTPXRequest` that waits out 429s (pausing every call meanwhile, as Telegram asks) and
-    retries the calls that answer users on network errors, timeouts and Telegram 5xx.
+    """`HTTPXRequest` with the retry policy of this module.
 
-    Errors that retrying cannot fix (400, 403, ...) pass through at once; once the retries are
+    Errors that retrying cannot fix (400, 403, ...) pass through at once; once the budget is
     spent, the last answer or error goes to python-telegram-bot, which raises as usual.
     """
 
     def __init__(
         self,
         *,
-        attempts: int = MAX_ATTEMPTS,
-        delays: Sequence[float] = RETRY_DELAYS,
-        rate_limit_retries: int = RATE_LIMIT_RETRIES,
+        budget: float = RETRY_BUDGET,
+        first_delay: float = FIRST_DELAY,
+        max_delay: float = MAX_DELAY,
         sleep: Sleep = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        jitter: Callable[[], float] = random.random,
         **httpx_options: Any,
     ) -> None:
+        httpx_options.setdefault("connection_pool_size", CONNECTION_POOL_SIZE)
         super().__init__(**httpx_options)
-        self.attempts = attempts
-        self.delays = tuple(delays) or (0.0,)
-        self.rate_limit_retries = rate_limit_retries
+        self.budget = budget
+        self.first_delay = first_delay
+        self.max_delay = max_delay
         self._sleep = sleep
+        self._clock = clock
+        self._jitter = jitter
         self._resume_at = 0.0  # event-loop time before which no call is made (after a 429)
 
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any
                          ) -> tuple[int, bytes]:
         """Make the call (the rest of the arguments are HTTPXRequest's: data and timeouts),
-        retrying as the class says; return Telegram's last answer."""
+        retrying as the module says; return Telegram's last answer."""
         what = endpoint_of(url)
-        retried = what.lower() in ANSWERING_METHODS
-        failures = rate_limited = 0
+        answering = what.lower() in ANSWERING_METHODS
+        started = self._clock()
+        tries = 0
         while True:
             await self._wait_for_resume()
+            tries += 1
             try:
                 code, payload = await super().do_request(url, method, *args, **kwargs)
             except NetworkError as error:  # raised for connection errors and timeouts
-                failures += 1
-                if not retried or not await self._back_off(what, failures, error):
+                if not answering or not await self._back_off(what, tries, started, error):
                     raise
                 continue
             if code == HTTPStatus.TOO_MANY_REQUESTS:
                 retry_after = retry_after_of(payload)
-                if retry_after is None or rate_limited >= self.rate_limit_retries:
+                if retry_after is None:  # a 429 without a wait: back off like a 5xx
+                    if await self._back_off(what, tries, started, "HTTP 429"):
+                        continue
                     return code, payload
-                rate_limited += 1
-                log.info("%s: Telegram asks to wait %.0f s (retry %d of %d)", what, retry_after,
-                         rate_limited, self.rate_limit_retries)
-                self._pause(retry_after + RETRY_AFTER_MARGIN)
+                wait = retry_after + RETRY_AFTER_MARGIN
+                if not self._within_budget(what, tries, started, wait, "HTTP 429"):
+                    return code, payload
+                log.info("%s: Telegram asks to wait %.0f s", what, retry_after)
+                self._pause(wait)
                 continue
-            if code >= HTTPStatus.INTERNAL_SERVER_ERROR and retried:
-                failures += 1
-                if await self._back_off(what, failures, f"HTTP {code}"):
-                    continue
+            failed = (f"HTTP {code}" if code >= HTTPStatus.INTERNAL_SERVER_ERROR
+                      else "a cut-off reply" if is_cut_off(payload) else None)
+            if (failed is not None and answering
+                    and await self._back_off(what, tries, started, failed)):
+                continue
             return code, payload
 
-    async def _back_off(self, what: str, failures: int, error: object) -> bool:
-        """Wait before the next try after a transient failure; False when the tries are spent."""
-        if failures >= self.attempts:
-            log.warning("%s failed %d times, giving up: %s", what, failures, error)
+    def _delay(self, tries: int) -> float:
+        """Exponential backoff with jitter: between half and all of first_delay * 2^(tries-1),
+        capped, so that many chats failing together do not retry in lockstep."""
+        backoff = min(self.max_delay, self.first_delay * 2.0 ** min(tries - 1, 30))
+        return backoff * (0.5 + 0.5 * self._jitter())
+
+    def _within_budget(self, what: str, tries: int, started: float, wait: float,
+                       error: object) -> bool:
+        """Whether waiting `wait` more seconds keeps the call within its budget; when not, the
+        call is given up and that is logged once."""
+        spent = self._clock() - started
+        if spent + wait <= self.budget:
+            return True
+        whose = ANSWERING.get()
+        log.warning("%s: giving up after %d tries in %.0f s (%s)%s", what, tries, spent, error,
+                    f" answering {whose}" if whose is not None else "")
+        return False
+
+    async def _back_off(self, what: str, tries: int, started: float, error: object) -> bool:
+        """Wait before the next try after a transient failure; False once over the budget."""
+        delay = self._delay(tries)
+        if not self._within_budget(what, tries, started, delay, error):
             return False
-        delay = self.delays[min(failures - 1, len(self.delays) - 1)]
-        log.warning("%s failed (%s); retry %d of %d in %.1f s",
-                    what, error, failures, self.attempts - 1, delay)
+        log.info("%s failed (%s); try %d in %.1f s", what, error, tries + 1, delay)
         await self._sleep(delay)
         return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -27,6 +28,7 @@ _INT_FIELDS = frozenset({
     "chat_id", "message_id", "user_id", "from_chat_id", "message_thread_id", "offset", "limit",
     "timeout", "cache_time", "reply_to_message_id", "max_connections",
 })
+CUT_OFF = "__cut_off__"  # a reply to send cut in half (see `cut_off_next`)
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>\w+)/?$")
 
 
@@ -70,11 +72,16 @@ class _Handler(BaseHTTPRequestHandler):
         content_type = self.headers.get("Content-Type", "")
         status, payload = self.api.handle(url.path, url.query, content_type, body)
         data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        if payload.get(CUT_OFF):  # injected: half of the reply the call would have had
+            data = json.dumps(payload[CUT_OFF]).encode()
+            data = data[: len(data) // 2]
+        # The bot may be gone (killed, or timed out): its answer is simply not delivered.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
     do_GET = do_POST  # noqa: N815 - http.server naming
 
@@ -151,9 +158,11 @@ class FakeBotApi(UpdateBuilders, BotApiMethods):
         if self.token is not None and match["token"] != self.token:
             return self._error(Call(method, params, 401), "Unauthorized")
         self._wait_delay(method)
+        self._wait_chat_delay(params)
         failure = self._take_failure(method)
         if failure is not None:
-            extra = {"retry_after": failure.retry_after} if failure.retry_after else None
+            extra = ({"retry_after": failure.retry_after} if failure.retry_after is not None
+                     else None)
             return self._error(Call(method, params, failure.status), failure.description, extra)
         try:
             implemented = getattr(self, f"_api_{method.lower()}", None)
@@ -161,6 +170,8 @@ class FakeBotApi(UpdateBuilders, BotApiMethods):
         except ApiError as error:
             return self._error(Call(method, params, error.status), error.description)
         self._record(Call(method, params))
+        if self._take_cut_off(method):
+            return 200, {CUT_OFF: {"ok": True, "result": result}}
         return 200, {"ok": True, "result": result}
 
     def _error(self, call: Call, description: str,

@@ -67,6 +67,8 @@ class BotApiState:
         self._updates: list[Json] = []
         self._failures: dict[str, _Failure] = {}
         self._delays: dict[str, float] = {}
+        self._chat_delays: dict[int, float] = {}
+        self._cut_offs: dict[str, int] = {}
         self._next_update_id, self._next_message_id, self._next_query_id = 1000, 1, 1
 
     # -- recorded calls ----------------------------------------------------------------------
@@ -115,6 +117,33 @@ class BotApiState:
         """Answer every later call of ``method`` only after ``seconds`` (0 removes the delay)."""
         with self._cond:
             self._delays[method.lower()] = seconds
+
+    def delay_chat(self, chat_id: int, seconds: float) -> None:
+        """Answer every later call addressed to ``chat_id`` only after ``seconds`` (a slow chat:
+        other chats are answered at once)."""
+        with self._cond:
+            self._chat_delays[chat_id] = seconds
+
+    def cut_off_next(self, method: str, times: int = 1) -> None:
+        """Carry out the next ``times`` calls of ``method`` but cut their JSON reply in half, as
+        a dropped connection or a broken proxy would (the call did reach Telegram)."""
+        with self._cond:
+            self._cut_offs[method.lower()] = times
+
+    def _take_cut_off(self, method: str) -> bool:
+        with self._cond:
+            left = self._cut_offs.get(method.lower(), 0)
+            if left <= 0:
+                return False
+            self._cut_offs[method.lower()] = left - 1
+            return True
+
+    def _wait_chat_delay(self, params: Json) -> None:
+        with self._cond:
+            chat_id = params.get("chat_id")
+            seconds = self._chat_delays.get(chat_id, 0.0) if isinstance(chat_id, int) else 0.0
+        if seconds > 0:
+            self._stopping.wait(seconds)
 
     def _take_failure(self, method: str) -> _Failure | None:
         """The failure injected for the method, one use of it spent."""

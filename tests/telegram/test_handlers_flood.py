@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from botapi import BOT_USERNAME, DEFAULT_SUPERGROUP_ID, FakeBotApi, Json
-from harness import TRADE_EN, after_sentinel
+from harness import TRADE_EN, after_sentinel, until_idle
 
 from bot.config import Settings
 from bot.replies.messages import message
@@ -41,11 +41,12 @@ async def test_a_flooding_user_gets_the_burst_and_one_notice(
         ask(server, FLOODER)
         if number % 10 == 0:
             server.private_text(TRADE_EN, user_id=CALM)
-    server.private_text(TRADE_EN, user_id=CALM)  # handled after every question above
+    server.private_text(TRADE_EN, user_id=CALM)  # taken in after every question above
     for _ in range(200):
         if len(to(CALM, server.calls_to("sendMessage"))) == 4:
             break
         await asyncio.sleep(0.025)
+    await until_idle()  # chats are handled concurrently: the flooder's may still be in hand
     calls = server.calls_to("sendMessage")
     flooder = to(chat or FLOODER, calls)
     answers = [text for text in flooder if "66 percent" in text]
