@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from bot.engine.analysis import Analyzer, fold
+from bot.engine.analysis import Analyzer
 from bot.engine.places import country_words
 from bot.knowledge import Knowledge, language_resources
 
@@ -88,7 +88,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
     for group in knowledge.synonyms.get(language, ()):
-        for word in map(fold, group):
+        for word in map(analyzer.normal, group):
             canonical = analyzer.token(word)
             if canonical is not None and canonical in postings:
                 surface.setdefault(word, canonical)
