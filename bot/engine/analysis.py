@@ -96,7 +96,8 @@ class Reader:
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
-        text = fold(text)
+        # Tags are not words: drop them before a romanization reads "<i>" as a letter.
+        text = fold(_MARKUP.sub(" ", text) if "<" in text else text)
         for written, read in self._variants:
             if written in text:
                 text = text.replace(written, read)
