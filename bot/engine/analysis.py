@@ -12,7 +12,10 @@ import snowballstemmer
 
 from bot.knowledge import Language, language_resources, load_languages
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
+# A word is letters and the combining marks written with them (Lao vowels and tone marks are
+# marks, not letters, to `str.isalpha`).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
+                    re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
@@ -76,7 +79,7 @@ class Reader:
         self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
         self._segment = _segmenter(language)
         self._run = re.compile(f"(?:{language.script.pattern})+")
-        self._substitutes: list[tuple[str, str]] = []
+        self._substitutes: tuple[re.Pattern[str], Mapping[str, str]] | None = None
         romanized = language.romanized
         self._romanized_word = (
             re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
@@ -89,10 +92,17 @@ class Reader:
         first), before segmenting: there are no words to look them up by."""
         if self._segment is None:
             return
-        found = [(self.normal(word), self.normal(next(iter(group), "")))
-                 for group in map(tuple, groups) for word in group[1:]]
-        self._substitutes = sorted((pair for pair in found if pair[0]),
-                                   key=lambda item: -len(item[0]))
+        canonical: dict[str, str] = {}
+        for group in map(tuple, groups):
+            for word in group:
+                canonical.setdefault(self.normal(word), self.normal(group[0]))
+        canonical.pop("", None)
+        if canonical:
+            # One pass, longest first: "ທາງລົດໄຟ" is read once, not again for "ລົດໄຟ" in it.
+            self._substitutes = (
+                re.compile("|".join(map(re.escape, sorted(canonical, key=len, reverse=True)))),
+                canonical,
+            )
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
@@ -130,9 +140,9 @@ class Reader:
         """Normal text with each run of a script written without spaces cut into tokens."""
         if self._segment is None:
             return text
-        for written, read in self._substitutes:
-            if written in text:
-                text = text.replace(written, read)
+        if self._substitutes is not None:
+            pattern, canonical = self._substitutes
+            text = pattern.sub(lambda match: canonical[match[0]], text)
         segment = self._segment
         return self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
 

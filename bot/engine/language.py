@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 
 from bot.engine.analysis import fold, reader, words
 from bot.engine.smalltalk import smalltalk_words
@@ -42,6 +43,14 @@ def _letters(code: str, text: str) -> int:
     return count
 
 
+@cache
+def _markers(code: str) -> frozenset[str]:
+    """The language's marker words as it reads them ("bao nhieu" is one word)."""
+    prepare = reader(code).prepare
+    return frozenset(word for marker in language_resources(code).markers
+                     for word in words(prepare(marker)))
+
+
 def _reading(code: str, text: str, knows: Knows | None) -> float:
     """How well the language reads the text: the share of its words the language knows (its
     marker words, or its knowledge base's words), plus the share of words written with the
@@ -51,7 +60,8 @@ def _reading(code: str, text: str, knows: Knows | None) -> float:
     if not found:
         return 0.0
     talk = smalltalk_words(code)
-    known = sum(1.0 if word in language.markers or word in talk
+    markers = _markers(code)
+    known = sum(1.0 if word in markers or word in talk
                 else knows(code, word) if knows is not None else 0.0
                 for word in found)
     marked = 0
