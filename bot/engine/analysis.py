@@ -45,19 +45,23 @@ def strip_marks(text: str) -> str:
     )
 
 
+def _dictionary(language: Language) -> Callable[[str], list[str]] | None:
+    """The dictionary segmenter the language file asks for, when it is installed."""
+    if language.segment is None or language.segment.method != "laonlp":
+        return None
+    try:  # an optional extra (`pip install .[lao]`): n-grams when it is not installed
+        tokenize = importlib.import_module("laonlp.tokenize").word_tokenize
+    except ImportError:
+        return None
+    return lambda run: [str(word) for word in tokenize(run) if str(word).strip()]
+
+
 def _segmenter(language: Language) -> Callable[[str], list[str]] | None:
     """How a run of the language's letters written without spaces is cut into tokens."""
     segment = language.segment
-    if segment is None:
+    if segment is None or _dictionary(language) is not None:
         return None
     size = segment.size
-    if segment.method == "laonlp":
-        try:  # an optional extra (`pip install .[lao]`): n-grams when it is not installed
-            tokenize = importlib.import_module("laonlp.tokenize").word_tokenize
-        except ImportError:
-            tokenize = None
-        if tokenize is not None:
-            return lambda run: [str(word) for word in tokenize(run) if str(word).strip()]
 
     def grams(run: str) -> list[str]:
         # Overlapping character n-grams: no dictionary, and a misspelt or unknown word still
@@ -76,9 +80,12 @@ class Reader:
 
     def __init__(self, language: Language) -> None:
         self.language = language
+        self._run = re.compile(f"(?:{language.script.pattern})+")
         self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
         self._segment = _segmenter(language)
-        self._run = re.compile(f"(?:{language.script.pattern})+")
+        # A dictionary knows words as they are spelt: it cuts the text before marks and
+        # variants are folded.
+        self._dictionary = _dictionary(language)
         self._substitutes: tuple[re.Pattern[str], Mapping[str, str]] | None = None
         romanized = language.romanized
         self._romanized_word = (
@@ -108,6 +115,10 @@ class Reader:
         """Folded text, as the language matches it (not yet segmented)."""
         # Tags are not words: drop them before a romanization reads "<i>" as a letter.
         text = fold(_MARKUP.sub(" ", text) if "<" in text else text)
+        if self._dictionary is not None:
+            segment = self._dictionary
+            text = self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+            text = " ".join(text.split())
         for written, read in self._variants:
             if written in text:
                 text = text.replace(written, read)
