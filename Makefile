@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: run test check bench clean
 
@@ -17,14 +18,22 @@ run: $(STAMP)  ## start the bot (console chat without TELEGRAM_BOT_TOKEN)
 
 test: $(STAMP)  ## pytest, ruff and mypy
 	$(BIN)/python -m pytest -q
-	$(BIN)/ruff check bot tests
+	$(BIN)/ruff check bot tests benchmarks
 	$(BIN)/mypy
 
 check: $(STAMP)  ## validate the knowledge base
 	$(BIN)/python -m bot check
 
-bench: $(STAMP)  ## print the performance table
-	$(BIN)/python -m bot bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## the benchmarks in benchmarks/, each against a reference run beside it
+	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/engine.py --quiet
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/startup.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

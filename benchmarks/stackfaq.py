@@ -7,13 +7,16 @@ import argparse
 import html
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from bot.engine import Engine
-from bot.knowledge import Article, Fact, Knowledge
+from bot.knowledge import Knowledge, load_knowledge
 from bot.ops.calibration import calibrate
 from bot.ops.evaluation import LabelledQuestion
 
@@ -43,16 +46,18 @@ def read_threads(path: Path) -> list[Thread]:
 
 
 def knowledge_of(threads: list[Thread], phrasings: list[list[str]]) -> Knowledge:
-    """A one-language knowledge base with a fact per thread."""
-    facts = tuple(
-        Fact(id=f"t{number}", topic="faq", questions={"en": tuple(phrases)},
-             answer={"en": thread.answer}, quote="", related=(), file="stackfaq")
-        for number, (thread, phrases) in enumerate(zip(threads, phrasings, strict=True))
-    )
-    article = Article(publisher="StackExchange", date="", title={"en": "StackFAQ"},
-                      photo_credit="", text="")
-    return Knowledge(article=article, languages=("en",), topics={"faq": {"en": "FAQ"}},
-                     facts=facts, synonyms={}, directory=DATA)
+    """A one-language knowledge base with a fact per thread, written in the bot's own format
+    (a FAQ source: no publisher, date, quotes or topics to invent) and loaded as any other."""
+    facts = [{"id": f"t{number}", "questions": {"en": phrases}, "answer": {"en": thread.answer}}
+             for number, (thread, phrases) in enumerate(zip(threads, phrasings, strict=True))]
+    manifest = {"languages": ["en"], "sources": [
+        {"id": "stackfaq", "kind": "faq", "title": {"en": "StackExchange web apps FAQ"}}]}
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        (root / "knowledge.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+        (root / "facts.yaml").write_text(yaml.safe_dump({"facts": facts}, allow_unicode=True),
+                                         encoding="utf-8")
+        return load_knowledge(root)
 
 
 def folds(threads: list[Thread]) -> list[list[tuple[str, str]]]:

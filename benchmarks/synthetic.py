@@ -7,8 +7,8 @@ import logging
 import random
 from collections.abc import Sequence
 
-from bot.knowledge import Fact, Knowledge
 from bot.engine.analysis import words
+from bot.knowledge import Fact, Knowledge
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from bot.config import Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge.loading import RULES
 from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
 from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
 from bot.ops.report import DEFAULT_DAYS, run_report
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
-    commands.add_parser("check", help="validate the knowledge base")
+    check = commands.add_parser("check", help="validate the knowledge base")
+    check.add_argument("--rules", action="store_true", help="also list every rule it enforces")
     commands.add_parser("chat", help="console chat on the engine, without Telegram")
     report = commands.add_parser(
         "report", help="what people asked the bot: top facts, unanswered questions, declines"
@@ -103,7 +105,7 @@ def ask_command(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-def check_command(engine: Engine) -> int:
+def check_command(engine: Engine, rules: bool = False) -> int:
     """Print a summary of the (already validated) knowledge base."""
     knowledge = engine.knowledge
     topics = Counter(fact.topic for fact in knowledge.facts)
@@ -118,6 +120,10 @@ def check_command(engine: Engine) -> int:
     }
     print("phrasings: " + ", ".join(f"{lang} {count}" for lang, count in phrasings.items()))
     print("not in article: " + ", ".join(f"{lang} {count}" for lang, count in misses.items()))
+    if rules:
+        print("rules:")
+        for rule in RULES:
+            print(f"- {rule}")
     return 0
 
 
@@ -184,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return ask_command(engine, args)
         if args.command == "check":
-            return check_command(engine)
+            return check_command(engine, args.rules)
         if args.command == "chat":
             return run_console(engine, sys.stdin, sys.stdout, sys.stderr)
         if args.command == "calibrate":

@@ -204,3 +204,11 @@ def test_evaluate_rejects_a_broken_set_in_one_line(
     err = capsys.readouterr().err
     assert err.startswith(str(path)) and expected in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_check_lists_its_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    """`check --rules` explains what it enforces, after the summary."""
+    assert main(["check", "--rules"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: ") and "\nrules:\n- " in out
+    assert "quotes its text verbatim" in out

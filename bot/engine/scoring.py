@@ -147,8 +147,9 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
         return overlap, fuzz.ratio(text, " ".join(tokens))
 
     # A near miss is a precise question: "which companies" asks for names, "how much" for
-    # an amount; the question must ask the same (what and which are one).
-    asking = {index.interrogatives.get(token, token) for token in question}
+    # an amount; a question without its question words asks something else ("are companies
+    # mining", "what are companies doing").
+    asking = {index.interrogatives[token] for token in question if token in index.interrogatives}
     # Which of the article's subjects comes first sets the direction: "what does Russia
     # export to Laos" is not "what does Laos export to Russia".
     first = subject(tuple(resolved), index.subjects)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from bot.knowledge.files import KnowledgeError
 from bot.knowledge.loading import default_knowledge_dir, load_knowledge
-from bot.knowledge.models import Article, Fact, Knowledge
+from bot.knowledge.models import Article, Fact, Knowledge, Source
 from bot.knowledge.resources import Language, language_resources, load_languages
 
 __all__ = [
-    "Article", "Fact", "Knowledge", "KnowledgeError", "Language", "default_knowledge_dir",
-    "language_resources", "load_knowledge", "load_languages",
+    "Article",
+    "Fact",
+    "Knowledge",
+    "KnowledgeError",
+    "Language",
+    "Source",
+    "default_knowledge_dir",
+    "language_resources",
+    "load_knowledge",
+    "load_languages",
 ]

@@ -1,4 +1,4 @@
-"""Loading and validating the knowledge base: the article's metadata, synonyms and facts."""
+"""Loading and validating the knowledge base: its manifest, synonyms, calibration and facts."""
 
 from __future__ import annotations
 
@@ -11,36 +11,47 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from bot.knowledge.files import KnowledgeError, describe, read_yaml
-from bot.knowledge.models import Article, Fact, Knowledge
+from bot.knowledge.manifest import ARTICLE_FILE, MANIFEST_FILE, Manifest, read_manifest
+from bot.knowledge.models import Fact, Knowledge
 from bot.knowledge.resources import LANGUAGES_DIR, load_languages
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-ARTICLE_FILE = "article.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
+
+
+# What `check` enforces, in the words `python -m bot check --rules` prints.
+RULES = (
+    "knowledge.yaml (or article.yaml for a single article) declares the languages, the topics "
+    "(optional) and the sources; a source is an article (file with its text verbatim, "
+    "publisher, date; photo credit optional) or a faq or notes source (a title only); every "
+    "title and topic name exists in every language",
+    "every language has a language file (bot/knowledge/languages/xx.yaml) that validates",
+    "the knowledge base has at least one fact file (*.yaml), and YAML is only ever read safely",
+    "fact ids are unique across all fact files; related ids exist and are not the fact itself",
+    "a fact has phrasings and an answer in every language of the knowledge base, and no "
+    "language it does not declare",
+    "a fact names its source when there are several; an article's fact quotes its text "
+    "verbatim; other facts need no quote",
+    "a fact has a known topic when the knowledge base has topics, and none otherwise",
+    "a not_in_article phrasing is not also one of the same fact's questions",
+    "synonyms.yaml holds lists of words per language, no word in two groups",
+    "calibration.yaml, when present, maps threshold names to numbers",
+)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ArticleModel(_Strict):
-    source_file: NonEmpty
-    publisher: NonEmpty
-    date: NonEmpty
-    title: dict[str, NonEmpty]
-    photo_credit: NonEmpty
-    languages: list[NonEmpty] = Field(min_length=1)
-    topics: dict[NonEmpty, dict[str, NonEmpty]] = Field(min_length=1)
-
-
 class FactModel(_Strict):
     id: NonEmpty
-    topic: NonEmpty
+    source: NonEmpty | None = None  # may be left out when there is one source
+    topic: NonEmpty | None = None
     questions: dict[str, list[NonEmpty]]
     answer: dict[str, NonEmpty]
-    quote: NonEmpty
+    quote: NonEmpty | None = None  # required for an article's facts
     related: list[NonEmpty] = Field(default_factory=list)
     not_in_article: dict[str, list[NonEmpty]] = Field(default_factory=dict)
 
@@ -55,35 +66,9 @@ def default_knowledge_dir() -> Path:
     if configured:
         return Path(configured)
     source_tree = Path(__file__).resolve().parents[2] / "knowledge"
-    if (source_tree / ARTICLE_FILE).is_file():
+    if (source_tree / MANIFEST_FILE).is_file() or (source_tree / ARTICLE_FILE).is_file():
         return source_tree
     return Path(__file__).resolve().parents[1] / "knowledge_data"
-
-
-def _load_article(directory: Path, problems: list[str]) -> tuple[ArticleModel | None, str]:
-    raw = read_yaml(directory / ARTICLE_FILE, problems)
-    if raw is None:
-        if not problems:
-            problems.append(f"{ARTICLE_FILE}: file is empty")
-        return None, ""
-    try:
-        article = ArticleModel.model_validate(raw)
-    except ValidationError as error:
-        problems.extend(describe(error, f"{ARTICLE_FILE}: "))
-        return None, ""
-    source = directory / article.source_file
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{ARTICLE_FILE}: field 'source_file': cannot read {source.name} ({error})")
-        return article, ""
-    for language in article.languages:
-        if language not in article.title:
-            problems.append(f"{ARTICLE_FILE}: field 'title.{language}': missing")
-        for topic, names in article.topics.items():
-            if language not in names:
-                problems.append(f"{ARTICLE_FILE}: field 'topics.{topic}.{language}': missing")
-    return article, text
 
 
 def _load_synonyms(
@@ -147,21 +132,21 @@ def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _check_fact(
-    fact: FactModel, prefix: str, article: ArticleModel, text: str, problems: list[str]
-) -> None:
-    if fact.topic not in article.topics:
+def _check_fact(fact: FactModel, prefix: str, manifest: Manifest, problems: list[str]) -> None:
+    if fact.topic is not None and fact.topic not in manifest.topics:
         problems.append(f"{prefix}field 'topic': unknown topic '{fact.topic}'")
-    for language in article.languages:
+    elif fact.topic is None and manifest.topics:  # a topic menu would leave this fact out
+        problems.append(f"{prefix}field 'topic': required when the knowledge base has topics")
+    for language in manifest.languages:
         if not fact.questions.get(language):
             problems.append(f"{prefix}field 'questions.{language}': no phrasings in '{language}'")
         if language not in fact.answer:
             problems.append(f"{prefix}field 'answer.{language}': no answer in '{language}'")
     for language in fact.questions:
-        if language not in article.languages:
+        if language not in manifest.languages:
             problems.append(f"{prefix}field 'questions.{language}': unknown language")
     for language, misses in fact.not_in_article.items():
-        if language not in article.languages:
+        if language not in manifest.languages:
             problems.append(f"{prefix}field 'not_in_article.{language}': unknown language")
         asked = set(map(_plain, fact.questions.get(language, ())))
         for miss in misses:
@@ -170,12 +155,20 @@ def _check_fact(
                     f"{prefix}field 'not_in_article.{language}': '{miss}' is also one of its "
                     "questions"
                 )
-    if text and fact.quote not in text:
-        problems.append(f"{prefix}field 'quote': not found verbatim in {article.source_file}")
+    if fact.source is None and len(manifest.sources) > 1:
+        problems.append(f"{prefix}field 'source': required when there are several sources")
+    source = manifest.sources.get(fact.source or next(iter(manifest.sources)))
+    if source is None:
+        problems.append(f"{prefix}field 'source': unknown source '{fact.source}'")
+    elif source.is_article and fact.quote is None:
+        problems.append(f"{prefix}field 'quote': required for a fact from an article")
+    elif source.text and fact.quote is not None and fact.quote not in source.text:
+        problems.append(f"{prefix}field 'quote': not found verbatim in the text of "
+                        f"'{source.id}'")
 
 
-def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str]) -> list[Fact]:
-    raw = read_yaml(path, problems)
+def _load_facts(path: Path, manifest: Manifest, problems: list[str]) -> list[Fact]:
+    raw = read_yaml(path, problems, fast=True)
     if raw is None:
         return []
     try:
@@ -195,15 +188,16 @@ def _load_facts(path: Path, article: ArticleModel, text: str, problems: list[str
         except ValidationError as error:
             problems.extend(describe(error, prefix))
             continue
-        _check_fact(model, prefix, article, text, problems)
+        _check_fact(model, prefix, manifest, problems)
         _check_numbers(model, prefix, problems)
         facts.append(
             Fact(
                 id=model.id,
-                topic=model.topic,
+                topic=model.topic or "",
                 questions={lang: tuple(qs) for lang, qs in model.questions.items()},
                 answer=dict(model.answer),
-                quote=model.quote,
+                quote=model.quote or "",
+                source=model.source or "",
                 related=tuple(model.related),
                 file=path.name,
                 not_in_article={lang: tuple(qs) for lang, qs in model.not_in_article.items()},
@@ -244,7 +238,7 @@ def _check_links(facts: list[Fact], problems: list[str]) -> None:
                 problems.append(f"{fact.file}: fact '{fact.id}': field 'related': refers to itself")
 
 
-def _check_languages(languages: Iterable[str], problems: list[str]) -> None:
+def _check_languages(languages: Iterable[str], manifest: str, problems: list[str]) -> None:
     """The language files' own problems, and a knowledge language that has no file."""
     try:
         shipped = load_languages()
@@ -253,7 +247,7 @@ def _check_languages(languages: Iterable[str], problems: list[str]) -> None:
         return
     for language in languages:
         if language not in shipped:
-            problems.append(f"{ARTICLE_FILE}: field 'languages': no language file "
+            problems.append(f"{manifest}: field 'languages': no language file "
                             f"{language}.yaml in {LANGUAGES_DIR}")
 
 
@@ -263,36 +257,31 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     if not root.is_dir():
         raise KnowledgeError([f"{root}: knowledge directory not found"])
     problems: list[str] = []
-    article, text = _load_article(root, problems)
-    if article is None:
+    manifest = read_manifest(root, problems)
+    if manifest is None:
         raise KnowledgeError(problems)
-    _check_languages(article.languages, problems)
-    synonyms = _load_synonyms(root, article.languages, problems)
+    _check_languages(manifest.languages, manifest.file, problems)
+    synonyms = _load_synonyms(root, manifest.languages, problems)
     calibration = _load_calibration(root, problems)
     fact_files = sorted(
         path for path in root.glob("*.yaml")
-        if path.name not in {ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE}
+        if path.name not in {MANIFEST_FILE, ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE}
     )
     if not fact_files:
-        problems.append(f"{root}: no fact files (*.yaml besides {ARTICLE_FILE})")
+        problems.append(f"{root}: no fact files (*.yaml besides {manifest.file})")
     facts: list[Fact] = []
     for path in fact_files:
-        facts.extend(_load_facts(path, article, text, problems))
+        facts.extend(_load_facts(path, manifest, problems))
     _check_links(facts, problems)
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(
-        article=Article(
-            publisher=article.publisher,
-            date=article.date,
-            title=dict(article.title),
-            photo_credit=article.photo_credit,
-            text=text,
-        ),
-        languages=tuple(article.languages),
-        topics={topic: dict(names) for topic, names in article.topics.items()},
+        article=next(iter(manifest.sources.values())),
+        languages=manifest.languages,
+        topics=manifest.topics,
         facts=tuple(facts),
         synonyms=synonyms,
         calibration=calibration,
         directory=root,
+        sources=manifest.sources,
     )

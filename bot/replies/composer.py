@@ -43,9 +43,8 @@ class Composer:
 
     def answer(self, fact: Fact, language: str) -> Reply:
         """A fact's answer with its source line, and its related facts as buttons."""
-        say = self.wording.say
         parts = (Part(fact.answer_in(language)), Part("\n\n", channel="rich"),
-                 Part(say(language, "source"), "i", "rich"))
+                 Part(self.wording.citation(fact, language), "i", "rich"))
         return Reply(parts, self.fact_buttons(fact.related, language))
 
     def _clarify(self, decision: Decision) -> Reply:
@@ -72,7 +71,7 @@ class Composer:
         if decision.closest is not None:
             parts += [Part(say(language, "closest") + "\n"),
                       Part(decision.closest.answer_in(language)), Part("\n\n", channel="rich"),
-                      Part(say(language, "source"), "i", "rich")]
+                      Part(self.wording.citation(decision.closest, language), "i", "rich")]
         else:
             topics = ", ".join(self.wording.topic_names(language))
             parts += [Part(say(language, "none_topics", topics=topics))]

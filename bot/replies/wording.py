@@ -32,6 +32,15 @@ class Wording:
         """The display names of the topics, in order."""
         return [self.topic_name(topic, language) for topic in self.knowledge.topics]
 
+    def citation(self, fact: Fact, language: str) -> str:
+        """The line that cites a fact's own source: publisher and date for an article, the
+        title for a FAQ or notes."""
+        source = self.knowledge.source_of(fact)
+        title = source.title.get(language) or next(iter(source.title.values()))
+        if source.publisher and source.date:
+            return self.say(language, "source", publisher=source.publisher, date=source.date)
+        return self.say(language, "source_titled", title=title)
+
     def say(self, language: str, key: str, **values: object) -> str:
         """A message in the language, with the article's details filled in."""
         article = self.knowledge.article

@@ -85,8 +85,12 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeBotApi(UpdateBuilders, BotApiMethods):
     """A thread-safe fake Telegram Bot API server on 127.0.0.1 with an ephemeral port."""
 
-    def __init__(self, token: str | None = None, *, max_poll_seconds: float = 1.0) -> None:
+    def __init__(self, token: str | None = None, *, max_poll_seconds: float = 1.0,
+                 keep_alive: bool = False) -> None:
         super().__init__(token, max_poll_seconds=max_poll_seconds)
+        # HTTP/1.1 keeps each client connection open, as Telegram does; the default HTTP/1.0
+        # closes it after every answer, which a load measurement would mostly be measuring.
+        self.keep_alive = keep_alive
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -95,7 +99,9 @@ class FakeBotApi(UpdateBuilders, BotApiMethods):
         if self._server is not None:
             raise RuntimeError("FakeBotApi is already running")
         self._stopping.clear()
-        handler = type("BoundHandler", (_Handler,), {"api": self})
+        keep_alive = {"protocol_version": "HTTP/1.1", "disable_nagle_algorithm": True}
+        handler = type("BoundHandler", (_Handler,),
+                       {"api": self, **(keep_alive if self.keep_alive else {})})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),

@@ -80,7 +80,7 @@ def test_tiny_knowledge_loads(tiny_dir: Path) -> None:
             "facts.yaml",
             '    quote: "through the ports of Vietnam"\n',
             "",
-            "fact 'routes': field 'quote': Field required",
+            "fact 'routes': field 'quote': required for a fact from an article",
         ),
         (
             "facts.yaml",

@@ -1,0 +1,45 @@
+"""Start-up time of `python -m bot ask`, against a bare interpreter measured in the same run."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+from figures import REPO_DIR, ms, print_table, ratio
+
+
+def time_command(command: Sequence[str], runs: int) -> list[float]:
+    """The wall time of each of `runs` runs of a command (after one untimed run, so every
+    timed run finds the files in the page cache)."""
+    subprocess.run(command, capture_output=True, cwd=REPO_DIR, check=True)  # noqa: S603
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, cwd=REPO_DIR, check=True)  # noqa: S603
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Time both commands and print the median and fastest run of each."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10, help="timed runs of each (default 10)")
+    parser.add_argument("--question", default="x", help='the question asked (default "x")')
+    args = parser.parse_args(argv)
+    ask = [sys.executable, "-m", "bot", "ask", args.question]
+    bare = [sys.executable, "-c", "pass"]
+    ours, reference = time_command(ask, args.runs), time_command(bare, args.runs)
+    rows = []
+    for label, pick in (("median", statistics.median), ("fastest", min)):
+        rows.append((f'python -m bot ask "{args.question}", {label} of {args.runs}',
+                     ms(pick(ours)), ms(pick(reference)), ratio(pick(ours), pick(reference))))
+    print_table("start-up", "python -c pass", rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
