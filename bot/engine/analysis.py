@@ -2,33 +2,170 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 
 import snowballstemmer
 
-from bot.knowledge import language_resources, load_languages
+from bot.knowledge import Language, language_resources, load_languages
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
+# A word is letters and the combining marks written with them (Lao vowels and tone marks are
+# marks, not letters, to `str.isalpha`).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
+                    re.UNICODE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
 @cache
 def _joined() -> Mapping[tuple[str, str], str]:
     """Words written with a hyphen or a space that are one word to the reader ("из-за" is
-    "because"), in every language: `words` runs before a question's language is known."""
-    return {
-        (fold(first), fold(second)): fold(first + second)
-        for language in load_languages().values()
-        for first, second in language.joined
-    }
+    "because", "Liên bang" one name), in every language, read as that language reads them:
+    `words` runs on text already prepared for one language but knows none."""
+    joined: dict[tuple[str, str], str] = {}
+    for language in load_languages().values():
+        normal = reader(language.code).normal
+        for first, second in language.joined:
+            joined[normal(first), normal(second)] = normal(first + second)
+    return joined
 
 
 def fold(text: str) -> str:
     """Unicode-normalise, case-fold and fold ё and э to е (typed interchangeably)."""
     return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("э", "е")
+
+
+def strip_marks(text: str) -> str:
+    """Text without diacritics and tone marks ("Thương mại" is "thuong mai"); đ is d."""
+    parts = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize(
+        "NFC", "".join(char for char in parts if unicodedata.category(char) != "Mn")
+    )
+
+
+def _dictionary(language: Language) -> Callable[[str], list[str]] | None:
+    """The dictionary segmenter the language file asks for, when it is installed."""
+    if language.segment is None or language.segment.method != "laonlp":
+        return None
+    try:  # an optional extra (`pip install .[lao]`): n-grams when it is not installed
+        tokenize = importlib.import_module("laonlp.tokenize").word_tokenize
+    except ImportError:
+        return None
+    return lambda run: [str(word) for word in tokenize(run) if str(word).strip()]
+
+
+def _segmenter(language: Language) -> Callable[[str], list[str]] | None:
+    """How a run of the language's letters written without spaces is cut into tokens."""
+    segment = language.segment
+    if segment is None or _dictionary(language) is not None:
+        return None
+    size = segment.size
+
+    def grams(run: str) -> list[str]:
+        # Overlapping character n-grams: no dictionary, and a misspelt or unknown word still
+        # shares most of its n-grams with the right one.
+        if len(run) <= size:
+            return [run]
+        return [run[start : start + size] for start in range(len(run) - size + 1)]
+
+    return grams
+
+
+class Reader:
+    """How text of one language is read before it is split into words: case, optional marks
+    and spelling variants folded, another script transliterated (Russian typed in Latin
+    letters), and a script written without spaces segmented (Lao)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._run = re.compile(f"(?:{language.script.pattern})+")
+        self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
+        self._segment = _segmenter(language)
+        # A dictionary knows words as they are spelt: it cuts the text before marks and
+        # variants are folded.
+        self._dictionary = _dictionary(language)
+        self._substitutes: tuple[re.Pattern[str], Mapping[str, str]] | None = None
+        romanized = language.romanized
+        self._romanized_word = (
+            re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
+        )
+        self._table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
+                             ) if romanized is not None else []
+
+    def substitute(self, groups: Iterable[Iterable[str]]) -> None:
+        """In a script without spaces, synonyms are replaced wherever they occur (longest
+        first), before segmenting: there are no words to look them up by."""
+        if self._segment is None:
+            return
+        canonical: dict[str, str] = {}
+        for group in map(tuple, groups):
+            for word in group:
+                canonical.setdefault(self.normal(word), self.normal(group[0]))
+        canonical.pop("", None)
+        if canonical:
+            # One pass, longest first: "ທາງລົດໄຟ" is read once, not again for "ລົດໄຟ" in it.
+            self._substitutes = (
+                re.compile("|".join(map(re.escape, sorted(canonical, key=len, reverse=True)))),
+                canonical,
+            )
+
+    def normal(self, text: str) -> str:
+        """Folded text, as the language matches it (not yet segmented)."""
+        # Tags are not words: drop them before a romanization reads "<i>" as a letter.
+        text = fold(_MARKUP.sub(" ", text) if "<" in text else text)
+        if self._dictionary is not None:
+            segment = self._dictionary
+            text = self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+            text = " ".join(text.split())
+        for written, read in self._variants:
+            if written in text:
+                text = text.replace(written, read)
+        if self.language.fold_marks:
+            text = strip_marks(text)
+        if self._romanized_word is not None:
+            text = self._romanized_word.sub(lambda match: self._transliterate(match[0]), text)
+        return text
+
+    def _transliterate(self, word: str) -> str:
+        letters: list[str] = []
+        position = 0
+        while position < len(word):
+            for written, read in self._table:
+                key = written.strip("^$")
+                if written.startswith("^") and position:
+                    continue
+                if written.endswith("$") and position + len(key) != len(word):
+                    continue
+                if word.startswith(key, position):
+                    letters.append(read)
+                    position += len(key)
+                    break
+            else:
+                letters.append(word[position])
+                position += 1
+        return fold("".join(letters))
+
+    def split(self, text: str) -> str:
+        """Normal text with each run of a script written without spaces cut into tokens."""
+        if self._segment is None:
+            return text
+        if self._substitutes is not None:
+            pattern, canonical = self._substitutes
+            text = pattern.sub(lambda match: canonical[match[0]], text)
+        segment = self._segment
+        return self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+
+    def prepare(self, text: str) -> str:
+        """Text ready for `words`: normal, then segmented."""
+        return self.split(self.normal(text))
+
+
+@cache
+def reader(code: str) -> Reader:
+    """The shipped reader of a language (English's for a language without a file)."""
+    return Reader(language_resources(code))
 
 
 def words(text: str) -> list[str]:
@@ -55,16 +192,23 @@ class Analyzer:
     def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = ()) -> None:
         self.language = language
         resources = language_resources(language)
-        self.stopwords = frozenset(map(fold, resources.stopwords))
-        self._filler = resources.filler
-        self._stemmer = snowballstemmer.stemmer(resources.stemmer)
+        self.reader = Reader(resources)
+        groups = [tuple(group) for group in synonyms]
+        self.reader.substitute(groups)
+        normal = self.normal = self.reader.normal
+        self.stopwords = frozenset(map(normal, resources.stopwords))
+        # The filler is matched on normal text, so it is read the same way ("noi gi" for a
+        # Vietnamese filler written "nói gì").
+        self._filler = re.compile(normal(resources.filler.pattern), re.IGNORECASE)
+        self._stemmer = (snowballstemmer.stemmer(resources.stemmer)
+                         if resources.stemmer else None)
         self._canonical: dict[str, str] = {}
-        self._percent = self._stem(resources.percent)
+        self._percent = self._stem(normal(resources.percent))
         # Small numbers written as words ("five months") are read as digits ("5 months").
-        self._numbers = {self._stem(fold(word)): str(value)
+        self._numbers = {self._stem(normal(word)): str(value)
                          for word, value in resources.numbers.items()}
-        for group in synonyms:
-            folded = [fold(word) for word in group]
+        for group in groups:
+            folded = [normal(word) for word in group]
             if not folded:
                 continue
             canonical = self._stem(folded[0])
@@ -78,7 +222,8 @@ class Analyzer:
         self._stems: dict[str, str] = {}
 
     def _stem(self, word: str) -> str:
-        return str(self._stemmer.stemWord(word))
+        # No Snowball stemmer for the language (Lao, Vietnamese): words are matched as written.
+        return str(self._stemmer.stemWord(word)) if self._stemmer is not None else word
 
     def token(self, word: str) -> str | None:
         """Return the canonical token for one folded word, or None for a stopword."""
@@ -116,8 +261,9 @@ class Analyzer:
         return stem
 
     def _drop_filler(self, text: str) -> str:
-        """Remove phrases about the article itself ("what does the article say about")."""
-        return self._filler.sub(" ", text)
+        """Read the text as the language does, removing phrases about the article itself
+        ("what does the article say about")."""
+        return self.reader.split(self._filler.sub(" ", self.normal(text)))
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""

@@ -12,6 +12,7 @@ from bot.engine.language import question_language, reply_language
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.typos import knows
 from bot.knowledge import Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -44,7 +45,8 @@ class Engine:
     ) -> Decision:
         """Decide the reply to one question; `chosen` is a reply language the chat picked."""
         languages = self.knowledge.languages
-        language = question_language(question, language_hint, languages)
+        language = question_language(question, language_hint, languages,
+                                     lambda code, word: knows(self._indexes[code], word))
         reply = reply_language(language, chosen, languages)
         if not words(question):
             return decline(question, reply, self.knowledge, "empty")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.engine.analysis import Analyzer, fold
+from bot.engine.analysis import Analyzer
 from bot.engine.places import country_words
 from bot.knowledge import Knowledge, language_resources
 
@@ -68,6 +69,17 @@ def phrase_postings(
     return postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases]
 
 
+def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:
+    """A question word as the language reads it: one token ("tại sao" joined is one word),
+    or None (a stopword, or a phrase that is more than one)."""
+
+    def read(word: str) -> str | None:
+        tokens = analyzer.tokens(word)
+        return tokens[0] if len(tokens) == 1 else None
+
+    return read
+
+
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
@@ -104,7 +116,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
     for group in knowledge.synonyms.get(language, ()):
-        for word in map(fold, group):
+        for word in map(analyzer.normal, group):
             canonical = analyzer.token(word)
             if canonical is not None and canonical in postings:
                 surface.setdefault(word, canonical)
@@ -124,7 +136,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     interrogatives: dict[str, str] = {}
     for group in language_resources(language).interrogatives:
-        found = [token for token in map(analyzer.token, group) if token is not None]
+        found = [token for token in map(_one_token(analyzer), group) if token is not None]
         for token in found:
             interrogatives.setdefault(token, found[0])
     miss_postings: dict[str, list[int]] = {}
@@ -142,7 +154,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         # "what's driving the rail link via China" asks why: the reason fact, not the routes.
         intents=frozenset(
             token
-            for token in map(analyzer.token, language_resources(language).intent_words)
+            for token in map(_one_token(analyzer), language_resources(language).intent_words)
             if token
         ),
         common=common,

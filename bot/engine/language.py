@@ -1,14 +1,27 @@
-"""The language policy, in one place: which language a question is in and which to reply in."""
+"""The language policy, in one place: which language a question is in and which to reply in.
+
+It is driven by the language files: each names its script (the letters it is written in),
+optionally the letters only it uses in that script, frequent words that mark it, and a
+romanization (another script it is typed in). A fifth language is a file, not code here."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+from bot.engine.analysis import fold, reader, words
+from bot.engine.smalltalk import smalltalk_words
+from bot.knowledge import language_resources
 
 DEFAULT_LANGUAGE = "en"
+# A language whose script covers at least this share of the letters the best-covered one
+# does is a candidate: Vietnamese typed with some marks still counts as Latin for English.
+_SCRIPT_SHARE = 0.5
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[a-zA-Z]")
+# How surely the knowledge base of a language knows a word (as that language reads it, 1 for
+# a word it has, less for a typo of one, 0 for none): the engine answers it from its indexes.
+Knows = Callable[[str, str], float]
 
 
 def default_language(available: Sequence[str]) -> str:
@@ -21,21 +34,74 @@ def short_code(code: str | None) -> str:
     return (code or "").split("-")[0].split("_")[0].lower()
 
 
+def _letters(code: str, text: str) -> int:
+    """How many of the text's letters are in the language's script or its romanization."""
+    language = language_resources(code)
+    count = len(language.script.findall(text))
+    if language.romanized is not None:
+        count = max(count, len(re.findall(language.romanized.script, text)))
+    return count
+
+
+@cache
+def _markers(code: str) -> frozenset[str]:
+    """The language's marker words as it reads them ("bao nhieu" is one word)."""
+    prepare = reader(code).prepare
+    return frozenset(word for marker in language_resources(code).markers
+                     for word in words(prepare(marker)))
+
+
+def _reading(code: str, text: str, knows: Knows | None) -> float:
+    """How well the language reads the text: the share of its words the language knows (its
+    marker words, or its knowledge base's words), plus the share of words written with the
+    letters only it uses."""
+    language = language_resources(code)
+    found = words(reader(code).prepare(text))
+    if not found:
+        return 0.0
+    talk = smalltalk_words(code)
+    markers = _markers(code)
+    known = sum(1.0 if word in markers or word in talk
+                else knows(code, word) if knows is not None else 0.0
+                for word in found)
+    marked = 0
+    if language.letters is not None:
+        marked = sum(1 for word in words(text) if language.letters.search(word))
+    return known / len(found) + marked / max(len(words(text)), 1)
+
+
 def question_language(
-    text: str, hint: str | None = None, languages: Iterable[str] = ("en", "ru")
+    text: str,
+    hint: str | None = None,
+    languages: Iterable[str] = ("en", "ru"),
+    knows: Knows | None = None,
 ) -> str:
-    """The language a question is written in, by script; the hint decides a tie."""
+    """The language a question is written in: by script first (Lao, Cyrillic); among the
+    languages sharing the script (English, Vietnamese, Russian typed in Latin letters), the
+    one that reads the most of it; the hint (Telegram's language) decides a tie."""
     available = tuple(languages)
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    if cyrillic > latin and "ru" in available:
-        return "ru"
-    if latin > cyrillic and "en" in available:
-        return "en"
+    folded = fold(text)
+    counts = {code: _letters(code, folded) for code in available}
+    best = max(counts.values(), default=0)
     short = short_code(hint)
-    if short in available:
+    if best == 0:
+        return short if short in available else default_language(available)
+    candidates = [code for code in available if counts[code] >= best * _SCRIPT_SHARE]
+    if len(candidates) > 1:
+        scores = {code: _reading(code, folded, knows) for code in candidates}
+        top = max(scores.values())
+        candidates = [code for code in candidates if scores[code] == top]
+    # On a tie, a language written in its own script wins over one typed in a romanization:
+    # "bauxite" is English, even for a Russian-speaking user.
+    native = [code for code in candidates
+              if len(language_resources(code).script.findall(folded)) >= best * _SCRIPT_SHARE]
+    candidates = native or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    if short in candidates:
         return short
-    return default_language(available)
+    default = default_language(available)
+    return default if default in candidates else candidates[0]
 
 
 def reply_language(question: str, chosen: str | None, available: Sequence[str]) -> str:

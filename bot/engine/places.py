@@ -7,7 +7,7 @@ from functools import cache
 
 import pycountry
 
-from bot.engine.analysis import words
+from bot.engine.analysis import reader, words
 from bot.knowledge import language_resources
 
 
@@ -16,7 +16,8 @@ def country_words(language: str) -> frozenset[str]:
     """Folded one-word country names (Thailand, Таиланд) in the language."""
     # The language file adds the short names ISO 3166 lists only in a longer form ("Russia").
     short = language_resources(language).countries
-    names = {word for name in short for word in words(name)}
+    prepare = reader(language).prepare
+    names = {word for name in short for word in words(prepare(name))}
     translate = gettext.NullTranslations().gettext
     if language != "en":
         try:
@@ -29,7 +30,7 @@ def country_words(language: str) -> frozenset[str]:
         for attribute in ("name", "common_name"):
             name = getattr(country, attribute, None)
             if name:
-                parts = words(translate(name))
+                parts = words(prepare(translate(name)))
                 if len(parts) == 1:
                     names.add(parts[0])
     return frozenset(names)

@@ -6,7 +6,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.analysis import words
+from bot.engine.analysis import fold, reader, strip_marks, words
 from bot.knowledge import language_resources, load_languages
 
 
@@ -16,7 +16,17 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
     talk = language_resources(language).smalltalk
     intents = {"greeting": (*talk.greeting, *talk.greeting_alone), "thanks": talk.thanks,
                "bye": talk.bye, "help": talk.help}
-    return tuple((phrase, intent) for intent, phrases in intents.items() for phrase in phrases)
+    prepare = reader(language).prepare
+    # Read as the language reads a message: "xin chao" is "xin chào", "privet" "привет".
+    return tuple(dict.fromkeys(
+        (" ".join(words(prepare(phrase))), intent)
+        for intent, phrases in intents.items() for phrase in phrases
+    ))
+
+
+def smalltalk_words(language: str) -> frozenset[str]:
+    """Every word of the language's small talk, as the language reads it."""
+    return _vocabulary(language)
 
 
 @cache
@@ -29,17 +39,18 @@ def _vocabulary(language: str) -> frozenset[str]:
 @cache
 def _greeting_words() -> frozenset[str]:
     """One-word greetings of every language, which may open a question ("hi, how much...")."""
-    return frozenset(
-        phrase
-        for language in load_languages().values()
-        for phrase in language.smalltalk.greeting
-        if " " not in phrase
-    )
+    found: set[str] = set()
+    for language in load_languages().values():
+        normal = reader(language.code).normal
+        for phrase in language.smalltalk.greeting:
+            if " " not in phrase:
+                found.update((fold(phrase), normal(phrase)))
+    return frozenset(found)
 
 
 def detect_smalltalk(text: str, language: str) -> str | None:
     """Return the intent (greeting, thanks, bye, help) if the whole text is small talk."""
-    simple = " ".join(words(text))
+    simple = " ".join(words(reader(language).prepare(text)))
     if not simple:
         return None
     choices = _choices(language)
@@ -62,6 +73,8 @@ def detect_smalltalk(text: str, language: str) -> str | None:
 def strip_greeting(text: str) -> str:
     """Remove a leading greeting word ("hi, how much ...") so the question can be matched."""
     parts = text.strip().split(None, 1)
-    if len(parts) == 2 and "".join(words(parts[0])) in _greeting_words():
+    first = "".join(words(parts[0])) if len(parts) == 2 else ""
+    # Vietnamese greetings are kept without marks, as "chào" is often typed "chao".
+    if first and (first in _greeting_words() or strip_marks(first) in _greeting_words()):
         return parts[1]
     return text

@@ -62,3 +62,14 @@ def fuzzy_matches(index: Index, word: str) -> list[tuple[str, float]]:
                 target = index.surface[choice]
                 best[target] = max(best.get(target, 0.0), _PREFIX_SIMILARITY)
     return sorted(best.items(), key=lambda item: item[1], reverse=True)
+
+
+def knows(index: Index, word: str) -> float:
+    """How surely the index's language reads a word (prepared for it): 1 for a stopword or a
+    word of its knowledge base, less for a typo of one, 0 for none. It tells languages
+    sharing a script apart ("privet" is Russian, not a typo of "private")."""
+    token = index.analyzer.token(word)
+    if token is None or token in index.weights or token in index.intents:
+        return 1.0
+    matches = token_matches(index, word, token)
+    return matches[0][1] / 100.0 if matches else 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
@@ -192,6 +193,7 @@ def _load_facts(path: Path, manifest: Manifest, problems: list[str]) -> list[Fac
             problems.extend(describe(error, prefix))
             continue
         _check_fact(model, prefix, manifest, problems)
+        _check_numbers(model, prefix, problems)
         facts.append(
             Fact(
                 id=model.id,
@@ -206,6 +208,20 @@ def _load_facts(path: Path, manifest: Manifest, problems: list[str]) -> list[Fac
             )
         )
     return facts
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _check_numbers(fact: FactModel, prefix: str, problems: list[str]) -> None:
+    """Every number in one language's answer is in every other language's: a translation
+    that drops or changes a figure, a date or a year says something the article does not."""
+    found = {language: set(_NUMBER.findall(answer)) for language, answer in fact.answer.items()}
+    for language, numbers in found.items():
+        for other, theirs in found.items():
+            for number in sorted(numbers - theirs):
+                problems.append(f"{prefix}field 'answer.{other}': lacks the number {number} "
+                                f"that answer.{language} has")
 
 
 def _check_links(facts: list[Fact], problems: list[str]) -> None:

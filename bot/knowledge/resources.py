@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import snowballstemmer
 from pydantic import (
@@ -47,11 +47,44 @@ class Smalltalk(_Strict):
     help: Texts
 
 
+class Segmenting(_Strict):
+    """How text in a script written without spaces between words (Lao) is cut into tokens:
+    overlapping character n-grams (no dependency), or a dictionary segmenter (laonlp, an
+    optional extra) when installed."""
+
+    method: Literal["ngrams", "laonlp"] = "ngrams"
+    size: Annotated[StrictInt, Field(ge=2, le=5)] = 3
+
+
+class Romanized(_Strict):
+    """How the language is typed in another script (Russian in Latin letters): the letters
+    of that script, and what each letter group reads as, longest first. A key may start
+    with ^ (only at the start of a word) or end with $ (only at its end)."""
+
+    script: Text
+    table: Annotated[dict[Text, StrictStr], Field(min_length=1)]
+
+
 class LanguageFile(_Strict):
     """The schema of one language file."""
 
     name: Text
-    stemmer: Text
+    # Characters of the language's script (a regex character class): a question's language is
+    # the one whose script covers most of its letters.
+    script: Text
+    # Letters only this language uses among those sharing its script (Vietnamese ơ, ư, đ).
+    letters: Text | None = None
+    # Frequent words of the language as typed without marks: they tell it from another
+    # language of the same script ("cua", "khong" are Vietnamese, not English).
+    markers: tuple[Text, ...] = ()
+    # Match without diacritics and tone marks (Vietnamese is often typed without them).
+    fold_marks: bool = False
+    # Optional spellings folded to one before matching: a character (or sequence) and what it
+    # reads as ("" drops it), such as Lao tone marks and old spellings.
+    variants: dict[Text, StrictStr] = Field(default_factory=dict)
+    segment: Segmenting | None = None
+    romanized: Romanized | None = None
+    stemmer: Text | None = None  # a Snowball algorithm; none: words are matched as written
     stopwords: Texts
     filler: Text
     joined: tuple[Text, ...] = ()
@@ -70,7 +103,7 @@ class Language:
 
     code: str
     name: str  # shown in the language menu, in the language itself
-    stemmer: str  # a Snowball algorithm
+    stemmer: str | None  # a Snowball algorithm, or None to match words as written
     stopwords: frozenset[str]
     filler: re.Pattern[str]  # phrases about the article itself ("does the article say")
     joined: tuple[tuple[str, str], ...]  # words written apart that are one word ("из за")
@@ -81,6 +114,13 @@ class Language:
     smalltalk: Smalltalk
     countries: tuple[str, ...]  # short country names pycountry lacks ("Russia")
     messages: Mapping[str, str]
+    script: re.Pattern[str] = re.compile("[a-z]")
+    letters: re.Pattern[str] | None = None
+    markers: frozenset[str] = frozenset()
+    fold_marks: bool = False
+    variants: Mapping[str, str] = field(default_factory=dict)
+    segment: Segmenting | None = None
+    romanized: Romanized | None = None
 
 
 def _placeholders(template: str) -> set[str]:
@@ -112,13 +152,19 @@ def _describe(error: ValidationError, label: str) -> list[str]:
 def _check(model: LanguageFile, label: str) -> list[str]:
     """Problems the schema cannot see: the stemmer, the regex, repeated or capitalised words."""
     problems = []
-    if model.stemmer not in snowballstemmer.algorithms():
+    if model.stemmer is not None and model.stemmer not in snowballstemmer.algorithms():
         problems.append(f"{label}: field 'stemmer': unknown Snowball stemmer '{model.stemmer}' "
-                        f"(one of: {', '.join(snowballstemmer.algorithms())})")
-    try:
-        re.compile(model.filler)
-    except re.error as error:
-        problems.append(f"{label}: field 'filler': not a valid regular expression ({error})")
+                        f"(one of: {', '.join(snowballstemmer.algorithms())}; leave it out "
+                        "to match words as written)")
+    patterns = {"filler": model.filler, "script": model.script, "letters": model.letters,
+                "romanized.script": model.romanized.script if model.romanized else None}
+    for key, pattern in patterns.items():
+        if pattern is None:
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
     for entry in model.joined:
         if len(entry.split()) != 2:
             problems.append(f"{label}: field 'joined': '{entry}' should be two words")
@@ -126,7 +172,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
                *model.smalltalk.bye, *model.smalltalk.help]
     # Words are matched after case folding, so a capital letter would never match.
     lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
-             "numbers": tuple(model.numbers),
+             "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
     for key, items in lists.items():
@@ -176,6 +222,13 @@ def _language(code: str, model: LanguageFile) -> Language:
         smalltalk=model.smalltalk,
         countries=model.countries,
         messages=dict(model.messages),
+        script=re.compile(model.script),
+        letters=re.compile(model.letters) if model.letters else None,
+        markers=frozenset(model.markers),
+        fold_marks=model.fold_marks,
+        variants=dict(model.variants),
+        segment=model.segment,
+        romanized=model.romanized,
     )
 
 

@@ -11,7 +11,6 @@ import yaml
 
 from bot.engine import Candidate, Engine, Thresholds
 from bot.engine.decision import decide
-from bot.engine.language import question_language
 from bot.knowledge.loading import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
 
@@ -48,7 +47,7 @@ def ranked_questions(
     for item in questions:
         decision = engine.decide(item.question)
         if decision.kind != "smalltalk" and decision.reason in {"", "none"}:
-            language = question_language(item.question, None, engine.knowledge.languages)
+            language = decision.language  # no chat choice: the question's own language
             ranked.append((item, engine.rank(item.question, language)))
     return ranked
 

@@ -33,6 +33,12 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
         0.87,
         0.95,
     ),
+    # Lao, Vietnamese (half typed without marks) and Russian typed in Latin letters, at the
+    # levels measured when they were added: 88.9%, 88.1% and 94.7% in scope; declines 8/8,
+    # 10/11 and 8/9.
+    (("questions_lo.yaml",), 0.88, 0.95),
+    (("questions_vi.yaml",), 0.88, 0.90),
+    (("questions_ru_latin.yaml",), 0.94, 0.88),
 ]
 
 

@@ -29,6 +29,13 @@ def test_tiny_knowledge_loads(tiny_dir: Path) -> None:
     [
         (
             "facts.yaml",
+            'ru: "Морские пути через Вьетнам."',
+            'ru: "Морские пути через Вьетнам с 2025 года."',
+            "facts.yaml: fact 'routes': field 'answer.en': lacks the number 2025 that answer.ru "
+            "has",
+        ),
+        (
+            "facts.yaml",
             "id: routes",
             "id: growth",
             "facts.yaml: fact 'growth': field 'id': duplicate id",

@@ -248,7 +248,8 @@ def test_python_m_bot_reloads_edited_knowledge(real_copy: Path, tmp_path: Path) 
     error afterwards changes nothing but the log (one line per problem, no traceback)."""
     knowledge = load_knowledge(real_copy)
     original = knowledge.by_id["trade_growth"].answer["en"]
-    edited = "Trade grew by 66 percent, says the edited knowledge base."
+    # The same numbers as every other language's answer, or `check` rejects the edit.
+    edited = "In 2024 trade grew by 66 percent, and by 20 percent in 2025, says the edit."
     log_path = tmp_path / "bot.log"
     with FakeBotApi(token="123:TEST") as server, log_path.open("w") as log:
         process = start_process(server, tmp_path, log, KNOWLEDGE_DIR=str(real_copy))

@@ -39,7 +39,7 @@ def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -
     assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
     assert TOKEN not in output and "<token>" in output
     assert "long polling" in output
-    assert len(server.commands) == 4, "private and group menus, English and Russian"
+    assert len(server.commands) == 8, "private and group menus, in each of four languages"
 
 
 async def test_build_application_takes_a_rate_limiter_and_a_request(

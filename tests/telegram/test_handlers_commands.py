@@ -65,7 +65,7 @@ async def test_language_choice_applies_to_the_chat(app: App, server: FakeBotApi)
     get Russian answers in that chat; Automatic restores the question's language."""
     server.command("/language")
     menu = (await sent_messages(server))[0]
-    assert [data for _, data in buttons(menu)] == ["l:auto", "l:en", "l:ru"]
+    assert [data for _, data in buttons(menu)] == ["l:auto", "l:en", "l:ru", "l:lo", "l:vi"]
     assert buttons(menu)[0][0].startswith("✓ ")
     server.callback_query("l:ru", message_id=8000)
     confirm = (await server.await_calls("editMessageText"))[0]
@@ -83,17 +83,20 @@ async def test_language_choice_applies_to_the_chat(app: App, server: FakeBotApi)
 async def test_post_init_registers_command_menus(
     engine: Engine, settings: Settings, server: FakeBotApi
 ) -> None:
-    """Start-up registers private and group command menus in English (default) and Russian."""
+    """Start-up registers private and group command menus in English (default), Russian, Lao
+    and Vietnamese."""
     application = build_application(engine, settings)
     async with application:
         assert application.post_init is not None
         await application.post_init(application)
     menus = {(json.loads(scope)["type"], language): [c["command"] for c in commands]
              for (scope, language), commands in server.commands.items()}
-    assert set(menus) == {("all_private_chats", ""), ("all_private_chats", "ru"),
-                          ("all_group_chats", ""), ("all_group_chats", "ru")}
+    assert set(menus) == {(scope, language) for scope in ("all_private_chats", "all_group_chats")
+                          for language in ("", "ru", "lo", "vi")}
     assert menus[("all_private_chats", "")] == ["start", "help", "ask", "topics", "source",
                                                 "language"]
     assert "ask" in menus[("all_group_chats", "ru")]
     russian = server.commands[next(k for k in server.commands if k[1] == "ru")]
     assert all(re.search("[а-я]", c["description"]) for c in russian)
+    lao = server.commands[next(k for k in server.commands if k[1] == "lo")]
+    assert all(re.search("[\u0e80-\u0eff]", c["description"]) for c in lao)
