@@ -91,8 +91,16 @@ class Reader:
         self._romanized_word = (
             re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
         )
-        self._table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
-                             ) if romanized is not None else []
+        # The table as one pattern, longest spelling first; "^" and "$" tie a spelling to the
+        # start or end of the word. Each spelling is a group: the matched one says the letter.
+        table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
+                       ) if romanized is not None else []
+        self._letters = [read for _, read in table]
+        self._spellings = re.compile("|".join(
+            "(" + (r"\A" if written.startswith("^") else "")
+            + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
+            for written, _ in table
+        )) if table else None
 
     def substitute(self, groups: Iterable[Iterable[str]]) -> None:
         """In a script without spaces, synonyms are replaced wherever they occur (longest
@@ -129,23 +137,10 @@ class Reader:
         return text
 
     def _transliterate(self, word: str) -> str:
-        letters: list[str] = []
-        position = 0
-        while position < len(word):
-            for written, read in self._table:
-                key = written.strip("^$")
-                if written.startswith("^") and position:
-                    continue
-                if written.endswith("$") and position + len(key) != len(word):
-                    continue
-                if word.startswith(key, position):
-                    letters.append(read)
-                    position += len(key)
-                    break
-            else:
-                letters.append(word[position])
-                position += 1
-        return fold("".join(letters))
+        if self._spellings is None:
+            return word
+        letters = self._letters
+        return fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1], word))
 
     def split(self, text: str) -> str:
         """Normal text with each run of a script written without spaces cut into tokens."""
