@@ -138,7 +138,7 @@ def decide(
         best.score >= limits.plausible and best.explained >= limits.plausible_explained
     ):
         close = [best]
-    if close and (len(close) >= 2 or close[0] is best):
+    if close:  # best first: a lone fact is offered alone
         return Decision(question, "clarify", language, score=best.score,
                         suggestions=tuple(c.fact_id for c in close), candidates=top)
     return decline(question, language, knowledge, top=top, score=best.score,

@@ -30,6 +30,7 @@ class Index:
     # its texts have each token, and how many tokens it has in all.
     term_counts: list[dict[str, int]]
     lengths: list[int]
+    average_length: float
     fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
@@ -143,9 +144,11 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     for number, fact_misses in enumerate(analysed_misses):
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
+    lengths = [sum(counts.values()) for counts in term_counts]
     return Index(
         term_counts=term_counts,
-        lengths=[sum(counts.values()) for counts in term_counts],
+        lengths=lengths,
+        average_length=sum(lengths) / len(lengths) if lengths else 1.0,
         analyzer=analyzer,
         miss_postings=miss_postings,
         interrogatives=interrogatives,

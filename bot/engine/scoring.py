@@ -108,7 +108,7 @@ def bm25(
 ) -> dict[int, float]:
     """Okapi BM25 of each fact for the question's terms (a misspelt term counts at its
     similarity), each fact one document of its phrasings and answer."""
-    average = sum(index.lengths) / len(index.lengths) if index.lengths else 1.0
+    average = index.average_length
     result: dict[int, float] = {}
     for fact in facts:
         counts, length = index.term_counts[fact], index.lengths[fact]
