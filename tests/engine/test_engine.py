@@ -8,6 +8,7 @@ import pytest
 
 from bot.engine import MAX_QUESTION_CHARS, Engine
 from bot.knowledge import load_knowledge
+from tests.replying import OUT_OF_SCOPE
 
 
 @pytest.mark.parametrize(
@@ -46,16 +47,7 @@ def test_answers_paraphrases_typos_and_keywords(
 # routes_purpose, below the offer score of 60 and just below the plausible score).
 @pytest.mark.parametrize(
     "question",
-    [
-        "what is the capital of laos?",
-        "how much did trade grow in 2023?",
-        "did trade grow by 50 percent",
-        "how much did trade between laos and thailand grow",
-        "what is the population of russia",
-        "recommend a movie",
-        "laos",
-        "asdfghjkl",
-    ],
+    OUT_OF_SCOPE,
 )
 def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -> None:
     """Out-of-scope questions are declined with suggestions, never guessed or offered."""
