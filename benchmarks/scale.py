@@ -8,9 +8,9 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from baseline import Bm25Ranker
 from figures import load_dev_questions, mb, ms, peak_rss, percentile, print_table, ratio, rss
@@ -20,9 +20,19 @@ from synthetic import generate_knowledge
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 
+T = TypeVar("T")
 DEFAULT_SIZES = (10_000, 100_000)
 # BM25 scans every document per query token: on the largest sizes it is timed on a sample.
 BASELINE_BUDGET_SECONDS = 8.0
+
+
+def build(make: Callable[[], T]) -> tuple[T, float, int]:
+    """What `make` builds, the seconds it took and the memory it added."""
+    gc.collect()
+    before = rss()
+    started = time.perf_counter()
+    built = make()
+    return built, time.perf_counter() - started, rss() - before
 
 
 def measure_size(size: int) -> dict[str, Any]:
@@ -30,23 +40,13 @@ def measure_size(size: int) -> dict[str, Any]:
     on each. Run one size per process, or the peak RSS of one size would hide the next."""
     questions = [item.question for item in load_dev_questions()]
     knowledge = generate_knowledge(load_knowledge(), size)
-    gc.collect()
-    before = rss()
-    started = time.perf_counter()
-    engine = Engine(knowledge)
-    build = time.perf_counter() - started
-    engine_rss = rss() - before
+    engine, build_seconds, engine_rss = build(lambda: Engine(knowledge))
     first = time_questions(engine.decide, questions)
     repeat = time_questions(engine.decide, questions)
     peak = peak_rss()
-    gc.collect()
-    before = rss()
-    started = time.perf_counter()
-    bm25 = Bm25Ranker(knowledge)
-    bm25_build = time.perf_counter() - started
-    bm25_rss = rss() - before
+    bm25, bm25_build, bm25_rss = build(lambda: Bm25Ranker(knowledge))
     return {
-        "size": len(knowledge.facts), "build": build, "bm25_build": bm25_build,
+        "size": len(knowledge.facts), "build": build_seconds, "bm25_build": bm25_build,
         "first": first, "repeat": repeat, "peak": peak,
         "engine_rss": engine_rss, "bm25_rss": bm25_rss,
         "bm25": time_questions(bm25.top, questions, BASELINE_BUDGET_SECONDS),
