@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rank_bm25 import BM25Okapi
 
+from bot.engine import Engine
 from bot.engine.analysis import Analyzer
-from bot.engine.language import question_language
 from bot.knowledge import Fact, Knowledge
 
 
@@ -19,8 +21,13 @@ def fact_document(analyzer: Analyzer, fact: Fact, language: str) -> list[str]:
 class Bm25Ranker:
     """Ranks the facts for a question with BM25, one index per language of the knowledge base."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(
+        self, knowledge: Knowledge, language_of: Callable[[str], str] | None = None
+    ) -> None:
         self.knowledge = knowledge
+        # The language is decided as the engine decides it (Latin letters may be English,
+        # Vietnamese or Russian): pass the engine's when there is one, to build it once.
+        self.language_of = language_of or Engine(knowledge).language_of
         self._indexes: dict[str, tuple[Analyzer, BM25Okapi]] = {}
         for language in knowledge.languages:
             analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
@@ -29,7 +36,7 @@ class Bm25Ranker:
 
     def top(self, question: str) -> str | None:
         """The best fact's id, or None when no fact shares a token with the question."""
-        language = question_language(question, None, self.knowledge.languages)
+        language = self.language_of(question)
         analyzer, index = self._indexes[language]
         tokens = list(analyzer.tokens(question))
         if not tokens:

@@ -51,7 +51,8 @@ def measure_set(name: str, items: Sequence[LabelledQuestion], engine: Engine,
 def measure(paths: Sequence[Path]) -> list[Precision]:
     """P@1 on each labelled set, then on all of them together."""
     knowledge = load_knowledge()
-    engine, bm25 = Engine(knowledge), Bm25Ranker(knowledge)
+    engine = Engine(knowledge)
+    bm25 = Bm25Ranker(knowledge, engine.language_of)
     results = [measure_set(path.stem, load_questions(path), engine, bm25) for path in paths]
     counts = [field.name for field in fields(Precision)][1:]
     total = Precision("all sets", *(sum(getattr(result, name) for result in results)

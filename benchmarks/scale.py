@@ -44,7 +44,7 @@ def measure_size(size: int) -> dict[str, Any]:
     first = time_questions(engine.decide, questions)
     repeat = time_questions(engine.decide, questions)
     peak = peak_rss()
-    bm25, bm25_build, bm25_rss = build(lambda: Bm25Ranker(knowledge))
+    bm25, bm25_build, bm25_rss = build(lambda: Bm25Ranker(knowledge, engine.language_of))
     return {
         "size": len(knowledge.facts), "build": build_seconds, "bm25_build": bm25_build,
         "first": first, "repeat": repeat, "peak": peak,

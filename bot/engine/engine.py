@@ -44,10 +44,8 @@ class Engine:
         self, question: str, language_hint: str | None = None, chosen: str | None = None
     ) -> Decision:
         """Decide the reply to one question; `chosen` is a reply language the chat picked."""
-        languages = self.knowledge.languages
-        language = question_language(question, language_hint, languages,
-                                     lambda code, word: knows(self._indexes[code], word))
-        reply = reply_language(language, chosen, languages)
+        language = self.language_of(question, language_hint)
+        reply = reply_language(language, chosen, self.knowledge.languages)
         if not words(question):
             return decline(question, reply, self.knowledge, "empty")
         if len(question) > MAX_QUESTION_CHARS:
@@ -73,6 +71,11 @@ class Engine:
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
         return decision
+
+    def language_of(self, question: str, language_hint: str | None = None) -> str:
+        """The language the question is written in, as the knowledge base reads it."""
+        return question_language(question, language_hint, self.knowledge.languages,
+                                 lambda code, word: knows(self._indexes[code], word))
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""
