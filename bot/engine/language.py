@@ -29,9 +29,12 @@ def default_language(available: Sequence[str]) -> str:
     return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in available else available[0]
 
 
-def short_code(code: str | None) -> str:
-    """The language part of a Telegram or locale code: "ru-RU" and "ru_RU" are "ru"."""
-    return (code or "").split("-")[0].split("_")[0].lower()
+def short_code(code: object) -> str:
+    """The language part of a Telegram or locale code: "ru-RU" and "ru_RU" are "ru"; anything
+    but text (a malformed update) is no code."""
+    if not isinstance(code, str):
+        return ""
+    return code.split("-")[0].split("_")[0].lower()
 
 
 def _letters(code: str, text: str) -> int:

@@ -85,3 +85,9 @@ def test_reply_language(question: str, chosen: str | None, expected: str) -> Non
 def test_user_language(code: str | None, chosen: str | None, expected: str) -> None:
     """Menus use the chat's choice, else the user's Telegram language, else the default."""
     assert user_language(code, chosen, ("en", "ru")) == expected
+
+
+@pytest.mark.parametrize("code", [None, 7, ["ru"], ""])
+def test_a_malformed_language_code_is_no_code(code: object) -> None:
+    """A language code that is not text (a malformed update) is ignored, not crashed on."""
+    assert short_code(code) == ""
