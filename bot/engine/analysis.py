@@ -12,6 +12,10 @@ import snowballstemmer
 
 from bot.knowledge import Language, language_resources, load_languages
 
+# Words remembered per language (their tokens, stems and typo readings): enough for every
+# word real users type; a flood of random words stops being remembered, not the process.
+CACHE_WORDS = 20_000
+
 # A word is letters and the combining marks written with them (Lao vowels and tone marks are
 # marks, not letters, to `str.isalpha`).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
@@ -242,7 +246,7 @@ class Analyzer:
                 result = self._numbers[stem]
             else:
                 result = self._canonical.get(stem, stem)
-        if len(self._cache) < 100_000:
+        if len(self._cache) < CACHE_WORDS:
             self._cache[word] = result
         return result
 
@@ -251,7 +255,7 @@ class Analyzer:
         stem = self._stems.get(word)
         if stem is None:
             stem = self._stem(word)
-            if len(self._stems) < 100_000:
+            if len(self._stems) < CACHE_WORDS:
                 self._stems[word] = stem
         return stem
 

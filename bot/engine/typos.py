@@ -7,6 +7,7 @@ import bisect
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.engine.analysis import CACHE_WORDS
 from bot.engine.index import Index
 
 _FUZZY_MIN_LENGTH = 4
@@ -29,7 +30,7 @@ def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]
     cached = index.fuzzy_cache.get(word)
     if cached is None:
         cached = fuzzy_matches(index, word)
-        if len(index.fuzzy_cache) < 50_000:
+        if len(index.fuzzy_cache) < CACHE_WORDS:
             index.fuzzy_cache[word] = cached
     return cached
 
