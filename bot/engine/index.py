@@ -21,6 +21,9 @@ class Index:
     unknown_weight: float
     surface: dict[str, str]
     surface_keys: list[str]
+    # The surface keys by first letter: a typo look-up only scans keys sharing the word's
+    # first letter (typos rarely hit it), a fraction of the vocabulary.
+    surface_buckets: dict[str, list[str]]
     phrasings: list[list[str]]
     phrase_tokens: list[list[tuple[str, ...]]]
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
@@ -49,6 +52,14 @@ class Index:
     phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
         default_factory=dict
     )
+
+
+def _buckets(surface: dict[str, str]) -> dict[str, list[str]]:
+    """The sorted surface keys grouped by their first letter."""
+    buckets: dict[str, list[str]] = {}
+    for key in sorted(surface):
+        buckets.setdefault(key[0], []).append(key)
+    return buckets
 
 
 def subject(tokens: tuple[str, ...], subjects: frozenset[str]) -> str:
@@ -167,6 +178,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         unknown_weight=math.log(1 + total),
         surface=surface,
         surface_keys=sorted(surface),
+        surface_buckets=_buckets(surface),
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
         phrase_tokens=analysed_facts,
         misses=analysed_misses,

@@ -35,16 +35,17 @@ def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]
     return cached
 
 def fuzzy_matches(index: Index, word: str) -> list[tuple[str, float]]:
+    """The knowledge tokens a word not in the index may be a typo or an abbreviation of."""
     best: dict[str, float] = {}
     keys = index.surface_keys
     for key in dict.fromkeys((word, index.analyzer.stem(word))):
         edits = _allowed_edits(len(key))
         found: dict[str, int] = {}
+        # Typos rarely hit the first letter ("price" is not "rice"): only keys sharing it.
         for choice, distance, _ in process.extract(
-            key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=8
+            key, index.surface_buckets.get(key[0], ()), scorer=DamerauLevenshtein.distance,
+            score_cutoff=edits, limit=8,
         ):
-            if choice[0] != key[0]:
-                continue  # typos rarely hit the first letter; "price" is not "rice"
             target = index.surface[choice]
             found[target] = min(found.get(target, edits), int(distance))
         if not found:
