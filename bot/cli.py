@@ -12,14 +12,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bot import signals
-from bot.config import Settings, load_settings
+from bot.config import REPORT_DAYS, Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.knowledge.loading import RULES
+from bot.knowledge import KnowledgeError
 from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
+from bot.ops.engine_cache import load_engine
 from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
-from bot.ops.report import DEFAULT_DAYS, run_report
 from bot.replies import Composer, json_object, plain_text
 
 log = logging.getLogger(__name__)
@@ -61,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--json", action="store_true", help="print one JSON object")
     report.add_argument("--db", type=Path, help="the question log (default: BOT_DB)")
-    report.add_argument("--days", type=int, default=DEFAULT_DAYS,
-                        help=f"only the last N days; 0 for all (default {DEFAULT_DAYS})")
+    report.add_argument("--days", type=int, default=REPORT_DAYS,
+                        help=f"only the last N days; 0 for all (default {REPORT_DAYS})")
     fit = commands.add_parser(
         "calibrate", help="fit the decision thresholds on labelled question sets"
     )
@@ -123,6 +122,8 @@ def check_command(engine: Engine, rules: bool = False) -> int:
     print("not in article: " + ", ".join(f"{lang} {count}" for lang, count in misses.items()))
     if rules:
         print("rules:")
+        from bot.knowledge.loading import RULES  # validation is imported only to check
+
         for rule in RULES:
             print(f"- {rule}")
     return 0
@@ -185,7 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings()
     configure_logging(settings.log_level)
     try:
-        engine = Engine(load_knowledge(settings.knowledge_dir))
+        # `check` and `calibrate` read the files themselves; the rest may start from the cache.
+        if args.command in {"check", "calibrate"}:
+            from bot.knowledge import load_knowledge
+
+            engine = Engine(load_knowledge(settings.knowledge_dir))
+        else:
+            engine = load_engine(settings.knowledge_dir)
     except KnowledgeError as error:
         for problem in error.problems:
             print(f"knowledge error: {problem}", file=sys.stderr)
@@ -202,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "evaluate":
             return evaluate_command(engine, args.files, args.misses)
         if args.command == "report":
+            from bot.ops.report import run_report  # SQLite and the log's schema: only here
+
             return run_report(engine, args.db or settings.db_path, args.days, args.json)
         return run_command(engine, settings, args.webhook)
     except KeyboardInterrupt:

@@ -10,6 +10,7 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"  # noqa: S105 - the variable name, not a secret
+REPORT_DAYS = 30  # what `report` covers unless told otherwise
 
 
 @dataclass(frozen=True)

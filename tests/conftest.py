@@ -58,6 +58,16 @@ TINY_SOURCE = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def engine_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Built engines are cached in a directory of the test run, never in the user's home;
+    the bots the tests start inherit it."""
+    folder = tmp_path_factory.mktemp("engine-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOT_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
     """The real knowledge base shipped with the bot."""

@@ -20,6 +20,7 @@ CACHE_WORDS = 20_000
 # marks, not letters, to `str.isalpha`).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
                     re.UNICODE)
+Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word first
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
@@ -91,6 +92,7 @@ class Reader:
         # variants are folded.
         self._dictionary = _dictionary(language)
         self._substitutes: tuple[re.Pattern[str], Mapping[str, str]] | None = None
+        self._groups: tuple[tuple[str, ...], ...] = ()
         romanized = language.romanized
         self._romanized_word = (
             re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
@@ -111,8 +113,9 @@ class Reader:
         first), before segmenting: there are no words to look them up by."""
         if self._segment is None:
             return
+        self._groups = tuple(map(tuple, groups))
         canonical: dict[str, str] = {}
-        for group in map(tuple, groups):
+        for group in self._groups:
             for word in group:
                 canonical.setdefault(self.normal(word), self.normal(group[0]))
         canonical.pop("", None)
@@ -122,6 +125,10 @@ class Reader:
                 re.compile("|".join(map(re.escape, sorted(canonical, key=len, reverse=True)))),
                 canonical,
             )
+
+    def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups]]:
+        # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
+        return _restore_reader, (self.language, self._groups)
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
@@ -159,6 +166,12 @@ class Reader:
     def prepare(self, text: str) -> str:
         """Text ready for `words`: normal, then segmented."""
         return self.split(self.normal(text))
+
+
+def _restore_reader(language: Language, groups: tuple[tuple[str, ...], ...]) -> Reader:
+    restored = Reader(language)
+    restored.substitute(groups)
+    return restored
 
 
 @cache

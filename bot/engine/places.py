@@ -5,8 +5,6 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-import pycountry
-
 from bot.engine.analysis import reader, words
 from bot.knowledge import language_resources
 
@@ -14,6 +12,8 @@ from bot.knowledge import language_resources
 @cache
 def country_words(language: str) -> frozenset[str]:
     """Folded one-word country names (Thailand, Таиланд) in the language."""
+    import pycountry  # imported here: only building an index needs it, a cached one does not
+
     # The language file adds the short names ISO 3166 lists only in a longer form ("Russia").
     short = language_resources(language).countries
     prepare = reader(language).prepare

@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import ValidationError
+if TYPE_CHECKING:  # imported only where files are read and validated, not from a cached index
+    from pydantic import ValidationError
+
+MANIFEST_FILE = "knowledge.yaml"
+ARTICLE_FILE = "article.yaml"  # the older single-article manifest
+SYNONYMS_FILE = "synonyms.yaml"
+CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
 
 # A knowledge file larger than this is refused before it is parsed: a YAML file of tens of MB
 # takes minutes and gigabytes to load, and the live reload would hold the bot up meanwhile.
@@ -41,6 +46,17 @@ def oversized(path: Path, label: str = "") -> str | None:
             f"{limit:,}, set by {MAX_FILE_BYTES_VARIABLE})")
 
 
+def default_knowledge_dir() -> Path:
+    """Return `KNOWLEDGE_DIR` if set, else the knowledge base shipped with the package."""
+    configured = os.environ.get("KNOWLEDGE_DIR")
+    if configured:
+        return Path(configured)
+    source_tree = Path(__file__).resolve().parents[2] / "knowledge"
+    if (source_tree / MANIFEST_FILE).is_file() or (source_tree / ARTICLE_FILE).is_file():
+        return source_tree
+    return Path(__file__).resolve().parents[1] / "knowledge_data"
+
+
 class KnowledgeError(Exception):
     """The knowledge base is invalid; `problems` holds one clear line per problem."""
 
@@ -52,6 +68,8 @@ class KnowledgeError(Exception):
 def read_yaml(path: Path, problems: list[str], fast: bool = False, label: str = "") -> Any:
     """The parsed file, or None after adding a line to `problems` that starts with `label`
     (the file's name by default); `fast` uses libyaml's C safe loader when PyYAML has it."""
+    import yaml
+
     label = label or path.name
     too_large = oversized(path, label)
     if too_large is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,15 +9,22 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from bot.knowledge.files import KnowledgeError, describe, read_yaml
-from bot.knowledge.manifest import ARTICLE_FILE, MANIFEST_FILE, Manifest, read_manifest
+from bot.knowledge.files import (
+    ARTICLE_FILE,
+    CALIBRATION_FILE,
+    MANIFEST_FILE,
+    SYNONYMS_FILE,
+    KnowledgeError,
+    default_knowledge_dir,
+    describe,
+    read_yaml,
+)
+from bot.knowledge.manifest import Manifest, read_manifest
 from bot.knowledge.models import Fact, Knowledge
 from bot.knowledge.resources import LANGUAGES_DIR, load_languages
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-SYNONYMS_FILE = "synonyms.yaml"
-CALIBRATION_FILE = "calibration.yaml"  # decision thresholds fitted by `python -m bot calibrate`
 
 
 # What `check` enforces, in the words `python -m bot check --rules` prints.
@@ -58,17 +64,6 @@ class FactModel(_Strict):
 
 class FactsFileModel(_Strict):
     facts: list[dict[str, Any]] = Field(min_length=1)
-
-
-def default_knowledge_dir() -> Path:
-    """Return `KNOWLEDGE_DIR` if set, else the knowledge base shipped with the package."""
-    configured = os.environ.get("KNOWLEDGE_DIR")
-    if configured:
-        return Path(configured)
-    source_tree = Path(__file__).resolve().parents[2] / "knowledge"
-    if (source_tree / MANIFEST_FILE).is_file() or (source_tree / ARTICLE_FILE).is_file():
-        return source_tree
-    return Path(__file__).resolve().parents[1] / "knowledge_data"
 
 
 def _load_synonyms(

@@ -12,13 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from bot.knowledge.files import describe, oversized, read_yaml
+from bot.knowledge.files import ARTICLE_FILE, MANIFEST_FILE, describe, oversized, read_yaml
 from bot.knowledge.models import Source
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-MANIFEST_FILE = "knowledge.yaml"
-ARTICLE_FILE = "article.yaml"
 
 
 class _Strict(BaseModel):

@@ -1,100 +1,49 @@
-"""The language files: each language's words and messages, loaded, validated and cached."""
+"""The language resources as the engine and composer use them: each language's words and
+messages, loaded once (validated by `language_files`) and looked up by language code."""
 
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
-
-import snowballstemmer
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictInt,
-    StrictStr,
-    StringConstraints,
-    ValidationError,
-)
-
-from bot.knowledge.files import KnowledgeError, describe, read_yaml
+from typing import Literal
 
 LANGUAGES_DIR = Path(__file__).resolve().parent / "languages"
 # Every other language's messages are checked against English's: same keys, same placeholders.
 REFERENCE = "en"
 
-# Strict: YAML reads a bare `on` or `no` as a boolean, which must not pass as a word.
-Text = Annotated[StrictStr, StringConstraints(min_length=1)]
-Texts = Annotated[tuple[Text, ...], Field(min_length=1)]
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Smalltalk(_Strict):
+@dataclass(frozen=True)
+class Smalltalk:
     """Whole messages that are small talk, by intent."""
 
-    greeting: Texts
+    greeting: tuple[str, ...]
     # Greetings only as the whole message ("start"): never removed from the front of a question.
-    greeting_alone: tuple[Text, ...] = ()
-    thanks: Texts
-    bye: Texts
-    help: Texts
+    greeting_alone: tuple[str, ...]
+    thanks: tuple[str, ...]
+    bye: tuple[str, ...]
+    help: tuple[str, ...]
 
 
-class Segmenting(_Strict):
+@dataclass(frozen=True)
+class Segmenting:
     """How text in a script written without spaces between words (Lao) is cut into tokens:
     overlapping character n-grams (no dependency), or a dictionary segmenter (laonlp, an
     optional extra) when installed."""
 
     method: Literal["ngrams", "laonlp"] = "ngrams"
-    size: Annotated[StrictInt, Field(ge=2, le=5)] = 3
+    size: int = 3
 
 
-class Romanized(_Strict):
+@dataclass(frozen=True)
+class Romanized:
     """How the language is typed in another script (Russian in Latin letters): the letters
     of that script, and what each letter group reads as, longest first. A key may start
     with ^ (only at the start of a word) or end with $ (only at its end)."""
 
-    script: Text
-    table: Annotated[dict[Text, StrictStr], Field(min_length=1)]
-
-
-class LanguageFile(_Strict):
-    """The schema of one language file."""
-
-    name: Text
-    # Characters of the language's script (a regex character class): a question's language is
-    # the one whose script covers most of its letters.
-    script: Text
-    # Letters only this language uses among those sharing its script (Vietnamese ơ, ư, đ).
-    letters: Text | None = None
-    # Frequent words of the language as typed without marks: they tell it from another
-    # language of the same script ("cua", "khong" are Vietnamese, not English).
-    markers: tuple[Text, ...] = ()
-    # Match without diacritics and tone marks (Vietnamese is often typed without them).
-    fold_marks: bool = False
-    # Optional spellings folded to one before matching: a character (or sequence) and what it
-    # reads as ("" drops it), such as Lao tone marks and old spellings.
-    variants: dict[Text, StrictStr] = Field(default_factory=dict)
-    segment: Segmenting | None = None
-    romanized: Romanized | None = None
-    stemmer: Text | None = None  # a Snowball algorithm; none: words are matched as written
-    stopwords: Texts
-    filler: Text
-    joined: tuple[Text, ...] = ()
-    percent: Text
-    numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
-    intent_words: Texts
-    interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
-    smalltalk: Smalltalk
-    countries: tuple[Text, ...] = ()
-    messages: Annotated[dict[Text, Text], Field(min_length=1)]
+    script: str
+    table: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -123,148 +72,26 @@ class Language:
     romanized: Romanized | None = None
 
 
-def _placeholders(template: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+_loaded: dict[Path, Mapping[str, Language]] = {}
 
 
-def _braced(names: set[str]) -> str:
-    return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
-
-
-def _duplicates(items: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    twice = []
-    for item in items:
-        if item in seen and item not in twice:
-            twice.append(item)
-        seen.add(item)
-    return twice
-
-
-def _describe(error: ValidationError, label: str) -> list[str]:
-    lines = describe(error, f"{label}: ")
-    # A bare on, off, yes or no is a boolean to YAML: say so, or "valid string" puzzles.
-    return [line + (" (YAML reads a bare on/off/yes/no as true/false: quote it)"
-                    if isinstance(item["input"], bool) else "")
-            for line, item in zip(lines, error.errors(), strict=True)]
-
-
-def _check(model: LanguageFile, label: str) -> list[str]:
-    """Problems the schema cannot see: the stemmer, the regex, repeated or capitalised words."""
-    problems = []
-    if model.stemmer is not None and model.stemmer not in snowballstemmer.algorithms():
-        problems.append(f"{label}: field 'stemmer': unknown Snowball stemmer '{model.stemmer}' "
-                        f"(one of: {', '.join(snowballstemmer.algorithms())}; leave it out "
-                        "to match words as written)")
-    patterns = {"filler": model.filler, "script": model.script, "letters": model.letters,
-                "romanized.script": model.romanized.script if model.romanized else None}
-    for key, pattern in patterns.items():
-        if pattern is None:
-            continue
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
-    for entry in model.joined:
-        if len(entry.split()) != 2:
-            problems.append(f"{label}: field 'joined': '{entry}' should be two words")
-    phrases = [*model.smalltalk.greeting, *model.smalltalk.greeting_alone, *model.smalltalk.thanks,
-               *model.smalltalk.bye, *model.smalltalk.help]
-    # Words are matched after case folding, so a capital letter would never match.
-    lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
-             "numbers": tuple(model.numbers), "markers": model.markers,
-             "intent_words": model.intent_words, "smalltalk": phrases,
-             "interrogatives": tuple(word for group in model.interrogatives for word in group)}
-    for key, items in lists.items():
-        problems += [f"{label}: field '{key}': '{item}' is listed twice" for item in
-                     _duplicates(items)]
-        problems += [f"{label}: field '{key}': '{item}' should be lower case" for item in items
-                     if item != item.lower()]
-    for key, template in model.messages.items():
-        try:
-            _placeholders(template)
-        except ValueError as error:
-            problems.append(f"{label}: field 'messages.{key}': not a valid template ({error})")
-    return problems
-
-
-def _compare(model: LanguageFile, reference: LanguageFile, label: str) -> list[str]:
-    """Problems in a translation's messages: a key missing or unknown, other placeholders."""
-    problems = []
-    for key, template in reference.messages.items():
-        if key not in model.messages:
-            problems.append(f"{label}: field 'messages.{key}': missing (English has it)")
-            continue
-        try:
-            wanted, found = _placeholders(template), _placeholders(model.messages[key])
-        except ValueError:
-            continue  # reported by _check
-        if wanted != found:
-            problems.append(f"{label}: field 'messages.{key}': placeholders {_braced(found)} "
-                            f"differ from English's {_braced(wanted)}")
-    problems += [f"{label}: field 'messages.{key}': unknown message (English has no such key)"
-                 for key in model.messages if key not in reference.messages]
-    return problems
-
-
-def _language(code: str, model: LanguageFile) -> Language:
-    return Language(
-        code=code,
-        name=model.name,
-        stemmer=model.stemmer,
-        stopwords=frozenset(model.stopwords),
-        filler=re.compile(model.filler, re.IGNORECASE),
-        joined=tuple((first, second) for first, second in map(str.split, model.joined)),
-        percent=model.percent,
-        numbers=dict(model.numbers),
-        intent_words=model.intent_words,
-        interrogatives=tuple(map(tuple, model.interrogatives)),
-        smalltalk=model.smalltalk,
-        countries=model.countries,
-        messages=dict(model.messages),
-        script=re.compile(model.script),
-        letters=re.compile(model.letters) if model.letters else None,
-        markers=frozenset(model.markers),
-        fold_marks=model.fold_marks,
-        variants=dict(model.variants),
-        segment=model.segment,
-        romanized=model.romanized,
-    )
-
-
-@cache
 def load_languages(directory: Path | None = None) -> Mapping[str, Language]:
     """Every language file (`xx.yaml`, named by language code) in the directory, shipped ones
-    by default, validated; raise `KnowledgeError` listing every problem."""
+    by default, validated once; raise `KnowledgeError` listing every problem."""
     root = directory if directory is not None else LANGUAGES_DIR
-    if not root.is_dir():
-        raise KnowledgeError([f"{root}: language directory not found"])
-    paths = sorted(root.glob("*.yaml"))
-    problems: list[str] = []
-    models: dict[str, LanguageFile] = {}
-    for path in paths:
-        label = f"{root.name}/{path.name}"
-        count = len(problems)
-        raw = read_yaml(path, problems, fast=True, label=label)
-        if raw is None:
-            if len(problems) == count:
-                problems.append(f"{label}: file is empty")
-            continue
-        try:
-            models[path.stem] = LanguageFile.model_validate(raw)
-        except ValidationError as error:
-            problems.extend(_describe(error, label))
-            continue
-        problems.extend(_check(models[path.stem], label))
-    if not (root / f"{REFERENCE}.yaml").is_file():
-        problems.append(f"{root}: no {REFERENCE}.yaml (English is the reference for every "
-                        "language's messages)")
-    elif REFERENCE in models:
-        for code, model in models.items():
-            problems.extend(_compare(model, models[REFERENCE], f"{root.name}/{code}.yaml"))
-    if problems:
-        raise KnowledgeError(problems)
-    return {code: _language(code, model) for code, model in models.items()}
+    languages = _loaded.get(root)
+    if languages is None:
+        # Imported here: validation needs pydantic, which a start from a cached index skips.
+        from bot.knowledge.language_files import read_languages
+
+        languages = _loaded[root] = read_languages(root)
+    return languages
+
+
+def prime_languages(languages: Mapping[str, Language]) -> None:
+    """Use these as the shipped languages (restored from a cached index), without reading
+    the files again."""
+    _loaded.setdefault(LANGUAGES_DIR, languages)
 
 
 def language_resources(code: str) -> Language:

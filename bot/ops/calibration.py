@@ -11,7 +11,7 @@ import yaml
 
 from bot.engine import Candidate, Engine, Thresholds
 from bot.engine.decision import decide
-from bot.knowledge.loading import CALIBRATION_FILE
+from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
 
 # The values searched: the answer gate (score, margin, coverage) and the lone-candidate gate.

@@ -15,12 +15,13 @@ from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
 
+from bot.config import REPORT_DAYS
 from bot.engine import Engine
 from bot.engine.analysis import Analyzer, words
 from bot.ops.question_log import COLUMNS, QuestionRecord, iso, utc_now
 from bot.replies.wording import Wording
 
-DEFAULT_DAYS = 30
+DEFAULT_DAYS = REPORT_DAYS
 GROUP_CUTOFF = 80.0  # similarity (0-100) from which two questions are "the same question"
 EXAMPLES_PER_GROUP = 5
 TOP_FACTS = 10

@@ -10,7 +10,7 @@ import pytest
 from bot.engine import Engine, Thresholds
 from bot.engine.decision import decide
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.knowledge.loading import CALIBRATION_FILE
+from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
 from bot.ops.evaluation import LabelledQuestion
 
