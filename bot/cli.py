@@ -16,9 +16,7 @@ from bot.config import REPORT_DAYS, Settings, load_settings
 from bot.console import run_console
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError
-from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
 from bot.ops.engine_cache import load_engine
-from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
 from bot.replies import Composer, json_object, plain_text
 
 log = logging.getLogger(__name__)
@@ -131,6 +129,9 @@ def check_command(engine: Engine, rules: bool = False) -> int:
 
 def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int:
     """Print in-scope accuracy, correct declines and small talk for each question set."""
+    # Imported here, as in calibrate_command: other starts need none of it.
+    from bot.ops.evaluation import LABELS, describe, evaluate, load_questions
+
     known = {*engine.knowledge.by_id, *LABELS}
     for path in files:
         try:
@@ -150,6 +151,10 @@ def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int
 
 def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     """Fit the thresholds on labelled sets; print before and after; save them if asked."""
+    # Imported by the commands that use them: every other start would pay for them.
+    from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
+    from bot.ops.evaluation import load_questions
+
     try:
         questions = [item for path in args.files for item in load_questions(path)]
     except (OSError, ValueError) as error:

@@ -7,8 +7,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotenv import load_dotenv
-
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"  # noqa: S105 - the variable name, not a secret
 REPORT_DAYS = 30  # what `report` covers unless told otherwise
 
@@ -41,7 +39,11 @@ def _number(name: str, default: float) -> float:
 
 def load_settings(env_file: Path | None = None) -> Settings:
     """Read settings; a `.env` in the working directory fills what the environment lacks."""
-    load_dotenv(env_file or Path.cwd() / ".env", override=False)
+    path = env_file or Path.cwd() / ".env"
+    if path.is_file():
+        from dotenv import load_dotenv  # imported only when there is a file: starts are timed
+
+        load_dotenv(path, override=False)
     env = os.environ
 
     def text(name: str) -> str | None:
