@@ -4,8 +4,8 @@ a bare interpreter measured in the same run."""
 from __future__ import annotations
 
 import argparse
-import statistics
 import os
+import statistics
 import subprocess
 import sys
 import tempfile

@@ -233,6 +233,18 @@ class Analyzer:
         self._cache: dict[str, str | None] = {}
         self._stems: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled (in a cached index) without its stemmer, which may be a C object
+        # (PyStemmer) that cannot be pickled; it is made again from the language's name.
+        state = dict(self.__dict__)
+        state["_stemmer"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        algorithm = self.reader.language.stemmer
+        self._stemmer = snowballstemmer.stemmer(algorithm) if algorithm else None
+
     def _stem(self, word: str) -> str:
         # No Snowball stemmer for the language (Lao, Vietnamese): words are matched as written.
         return str(self._stemmer.stemWord(word)) if self._stemmer is not None else word

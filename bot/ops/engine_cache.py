@@ -51,8 +51,9 @@ def cache_key(directory: Path) -> str:
     """A digest of everything the engine is built from, and of what changes how it reads."""
     digest = hashlib.sha256()
     setting = os.environ.get(MAX_FILE_BYTES_VARIABLE, "")
-    segmenter = importlib.util.find_spec("laonlp") is not None
-    digest.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{setting}|{segmenter}".encode())
+    # Optional packages that change how text is read or stemmed.
+    extras = [importlib.util.find_spec(name) is not None for name in ("laonlp", "Stemmer")]
+    digest.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{setting}|{extras}".encode())
     for path in _inputs(directory):
         digest.update(str(path).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -79,9 +80,14 @@ def _restore(path: Path, key: str) -> Engine | None:
 
 def _store(folder: Path, path: Path, key: str, engine: Engine) -> None:
     try:
+        data = pickle.dumps((key, engine, load_languages()), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # something unpicklable only costs the next start its build
+        logger.warning("index not cached: %s", error)
+        return
+    try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as handle:
-            pickle.dump((key, engine, load_languages()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(handle.name, path)
         for old in folder.glob(f"{_PREFIX}*.pickle"):
             if old != path:

@@ -99,3 +99,15 @@ def test_the_cache_directory_defaults_to_the_users_cache(
     monkeypatch.delenv("BOT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "laos-russia-bot"
+
+
+def test_an_engine_that_cannot_be_pickled_is_still_served(
+    cache: Path, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When pickling fails the engine is built, answers, and nothing half-written is left."""
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise TypeError("cannot pickle")
+
+    monkeypatch.setattr("bot.ops.engine_cache.pickle.dumps", refuse)
+    assert load_engine(tiny_dir).decide("How much did trade grow?").fact_id == "growth"
+    assert not cache.exists() or list(cache.iterdir()) == []
