@@ -100,8 +100,10 @@ def decide(
     ranked: list[Candidate],
     knowledge: Knowledge,
     limits: Thresholds,
+    asks_number: bool = False,
 ) -> Decision:
-    """Turn ranked candidates into a decision."""
+    """Turn ranked candidates into a decision; `asks_number`: the question asks for a number
+    or a date, which only a fact whose answer has one can give."""
     top = tuple(ranked[:3])
     if not ranked:
         return decline(question, language, knowledge, suggest=limits.suggest)
@@ -123,6 +125,12 @@ def decide(
         ),
         None,
     )
+    if missed is None and asks_number and best.score >= limits.plausible:
+        closest = knowledge.by_id[best.fact_id]
+        if not any(char.isdigit() for char in closest.answer_in(knowledge.languages[0])):
+            # "How long is the railway?" of a fact that says only where it runs: the article
+            # does not say; what it does say is still worth showing.
+            missed = best
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer
         # than to any question it does answer.

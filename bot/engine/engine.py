@@ -55,7 +55,7 @@ class Engine:
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
         decision = decide(question, reply, self.rank(strip_greeting(asked), language),
-                          self.knowledge, self.thresholds)
+                          self.knowledge, self.thresholds, self.asks_number(asked, language))
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -64,7 +64,7 @@ class Engine:
         leaning = {c.fact_id for c in decision.candidates[:1]}
         for part in focus(asked):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
-                             self.thresholds)
+                             self.thresholds, self.asks_number(part, language))
             if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
@@ -76,6 +76,12 @@ class Engine:
         """The language the question is written in, as the knowledge base reads it."""
         return question_language(question, language_hint, self.knowledge.languages,
                                  lambda code, word: knows(self._indexes[code], word))
+
+    def asks_number(self, question: str, language: str) -> bool:
+        """Whether the question asks for a number or a date ("how many", "when")."""
+        index = self._indexes[language]
+        pattern = index.asks_number
+        return pattern is not None and pattern.search(index.analyzer.normal(question)) is not None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""

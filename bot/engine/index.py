@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ class Index:
     subjects: frozenset[str]  # the article's main subjects: countries in most facts
     intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
     interrogatives: dict[str, str]  # question word token -> the first token of its group
+    asks_number: re.Pattern[str] | None  # the language's "how many", "when", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
     def idf(self, token: str) -> float:
@@ -52,6 +54,20 @@ class Index:
     phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
         default_factory=dict
     )
+
+
+def _asks_number(analyzer: Analyzer) -> re.Pattern[str] | None:
+    """The language's phrases asking for a number or a date, as one pattern over normal text
+    (whole words, except in a script written without spaces)."""
+    phrases = sorted({analyzer.normal(phrase) for phrase in
+                      language_resources(analyzer.language).asks_number} - {""}, key=len,
+                     reverse=True)
+    if not phrases:
+        return None
+    either = "|".join(map(re.escape, phrases))
+    if analyzer.reader.language.segment is not None:
+        return re.compile(either)
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)")
 
 
 def _buckets(surface: dict[str, str]) -> dict[str, list[str]]:
@@ -163,6 +179,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         analyzer=analyzer,
         miss_postings=miss_postings,
         interrogatives=interrogatives,
+        asks_number=_asks_number(analyzer),
         places=specific,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:
         # "what's driving the rail link via China" asks why: the reason fact, not the routes.

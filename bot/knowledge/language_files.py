@@ -86,6 +86,9 @@ class LanguageFile(_Strict):
     percent: Text
     numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
     intent_words: Texts
+    # Phrases that ask for a number or a date ("how many", "when"): a fact whose answer has
+    # no number cannot answer such a question, however many words they share.
+    asks_number: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -143,6 +146,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
     lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
+             "asks_number": model.asks_number,
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
     for key, items in lists.items():
         problems += [f"{label}: field '{key}': '{item}' is listed twice" for item in
@@ -187,6 +191,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         percent=model.percent,
         numbers=dict(model.numbers),
         intent_words=model.intent_words,
+        asks_number=model.asks_number,
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),
         countries=model.countries,

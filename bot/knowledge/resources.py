@@ -70,6 +70,7 @@ class Language:
     variants: Mapping[str, str] = field(default_factory=dict)
     segment: Segmenting | None = None
     romanized: Romanized | None = None
+    asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
 
 
 _loaded: dict[Path, Mapping[str, Language]] = {}

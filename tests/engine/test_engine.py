@@ -192,3 +192,42 @@ def test_rank_orders_candidates_best_first(engine: Engine) -> None:
     assert scores == sorted(scores, reverse=True)
     assert all(0 <= score <= 100 for score in scores)
     assert engine.rank("", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact_id", "closest"),
+    [
+        ("how many new routes?", "none", None, "routes"),
+        ("сколько новых маршрутов?", "none", None, "routes"),
+        ("when do the new routes open?", "none", None, "routes"),
+        ("how much did trade grow?", "fact", "growth", None),
+        ("насколько вырос товарооборот?", "fact", "growth", None),
+        ("which new routes?", "fact", "routes", None),
+    ],
+)
+def test_a_question_asking_for_a_number_needs_a_fact_with_one(
+    tiny_engine: Engine, question: str, kind: str, fact_id: str | None, closest: str | None
+) -> None:
+    """"How many" or "when" of a fact whose answer has no number is declined with that fact
+    as what the article does say; a fact with a number still answers."""
+    decision = tiny_engine.decide(question)
+    assert (decision.kind, decision.fact_id) == (kind, fact_id)
+    assert (decision.closest.id if decision.closest else None) == closest
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact_id", "closest"),
+    [
+        ("how long is the railway through china", "none", None, "new_routes"),
+        ("когда откроют железную дорогу", "none", None, "new_routes"),
+        ("when is this announced?", "fact", "announcement", None),
+    ],
+)
+def test_number_questions_on_the_real_knowledge(
+    engine: Engine, question: str, kind: str, fact_id: str | None, closest: str | None
+) -> None:
+    """The railway's length is not in the article (its route is); the date of the
+    announcement is."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == (kind, fact_id)
+    assert (decision.closest.id if decision.closest else None) == closest
