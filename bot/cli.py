@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="largest share of wrong answers allowed (default 0.02)")
     fit.add_argument("--max-answered-out", type=float, default=0.02,
                      help="largest share of out-of-scope questions answered (default 0.02)")
+    fit.add_argument("--language", help="fit one language's own thresholds, on its questions")
     fit.add_argument("--write", action="store_true",
                      help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
@@ -160,8 +161,14 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"cannot read the question sets ({error})", file=sys.stderr)
         return 1
-    before = outcome(engine, ranked_questions(engine, questions), engine.thresholds)
-    after = calibrate(engine, questions, args.max_wrong, args.max_answered_out)
+    language = args.language
+    if language is not None and language not in engine.knowledge.languages:
+        print(f"unknown language {language!r} (the knowledge base has "
+              f"{', '.join(engine.knowledge.languages)})", file=sys.stderr)
+        return 1
+    start = engine.thresholds_for(language) if language else engine.thresholds
+    before = outcome(engine, ranked_questions(engine, questions, language), start)
+    after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
     for label, result in (("now", before), ("calibrated", after)):
         print(f"{label}: right {result.right}/{result.in_scope}, wrong {result.wrong}, "
               f"out of scope answered {result.answered_out}/{result.out_of_scope}")
@@ -169,7 +176,9 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
                if value != getattr(before.thresholds, name)}
     print("changes: " + (", ".join(f"{k}={v:g}" for k, v in changed.items()) or "none"))
     if args.write:
-        print(f"written: {write_calibration(engine.knowledge.directory, after.thresholds)}")
+        path = write_calibration(engine.knowledge.directory, after.thresholds, language,
+                                 engine.thresholds)
+        print(f"written: {path}")
     return 0
 
 

@@ -212,3 +212,22 @@ def test_check_lists_its_rules(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("OK: ") and "\nrules:\n- " in out
     assert "quotes its text verbatim" in out
+
+
+def test_calibrate_one_language_writes_its_own_section(
+    real_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`calibrate --language ru --write` keeps the other languages' thresholds in the file."""
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(real_copy))
+    labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
+    assert main(["calibrate", "--language", "ru", "--write", str(labelled)]) == 0
+    assert "written:" in capsys.readouterr().out
+    text = (real_copy / "calibration.yaml").read_text(encoding="utf-8")
+    assert "languages:" in text and "lo:" in text
+
+
+def test_calibrate_an_unknown_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """A language the knowledge base lacks gets one clear line and exit status 1."""
+    labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
+    assert main(["calibrate", "--language", "xx", str(labelled)]) == 1
+    assert "unknown language 'xx'" in capsys.readouterr().err

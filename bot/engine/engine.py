@@ -31,6 +31,12 @@ class Engine:
     ) -> None:
         self.knowledge = knowledge
         self.thresholds = thresholds or calibrated(knowledge.calibration)
+        # A language's own calibration, over the knowledge base's (unless thresholds are given).
+        self._thresholds = {
+            language: calibrated({**knowledge.calibration, **own}) if thresholds is None
+            else thresholds
+            for language, own in knowledge.language_calibration.items()
+        }
         self.weights = weights or Weights()
         self._indexes = {
             language: build_index(knowledge, language) for language in knowledge.languages
@@ -55,7 +61,8 @@ class Engine:
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
         decision = decide(question, reply, self.rank(strip_greeting(asked), language),
-                          self.knowledge, self.thresholds, self.asks_number(asked, language))
+                          self.knowledge, self.thresholds_for(language),
+                          self.asks_number(asked, language))
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -64,7 +71,7 @@ class Engine:
         leaning = {c.fact_id for c in decision.candidates[:1]}
         for part in focus(asked):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
-                             self.thresholds, self.asks_number(part, language))
+                             self.thresholds_for(language), self.asks_number(part, language))
             if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
@@ -76,6 +83,10 @@ class Engine:
         """The language the question is written in, as the knowledge base reads it."""
         return question_language(question, language_hint, self.knowledge.languages,
                                  lambda code, word: knows(self._indexes[code], word))
+
+    def thresholds_for(self, language: str) -> Thresholds:
+        """The thresholds questions in this language are decided with."""
+        return self._thresholds.get(language, self.thresholds)
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

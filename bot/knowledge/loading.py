@@ -43,7 +43,8 @@ RULES = (
     "a fact has a known topic when the knowledge base has topics, and none otherwise",
     "a not_in_article phrasing is not also one of the same fact's questions",
     "synonyms.yaml holds lists of words per language, no word in two groups",
-    "calibration.yaml, when present, maps threshold names to numbers",
+    "calibration.yaml, when present, maps threshold names to numbers; under `languages`, a "
+    "language of the knowledge base may have its own",
 )
 
 
@@ -104,22 +105,43 @@ def _load_synonyms(
     return result
 
 
-def _load_calibration(directory: Path, problems: list[str]) -> dict[str, float]:
-    """The optional calibrated thresholds: a mapping of names to numbers (the engine checks
-    the names)."""
-    path = directory / CALIBRATION_FILE
-    if not path.exists():
-        return {}
-    raw = read_yaml(path, problems)
-    if raw is None:
-        return {}
+def _numbers(raw: object) -> dict[str, float] | None:
+    """A mapping of names to numbers, or None when it is not one."""
     if not isinstance(raw, dict) or not all(
         isinstance(key, str) and isinstance(value, int | float) and not isinstance(value, bool)
         for key, value in raw.items()
     ):
-        problems.append(f"{CALIBRATION_FILE}: expected a mapping of threshold names to numbers")
-        return {}
+        return None
     return {key: float(value) for key, value in raw.items()}
+
+
+def _load_calibration(
+    directory: Path, languages: Iterable[str], problems: list[str]
+) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """The optional calibrated thresholds: names to numbers (the engine checks the names),
+    and under `languages`, a language's own."""
+    path = directory / CALIBRATION_FILE
+    if not path.exists():
+        return {}, {}
+    raw = read_yaml(path, problems)
+    if raw is None:
+        return {}, {}
+    per_language = raw.pop("languages", {}) if isinstance(raw, dict) else {}
+    overall = _numbers(raw)
+    if overall is None:
+        problems.append(f"{CALIBRATION_FILE}: expected a mapping of threshold names to numbers")
+        return {}, {}
+    own: dict[str, dict[str, float]] = {}
+    if not isinstance(per_language, dict):
+        per_language = {"": None}
+    for language, values in per_language.items():
+        numbers = _numbers(values)
+        if language not in languages or numbers is None:
+            problems.append(f"{CALIBRATION_FILE}: field 'languages.{language}': expected a "
+                            "language of the knowledge base with threshold names and numbers")
+            continue
+        own[language] = numbers
+    return overall, own
 
 
 def _plain(text: str) -> str:
@@ -261,7 +283,7 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
         raise KnowledgeError(problems)
     _check_languages(manifest.languages, manifest.file, problems)
     synonyms = _load_synonyms(root, manifest.languages, problems)
-    calibration = _load_calibration(root, problems)
+    calibration, language_calibration = _load_calibration(root, manifest.languages, problems)
     fact_files = sorted(
         path for path in root.glob("*.yaml")
         if path.name not in {MANIFEST_FILE, ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE}
@@ -283,6 +305,7 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
         facts=tuple(facts),
         synonyms=synonyms,
         calibration=calibration,
+        language_calibration=language_calibration,
         directory=root,
         sources=manifest.sources,
     )

@@ -60,6 +60,9 @@ class Knowledge:
     synonyms: Mapping[str, tuple[tuple[str, ...], ...]]
     directory: Path
     calibration: Mapping[str, float] = field(default_factory=dict)  # decision thresholds
+    # Thresholds of one language over the others': scores are distributed differently in a
+    # language read as character n-grams (Lao) than in one read as words.
+    language_calibration: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)  # by id, the first first
     by_id: Mapping[str, Fact] = field(init=False, repr=False)
 

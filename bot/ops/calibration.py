@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -39,16 +40,18 @@ class Outcome:
 
 
 def ranked_questions(
-    engine: Engine, questions: Iterable[LabelledQuestion]
+    engine: Engine, questions: Iterable[LabelledQuestion], language: str | None = None
 ) -> list[tuple[LabelledQuestion, list[Candidate]]]:
     """Each question that reaches the ranking (not small talk, not empty), with its
-    candidates: the thresholds change only the decision made from them."""
+    candidates: the thresholds change only the decision made from them. With `language`,
+    only the questions written in it."""
     ranked = []
     for item in questions:
         decision = engine.decide(item.question)
         if decision.kind != "smalltalk" and decision.reason in {"", "none"}:
-            language = decision.language  # no chat choice: the question's own language
-            ranked.append((item, engine.rank(item.question, language)))
+            asked = decision.language  # no chat choice: the question's own language
+            if language is None or asked == language:
+                ranked.append((item, engine.rank(item.question, asked)))
     return ranked
 
 
@@ -70,11 +73,13 @@ def outcome(engine: Engine, ranked: Sequence[tuple[LabelledQuestion, list[Candid
 
 
 def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: float = 0.02,
-              max_answered_out: float = 0.02) -> Outcome:
+              max_answered_out: float = 0.02, language: str | None = None) -> Outcome:
     """The thresholds with the most right answers whose wrong answers and answered
-    out-of-scope questions stay within the given shares."""
-    ranked = ranked_questions(engine, questions)
-    best = outcome(engine, ranked, engine.thresholds)
+    out-of-scope questions stay within the given shares; with `language`, that language's
+    own, fitted on its questions only."""
+    ranked = ranked_questions(engine, questions, language)
+    start = engine.thresholds_for(language) if language else engine.thresholds
+    best = outcome(engine, ranked, start)
 
     def within(result: Outcome) -> bool:
         return (result.wrong <= max_wrong * max(result.in_scope, 1)
@@ -94,10 +99,18 @@ def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: 
     return best
 
 
-def write_calibration(directory: Path, thresholds: Thresholds) -> Path:
-    """Save the thresholds beside the knowledge base they were calibrated for."""
+def write_calibration(directory: Path, thresholds: Thresholds, language: str | None = None,
+                      overall: Thresholds | None = None) -> Path:
+    """Save the thresholds beside the knowledge base they were calibrated for; a language's
+    own are saved as what differs from the `overall` ones, keeping the rest of the file."""
     path = directory / CALIBRATION_FILE
-    values = asdict(thresholds)
+    values: dict[str, Any] = asdict(thresholds)
+    if language is not None:
+        current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+        base = asdict(overall or Thresholds())
+        values = current if isinstance(current, dict) else {}
+        own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
+        values.setdefault("languages", {})[language] = own
     path.write_text("# Decision thresholds calibrated on labelled questions "
                     "(python -m bot calibrate).\n" + yaml.safe_dump(values, sort_keys=True),
                     encoding="utf-8")

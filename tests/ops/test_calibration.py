@@ -112,3 +112,39 @@ def test_a_broken_calibration_is_reported(tiny_dir: Path, text: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(tiny_dir)
     assert all(line.startswith(CALIBRATION_FILE) for line in caught.value.problems)
+
+
+def test_a_language_keeps_its_own_thresholds(tiny_dir: Path) -> None:
+    """A language's own calibration applies to its questions only, over the overall one."""
+    (tiny_dir / CALIBRATION_FILE).write_text(
+        "fact: 64\nlanguages:\n  ru: {margin: 5, min_coverage: 0.6}\n", encoding="utf-8")
+    engine = Engine(load_knowledge(tiny_dir))
+    assert engine.thresholds_for("en") == Thresholds(fact=64.0)
+    assert engine.thresholds_for("ru") == Thresholds(fact=64.0, margin=5.0, min_coverage=0.6)
+
+
+@pytest.mark.parametrize("text", [
+    "languages:\n  xx: {margin: 5}\n", "languages:\n  ru: {margin: wide}\n", "languages: [ru]\n",
+])
+def test_a_broken_language_calibration_is_reported(tiny_dir: Path, text: str) -> None:
+    """An unknown language or thresholds that are not numbers are a knowledge error."""
+    (tiny_dir / CALIBRATION_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="field 'languages"):
+        load_knowledge(tiny_dir)
+
+
+def test_writing_a_languages_thresholds_keeps_the_rest(tiny_dir: Path) -> None:
+    """A language's thresholds are saved as what differs from the overall ones, beside them."""
+    overall = Thresholds(fact=62.0)
+    write_calibration(tiny_dir, overall)
+    write_calibration(tiny_dir, Thresholds(fact=62.0, margin=5.0), "ru", overall)
+    knowledge = load_knowledge(tiny_dir)
+    assert knowledge.calibration == asdict(overall)
+    assert knowledge.language_calibration == {"ru": {"margin": 5.0}}
+
+
+def test_calibrating_one_language_uses_only_its_questions(engine: Engine) -> None:
+    """Fitting Russian thresholds ignores English questions and starts from Russian's own."""
+    items = [TRADE, LabelledQuestion("насколько вырос товарооборот?", ("trade_growth",))]
+    assert [item for item, _ in ranked_questions(engine, items, "ru")] == [items[1]]
+    assert calibrate(engine, items, language="ru").in_scope == 1
