@@ -49,7 +49,8 @@ class Index:
         total = len(self.term_counts)
         having = len(self.postings.get(token, ()))
         return math.log((total - having + 0.5) / (having + 0.5) + 1)
-    # Per fact: token -> the phrasings having it, and each phrasing's weight.
+    # Per fact, built when the fact is first scored: token -> the phrasings having it, and
+    # each phrasing's weight.
     phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
         default_factory=dict
     )
@@ -202,8 +203,4 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
         fact_tokens=fact_tokens,
-        # Built here rather than when a fact is first scored: a cached engine then answers
-        # its first questions as fast as later ones.
-        phrase_postings={number: phrase_postings(tokens, weights)
-                         for number, tokens in enumerate(analysed_facts)},
     )

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.analysis import words
 from bot.engine.decision import Candidate
-from bot.engine.index import Index, subject
+from bot.engine.index import Index, phrase_postings, subject
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import token_matches
 from bot.knowledge import Fact
@@ -149,7 +149,11 @@ def phrase_score(
     limits = weights
     # Only phrasings that have one of the question's words can recall anything.
     term_weights = index.weights
-    having, totals = index.phrase_postings[fact]
+    built = index.phrase_postings.get(fact)
+    if built is None:
+        built = phrase_postings(index.phrase_tokens[fact], term_weights)
+        index.phrase_postings[fact] = built
+    having, totals = built
     found: dict[int, float] = {}
     for token, similarity in similarity_of.items():
         for phrase in having.get(token, ()):
