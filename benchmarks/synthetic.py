@@ -1,4 +1,6 @@
-"""Synthetic knowledge bases of any size, generated from the real knowledge base's vocabulary."""
+"""Synthetic knowledge bases of any size: the real knowledge base's words as often as they occur
+there, mixed with tens of thousands of made-up words drawn with Zipf frequencies, so the
+vocabulary grows with the base as a real one would."""
 
 from __future__ import annotations
 
@@ -14,6 +16,10 @@ log = logging.getLogger(__name__)
 
 PHRASINGS_PER_FACT = 6
 DEFAULT_SEED = 20250801
+# Half the words of a synthetic sentence are made up: ranks 1..ZIPF_WORDS with probability
+# proportional to 1/rank, so a 10,000-fact base has tens of thousands of distinct words.
+ZIPF_SHARE = 0.5
+ZIPF_WORDS = 200_000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,8 +50,43 @@ def collect_vocabulary(knowledge: Knowledge, language: str) -> Vocabulary:
     return Vocabulary(tuple(occurrences), tuple(question_lengths), tuple(answer_lengths))
 
 
-def _sentence(rng: random.Random, vocabulary: Vocabulary, lengths: Sequence[int]) -> str:
-    chosen = rng.choices(vocabulary.occurrences, k=rng.choice(lengths))
+class MadeUpWords:
+    """Words of a language's letters, by Zipf rank: rank r is always the same word."""
+
+    def __init__(self, vocabulary: Vocabulary, seed: int) -> None:
+        letters = sorted({char for word in vocabulary.occurrences for char in word
+                          if char.isalpha()})
+        self._letters = letters or list("abcdefghijklmnopqrstuvwxyz")
+        self._seed = seed
+        self._words: dict[int, str] = {}
+        # Cumulative 1/rank weights, for rng.choices.
+        total, cumulative = 0.0, []
+        for rank in range(1, ZIPF_WORDS + 1):
+            total += 1.0 / rank
+            cumulative.append(total)
+        self._cumulative = cumulative
+        self._ranks = range(ZIPF_WORDS)
+
+    def draw(self, rng: random.Random, count: int) -> list[str]:
+        """`count` words drawn by Zipf frequency."""
+        ranks = rng.choices(self._ranks, cum_weights=self._cumulative, k=count)
+        return [self._word(rank) for rank in ranks]
+
+    def _word(self, rank: int) -> str:
+        word = self._words.get(rank)
+        if word is None:
+            made = random.Random(self._seed * 1_000_003 + rank)  # noqa: S311 - test data
+            word = "".join(made.choices(self._letters, k=made.randint(4, 10)))
+            self._words[rank] = word
+        return word
+
+
+def _sentence(rng: random.Random, vocabulary: Vocabulary, lengths: Sequence[int],
+              made_up: MadeUpWords) -> str:
+    length = rng.choice(lengths)
+    chosen = rng.choices(vocabulary.occurrences, k=length)
+    invented = iter(made_up.draw(rng, length))
+    chosen = [next(invented) if rng.random() < ZIPF_SHARE else word for word in chosen]
     chosen[0] = chosen[0].capitalize()
     return " ".join(chosen)
 
@@ -57,12 +98,14 @@ def generate_knowledge(
     phrasings: int = PHRASINGS_PER_FACT,
 ) -> Knowledge:
     """A knowledge base of `size` facts: the real facts first, then synthetic ones whose
-    phrasings and answers draw words from the real ones as often as they occur there (so the
-    common words stay common), with real phrasing and answer lengths, `phrasings` per language.
+    phrasings and answers draw half their words from the real ones as often as they occur
+    there (so the common words stay common) and half from made-up words by Zipf frequency, with
+    real phrasing and answer lengths, `phrasings` per language.
     Built in memory; nothing is validated or written."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     languages = knowledge.languages
     vocabularies = {language: collect_vocabulary(knowledge, language) for language in languages}
+    made_up = {language: MadeUpWords(vocabularies[language], seed) for language in languages}
     topics = list(knowledge.topics)
     facts: list[Fact] = list(knowledge.facts[:size])
     for number in range(size - len(facts)):
@@ -71,10 +114,11 @@ def generate_knowledge(
         for language in languages:
             vocabulary = vocabularies[language]
             questions[language] = tuple(
-                _sentence(rng, vocabulary, vocabulary.question_lengths) + "?"
+                _sentence(rng, vocabulary, vocabulary.question_lengths, made_up[language]) + "?"
                 for _ in range(phrasings)
             )
-            answers[language] = _sentence(rng, vocabulary, vocabulary.answer_lengths) + "."
+            answers[language] = _sentence(rng, vocabulary, vocabulary.answer_lengths,
+                                          made_up[language]) + "."
         facts.append(
             Fact(
                 id=f"synthetic_{number:06d}",
