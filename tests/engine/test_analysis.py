@@ -79,3 +79,17 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
     """A misspelt "России" never turns into a word for growth through a shared stem."""
     analyzer = Analyzer("ru", knowledge.synonyms["ru"])
     assert analyzer.tokens("росии") != analyzer.tokens("рост")
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("boksit upominaetsya", "боксит упоминается"),
+        ("chto planiruetsya", "что планируется"),
+        ("ulitsa", "улица"),
+    ],
+)
+def test_romanized_russian_reflexive_ending(latin: str, cyrillic: str) -> None:
+    """Russian typed in Latin letters reads "-tsya" as the reflexive "-тся", and "ts" as "ц"."""
+    analyzer = Analyzer("ru")
+    assert analyzer.tokens(latin) == analyzer.tokens(cyrillic)
