@@ -50,10 +50,19 @@ class Composer:
     def _clarify(self, decision: Decision) -> Reply:
         language = decision.language
         buttons = self.fact_buttons(decision.suggestions, language)
-        lead = "clarify" if len(buttons) > 1 else "clarify_one"
-        parts = [Part(self.wording.say(language, lead))]
+        if len(buttons) == 1:
+            return self._offer(self.knowledge.by_id[buttons[0][0].value], language)
+        parts = [Part(self.wording.say(language, "clarify"))]
         parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons]
         return Reply(tuple(parts), buttons)
+
+    def _offer(self, fact: Fact, language: str) -> Reply:
+        """The one fact the question may mean: asked about, with its answer shown at once (a
+        button to press would cost the user a step for what is most often the right fact)."""
+        answer = self.answer(fact, language)
+        lead = (Part(self.wording.say(language, "clarify_one") + "\n"),
+                Part(self.wording.question(fact, language), "b"), Part("\n"))
+        return Reply((*lead, *answer.parts), answer.buttons)
 
     def _decline(self, decision: Decision) -> Reply:
         """Say the article does not say it; for a near miss, what it does say; else the topics

@@ -104,11 +104,20 @@ def test_clarify_lists_the_offered_questions(engine: Engine, composer: Composer)
     assert fact_values(reply) == ["routes_reason", "new_routes"]
 
 
-def test_one_plausible_fact_is_offered_alone(engine: Engine, composer: Composer) -> None:
-    """A single plausible fact is offered with "Did you mean this?" and its button."""
-    reply = composer.compose(engine.decide("which fields do the memoranda cover?"))
-    assert plain_text(reply).startswith("Did you mean this?\n• ")
-    assert fact_values(reply) == ["memoranda"]
+def test_one_plausible_fact_is_offered_with_its_answer(
+    knowledge: Knowledge, engine: Engine, composer: Composer
+) -> None:
+    """A single plausible fact is offered with "Did you mean this?", its question and its
+    answer at once, and its related facts as buttons."""
+    decision = engine.decide("which fields do the memoranda cover?")
+    assert (decision.kind, decision.suggestions) == ("clarify", ("memoranda",))
+    fact = knowledge.by_id["memoranda"]
+    reply = composer.compose(decision)
+    assert plain_text(reply) == (
+        f"Did you mean this?\n{fact.questions['en'][0]}\n{fact.answer['en']}"
+    )
+    assert rich_text(reply).endswith(f"{fact.answer['en']}\n\n{SOURCE_EN}")
+    assert fact_values(reply) == list(fact.related)
 
 
 def test_decline_lists_topics_and_questions(engine: Engine, composer: Composer) -> None:
