@@ -28,6 +28,12 @@ def _phrases(language: str, kind: str) -> tuple[str, ...]:
 
 
 @cache
+def _cue_words(language: str, kind: str) -> frozenset[str]:
+    """Every word of the cue phrases of one kind."""
+    return frozenset(word for phrase in _phrases(language, kind) for word in phrase.split())
+
+
+@cache
 def _unspaced(language: str) -> bool:
     """Whether the language is written without spaces between words (Lao)."""
     return language_resources(language).segment is not None
@@ -35,8 +41,9 @@ def _unspaced(language: str) -> bool:
 
 def _asks(text: str, language: str, kind: str) -> bool:
     """Whether the message is one of the cue phrases of this kind: as a whole (typos
-    allowed), or one of them with nothing else but the language's stopwords ("can you give
-    me a summary of the article please")."""
+    allowed), or one of them with nothing else but the language's stopwords and words of
+    other such phrases ("can you give me a summary of the article please", "briefly, what
+    is the article about")."""
     phrases = _phrases(language, kind)
     present = plain_words(text, language)
     if not phrases or not present:
@@ -50,14 +57,14 @@ def _asks(text: str, language: str, kind: str) -> bool:
     if process.extractOne(simple, phrases, scorer=fuzz.token_sort_ratio,
                           score_cutoff=_WHOLE_MATCH) is not None:
         return True
-    stopwords = language_resources(language).stopwords
+    allowed = language_resources(language).stopwords | _cue_words(language, kind)
     padded = f" {simple} "
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
         if at < 0:
             continue
         rest = (padded[:at] + " " + padded[at + len(phrase) + 2:]).split()
-        if all(word in stopwords for word in rest):
+        if all(word in allowed for word in rest):
             return True
     return False
 

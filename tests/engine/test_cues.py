@@ -21,6 +21,8 @@ from bot.engine.cues import asks_itself, asks_more, asks_overview, leans_back
         ("summary of the nuclear road map", "en", False),
         ("О чём эта статья?", "ru", True),
         ("краткое содержание", "ru", True),
+        ("кратко, о чём статья?", "ru", True),
+        ("briefly, what is the article about", "en", True),
         ("Насколько вырос товарооборот?", "ru", False),
         ("tóm tắt", "vi", True),
         ("ສະຫຼຸບ", "lo", True),
