@@ -14,7 +14,7 @@ from pathlib import Path
 from bot import signals
 from bot.config import REPORT_DAYS, Settings, load_settings
 from bot.console import run_console
-from bot.engine import Engine
+from bot.engine import Context, Engine
 from bot.knowledge import KnowledgeError
 from bot.ops.engine_cache import load_engine
 from bot.replies import Composer, json_object, plain_text
@@ -44,12 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="run behind a webhook (WEBHOOK_URL, PORT) instead of polling",
     )
     commands = parser.add_subparsers(dest="command")
-    ask = commands.add_parser("ask", help="print the answer to a question")
+    ask = commands.add_parser(
+        "ask", help="print the answer to a question",
+        description="Print the answer to a question. Each call stands alone, and so does each "
+                    "line of stdin, unless --session FILE is given: then a follow-up (\"when?\", "
+                    "\"who announced it?\", \"tell me more\") continues the answers before it, "
+                    "across lines and calls. The file keeps fact ids only, never the questions.",
+    )
     ask.add_argument(
         "question", nargs="*", help="the question; none or '-' reads one per line from stdin"
     )
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--language", help="reply in this language (en, ru) whatever the question's")
+    ask.add_argument("--session", type=Path, metavar="FILE",
+                     help="keep the conversation in FILE (created if missing), so follow-ups "
+                          "continue earlier answers; without it every question stands alone")
     check = commands.add_parser("check", help="validate the knowledge base")
     check.add_argument("--rules", action="store_true", help="also list every rule it enforces")
     commands.add_parser("chat", help="console chat on the engine, without Telegram")
@@ -82,25 +91,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_answer(engine: Engine, question: str, as_json: bool, language: str | None) -> None:
-    decision = engine.decide(question, chosen=language)
+def _print_answer(engine: Engine, question: str, as_json: bool, language: str | None,
+                  context: Context) -> Context:
+    """Print the answer to one question; return the conversation's context after it."""
+    decision = engine.decide(question, chosen=language, context=context)
     reply = Composer(engine.knowledge).compose(decision)
     if as_json:
         print(json.dumps(json_object(decision, reply), ensure_ascii=False), flush=True)
     else:
         print(plain_text(reply), flush=True)
+    return context.after(decision.given)
+
+
+def read_session(path: Path | None, engine: Engine) -> Context:
+    """The conversation kept in a session file; a fresh one when there is no file, or it
+    cannot be read (a broken session file costs the follow-up, never the answer)."""
+    if path is None:
+        return Context()
+    try:
+        return Context.from_json(json.loads(path.read_text(encoding="utf-8")), engine.knowledge)
+    except (OSError, ValueError):
+        return Context()
+
+
+def write_session(path: Path | None, context: Context) -> None:
+    """Keep the conversation in the session file (atomically); a failure is one line on
+    stderr, never a lost answer."""
+    if path is None:
+        return
+    try:
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(json.dumps(context.to_json()), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        print(f"cannot write the session file {path}: {error}", file=sys.stderr)
 
 
 def ask_command(engine: Engine, args: argparse.Namespace) -> int:
-    """Answer the question on the command line, or each line of stdin."""
+    """Answer the question on the command line, or each line of stdin; with a session file,
+    in the conversation it keeps."""
     question = " ".join(args.question)
+    context = read_session(args.session, engine)
     if args.question and question != "-":
-        _print_answer(engine, question, args.json, args.language)
-        return 0
-    for line in sys.stdin:
-        line = line.rstrip("\n")
-        if args.json or line.strip():
-            _print_answer(engine, line, args.json, args.language)
+        context = _print_answer(engine, question, args.json, args.language, context)
+    else:
+        for line in sys.stdin:
+            line = line.rstrip("\n")
+            if args.json or line.strip():
+                context = _print_answer(engine, line, args.json, args.language, context)
+    write_session(args.session, context)
     return 0
 
 

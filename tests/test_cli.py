@@ -58,6 +58,7 @@ def test_ask_json_follows_the_contract() -> None:
         "score",
         "language",
         "suggestions",
+        "parts",
     }
     assert answer["kind"] == "fact"
     assert answer["fact_id"] == "trade_growth"
@@ -231,3 +232,42 @@ def test_calibrate_an_unknown_language_is_refused(capsys: pytest.CaptureFixture[
     labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
     assert main(["calibrate", "--language", "xx", str(labelled)]) == 1
     assert "unknown language 'xx'" in capsys.readouterr().err
+
+
+def test_ask_is_stateless_without_a_session(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two `ask` calls without --session do not continue each other."""
+    assert main(["ask", "What new transport routes are planned?"]) == 0
+    capsys.readouterr()
+    assert main(["ask", "who announced it?"]) == 0
+    assert "announced" not in capsys.readouterr().out
+
+
+def test_ask_with_a_session_follows_up(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """With --session FILE, a later call continues the answer of an earlier one; the file
+    holds fact ids, not the questions."""
+    session = tmp_path / "session.json"
+    assert main(["ask", "--session", str(session), "What new transport routes are planned?"]) == 0
+    capsys.readouterr()
+    assert main(["ask", "--session", str(session), "who announced it?"]) == 0
+    assert "Putin announced" in capsys.readouterr().out
+    kept = session.read_text(encoding="utf-8")
+    assert json.loads(kept)["given"] == ["announcement"]
+    assert "who" not in kept
+
+
+def test_ask_with_a_broken_session_still_answers(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A session file that is not a session is a fresh conversation, and is rewritten."""
+    session = tmp_path / "session.json"
+    session.write_text("{not json", encoding="utf-8")
+    assert main(["ask", "--session", str(session), "How much did trade grow?"]) == 0
+    assert "66 percent" in capsys.readouterr().out
+    assert json.loads(session.read_text(encoding="utf-8"))["given"] == ["trade_growth"]
+
+
+def test_ask_help_says_how_to_follow_up(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ask --help` says that it is stateless unless given a session file."""
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+    assert "--session FILE" in " ".join(capsys.readouterr().out.split())

@@ -37,3 +37,12 @@ def test_a_terminal_gets_the_intro_and_prompts(engine: Engine) -> None:
     # A prompt before the question, the answer and a blank line, a prompt before the end.
     assert text.endswith(f".\n> {answer}\n\n> ")
     assert stderr.getvalue() == ""
+
+
+def test_console_follows_up_on_its_last_answer(engine: Engine) -> None:
+    """The console chat is one conversation: "when?" continues the answer before it."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    stdin = io.StringIO("What new transport routes are planned?\nwhen?\n")
+    assert run_console(engine, stdin, stdout, stderr) == 0
+    announcement = engine.knowledge.by_id["announcement"].answer["en"]
+    assert stdout.getvalue().splitlines()[-1] == announcement

@@ -8,8 +8,10 @@ from typing import Literal
 
 from bot.knowledge import Fact, Knowledge
 
-Kind = Literal["fact", "clarify", "smalltalk", "none"]
-Reason = Literal["", "none", "empty", "too_long"]
+# "parts": several questions in one message, each decided (`parts`); "overview": what the
+# article is about, as the knowledge base words it.
+Kind = Literal["fact", "clarify", "smalltalk", "none", "parts", "overview"]
+Reason = Literal["", "none", "empty", "too_long", "exhausted"]  # exhausted: no more to tell
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,25 @@ class Decision:
     intent: str | None = None  # small talk: greeting, thanks, bye, help
     reason: Reason = ""  # a decline: nothing plausible, an empty or a too long message
     closest: Fact | None = None  # a declined near miss: the fact that says what is known
+    parts: tuple[Decision, ...] = ()  # several questions: each one's decision, in order
 
     @property
     def fact_id(self) -> str | None:
         """The id of the answered fact, if any."""
         return self.fact.id if self.fact else None
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """The facts this decision answers with, in order (several for several questions)."""
+        if self.parts:
+            return tuple(dict.fromkeys(fact for part in self.parts for fact in part.given))
+        return (self.fact.id,) if self.fact is not None and self.kind == "fact" else ()
+
+    @property
+    def confident(self) -> bool:
+        """Whether it answers: a fact, several answered questions, or the overview."""
+        return self.kind in ("fact", "overview") or (
+            self.kind == "parts" and all(part.confident for part in self.parts))
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.engine.analysis import words
+from bot.engine.conversation import converse
+from bot.engine.cues import asks_more, asks_overview, leans_back
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
+from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.typos import knows
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, language_resources
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -47,9 +51,11 @@ class Engine:
         return self._indexes[language]
 
     def decide(
-        self, question: str, language_hint: str | None = None, chosen: str | None = None
+        self, question: str, language_hint: str | None = None, chosen: str | None = None,
+        context: Context | None = None,
     ) -> Decision:
-        """Decide the reply to one question; `chosen` is a reply language the chat picked."""
+        """Decide the reply to a message; `chosen` is a reply language the chat picked and
+        `context` what the conversation was last told (none: the message stands alone)."""
         language = self.language_of(question, language_hint)
         reply = reply_language(language, chosen, self.knowledge.languages)
         if not words(question):
@@ -57,19 +63,80 @@ class Engine:
         if len(question) > MAX_QUESTION_CHARS:
             return decline(question, reply, self.knowledge, "too_long")
         asked = _MENTION.sub(" ", question) if "@" in question else question
-        intent = detect_smalltalk(asked, language)
+        decision = converse(asked, language, context or Context(),
+                            lambda text, turn: self._turn(text, language, reply, turn))
+        # The question as asked (mentions and all) is what the log and the echo show.
+        return replace(decision, question=question) if decision.question == asked else decision
+
+    def _turn(self, question: str, language: str, reply: str, context: Context) -> Decision:
+        """One question in a conversation: small talk, the overview, more of the last answer,
+        a question leaning on it, or a question standing on its own."""
+        intent = detect_smalltalk(question, language)
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
-        decision = decide(question, reply, self.rank(strip_greeting(asked), language),
+        overview = Decision(question, "overview", reply, score=100.0)
+        # A cue is read in the message's language first, then in the others: "more" is
+        # also Russian typed in Latin letters ("море", the sea).
+        spoken = (language, *(code for code in self.knowledge.languages if code != language))
+        if self.knowledge.overview and any(asks_overview(question, code) for code in spoken):
+            return overview
+        if any(asks_more(question, code) for code in spoken):
+            if context.given:
+                return self._more(question, reply, context)
+            if self.knowledge.overview:
+                return overview  # "tell me more" with nothing before: the whole article
+        alone = self._alone(question, language, reply)
+        if context.given and leans_back(question, language, self._subjects(question, language)):
+            return self._lean(question, language, reply, context, alone)
+        return alone
+
+    def _more(self, question: str, reply: str, context: Context) -> Decision:
+        """The next related facts after the last answer; none left: say so."""
+        by_id = self.knowledge.by_id
+        facts = [by_id[fact] for fact in next_facts(self.knowledge, context)]
+        if not facts:
+            return Decision(question, "none", reply, reason="exhausted")
+        parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
+                               suggestions=fact.related) for fact in facts)
+        if len(parts) == 1:
+            return parts[0]
+        return Decision(question, "parts", reply, score=100.0, parts=parts)
+
+    def _lean(self, question: str, language: str, reply: str, context: Context,
+              alone: Decision) -> Decision:
+        """A question leaning on the last answer: the fact near it ("who announced it?"
+        after the new routes is who announced them) unless another fact is clearly better."""
+        ranked = self.rank(question, language)
+        near = [c for c in ranked if c.fact_id in neighbourhood(self.knowledge, context.given)]
+        limits = self.thresholds_for(language)
+        if not near or near[0].score < limits.clarify:
+            return alone
+        if near[0].score < ranked[0].score - limits.window:
+            return alone
+        fact = self.knowledge.by_id[near[0].fact_id]
+        return Decision(question, "fact", reply, fact=fact, score=near[0].score,
+                        suggestions=fact.related, candidates=tuple(near[:3]))
+
+    def _subjects(self, question: str, language: str) -> int:
+        """How many of the question's words name something rather than ask (who, when)."""
+        resources = language_resources(language)
+        asking = {word for group in resources.interrogatives for word in group}
+        asking.update(resources.intent_words)
+        analyzer = self._indexes[language].analyzer
+        return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
+
+    def _alone(self, question: str, language: str, reply: str) -> Decision:
+        """One question standing on its own, matched against every fact."""
+        decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language),
-                          self.asks_number(asked, language))
+                          self.asks_number(question, language))
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
         # quick one: how much ..."): the question part alone may be clear where the whole is
         # not. It may only confirm what the whole message leans to, never overturn it.
         leaning = {c.fact_id for c in decision.candidates[:1]}
-        for part in focus(asked):
+        for part in focus(question):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds_for(language), self.asks_number(part, language))
             if focused.kind == "fact" and focused.fact_id in leaning:

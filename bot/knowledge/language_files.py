@@ -20,7 +20,14 @@ from pydantic import (
 )
 
 from bot.knowledge.files import KnowledgeError, describe, read_yaml
-from bot.knowledge.resources import REFERENCE, Language, Romanized, Segmenting, Smalltalk
+from bot.knowledge.resources import (
+    REFERENCE,
+    Conversation,
+    Language,
+    Romanized,
+    Segmenting,
+    Smalltalk,
+)
 
 # Strict: YAML reads a bare `on` or `no` as a boolean, which must not pass as a word.
 Text = Annotated[StrictStr, StringConstraints(min_length=1)]
@@ -40,6 +47,18 @@ class SmalltalkFile(_Strict):
     thanks: Texts
     bye: Texts
     help: Texts
+
+
+class ConversationFile(_Strict):
+    """The cues of a conversation: what joins two questions in one message, what asks for the
+    overview or for more, and what leans on the last answer (lower case, as typed)."""
+
+    joins: tuple[Text, ...] = ()
+    asks: tuple[Text, ...] = ()
+    overview: tuple[Text, ...] = ()
+    more: tuple[Text, ...] = ()
+    refers: tuple[Text, ...] = ()
+    leads: tuple[Text, ...] = ()
 
 
 class SegmentingFile(_Strict):
@@ -92,6 +111,7 @@ class LanguageFile(_Strict):
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
+    conversation: ConversationFile = Field(default_factory=ConversationFile)
     messages: Annotated[dict[Text, Text], Field(min_length=1)]
 
 
@@ -147,6 +167,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number,
+             **{f"conversation.{key}": value
+                for key, value in model.conversation.model_dump().items()},
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
     for key, items in lists.items():
         problems += [f"{label}: field '{key}': '{item}' is listed twice" for item in
@@ -192,6 +214,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         numbers=dict(model.numbers),
         intent_words=model.intent_words,
         asks_number=model.asks_number,
+        conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),
         countries=model.countries,

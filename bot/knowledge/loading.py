@@ -21,6 +21,7 @@ from bot.knowledge.files import (
 )
 from bot.knowledge.manifest import Manifest, read_manifest
 from bot.knowledge.models import Fact, Knowledge
+from bot.knowledge.overview import OVERVIEW_FILE, load_overview
 from bot.knowledge.resources import LANGUAGES_DIR, load_languages
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -45,6 +46,8 @@ RULES = (
     "synonyms.yaml holds lists of words per language, no word in two groups",
     "calibration.yaml, when present, maps threshold names to numbers; under `languages`, a "
     "language of the knowledge base may have its own",
+    "overview.yaml, when present, gives the article's overview in the first language and "
+    "any others of the knowledge base; every number in it is in a source's text",
 )
 
 
@@ -286,8 +289,11 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
     calibration, language_calibration = _load_calibration(root, manifest.languages, problems)
     fact_files = sorted(
         path for path in root.glob("*.yaml")
-        if path.name not in {MANIFEST_FILE, ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE}
+        if path.name not in {MANIFEST_FILE, ARTICLE_FILE, SYNONYMS_FILE, CALIBRATION_FILE,
+                             OVERVIEW_FILE}
     )
+    overview = load_overview(root, manifest.languages,
+                             (source.text for source in manifest.sources.values()), problems)
     if not fact_files:
         problems.append(f"{root}: no fact files (*.yaml besides {manifest.file})")
     facts: list[Fact] = []
@@ -308,4 +314,5 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
         language_calibration=language_calibration,
         directory=root,
         sources=manifest.sources,
+        overview=overview,
     )

@@ -64,6 +64,7 @@ class Knowledge:
     # language read as character n-grams (Lao) than in one read as words.
     language_calibration: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)  # by id, the first first
+    overview: Mapping[str, str] = field(default_factory=dict)  # what it is about, by language
     by_id: Mapping[str, Fact] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -74,6 +75,10 @@ class Knowledge:
     def source_of(self, fact: Fact) -> Source:
         """The source a fact comes from."""
         return self.sources.get(fact.source, self.article)
+
+    def overview_in(self, language: str) -> str:
+        """The overview in the language, else in the first language; "" when there is none."""
+        return self.overview.get(language) or self.overview.get(self.languages[0], "")
 
     def facts_in_topic(self, topic: str) -> tuple[Fact, ...]:
         """Return the facts of one topic, in knowledge-base order."""

@@ -47,6 +47,19 @@ class Romanized:
 
 
 @dataclass(frozen=True)
+class Conversation:
+    """The cues of a conversation in one language: what joins two questions in one message,
+    what asks for the overview or for more, and what leans on the last answer."""
+
+    joins: tuple[str, ...] = ()  # words between two questions: "and", "also", "plus"
+    asks: tuple[str, ...] = ()  # words that make a part a question: "who", "how", "is"
+    overview: tuple[str, ...] = ()  # "what is this article about", "summary", "tl;dr"
+    more: tuple[str, ...] = ()  # "tell me more", "what else"
+    refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
+    leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's resources, ready to use."""
 
@@ -71,6 +84,7 @@ class Language:
     segment: Segmenting | None = None
     romanized: Romanized | None = None
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
+    conversation: Conversation = field(default_factory=Conversation)
 
 
 _loaded: dict[Path, Mapping[str, Language]] = {}

@@ -9,12 +9,13 @@ from typing import Any
 
 import yaml
 
-from bot.engine import Decision, Engine
+from bot.engine import Context, Decision, Engine
 
 OUT_OF_SCOPE = "none"
 NEAR_MISS = "near_miss"  # a detail the article does not give, next to one it does
 SMALLTALK = "smalltalk"
-LABELS = frozenset({OUT_OF_SCOPE, NEAR_MISS, SMALLTALK})
+OVERVIEW = "overview"  # what the article is about: the overview, not a fact
+LABELS = frozenset({OUT_OF_SCOPE, NEAR_MISS, SMALLTALK, OVERVIEW})
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,13 @@ class LabelledQuestion:
 
     question: str
     expected: tuple[str, ...]
+    parts: bool = False  # several questions: every fact of `expected` answered, none else
+    after: tuple[str, ...] = ()  # asked before it in the same conversation (follow-ups)
 
     @property
     def in_scope(self) -> bool:
         """Whether the article answers this question."""
-        return self.expected[0] not in LABELS
+        return self.expected[0] not in {OUT_OF_SCOPE, NEAR_MISS, SMALLTALK}
 
 
 @dataclass(frozen=True)
@@ -88,16 +91,27 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
         raise ValueError("expected a list of {q, expect} items")
     items: list[LabelledQuestion] = []
     for number, entry in enumerate(raw, start=1):
-        if not isinstance(entry, dict) or "q" not in entry or "expect" not in entry:
-            raise ValueError(f"item {number}: expected {{q: ..., expect: ...}}")
-        expect = entry["expect"]
+        if not isinstance(entry, dict) or "q" not in entry or not ("expect" in entry) ^ (
+                "parts" in entry):
+            raise ValueError(f"item {number}: expected {{q: ..., expect: ...}} or "
+                             "{q: ..., parts: [...]}")
+        expect = entry.get("expect", entry.get("parts"))
         expected = tuple(map(str, expect)) if isinstance(expect, list) else (str(expect),)
-        items.append(LabelledQuestion(str(entry["q"]), expected))
+        after = entry.get("after", [])
+        after = [after] if isinstance(after, str) else after
+        if not isinstance(after, list):
+            raise ValueError(f"item {number}: 'after' is a question or a list of them")
+        items.append(LabelledQuestion(str(entry["q"]), expected, "parts" in entry,
+                                      tuple(map(str, after))))
     return items
 
 
 def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
+    if item.parts:
+        return answer.confident and sorted(answer.given) == sorted(item.expected)
+    if item.expected[0] == OVERVIEW:
+        return answer.kind == "overview"
     if item.expected[0] in {OUT_OF_SCOPE, NEAR_MISS}:
         return answer.kind != "fact"
     if item.expected[0] == SMALLTALK:
@@ -111,7 +125,10 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
                             "near", "near_ok", "small", "small_ok"), 0)
     misses: list[Miss] = []
     for item in questions:
-        answer = engine.decide(item.question)
+        context = Context()
+        for earlier in item.after:
+            context = context.after(engine.decide(earlier, context=context).given)
+        answer = engine.decide(item.question, context=context)
         label = item.expected[0]
         key = ("in" if item.in_scope else "small" if label == SMALLTALK else "out")
         correct = is_correct(item, answer)

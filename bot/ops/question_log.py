@@ -189,8 +189,10 @@ class QuestionLog:
                                  f"{self._dropped} question(s) not recorded")
 
     def record_answer(self, answer: Decision, chat_type: str) -> None:
-        """Queue the record of an answer given in a chat of this type."""
-        self.record(QuestionRecord.from_answer(answer, chat_type, self._clock()))
+        """Queue the record of an answer given in a chat of this type; several questions in
+        one message are one record each, so reports see every question."""
+        for part in answer.parts or (answer,):
+            self.record(QuestionRecord.from_answer(part, chat_type, self._clock()))
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything queued so far was written (or given up on); False on timeout."""

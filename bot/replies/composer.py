@@ -39,7 +39,53 @@ class Composer:
             return self._clarify(decision)
         if decision.kind == "smalltalk":
             return Reply((Part(self.wording.say(decision.language, decision.intent or "help")),))
+        if decision.kind == "parts":
+            return self._parts(decision)
+        if decision.kind == "overview":
+            return self.overview(decision.language)
+        if decision.reason == "exhausted":
+            say, language = self.wording.say, decision.language
+            return Reply((Part(say(language, "exhausted")),),
+                         ((Button(say(language, "browse_topics"), "topics"),),))
         return self._decline(decision)
+
+    def overview(self, language: str) -> Reply:
+        """What the article is about, with its source, and a button for each topic."""
+        say = self.wording.say
+        parts = (Part(self.knowledge.overview_in(language)), Part("\n\n", channel="rich"),
+                 Part(self.wording.article_citation(language), "i", "rich"),
+                 Part("\n\n" + say(language, "overview_topics"), channel="rich"))
+        buttons = [Button(self.wording.topic_name(topic, language), "topic", topic)
+                   for topic in self.knowledge.topics]
+        rows = tuple(tuple(buttons[start:start + 2]) for start in range(0, len(buttons), 2))
+        return Reply(parts, rows)
+
+    def _parts(self, decision: Decision) -> Reply:
+        """Several questions in one message: each answer in order with its source; for a
+        question it could not answer, a line saying so and its closest facts as buttons."""
+        say, language = self.wording.say, decision.language
+        parts: list[Part] = []
+        offered: list[str] = []
+        answered: list[Fact] = []
+        for number, part in enumerate(decision.parts):
+            if number:
+                parts.append(Part("\n\n"))
+            if part.kind == "fact" and part.fact is not None:
+                answered.append(part.fact)
+                parts += [Part(part.fact.answer_in(language)), Part("\n", channel="rich"),
+                          Part(self.wording.citation(part.fact, language), "i", "rich")]
+                continue
+            question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
+            key = "part_clarify" if part.kind == "clarify" else "part_none"
+            parts.append(Part(say(language, key, question=question)))
+            offered += [fact for fact in part.suggestions if fact not in offered]
+        given = {fact.id for fact in answered}
+        if not offered:  # everything answered: what follows from the last answer
+            offered = [fact for fact in answered[-1].related if fact not in given][:3]
+        buttons = self.fact_buttons([fact for fact in offered if fact not in given], language)
+        parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons
+                  if decision.suggestions]
+        return Reply(tuple(parts), buttons)
 
     def answer(self, fact: Fact, language: str) -> Reply:
         """A fact's answer with its source line, and its related facts as buttons."""

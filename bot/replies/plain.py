@@ -25,4 +25,6 @@ def json_object(decision: Decision, reply: Reply) -> dict[str, Any]:
         "score": round(decision.score, 1),
         "language": decision.language,
         "suggestions": [{"fact_id": item.value, "question": item.label} for item in suggestions],
+        "parts": [{"question": part.question, "kind": part.kind, "fact_id": part.fact_id}
+                  for part in decision.parts],
     }

@@ -41,6 +41,14 @@ class Wording:
             return self.say(language, "source", publisher=source.publisher, date=source.date)
         return self.say(language, "source_titled", title=title)
 
+    def article_citation(self, language: str) -> str:
+        """The line that cites the knowledge base's first source, the article itself."""
+        article = self.knowledge.article
+        if article.publisher and article.date:
+            return self.say(language, "source", publisher=article.publisher, date=article.date)
+        title = article.title.get(language) or next(iter(article.title.values()))
+        return self.say(language, "source_titled", title=title)
+
     def say(self, language: str, key: str, **values: object) -> str:
         """A message in the language, with the article's details filled in."""
         article = self.knowledge.article

@@ -6,9 +6,9 @@ import logging
 
 from telegram import Update
 
-from bot.engine import Decision
+from bot.engine import Context, Decision
 from bot.replies import Composer
-from bot.telegram.context import BotContext, Services, chosen_language
+from bot.telegram.context import BotContext, Services, chosen_language, thread_after, thread_of
 from bot.telegram.send import reply_in_chat
 
 log = logging.getLogger(__name__)
@@ -26,15 +26,23 @@ class Answerer:
             self.services.question_log.record_answer(answer, chat_type)
 
     async def answer(self, update: Update, context: BotContext, question: str) -> None:
-        """Decide on the question, log it, and send the worded decision to the chat."""
+        """Decide on the question in the conversation it continues, log it, send the worded
+        decision to the chat and remember what it told."""
         engine = self.services.engine
+        conversations = self.services.conversations
         user, chat = update.effective_user, update.effective_chat
+        thread = thread_of(update, context.bot.id)
+        before = (conversations.get(thread) if thread is not None else None) or Context()
         answer = engine.decide(
             question,
             language_hint=user.language_code if user else None,
             chosen=chosen_language(engine, context),
+            context=before,
         )
         self.record(answer, chat.type if chat is not None else "unknown")
-        await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
+        sent = await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
+        after = thread_after(update, sent)
+        if after is not None and answer.given:
+            conversations.put(after, before.after(answer.given))
         log.info("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)

@@ -6,10 +6,17 @@ import logging
 
 from telegram import Message, Update
 
-from bot.engine import Engine
+from bot.engine import Context, Engine
 from bot.replies import Composer, Reply
 from bot.replies.menus import AUTO
-from bot.telegram.context import BotContext, Services, menus, reply_language
+from bot.telegram.context import (
+    BotContext,
+    Services,
+    menus,
+    reply_language,
+    thread_after,
+    thread_of,
+)
 from bot.telegram.render import ButtonAction, decode_callback
 from bot.telegram.send import edit_reply, send_reply
 
@@ -41,7 +48,13 @@ class Buttons:
         chat_id = message.chat.id
         if action.kind == "fact":
             reply = composer.answer(engine.knowledge.by_id[action.value], language)
-            await send_reply(context.bot, chat_id, reply)
+            sent = await send_reply(context.bot, chat_id, reply)
+            # The fact is now what the conversation was last told: "when?" may follow it.
+            conversations = self.services.conversations
+            thread, after = thread_of(update, context.bot.id), thread_after(update, sent)
+            if after is not None:
+                before = (conversations.get(thread) if thread is not None else None) or Context()
+                conversations.put(after, before.after((action.value,)))
             return
         reply = self._menu(engine, update, context, action, language)
         if isinstance(message, Message) and await edit_reply(

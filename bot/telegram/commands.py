@@ -16,7 +16,7 @@ from telegram import (
 from telegram.error import TelegramError
 
 from bot.engine import Engine
-from bot.replies import Reply
+from bot.replies import Composer, Reply
 from bot.replies.menus import Menus
 from bot.replies.wording import Wording
 from bot.telegram.answering import Answerer
@@ -32,8 +32,8 @@ from bot.telegram.send import reply_in_chat
 
 log = logging.getLogger(__name__)
 
-PRIVATE_COMMANDS = ("start", "help", "ask", "topics", "source", "language")
-GROUP_COMMANDS = ("ask", "help", "topics", "source", "language")
+PRIVATE_COMMANDS = ("start", "help", "ask", "summary", "topics", "source", "language")
+GROUP_COMMANDS = ("ask", "summary", "help", "topics", "source", "language")
 
 
 class Commands:
@@ -68,6 +68,16 @@ class Commands:
                                   lambda menu, language: menu.notice(language, "ask_usage"))
             return
         await self.answerer.answer(update, context, question)
+
+    async def summary(self, update: Update, context: BotContext) -> None:
+        """/summary: what the article is about, with its source and the topics as buttons
+        (just the topics for a knowledge base without an overview)."""
+        engine = self.services.engine
+        if not engine.knowledge.overview:
+            await self._send_menu(engine, update, context, Menus.topics)
+            return
+        language = reply_language(engine, update, context)
+        await reply_in_chat(context.bot, update, Composer(engine.knowledge).overview(language))
 
     async def topics(self, update: Update, context: BotContext) -> None:
         """/topics: the topic buttons, to browse the facts."""

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Hashable
+from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.engine import Engine
 from bot.engine.language import user_language
+from bot.ops.conversations import Conversations, RecentConversations
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
 from bot.replies import Composer
@@ -31,10 +34,12 @@ CONTEXT_TYPES: ContextTypes[BotContext, dict[Any, Any], ChatData, dict[Any, Any]
 
 @dataclass(frozen=True)
 class Services:
-    """What the handlers share: the knowledge service and, if any, the question log."""
+    """What the handlers share: the knowledge service, if any the question log, and what
+    each conversation was last told."""
 
     knowledge: KnowledgeService
     question_log: QuestionLog | None = None
+    conversations: Conversations = field(default_factory=RecentConversations)
 
     @property
     def engine(self) -> Engine:
@@ -59,3 +64,28 @@ def reply_language(engine: Engine, update: Update, context: BotContext) -> str:
 def menus(engine: Engine) -> Menus:
     """The menus and notices worded from the engine's knowledge base."""
     return Menus(Composer(engine.knowledge).wording)
+
+
+def thread_of(update: Update, bot_id: int) -> Hashable | None:
+    """The conversation a message continues: a private chat is one conversation; in a group,
+    only a reply to one of the bot's messages continues the answer in it (None otherwise)."""
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None:
+        return None
+    if chat.type == ChatType.PRIVATE:
+        return ("chat", chat.id)
+    replied = message.reply_to_message if message is not None else None
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return ("message", chat.id, replied.message_id)
+    return None
+
+
+def thread_after(update: Update, sent: Message | None) -> Hashable | None:
+    """The conversation the bot's answer belongs to: the private chat, or in a group the
+    answer itself (a reply to it continues it)."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    if chat.type == ChatType.PRIVATE:
+        return ("chat", chat.id)
+    return ("message", chat.id, sent.message_id) if sent is not None else None

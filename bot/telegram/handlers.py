@@ -46,22 +46,24 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], services: Servi
     app.add_handler(CommandHandler("help", commands.help, filters=NEW))
     # 3. /ask QUESTION: answer; bare /ask: usage. /ask@OtherBot never reaches here.
     app.add_handler(CommandHandler("ask", commands.ask, filters=NEW))
-    # 4. /topics: browse the facts by topic with inline keyboards.
+    # 4. /summary: what the article is about, with the topics as buttons.
+    app.add_handler(CommandHandler("summary", commands.summary, filters=NEW))
+    # 5. /topics: browse the facts by topic with inline keyboards.
     app.add_handler(CommandHandler("topics", commands.topics, filters=NEW))
-    # 5. /source: publisher, date, title and photo credit of the article.
+    # 6. /source: publisher, date, title and photo credit of the article.
     app.add_handler(CommandHandler("source", commands.source, filters=NEW))
-    # 6. /language: choose this chat's reply language.
+    # 7. /language: choose this chat's reply language.
     app.add_handler(CommandHandler("language", commands.language, filters=NEW))
-    # 7. Inline buttons: facts, topics, languages; stale or tampered data gets a notice.
+    # 8. Inline buttons: facts, topics, languages; stale or tampered data gets a notice.
     app.add_handler(CallbackQueryHandler(Buttons(services).press))
-    # 8. Inline mode: ranked facts as inline results.
+    # 9. Inline mode: ranked facts as inline results.
     app.add_handler(InlineQueryHandler(inline.answer))
-    # 9. Text: every private message is a question; in groups only mentions and replies to
+    # 10. Text: every private message is a question; in groups only mentions and replies to
     #    the bot (the handler checks); other chatter is ignored.
     app.add_handler(MessageHandler(CHAT_TEXT, messages.text))
-    # 10. An unknown command in a private chat gets the help; in groups, silence.
+    # 11. An unknown command in a private chat gets the help; in groups, silence.
     app.add_handler(MessageHandler(NEW & PRIVATE & filters.COMMAND, commands.help))
-    # 11. Stickers, photos and other non-text messages in a private chat: ask for text.
+    # 12. Stickers, photos and other non-text messages in a private chat: ask for text.
     app.add_handler(MessageHandler(NEW & PRIVATE & NON_TEXT, messages.unsupported))
     # Any exception in a handler is logged (token redacted) and the bot keeps running, unless
     # the token was revoked.

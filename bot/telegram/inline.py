@@ -24,9 +24,12 @@ INLINE_SETTLE_SECONDS = 3.0  # an inline query is logged once the user paused th
 
 def inline_fact_ids(decision: Decision) -> list[str]:
     """Facts to offer for an inline query, best first: the answer and its related facts, the
-    candidates of a clarification, nothing for a refusal."""
+    candidates of a clarification, each question's answer for several, nothing for a refusal
+    (nor for the overview, which is no fact)."""
     if decision.kind == "fact" and decision.fact is not None:
         ids = [decision.fact.id, *decision.suggestions]
+    elif decision.kind == "parts":
+        ids = [*decision.given, *decision.suggestions]
     elif decision.kind == "clarify":
         ids = list(decision.suggestions)
     else:

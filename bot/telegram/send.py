@@ -41,11 +41,12 @@ async def edit_reply(bot: Bot, chat_id: int, message_id: int, reply: Reply) -> b
     return True
 
 
-async def reply_in_chat(bot: Bot, update: Update, reply: Reply) -> None:
-    """Send a reply to the update's chat; in groups, as a reply to the asking message."""
+async def reply_in_chat(bot: Bot, update: Update, reply: Reply) -> Message | None:
+    """Send a reply to the update's chat; in groups, as a reply to the asking message.
+    The message sent, or None for an update without a chat."""
     chat, message = update.effective_chat, update.effective_message
     if chat is None:
-        return
+        return None
     in_group = chat.type != ChatType.PRIVATE
     quote = message.message_id if message is not None and in_group else None
-    await send_reply(bot, chat.id, reply, reply_to=quote)
+    return await send_reply(bot, chat.id, reply, reply_to=quote)

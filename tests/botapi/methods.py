@@ -75,9 +75,12 @@ class BotApiMethods(BotApiState):
     def _api_sendmessage(self, params: Json) -> Json:
         if params.get("chat_id") in (None, ""):
             raise ApiError(400, "Bad Request: chat_id is empty")
-        return self._bot_message(params["chat_id"], self._checked_text(params),
+        sent = self._bot_message(params["chat_id"], self._checked_text(params),
                                  reply_markup=params.get("reply_markup"),
                                  entities=params.get("entities"))
+        with self._cond:
+            self.sent.append(sent)
+        return sent
 
     def _api_editmessagetext(self, params: Json) -> Json | bool:
         return self._edit(params, self._checked_text(params))

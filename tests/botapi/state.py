@@ -60,6 +60,7 @@ class BotApiState:
     def __init__(self, token: str | None = None, *, max_poll_seconds: float = 1.0) -> None:
         self.token, self.max_poll_seconds = token, max_poll_seconds
         self.calls: list[Call] = []
+        self.sent: list[Json] = []  # the messages sendMessage created, to reply to them
         self.webhook_url = ""
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self._cond = threading.Condition(threading.RLock())

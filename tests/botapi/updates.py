@@ -29,10 +29,12 @@ class UpdateBuilders(BotApiState):
 
     def group_text(self, text: str, chat_id: int = DEFAULT_SUPERGROUP_ID,
                    user_id: int = DEFAULT_USER_ID, entities: list[Json] | None = None,
-                   reply_to_bot: bool = False, language_code: str = "en") -> Json:
-        """A supergroup text message, with ``reply_to_bot`` replying to a message of the bot."""
+                   reply_to_bot: bool = False, language_code: str = "en",
+                   reply_to: Json | None = None) -> Json:
+        """A supergroup text message, with ``reply_to_bot`` replying to a message of the bot
+        (``reply_to``: that message, one the bot sent)."""
         return self._text(text, "supergroup", user_id, language_code, chat_id, entities,
-                          reply_to_bot)
+                          reply_to_bot, reply_to)
 
     def command(self, text: str, chat_type: ChatType = "private", user_id: int = DEFAULT_USER_ID,
                 chat_id: int | None = None, language_code: str = "en") -> Json:
@@ -86,12 +88,15 @@ class UpdateBuilders(BotApiState):
 
     # -- payload helpers ---------------------------------------------------------------------
     def _text(self, text: str, chat_type: ChatType, user_id: int, language_code: str,
-              chat_id: int | None, entities: list[Json] | None, reply_to_bot: bool = False) -> Json:
+              chat_id: int | None, entities: list[Json] | None, reply_to_bot: bool = False,
+              reply_to: Json | None = None) -> Json:
         if chat_id is None:
             chat_id = {"private": user_id, "group": DEFAULT_GROUP_ID}.get(
                 chat_type, DEFAULT_SUPERGROUP_ID)
         entities = auto_entities(text) if entities is None else entities
-        reply = self._bot_message(chat_id, "An earlier answer.") if reply_to_bot else None
+        reply = reply_to
+        if reply is None and reply_to_bot:
+            reply = self._bot_message(chat_id, "An earlier answer.")
         message = self._message(chat(chat_id, chat_type), user(user_id, language_code),
                                 text=text, entities=entities or None, reply_to_message=reply)
         return self.enqueue({"message": message})

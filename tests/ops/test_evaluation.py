@@ -50,6 +50,8 @@ def test_load_questions(tmp_path: Path) -> None:
     ("text", "error"),
     [
         ("- {q: hi}\n", "item 1: expected {q: ..., expect: ...}"),
+        ("- {q: hi, expect: a, parts: [a, b]}\n", "item 1: expected {q: ..., expect: ...}"),
+        ("- {q: hi, expect: a, after: 3}\n", "item 1: 'after' is a question"),
         ("- {q: a, expect: b}\n- just text\n", "item 2: expected {q: ..., expect: ...}"),
         (": [\n", "YAML syntax error at line 1"),
         ("just text\n", "expected a list of {q, expect} items"),
@@ -125,3 +127,34 @@ def test_describe(engine: Engine, labelled: list[LabelledQuestion]) -> None:
                                "trade_growth (")
     assert len(lines) == 2 + len(result.misses)
     assert describe(result, misses=()).splitlines() == lines[:2]
+
+
+def test_load_conversation_items(tmp_path: Path) -> None:
+    """A set may hold several questions in one message (parts) and follow-ups (after)."""
+    path = tmp_path / "set.yaml"
+    path.write_text('- {q: "a and b", parts: [trade_growth, announcement]}\n'
+                    '- {after: "routes?", q: "when?", expect: announcement}\n'
+                    '- {q: "summary", expect: overview}\n', encoding="utf-8")
+    assert load_questions(path) == [
+        LabelledQuestion("a and b", ("trade_growth", "announcement"), parts=True),
+        LabelledQuestion("when?", ("announcement",), after=("routes?",)),
+        LabelledQuestion("summary", ("overview",)),
+    ]
+
+
+def test_conversation_items_are_scored_as_a_user_sees_them(engine: Engine) -> None:
+    """Both parts must be answered; a follow-up is asked after its earlier questions; an
+    overview request wants the overview."""
+    items = [
+        LabelledQuestion("How much did trade grow and who announced the new routes?",
+                         ("announcement", "trade_growth"), parts=True),
+        LabelledQuestion("How much did trade grow and who announced the new routes?",
+                         ("trade_growth", "bauxite"), parts=True),
+        LabelledQuestion("when?", ("announcement",),
+                         after=("What new transport routes are planned?",)),
+        LabelledQuestion("summary", ("overview",)),
+        LabelledQuestion("how much did trade grow", ("overview",)),
+    ]
+    result = evaluate(engine, items)
+    assert (result.in_scope, result.in_scope_correct) == (5, 3)
+    assert [miss.question for miss in result.misses] == [items[1], items[4]]

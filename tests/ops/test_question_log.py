@@ -66,6 +66,16 @@ def test_an_answer_is_recorded_with_its_candidates(
     assert abs((datetime.now(UTC) - asked).total_seconds()) < 60
 
 
+def test_several_questions_are_one_row_each(question_log: QuestionLog, engine: Engine) -> None:
+    """A message asking two things is logged as its two questions, each with its fact."""
+    answer = engine.decide("How much did trade grow and who announced the new routes?")
+    question_log.record_answer(answer, "private")
+    assert question_log.flush()
+    stored = [(row["question"], row["kind"], row["fact_id"]) for row in rows(question_log.path)]
+    assert stored == [("How much did trade grow", "fact", "trade_growth"),
+                      ("who announced the new routes?", "fact", "announcement")]
+
+
 def test_the_schema_has_no_personal_columns(question_log: QuestionLog) -> None:
     """The table has exactly the documented columns: no user, chat, name or message ids."""
     assert question_log.flush()

@@ -262,3 +262,49 @@ def test_inline_entry_sends_the_question_and_answer(composer: Composer) -> None:
     assert entry.title == fact.questions["ru"][0]
     assert entry.reply.parts[0].text == entry.title and entry.reply.parts[0].style == "b"
     assert plain_text(entry.reply) == f"{entry.title}\n{fact.answer['ru']}"
+
+
+def test_two_questions_are_answered_in_order_with_their_sources(
+    engine: Engine, composer: Composer
+) -> None:
+    """Two questions in one message get both answers, in order, each with its source."""
+    decision = engine.decide("How much did trade grow and who announced the new routes?")
+    reply = composer.compose(decision)
+    text = rich_text(reply)
+    growth = engine.knowledge.by_id["trade_growth"].answer_in("en")
+    announcement = engine.knowledge.by_id["announcement"].answer_in("en")
+    assert text.index(growth) < text.index(announcement)
+    assert text.count(SOURCE_EN) == 2
+    assert "trade_growth" not in fact_values(reply)
+
+
+def test_a_part_it_cannot_answer_gets_a_line_and_buttons(
+    engine: Engine, composer: Composer
+) -> None:
+    """An unclear part is named in the reply and its candidate facts are buttons."""
+    reply = composer.compose(engine.decide("how much did trade grow\nwhat did they sign"))
+    assert "“what did they sign”: did you mean one of the questions below?" in plain_text(reply)
+    assert {"official_visit", "memoranda"} <= set(fact_values(reply))
+
+
+def test_overview_has_its_source_and_topic_buttons(engine: Engine, composer: Composer) -> None:
+    """The overview is the knowledge base's text, cited, with a button per topic."""
+    reply = composer.compose(engine.decide("what is this article about?"))
+    text = rich_text(reply)
+    assert text.startswith(engine.knowledge.overview["en"])
+    assert SOURCE_EN in text
+    topics = [button.value for row in reply.buttons for button in row]
+    assert topics == list(engine.knowledge.topics)
+
+
+def test_overview_in_russian(engine: Engine, composer: Composer) -> None:
+    """A Russian overview request gets the Russian overview."""
+    reply = composer.compose(engine.decide("О чём эта статья?"))
+    assert plain_text(reply) == engine.knowledge.overview["ru"]
+
+
+def test_nothing_more_to_tell(composer: Composer) -> None:
+    """When every fact was given, "more" says so and offers the topics."""
+    reply = composer.compose(Decision("more", "none", "en", reason="exhausted"))
+    assert plain_text(reply).startswith("That is all the article says on this.")
+    assert reply.buttons[-1][0].kind == "topics"

@@ -8,7 +8,7 @@ from bot.engine import Engine
 from bot.replies import Composer, Part, Reply, json_object, plain_text
 
 FIELDS = {"question", "kind", "answer", "fact_id", "closest_fact_id", "score", "language",
-          "suggestions"}
+          "suggestions", "parts"}
 
 
 def test_plain_text_keeps_all_and_plain_parts() -> None:

@@ -93,8 +93,8 @@ async def test_post_init_registers_command_menus(
              for (scope, language), commands in server.commands.items()}
     assert set(menus) == {(scope, language) for scope in ("all_private_chats", "all_group_chats")
                           for language in ("", "ru", "lo", "vi")}
-    assert menus[("all_private_chats", "")] == ["start", "help", "ask", "topics", "source",
-                                                "language"]
+    assert menus[("all_private_chats", "")] == ["start", "help", "ask", "summary", "topics",
+                                                "source", "language"]
     assert "ask" in menus[("all_group_chats", "ru")]
     russian = server.commands[next(k for k in server.commands if k[1] == "ru")]
     assert all(re.search("[а-я]", c["description"]) for c in russian)

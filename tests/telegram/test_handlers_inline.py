@@ -5,8 +5,10 @@ from __future__ import annotations
 from botapi import FakeBotApi
 from harness import TRADE_EN
 
+from bot.engine import Engine
 from bot.knowledge import Knowledge
 from bot.telegram.app import App
+from bot.telegram.inline import inline_fact_ids
 
 HOPELESS = "qwxz zzkq"
 
@@ -51,3 +53,9 @@ async def test_inline_hopeless_query_gets_empty_answer(app: App, server: FakeBot
     call = (await server.await_calls("answerInlineQuery"))[0]
     assert call["results"] == [] and call["is_personal"] in (True, "true")
     assert call["button"]["start_parameter"] == "inline"
+
+
+def test_inline_results_of_two_questions_are_both_answers(engine: Engine) -> None:
+    """An inline query asking two things offers both answers first, in order."""
+    decision = engine.decide("How much did trade grow and who announced the new routes?")
+    assert inline_fact_ids(decision)[:2] == ["trade_growth", "announcement"]

@@ -9,7 +9,7 @@ from botapi import DEFAULT_USER_ID, FakeBotApi, Json
 from harness import TRADE_EN, TRADE_RU, after_sentinel, assert_html_safe, buttons, sent_messages
 
 from bot.config import Settings
-from bot.engine import Decision, Engine
+from bot.engine import Context, Decision, Engine
 from bot.knowledge import Knowledge
 from bot.telegram.app import App, build_application
 from bot.telegram.render import utf16_length
@@ -89,7 +89,8 @@ class ClarifyingEngine(Engine):
     """The real engine, except that every question is too close to call between two facts."""
 
     def decide(
-        self, question: str, language_hint: str | None = None, chosen: str | None = None
+        self, question: str, language_hint: str | None = None, chosen: str | None = None,
+        context: Context | None = None,
     ) -> Decision:
         return Decision(question, "clarify", chosen or "en",
                         suggestions=("nuclear_interest", "nuclear_roadmap"))

@@ -1,0 +1,73 @@
+"""A message as a conversation turn: cut into its questions, each decided in the context of
+what came before it, and put together as one decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine.cues import asks_itself
+from bot.engine.decision import Decision
+from bot.engine.followup import Context
+from bot.engine.splitting import groupings, sentences
+
+# Decides one question in a context.
+One = Callable[[str, Context], Decision]
+
+
+def combine(question: str, language: str, decided: list[Decision]) -> Decision:
+    """One decision for several questions: each part once (a fact an earlier part already
+    answered is not repeated); a single remaining part is the decision itself."""
+    parts: list[Decision] = []
+    given: set[str] = set()
+    for part in decided:
+        if part.given and set(part.given) <= given:
+            continue
+        given.update(part.given)
+        parts.append(part)
+    if len(parts) == 1:
+        return parts[0]
+    suggestions = tuple(dict.fromkeys(
+        fact for part in parts if not part.confident for fact in part.suggestions))
+    return Decision(question, "parts", language, score=min(part.score for part in parts),
+                    suggestions=suggestions, parts=tuple(parts))
+
+
+def _joined(sentence: str, language: str, context: Context, one: One,
+            whole: Decision) -> Decision:
+    """One sentence, read as several questions joined by "and" when every part after the
+    first is a question of its own ("who ...", "how ..."), every part is answered (each in
+    the context of the parts before it) and they answer different facts; otherwise as the
+    one question it is."""
+    for grouping in groupings(sentence, language):
+        if not all(asks_itself(part, language) for part in grouping[1:]):
+            continue
+        decided: list[Decision] = []
+        turn = context
+        for part in grouping:
+            decision = one(part, turn)
+            if decision.kind != "fact":
+                break
+            decided.append(decision)
+            turn = turn.after(decision.given)
+        else:
+            if len({fact for part in decided for fact in part.given}) > 1:
+                return combine(sentence, whole.language, decided)
+    return whole
+
+
+def converse(question: str, language: str, context: Context, one: One) -> Decision:
+    """The decision for a message: its questions (cut at line breaks, question marks, "and"
+    and the like, in the message's language), each decided after the ones before it."""
+    whole = one(question, context)
+    pieces = sentences(question, language)
+    if len(pieces) < 2:
+        return _joined(question, language, context, one, whole)
+    decided: list[Decision] = []
+    turn = context
+    for piece in pieces:
+        decision = _joined(piece, language, turn, one, one(piece, turn))
+        decided.append(decision)
+        turn = turn.after(decision.given)
+    if not any(decision.confident for decision in decided):
+        return whole
+    return combine(question, whole.language, decided)

@@ -1,0 +1,113 @@
+"""The cues of a conversation, read from the language files: a request for the overview or
+for more, and a question that leans on the last answer."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.analysis import reader, words
+from bot.knowledge import language_resources
+
+_WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)
+_LEANING_WORDS = 6  # a longer question states its own subject
+
+
+def plain_words(text: str, language: str) -> list[str]:
+    """The words of a message as the language reads them, before stopwords and stems."""
+    return words(reader(language).normal(text))
+
+
+@cache
+def _phrases(language: str, kind: str) -> tuple[str, ...]:
+    """One kind of cue phrase of the language, read as the language reads a message."""
+    cues = language_resources(language).conversation
+    read = (" ".join(plain_words(phrase, language)) for phrase in getattr(cues, kind))
+    return tuple(phrase for phrase in dict.fromkeys(read) if phrase)
+
+
+@cache
+def _cue_words(language: str, kind: str) -> frozenset[str]:
+    """Every word of the cue phrases of one kind."""
+    return frozenset(word for phrase in _phrases(language, kind) for word in phrase.split())
+
+
+@cache
+def _unspaced(language: str) -> bool:
+    """Whether the language is written without spaces between words (Lao)."""
+    return language_resources(language).segment is not None
+
+
+def _asks(text: str, language: str, kind: str) -> bool:
+    """Whether the message is one of the cue phrases of this kind: as a whole (typos
+    allowed), or one of them with nothing else but the language's stopwords and words of
+    other such phrases ("can you give me a summary of the article please", "briefly, what
+    is the article about")."""
+    phrases = _phrases(language, kind)
+    present = plain_words(text, language)
+    if not phrases or not present:
+        return False
+    simple = " ".join(present)
+    if _unspaced(language):
+        # No word boundaries to rely on: the phrase must be (nearly) the whole message.
+        joined = simple.replace(" ", "")
+        return any(p.replace(" ", "") in joined and len(joined) - len(p.replace(" ", "")) <= 6
+                   for p in phrases)
+    if process.extractOne(simple, phrases, scorer=fuzz.token_sort_ratio,
+                          score_cutoff=_WHOLE_MATCH) is not None:
+        return True
+    allowed = language_resources(language).stopwords | _cue_words(language, kind)
+    padded = f" {simple} "
+    for phrase in phrases:
+        at = padded.find(f" {phrase} ")
+        if at < 0:
+            continue
+        rest = (padded[:at] + " " + padded[at + len(phrase) + 2:]).split()
+        if all(word in allowed for word in rest):
+            return True
+    return False
+
+
+def asks_overview(text: str, language: str) -> bool:
+    """Whether the message asks what the article is about ("summary", "main points")."""
+    return _asks(text, language, "overview")
+
+
+def asks_more(text: str, language: str) -> bool:
+    """Whether the message asks for more after an answer ("tell me more", "what else")."""
+    return _asks(text, language, "more")
+
+
+def leans_back(text: str, language: str, subject_words: int) -> bool:
+    """Whether a question leans on the last answer rather than standing on its own: short,
+    and it opens as a continuation ("and in 2025?"), points back ("who announced it?") or
+    names nothing the knowledge base knows besides question words (`subject_words` is the
+    number of its words the knowledge base has as subjects)."""
+    present = plain_words(text, language)
+    if not present or len(present) > _LEANING_WORDS:
+        return False
+    if subject_words == 0:
+        return True
+    simple = " ".join(present)
+    if any(simple.startswith(lead + " ") for lead in _phrases(language, "leads")):
+        return True
+    refers = set(_phrases(language, "refers"))
+    return any(word in refers for word in present)
+
+
+def asks_itself(text: str, language: str) -> bool:
+    """Whether a part of a message is a question of its own: it opens or ends with a word
+    that asks ("who announced it", Vietnamese "... bao nhiêu"), unlike "Russia" of "trade
+    between Laos and Russia". In a language written without spaces, anywhere in it."""
+    simple = " ".join(plain_words(text, language))
+    if _unspaced(language):
+        joined = simple.replace(" ", "")
+        return any(phrase.replace(" ", "") in joined for phrase in _phrases(language, "asks"))
+    return any(simple.startswith(phrase + " ") or simple.endswith(" " + phrase)
+               for phrase in _phrases(language, "asks"))
+
+
+def joining_words(language: str) -> tuple[str, ...]:
+    """The words that join two questions in one message, as the language reads them."""
+    return _phrases(language, "joins")

@@ -1,0 +1,68 @@
+"""Follow-ups: what a conversation was last told, and the facts a short question leans on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.knowledge import Knowledge
+
+MORE = 2  # facts given for one "tell me more"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one conversation was last told: fact ids only, never the user's words."""
+
+    given: tuple[str, ...] = ()  # the facts of the last answer, in order
+    seen: tuple[str, ...] = ()  # every fact answered in the conversation, oldest first
+
+    def after(self, given: tuple[str, ...]) -> Context:
+        """The context once these facts are answered; an answer without facts (a decline,
+        small talk) leaves it as it was."""
+        if not given:
+            return self
+        seen = tuple(fact for fact in self.seen if fact not in given) + given
+        return Context(given, seen)
+
+    def to_json(self) -> dict[str, Any]:
+        """The context as JSON-ready data (a session file, another store)."""
+        return {"given": list(self.given), "seen": list(self.seen)}
+
+    @classmethod
+    def from_json(cls, data: object, knowledge: Knowledge) -> Context:
+        """A context read back; ids the knowledge base no longer has are dropped, and
+        anything that is not a context reads as a fresh conversation."""
+        if not isinstance(data, Mapping):
+            return cls()
+
+        def ids(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            items = value if isinstance(value, list) else []
+            known = knowledge.by_id
+            return tuple(item for item in items if isinstance(item, str) and item in known)
+
+        return cls(ids("given"), ids("seen"))
+
+
+def neighbourhood(knowledge: Knowledge, given: tuple[str, ...]) -> tuple[str, ...]:
+    """The facts a question leaning on these may mean: they and their related facts."""
+    found = [fact for fact in given if fact in knowledge.by_id]
+    for fact in list(found):
+        found += knowledge.by_id[fact].related
+    return tuple(dict.fromkeys(found))
+
+
+def next_facts(knowledge: Knowledge, context: Context, count: int = MORE) -> tuple[str, ...]:
+    """The next facts for "tell me more": related to the last answer first, then those
+    related to them, then the rest of its topic, then the rest of the knowledge base in
+    order; never one already answered."""
+    seen = set(context.seen)
+    order = list(neighbourhood(knowledge, context.given))
+    order += neighbourhood(knowledge, tuple(order))
+    topics = {knowledge.by_id[fact].topic for fact in context.given if fact in knowledge.by_id}
+    order += [fact.id for fact in knowledge.facts if fact.topic in topics]
+    order += [fact.id for fact in knowledge.facts]
+    fresh = [fact for fact in dict.fromkeys(order) if fact not in seen]
+    return tuple(fresh[:count])

@@ -1,0 +1,66 @@
+"""Several questions in one message: where a message may be cut into questions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import combinations
+
+from bot.knowledge import language_resources
+
+# Between two questions for certain: a line break, a question mark with more after it, ";", "+".
+_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*[;+]\s*")
+_EDGES = ",.:;!-—– \t\n"
+MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
+
+
+@cache
+def _joins(language: str) -> re.Pattern[str] | None:
+    """The words joining two questions as a pattern over the message as typed."""
+    joins = sorted(language_resources(language).conversation.joins, key=len, reverse=True)
+    if not joins:
+        return None
+    alternatives = "|".join(re.escape(word) for word in joins)
+    if language_resources(language).segment is not None:
+        return re.compile(rf"\s*(?:{alternatives})\s*")
+    return re.compile(rf"\s*,?\s+(?:{alternatives})(?:\s*,)?\s+", re.IGNORECASE)
+
+
+def _clean(piece: str, language: str) -> str:
+    """A piece without the punctuation and joining word it may start with ("Also, who ...")."""
+    piece = piece.strip(_EDGES)
+    pattern = _joins(language)
+    if pattern is not None:
+        match = pattern.match(" " + piece + " ")
+        if match is not None and match.end() > 1:
+            piece = (" " + piece + " ")[match.end():].strip(_EDGES)
+    return piece
+
+
+def sentences(text: str, language: str) -> list[str]:
+    """The message cut where it certainly holds another question: line breaks, question
+    marks followed by more, ";" and "+"; one piece when there is no such cut."""
+    pieces = [_clean(piece, language) for piece in _HARD.split(text.strip())]
+    return [piece for piece in pieces if piece]
+
+
+def groupings(sentence: str, language: str) -> list[list[str]]:
+    """Ways to read one sentence as several questions joined by "and", "also" and the like:
+    every cut at its joining words into two or more parts, the most parts first."""
+    pattern = _joins(language)
+    if pattern is None:
+        return []
+    padded = f" {sentence} "
+    spans = [match.span() for match in pattern.finditer(padded)]
+    if not spans or len(spans) >= MAX_PIECES:
+        return []
+    found: list[list[str]] = []
+    for count in range(len(spans), 0, -1):
+        for chosen in combinations(spans, count):
+            starts = [0, *(end for _, end in chosen)]
+            ends = [*(start for start, _ in chosen), len(padded)]
+            parts = [_clean(padded[start:end], language)
+                     for start, end in zip(starts, ends, strict=True)]
+            if all(parts):
+                found.append(parts)
+    return found

@@ -1,0 +1,129 @@
+"""Tests for bot.engine.conversation and the engine's conversation turns: several questions in
+one message, the overview, "more" and follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Context, Decision, Engine
+
+
+def _facts(decision: Decision) -> list[str | None]:
+    return [part.fact_id for part in decision.parts] if decision.parts else [decision.fact_id]
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("How much did trade grow and who announced the new routes?",
+         ["trade_growth", "announcement"]),
+        ("How much did trade grow? Who announced the routes?", ["trade_growth", "announcement"]),
+        ("what minerals are mined and what crops does laos export?",
+         ["metal_mines", "agri_exports"]),
+        ("Насколько вырос товарооборот и кто объявил о новых маршрутах?",
+         ["trade_growth", "announcement"]),
+        ("Какие маршруты планирует Россия? А когда это объявили?", ["new_routes", "announcement"]),
+    ],
+)
+def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
+                                                facts: list[str]) -> None:
+    """A message asking two things is decided as two questions, in the order asked."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts"
+    assert _facts(decision) == facts
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("trade between Laos and Russia", "trade_growth"),
+        ("what documents did laos and russia sign", "memoranda"),
+        ("who announced the new routes and when?", "announcement"),
+    ],
+)
+def test_one_question_with_and_stays_one(engine: Engine, question: str, fact: str) -> None:
+    """"And" inside one question (or a part leaning on the one before) is no second question."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) -> None:
+    """Of two questions on two lines, the unclear one is kept with the facts it may mean."""
+    decision = engine.decide("how much did trade grow\nwhat did they sign")
+    assert decision.kind == "parts"
+    assert [part.kind for part in decision.parts] == ["fact", "clarify"]
+    assert "memoranda" in decision.suggestions
+    assert not decision.confident
+
+
+def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
+    """Two questions with one answer get that answer once."""
+    decision = engine.decide("How much did trade grow? By how much in 2024?")
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize("question", ["What is this article about?", "summary", "tl;dr",
+                                      "main points", "О чём статья?", "краткое содержание"])
+def test_overview_requests(engine: Engine, question: str) -> None:
+    """Asking what the article is about gets the overview."""
+    assert engine.decide(question).kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "fact"),
+    [
+        ("What new transport routes are planned?", "who announced it?", "announcement"),
+        ("What new transport routes are planned?", "when?", "announcement"),
+        ("What new transport routes are planned?", "why?", "routes_reason"),
+        ("How much did trade grow in 2024?", "and in 2025?", "trade_growth"),
+        ("Какие маршруты планирует Россия?", "а кто это объявил?", "announcement"),
+        ("Какие маршруты планирует Россия?", "когда?", "announcement"),
+    ],
+)
+def test_follow_up_is_resolved_against_the_last_answer(
+    engine: Engine, first: str, follow_up: str, fact: str
+) -> None:
+    """A short question leaning on the last answer gets the fact next to it."""
+    context = Context().after(engine.decide(first).given)
+    assert engine.decide(follow_up, context=context).fact_id == fact
+
+
+def test_a_question_standing_on_its_own_ignores_the_context(engine: Engine) -> None:
+    """After the routes, a question naming its own subject is matched as always."""
+    context = Context().after(("new_routes",))
+    assert engine.decide("what about bauxite?", context=context).fact_id == "bauxite"
+    assert (engine.decide("How much did trade grow?", context=context).fact_id
+            == "trade_growth")
+
+
+def test_without_context_a_follow_up_is_matched_alone(engine: Engine) -> None:
+    """With nothing said before, "when?" is matched as a question of its own."""
+    assert engine.decide("when?").fact_id == engine.decide("when?", context=Context()).fact_id
+
+
+def test_more_gives_the_next_related_facts(engine: Engine) -> None:
+    """"Tell me more" gives the next related facts, and "what else" the ones after them."""
+    context = Context().after(("new_routes",))
+    more = engine.decide("tell me more", context=context)
+    assert more.kind == "parts"
+    assert list(more.given) == list(engine.knowledge.by_id["new_routes"].related[:2])
+    after = engine.decide("what else?", context=context.after(more.given))
+    assert not set(after.given) & {"new_routes", *more.given}
+
+
+def test_more_in_russian_typed_in_latin_is_still_more(engine: Engine) -> None:
+    """"more" (also "море" typed in Latin letters) after an answer asks for more."""
+    context = Context().after(("new_routes",))
+    assert engine.decide("more", context=context).kind == "parts"
+
+
+def test_more_with_nothing_before_is_the_overview(engine: Engine) -> None:
+    """"Tell me more" opening a conversation gets the overview."""
+    assert engine.decide("tell me more").kind == "overview"
+
+
+def test_more_when_everything_was_said(engine: Engine) -> None:
+    """Once every fact was given, "more" says there is no more."""
+    every = tuple(fact.id for fact in engine.knowledge.facts)
+    decision = engine.decide("tell me more", context=Context(every[-1:], every))
+    assert (decision.kind, decision.reason) == ("none", "exhausted")

@@ -1,0 +1,86 @@
+"""Tests for bot.engine.cues: overview and "more" requests, questions leaning on an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.cues import asks_itself, asks_more, asks_overview, leans_back
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("What is this article about?", "en", True),
+        ("whats it about", "en", True),
+        ("summary", "en", True),
+        ("summry", "en", True),
+        ("tl;dr", "en", True),
+        ("can you give me a summary of the article please", "en", True),
+        ("main points", "en", True),
+        ("what happened to trade", "en", False),
+        ("summary of the nuclear road map", "en", False),
+        ("О чём эта статья?", "ru", True),
+        ("краткое содержание", "ru", True),
+        ("кратко, о чём статья?", "ru", True),
+        ("briefly, what is the article about", "en", True),
+        ("Насколько вырос товарооборот?", "ru", False),
+        ("tóm tắt", "vi", True),
+        ("ສະຫຼຸບ", "lo", True),
+    ],
+)
+def test_asks_overview(text: str, language: str, expected: bool) -> None:
+    """An overview request is recognised whole or with only stopwords around it."""
+    assert asks_overview(text, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("tell me more", "en", True),
+        ("what else?", "en", True),
+        ("more please", "en", True),
+        ("more about trade with vietnam", "en", False),
+        ("ещё", "ru", True),
+        ("расскажи подробнее", "ru", True),
+        ("что ещё обсуждали на переговорах", "ru", False),
+    ],
+)
+def test_asks_more(text: str, language: str, expected: bool) -> None:
+    """A request for more is a whole message, not a question that happens to say "more"."""
+    assert asks_more(text, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subjects", "expected"),
+    [
+        ("when?", "en", 0, True),
+        ("who announced it?", "en", 1, True),
+        ("and in 2025?", "en", 1, True),
+        ("what about bauxite?", "en", 1, True),
+        ("how much did trade grow", "en", 2, False),
+        ("which routes does Russia plan through the ports of Vietnam and China", "en", 0, False),
+        ("а кто это объявил?", "ru", 1, True),
+        ("Насколько вырос товарооборот?", "ru", 2, False),
+    ],
+)
+def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> None:
+    """A short question leans on the last answer when it names nothing, points back or
+    opens as a continuation; one naming its own subject stands alone."""
+    assert leans_back(text, language, subjects) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("who announced the routes?", "en", True),
+        ("Russia", "en", False),
+        ("russia growing", "en", False),
+        ("кто это объявил?", "ru", True),
+        ("лаоса что обсуждали", "ru", False),
+        ("thương mại tăng bao nhiêu", "vi", True),
+    ],
+)
+def test_asks_itself(text: str, language: str, expected: bool) -> None:
+    """A part of a message is a question of its own when it opens or ends with a word that
+    asks."""
+    assert asks_itself(text, language) is expected

@@ -1,0 +1,51 @@
+"""Tests for bot.engine.followup: what a conversation was told, and what follows from it."""
+
+from __future__ import annotations
+
+from bot.engine.followup import Context, neighbourhood, next_facts
+from bot.knowledge import Knowledge
+
+
+def test_context_after_an_answer_remembers_it_and_what_was_seen() -> None:
+    """An answer becomes the last given; earlier answers stay seen, each once, oldest first."""
+    context = Context().after(("trade_growth",)).after(("new_routes", "trade_growth"))
+    assert context.given == ("new_routes", "trade_growth")
+    assert context.seen == ("new_routes", "trade_growth")
+
+
+def test_context_is_unchanged_by_an_answer_without_facts() -> None:
+    """A decline or small talk leaves the last answer as it was."""
+    context = Context(("putin",), ("putin",))
+    assert context.after(()) is context
+
+
+def test_context_round_trips_through_json(knowledge: Knowledge) -> None:
+    """A context written as JSON reads back the same; unknown ids and junk are dropped."""
+    context = Context(("putin",), ("trade_growth", "putin"))
+    assert Context.from_json(context.to_json(), knowledge) == context
+    assert Context.from_json({"given": ["gone", 3], "seen": "x"}, knowledge) == Context()
+    assert Context.from_json(["not", "a", "context"], knowledge) == Context()
+
+
+def test_neighbourhood_is_the_facts_and_their_related(knowledge: Knowledge) -> None:
+    """A leaning question may mean the last facts or any fact related to them."""
+    found = neighbourhood(knowledge, ("new_routes",))
+    assert found[0] == "new_routes"
+    assert set(found) == {"new_routes", *knowledge.by_id["new_routes"].related}
+
+
+def test_next_facts_are_related_and_unseen(knowledge: Knowledge) -> None:
+    """"More" gives related facts first, never one the conversation was already given."""
+    related = knowledge.by_id["new_routes"].related
+    context = Context(("new_routes",), ("new_routes", related[0]))
+    found = next_facts(knowledge, context)
+    assert len(found) == 2
+    assert related[0] not in found and "new_routes" not in found
+    assert found[0] == related[1]
+
+
+def test_next_facts_run_out_only_when_everything_was_said(knowledge: Knowledge) -> None:
+    """Once related facts are used up the rest follow in order; nothing is left at the end."""
+    every = tuple(fact.id for fact in knowledge.facts)
+    assert next_facts(knowledge, Context(every[-1:], every[1:])) == (every[0],)
+    assert next_facts(knowledge, Context(every[-1:], every)) == ()

@@ -1,0 +1,58 @@
+"""Tests for bot.engine.splitting: where a message may be cut into questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.splitting import groupings, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("How much did trade grow?", "en", ["How much did trade grow?"]),
+        ("How much did trade grow? Who announced it?", "en",
+         ["How much did trade grow?", "Who announced it?"]),
+        ("how much did trade grow?who announced it", "en",
+         ["how much did trade grow?", "who announced it"]),
+        ("trade growth\nnew routes", "en", ["trade growth", "new routes"]),
+        ("trade growth + new routes", "en", ["trade growth", "new routes"]),
+        ("How much did trade grow? Also, who announced it?", "en",
+         ["How much did trade grow?", "who announced it?"]),
+        ("Насколько вырос товарооборот? А кто это объявил?", "ru",
+         ["Насколько вырос товарооборот?", "А кто это объявил?"]),
+        ("What?? Really", "en", ["What??", "Really"]),
+    ],
+)
+def test_sentences(text: str, language: str, expected: list[str]) -> None:
+    """A message is cut at line breaks, question marks followed by more, ';' and '+' only."""
+    assert sentences(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("How much did trade grow and who announced the routes?", "en",
+         [["How much did trade grow", "who announced the routes?"]]),
+        ("trade between Laos and Russia", "en", [["trade between Laos", "Russia"]]),
+        ("Насколько вырос товарооборот и кто это объявил?", "ru",
+         [["Насколько вырос товарооборот", "кто это объявил?"]]),
+        ("How much did trade grow", "en", []),
+    ],
+)
+def test_groupings(text: str, language: str, expected: list[list[str]]) -> None:
+    """A sentence is offered cut at its joining words, which the parts no longer carry."""
+    assert groupings(text, language) == expected
+
+
+def test_groupings_try_every_cut_most_parts_first() -> None:
+    """With two joining words, the three-part reading comes before the two-part ones, and a
+    two-part reading keeps the other joining word inside its part."""
+    found = groupings("trade between Laos and Russia and who announced it", "en")
+    assert found[0] == ["trade between Laos", "Russia", "who announced it"]
+    assert ["trade between Laos and Russia", "who announced it"] in found
+
+
+def test_many_joins_are_one_sentence() -> None:
+    """A sentence with very many joining words is a list, not several questions."""
+    assert groupings(" and ".join(["rice"] * 8), "en") == []
