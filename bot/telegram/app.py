@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import signals
@@ -35,6 +35,7 @@ from bot.telegram.logs import (
     protect_loggers,
     quiet_http_loggers,
 )
+from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
 from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
 from bot.telegram.webhook import SafeUpdater
@@ -98,7 +99,8 @@ def build_application(
     starts the directory watcher and the SIGHUP handler. Given a bare `Engine`, the knowledge
     base is fixed. Questions are recorded in `question_log` if one is given; post_shutdown
     flushes and closes it. Flood control follows `settings.flood_burst` and `flood_interval`.
-    Without `rate_limiter`, python-telegram-bot's AIORateLimiter keeps within Telegram's limits;
+    Without `rate_limiter`, a `MessageRateLimiter` holds messages to Telegram's limits (the
+    overall cap from `settings.messages_per_second`);
     without `request`, a `RetryingRequest` retries transient failures (429s included).
     Updates are handled concurrently, in order within each chat; with a `journal`, each is
     journalled before Telegram is told it arrived, and post_init replays what an earlier run
@@ -141,7 +143,8 @@ def build_application(
         get_updates_request=HTTPXRequest(),  # one long poll at a time: one connection
         defaults=DEFAULTS,
         # The request retries 429s itself (pausing every call), so the limiter only throttles.
-        rate_limiter=rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0),
+        rate_limiter=(rate_limiter if rate_limiter is not None
+                      else MessageRateLimiter(settings.messages_per_second)),
         fatal=fatal,
     )
     processor = PerChatProcessor(journal=journal)
