@@ -16,7 +16,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter, Defaults
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot import signals
 from bot.config import Settings
@@ -37,6 +37,7 @@ from bot.telegram.logs import (
 )
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
+from bot.telegram.transport import http_transport
 from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
 from bot.telegram.webhook import SafeUpdater
 
@@ -140,7 +141,7 @@ def build_application(
         base_url=settings.base_url or DEFAULT_BASE_URL,
         base_file_url=_file_url(settings.base_url or DEFAULT_BASE_URL),
         request=request if request is not None else RetryingRequest(),
-        get_updates_request=HTTPXRequest(),  # one long poll at a time: one connection
+        get_updates_request=http_transport(1),  # one long poll at a time: one connection
         defaults=DEFAULTS,
         # The request retries 429s itself (pausing every call), so the limiter only throttles.
         rate_limiter=(rate_limiter if rate_limiter is not None
@@ -167,6 +168,17 @@ def build_application(
         errors=ErrorLog(fatal.fail),
     )
     return app
+
+
+def use_uvloop() -> bool:
+    """Make a uvloop event loop the current one when uvloop is installed (the `fast` extra):
+    python-telegram-bot runs the bot in the current loop. False when it is not installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return False
+    asyncio.set_event_loop(uvloop.new_event_loop())
+    return True
 
 
 def _fail(text: str, status: int = 2) -> int:
@@ -203,6 +215,7 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     # start-up, the same way.
     if signals.take_pending_stop():
         application.stop_running()
+    log.info("event loop: %s", "uvloop" if use_uvloop() else "asyncio")
     try:
         if webhook:
             assert settings.webhook_url is not None  # noqa: S101 - checked above; narrows for mypy

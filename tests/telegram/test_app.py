@@ -40,6 +40,7 @@ def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -
     assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
     assert TOKEN not in output and "<token>" in output
     assert "long polling" in output
+    assert "event loop: uvloop" in output, "the test install has the fast extra"
     assert len(server.commands) == 8, "private and group menus, in each of four languages"
 
 
