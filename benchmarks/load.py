@@ -1,4 +1,6 @@
-"""The whole bot under load from the fake Bot API, against a bare python-telegram-bot echo bot."""
+"""The whole bot under paced load, against the python-telegram-bot echo bot measured in the same
+run: `python -m bot` and the echo bot each against its own local Bot API stand-in (tests/botapi),
+questions arriving at fixed rates for long enough that a growing queue shows."""
 
 from __future__ import annotations
 
@@ -11,51 +13,67 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from figures import load_dev_questions, mb, ms, percentile, print_table, ratio
 
-TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
-sys.path.insert(0, str(TESTS_DIR))  # the fake Bot API is the test suite's
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the fake Bot API is the test suite's
 from botapi import FakeBotApi  # noqa: E402
+from botapi.server import parse_params  # noqa: E402
 
 TOKEN = "123456:BENCHMARK"  # noqa: S105 - a fake token for the fake server
-WARM_UP_UPDATES = 30
-ANSWER_TIMEOUT_SECONDS = 60.0
+WARM_UP = (100, 100.0)  # updates, per second: imports, caches and connections before timing
+DRAIN_SECONDS = 30.0  # how long after the last arrival answers are still waited for
 
 
 class TimedBotApi(FakeBotApi):
-    """The fake server, noting when each sendMessage arrives and for which chat."""
+    """The fake server, noting when each answer (a message, an inline answer) arrives."""
 
     def __init__(self) -> None:
         super().__init__(TOKEN, keep_alive=True)
-        self.sent: list[tuple[float, int]] = []
+        self.answered: dict[object, float] = {}
+        self._lock = threading.Lock()
 
     def handle(self, path: str, query: str, content_type: str, body: bytes) -> tuple[int, Any]:
-        """Answer as the fake server does; time the answers to questions."""
+        """Answer as the fake server does; time the answers."""
         status, payload = super().handle(path, query, content_type, body)
-        if status == 200 and path.endswith("/sendMessage"):
-            self.sent.append((time.perf_counter(), int(payload["result"]["chat"]["id"])))
+        if status != 200:
+            return status, payload
+        if path.endswith("/sendMessage"):
+            key: object = int(payload["result"]["chat"]["id"])
+        elif path.endswith("/answerInlineQuery"):
+            key = parse_params(content_type, body, query)["inline_query_id"]
+        else:
+            return status, payload
+        with self._lock:
+            self.answered.setdefault(key, time.perf_counter())
         return status, payload
 
 
 @dataclasses.dataclass(frozen=True)
-class Run:
-    """One batch of private questions: each answer's latency, the wall time and the bot's CPU."""
+class Phase:
+    """One paced run: each update's arrival→answer latency, the bot's CPU, what went unanswered."""
 
-    updates: int
+    name: str
+    offered: int
+    rate: float
     latencies: tuple[float, ...]
-    elapsed: float  # first question queued to last answer received
-    cpu: float  # CPU seconds of the bot's process meanwhile (NaN where /proc is missing)
+    elapsed: float  # first arrival to last answer
+    cpu: float  # CPU seconds of the bot's process over the phase (NaN where /proc is missing)
 
     @property
-    def rate(self) -> float:
-        """Answers per second."""
+    def throughput(self) -> float:
+        """Answers per second over the phase."""
         return len(self.latencies) / self.elapsed if self.elapsed > 0 else float("nan")
+
+    @property
+    def cpu_per_update(self) -> float:
+        return self.cpu / len(self.latencies) if self.latencies else float("nan")
 
 
 def process_cpu(pid: int) -> float:
@@ -77,135 +95,199 @@ def process_rss(pid: int) -> float:
     return int(line.split()[1]) * 1024 if line else float("nan")
 
 
-def ask(api: TimedBotApi, pid: int, texts: Sequence[str], count: int, first_user: int,
-        rate: float) -> Run:
-    """Queue `count` private questions, each from its own user (so flood control never holds
-    one back), all at once or `rate` per second; wait for every answer."""
-    already, cpu = len(api.sent), process_cpu(pid)
-    queued: dict[int, deque[float]] = {}
+def paced(api: TimedBotApi, pid: int, name: str, count: int, rate: float,
+          send: Callable[[int], object]) -> Phase:
+    """Offer `count` updates at `rate` a second (each `send(number)` returns its answer's key),
+    catching up after any pause of the driver; wait for every answer or the drain timeout."""
+    arrived: dict[object, float] = {}
+    cpu = process_cpu(pid)
     start = time.perf_counter()
-    for number in range(count):
-        if rate > 0:
-            time.sleep(max(0.0, start + number / rate - time.perf_counter()))
+    number = 0
+    while number < count:
+        due = min(count, int((time.perf_counter() - start) * rate) + 1)
+        while number < due:
+            key = send(number)
+            arrived[key] = time.perf_counter()
+            number += 1
+        time.sleep(max(0.0, start + number / rate - time.perf_counter()))
+    deadline = time.perf_counter() + DRAIN_SECONDS
+    while time.perf_counter() < deadline:
+        if all(key in api.answered for key in arrived):
+            break
+        time.sleep(0.01)
+    cpu = process_cpu(pid) - cpu
+    done = [(api.answered[key], at) for key, at in arrived.items() if key in api.answered]
+    latencies = tuple(answered - at for answered, at in done)
+    last = max((answered for answered, _ in done), default=float("nan"))
+    return Phase(name, count, rate, latencies, last - start, cpu)
+
+
+def messages(api: TimedBotApi, texts: Sequence[str], first_user: int) -> Callable[[int], object]:
+    """Private questions, each from a user of its own (flood control never holds one back)."""
+    def send(number: int) -> object:
         text, user = texts[number % len(texts)], first_user + number
         language = "ru" if any("\u0400" <= char <= "\u04ff" for char in text) else "en"
-        queued.setdefault(user, deque()).append(time.perf_counter())
         api.private_text(text, user_id=user, language_code=language)
-    deadline = time.perf_counter() + ANSWER_TIMEOUT_SECONDS
-    while len(api.sent) - already < count and time.perf_counter() < deadline:
-        time.sleep(0.005)
-    answers = api.sent[already:]
-    latencies = tuple(arrived - queued[chat].popleft() for arrived, chat in answers
-                      if queued.get(chat))
-    elapsed = answers[-1][0] - start if answers else float("nan")
-    return Run(count, latencies, elapsed, process_cpu(pid) - cpu)
+        return user
+    return send
 
 
-def drive(kind: str, texts: Sequence[str], updates: int, rate: float
-          ) -> tuple[dict[str, Run], float]:
-    """Start one bot in its own process against a fresh fake server and run the batches;
-    return them and the bot's RSS after them."""
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        api = TimedBotApi().start()
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", kind,
-                   "--base-url", api.base_url, "--db", str(Path(folder) / "questions.sqlite3")]
-        bot = subprocess.Popen(command)  # noqa: S603 - this script, fixed arguments
-        try:
-            api.wait_for("getUpdates", timeout=60)  # polling: the bot is up
-            runs = {"warm-up": ask(api, bot.pid, texts, WARM_UP_UPDATES, 1, 0)}
-            runs["burst"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP_UPDATES, 0)
-            runs["paced"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP_UPDATES + updates,
-                                rate)
-            memory = process_rss(bot.pid)
-        finally:
-            # The server's pending long poll outlives the bot's connection and fails with a
-            # broken pipe, which http.server prints: expected at shutdown, so not shown.
-            with contextlib.redirect_stderr(io.StringIO()):
-                bot.send_signal(signal.SIGINT)  # run_polling's own stop signal: a clean stop
-                code = bot.wait(timeout=30)
-                api.stop()
-    if code != 0:
-        raise RuntimeError(f"the {kind} bot exited with {code}")
-    return runs, memory
+def inline(api: TimedBotApi, texts: Sequence[str], first_user: int) -> Callable[[int], object]:
+    """Inline queries, each from a user of its own."""
+    def send(number: int) -> object:
+        text = texts[number % len(texts)]
+        language = "ru" if any("\u0400" <= char <= "\u04ff" for char in text) else "en"
+        update = api.inline_query(text, user_id=first_user + number, language_code=language)
+        return update["inline_query"]["id"]
+    return send
 
 
-def run_child(kind: str, base_url: str, db_path: Path) -> None:
-    """In this process: run the bot (`bot`) or the echo bot (`echo`) until SIGINT."""
-    from telegram import Update
-    from telegram.ext import AIORateLimiter, ApplicationBuilder, MessageHandler, filters
-
-    # Both without Telegram's overall limit of ~30 messages/s, which would hide the bot's cost
-    # (the bot's own request retries 429s). The echo bot imports nothing of the bot's.
-    limiter = AIORateLimiter(overall_max_rate=0)
+def child_command(kind: str, base_url: str, folder: Path) -> tuple[list[str], dict[str, str]]:
+    """How to start one bot: the echo bot is this script; the bot is `python -m bot`, as
+    deployed, with the overall message cap raised (Telegram's 30/s would hide its cost)."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "LOG_LEVEL", "FLOOD_BURST"}}
     if kind == "echo":
-        async def echo(update: Any, context: Any) -> None:
-            await update.effective_message.reply_text(update.effective_message.text)
+        return [sys.executable, str(Path(__file__).resolve()), "--echo", base_url], env
+    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=base_url, MESSAGES_PER_SECOND="1000",
+               BOT_DB=str(folder / "questions.sqlite3"), BOT_CACHE_DIR=str(folder / "cache"),
+               PYTHONPATH=str(ROOT))
+    return [sys.executable, "-m", "bot"], env
 
-        app = ApplicationBuilder().token(TOKEN).base_url(base_url).rate_limiter(limiter).build()
-        app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
-        app.run_polling(allowed_updates=[Update.MESSAGE])
-        return
-    from bot.config import load_settings
-    from bot.engine import Engine
-    from bot.knowledge import load_knowledge
-    from bot.ops.question_log import QuestionLog
-    from bot.ops.reload import KnowledgeService
-    from bot.telegram.app import ALLOWED_UPDATES, build_application
 
-    # As run_bot assembles it: live reloading, the question log, flood control.
-    settings = dataclasses.replace(load_settings(Path(os.devnull)), token=TOKEN,
-                                   base_url=base_url, db_path=db_path)
-    question_log = QuestionLog(settings.db_path, settings.retention_days)
-    app = build_application(KnowledgeService(Engine(load_knowledge())), settings,
-                            question_log=question_log, rate_limiter=limiter)
+class RunningBot:
+    """One bot in its own process against a fake server of its own."""
+
+    def __init__(self, kind: str, texts: Sequence[str]) -> None:
+        self.kind, self.texts = kind, texts
+        self._folder = tempfile.TemporaryDirectory(prefix="bench-")
+        folder = Path(self._folder.name)
+        self.log_path = folder / "bot.log"
+        self.api = TimedBotApi().start()
+        command, env = child_command(kind, self.api.base_url, folder)
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - this script or the bot, fixed
+                command, env=env, cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        self.next_user = 1
+
+    def wait_until_up(self) -> None:
+        """Wait for the first long poll, then warm up (imports, caches, connections)."""
+        self.api.wait_for("getUpdates", timeout=60)
+        self.run("warm-up", WARM_UP[0], WARM_UP[1], messages)
+
+    def run(self, name: str, count: int, rate: float,
+            kind: Callable[[TimedBotApi, Sequence[str], int], Callable[[int], object]]) -> Phase:
+        """One paced phase of `count` updates (from new users) at `rate` a second."""
+        phase = paced(self.api, self.process.pid, name, count, rate,
+                      kind(self.api, self.texts, self.next_user))
+        self.next_user += count
+        return phase
+
+    def stop(self) -> tuple[float, str]:
+        """Stop the bot (SIGINT, run_polling's own stop signal); its RSS before, and its log.
+        Raises if it did not stop cleanly."""
+        memory = process_rss(self.process.pid)
+        # The server's pending long poll outlives the bot's connection and fails with a
+        # broken pipe, which http.server prints: expected at shutdown, so not shown.
+        with contextlib.redirect_stderr(io.StringIO()):
+            self.process.send_signal(signal.SIGINT)
+            try:
+                code = self.process.wait(timeout=60)
+            finally:
+                self.api.stop()
+        output = self.log_path.read_text(errors="replace")
+        self._folder.cleanup()
+        if code != 0:
+            raise RuntimeError(f"the {self.kind} bot exited with {code}:\n{output[-3000:]}")
+        return memory, output
+
+
+def drive(texts: Sequence[str], rates: Sequence[float], seconds: float, inline_rate: float
+          ) -> tuple[dict[str, list[Phase]], dict[str, float]]:
+    """Start both bots, then run each phase on the echo bot and then on the bot, so that both
+    see the machine in the same state; the phases and each bot's RSS after them."""
+    bots = {kind: RunningBot(kind, texts) for kind in ("echo", "bot")}
+    phases: dict[str, list[Phase]] = {kind: [] for kind in bots}
+    memory: dict[str, float] = {}
     try:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        for bot in bots.values():
+            bot.wait_until_up()
+        plan = [(f"messages at {rate:g}/s", rate, messages) for rate in rates]
+        plan.append((f"inline queries at {inline_rate:g}/s", inline_rate, inline))
+        for name, rate, kind in plan:
+            for key, bot in bots.items():
+                phases[key].append(bot.run(name, int(rate * seconds), rate, kind))
     finally:
-        question_log.close()
+        for key, bot in bots.items():
+            memory[key], output = bot.stop()
+            if key == "bot" and "event loop: uvloop" not in output:
+                print("note: the bot ran without uvloop (the fast extra is not installed)")
+    return phases, memory
 
 
-def report(ours: dict[str, Run], echo: dict[str, Run], memory: tuple[float, float],
-           updates: int, rate: float) -> None:
-    """Print the bot's figures beside the echo bot's."""
-    burst, echo_burst = ours["burst"], echo["burst"]
-    rows = [(f"answers/s, {updates} queued at once", f"{burst.rate:,.0f}",
-             f"{echo_burst.rate:,.0f}", ratio(burst.rate, echo_burst.rate)),
-            ("bot process CPU per update", ms(burst.cpu / burst.updates),
-             ms(echo_burst.cpu / echo_burst.updates), ratio(burst.cpu, echo_burst.cpu))]
-    for share in (0.50, 0.99):
-        mine, theirs = (percentile(run["paced"].latencies, share) for run in (ours, echo))
-        rows.append((f"queued→answered p{share * 100:.0f} at {rate:g}/s", ms(mine), ms(theirs),
-                     ratio(mine, theirs)))
-    rows.append(("bot process RSS after the batches", mb(memory[0]), mb(memory[1]),
-                 ratio(*memory)))
-    for name, run in ours.items():
-        if len(run.latencies) < run.updates:
-            rows.append((f"unanswered in the {name} batch", str(run.updates - len(run.latencies)),
-                         "", ""))
-    print_table("whole bot against the fake Bot API (tests/botapi)", "echo bot", rows)
-    print("\necho bot: a bare python-telegram-bot Application replying each text with itself. "
-          "Both run in their own process with run_polling and AIORateLimiter(overall_max_rate=0); "
-          "the bot is build_application's, with live reload, question log and flood control. "
-          "Latency: a question queued on the server to its sendMessage arriving there.")
+def run_echo(base_url: str) -> None:
+    """In this process: python-telegram-bot's echo bot with its default settings, answering
+    texts with themselves and inline queries with one article quoting them."""
+    from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+    from telegram.ext import ApplicationBuilder, InlineQueryHandler, MessageHandler, filters
+
+    async def echo(update: Any, context: Any) -> None:
+        await update.effective_message.reply_text(update.effective_message.text)
+
+    async def echo_inline(update: Any, context: Any) -> None:
+        query = update.inline_query
+        await query.answer([InlineQueryResultArticle(
+            "1", query.query[:64] or "?", InputTextMessageContent(query.query or "?"))])
+
+    app = ApplicationBuilder().token(TOKEN).base_url(base_url).build()
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    app.add_handler(InlineQueryHandler(echo_inline))
+    app.run_polling(allowed_updates=[Update.MESSAGE, Update.INLINE_QUERY])
+
+
+def report(ours: list[Phase], echo: list[Phase], memory: tuple[float, float]) -> None:
+    """Print the bot's figures beside the echo bot's, phase by phase."""
+    rows = []
+    for mine, theirs in zip(ours, echo, strict=True):
+        rows.append((f"{mine.name}: answered", f"{len(mine.latencies)}/{mine.offered}",
+                     f"{len(theirs.latencies)}/{theirs.offered}", ""))
+        rows.append((f"{mine.name}: answers/s", f"{mine.throughput:,.0f}",
+                     f"{theirs.throughput:,.0f}", ratio(mine.throughput, theirs.throughput)))
+        for share in (0.50, 0.99):
+            a, b = percentile(mine.latencies, share), percentile(theirs.latencies, share)
+            rows.append((f"{mine.name}: arrival→answer p{share * 100:.0f}", ms(a), ms(b),
+                         ratio(a, b)))
+        rows.append((f"{mine.name}: CPU per update", ms(mine.cpu_per_update),
+                     ms(theirs.cpu_per_update), ratio(mine.cpu_per_update,
+                                                      theirs.cpu_per_update)))
+    rows.append(("RSS after the phases", mb(memory[0]), mb(memory[1]), ratio(*memory)))
+    print_table("whole bot (python -m bot) against the fake Bot API (tests/botapi)",
+                "echo bot", rows)
+    print("\necho bot: python-telegram-bot's Application with its default settings, replying "
+          "to each text with itself and to each inline query with one article. The bot: "
+          "`python -m bot` with MESSAGES_PER_SECOND=1000 and otherwise default settings. Each "
+          "against its own fake server in this process, in turn; each update from a user of "
+          "its own. Latency: an update queued on the server to its answer arriving there; CPU: "
+          "the bot process's user + system time from /proc over the phase, per answer.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Drive the echo bot, then the bot, and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--updates", type=int, default=1000, help="questions per batch")
-    parser.add_argument("--rate", type=float, default=50.0,
-                        help="questions/s offered in the paced batch (default 50)")
-    parser.add_argument("--child", choices=("bot", "echo"), help=argparse.SUPPRESS)
-    parser.add_argument("--base-url", help=argparse.SUPPRESS)
-    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rates", default="150,300,600",
+                        help="message arrival rates per second, one phase each")
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
+    parser.add_argument("--inline-rate", type=float, default=300.0,
+                        help="inline queries per second in the inline phase")
+    parser.add_argument("--echo", metavar="BASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child:
-        run_child(args.child, args.base_url, args.db)
+    if args.echo:
+        run_echo(args.echo)
         return 0
+    rates = [float(rate) for rate in args.rates.split(",") if rate.strip()]
     texts = [item.question for item in load_dev_questions()]
-    echo, echo_memory = drive("echo", texts, args.updates, args.rate)
-    ours, memory = drive("bot", texts, args.updates, args.rate)
-    report(ours, echo, (memory, echo_memory), args.updates, args.rate)
+    phases, memory = drive(texts, rates, args.seconds, args.inline_rate)
+    report(phases["bot"], phases["echo"], (memory["bot"], memory["echo"]))
     return 0
 
 

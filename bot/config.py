@@ -26,6 +26,7 @@ class Settings:
     retention_days: int
     flood_burst: int
     flood_interval: float
+    messages_per_second: float = 30.0  # Telegram's overall cap on messages; <= 0 lifts it
 
 
 def _number(name: str, default: float) -> float:
@@ -63,4 +64,5 @@ def load_settings(env_file: Path | None = None) -> Settings:
         retention_days=int(_number("BOT_DB_RETENTION_DAYS", 90)),
         flood_burst=int(_number("FLOOD_BURST", 5)),
         flood_interval=_number("FLOOD_INTERVAL", 3.0),
+        messages_per_second=_number("MESSAGES_PER_SECOND", 30.0),
     )

@@ -14,6 +14,7 @@ from harness import TOKEN
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
 from bot.replies import Composer
+from bot.telegram import ratelimit
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -129,3 +130,12 @@ def tiny_knowledge(tiny_dir: Path) -> Knowledge:
 def tiny_engine(tiny_knowledge: Knowledge) -> Engine:
     """The answer engine over the small knowledge base."""
     return Engine(tiny_knowledge)
+
+
+@pytest.fixture(autouse=True)
+def unpaced_chats(monkeypatch: pytest.MonkeyPatch) -> None:
+    """End-to-end tests put many messages into one chat at once; Telegram's per-chat pacing
+    (tested with a fake clock in tests/telegram/test_ratelimit.py) would make them wait real
+    seconds, so here it is off. The overall cap stays as configured."""
+    monkeypatch.setattr(ratelimit, "CHAT_RATE", 0.0)
+    monkeypatch.setattr(ratelimit, "GROUP_RATE", 0.0)

@@ -12,7 +12,7 @@ from bot.config import load_settings
 
 NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "KNOWLEDGE_DIR", "LOG_LEVEL", "WEBHOOK_URL",
          "WEBHOOK_SECRET", "PORT", "BOT_DB", "BOT_DB_RETENTION_DAYS", "FLOOD_BURST",
-         "FLOOD_INTERVAL")
+         "FLOOD_INTERVAL", "MESSAGES_PER_SECOND")
 
 
 @pytest.fixture
@@ -30,16 +30,19 @@ def test_defaults(environ: dict[str, str], tmp_path: Path) -> None:
     assert (settings.log_level, settings.port, settings.db_path) == (
         "INFO", 8443, Path("questions.sqlite3"))
     assert (settings.retention_days, settings.flood_burst, settings.flood_interval) == (90, 5, 3.0)
+    assert settings.messages_per_second == 30.0
 
 
 def test_environment_values(environ: dict[str, str], tmp_path: Path) -> None:
     """Values are read from the environment, stripped, with the log level upper-cased."""
     environ.update({"TELEGRAM_BOT_TOKEN": " 123:abc ", "KNOWLEDGE_DIR": "/kb", "LOG_LEVEL": "debug",
-                    "PORT": "8080", "FLOOD_INTERVAL": "1.5", "WEBHOOK_URL": "  "})
+                    "PORT": "8080", "FLOOD_INTERVAL": "1.5", "WEBHOOK_URL": "  ",
+                    "MESSAGES_PER_SECOND": "1000"})
     settings = load_settings(tmp_path / ".env")
     assert (settings.token, settings.knowledge_dir, settings.log_level) == (
         "123:abc", Path("/kb"), "DEBUG")
     assert (settings.port, settings.flood_interval, settings.webhook_url) == (8080, 1.5, None)
+    assert settings.messages_per_second == 1000.0
 
 
 def test_dotenv_fills_what_the_environment_lacks(environ: dict[str, str], tmp_path: Path) -> None:

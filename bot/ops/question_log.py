@@ -101,6 +101,11 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the question database with its schema."""
     connection = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
     try:
+        # WAL with synchronous=NORMAL: a commit is an append without waiting for the disk, and
+        # readers (`report`) never block the writer. A commit survives the process dying; only
+        # the machine losing power can lose the last ones (the log is statistics, not state).
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
         connection.executescript(SCHEMA)
     except sqlite3.Error:
         connection.close()

@@ -44,5 +44,6 @@ class Answerer:
         after = thread_after(update, sent)
         if after is not None and answer.given:
             conversations.put(after, before.after(answer.given))
-        log.info("question answered: kind=%s fact=%s language=%s",
+        # DEBUG: a line per update at INFO cost a few per cent of the CPU under load.
+        log.debug("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.request import BaseRequest
 
 from bot import signals
 from bot.config import Settings
@@ -35,7 +35,9 @@ from bot.telegram.logs import (
     protect_loggers,
     quiet_http_loggers,
 )
+from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
+from bot.telegram.transport import http_transport
 from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
 from bot.telegram.webhook import SafeUpdater
 
@@ -98,7 +100,8 @@ def build_application(
     starts the directory watcher and the SIGHUP handler. Given a bare `Engine`, the knowledge
     base is fixed. Questions are recorded in `question_log` if one is given; post_shutdown
     flushes and closes it. Flood control follows `settings.flood_burst` and `flood_interval`.
-    Without `rate_limiter`, python-telegram-bot's AIORateLimiter keeps within Telegram's limits;
+    Without `rate_limiter`, a `MessageRateLimiter` holds messages to Telegram's limits (the
+    overall cap from `settings.messages_per_second`);
     without `request`, a `RetryingRequest` retries transient failures (429s included).
     Updates are handled concurrently, in order within each chat; with a `journal`, each is
     journalled before Telegram is told it arrived, and post_init replays what an earlier run
@@ -138,10 +141,11 @@ def build_application(
         base_url=settings.base_url or DEFAULT_BASE_URL,
         base_file_url=_file_url(settings.base_url or DEFAULT_BASE_URL),
         request=request if request is not None else RetryingRequest(),
-        get_updates_request=HTTPXRequest(),  # one long poll at a time: one connection
+        get_updates_request=http_transport(1),  # one long poll at a time: one connection
         defaults=DEFAULTS,
         # The request retries 429s itself (pausing every call), so the limiter only throttles.
-        rate_limiter=rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=0),
+        rate_limiter=(rate_limiter if rate_limiter is not None
+                      else MessageRateLimiter(settings.messages_per_second)),
         fatal=fatal,
     )
     processor = PerChatProcessor(journal=journal)
@@ -164,6 +168,17 @@ def build_application(
         errors=ErrorLog(fatal.fail),
     )
     return app
+
+
+def use_uvloop() -> bool:
+    """Make a uvloop event loop the current one when uvloop is installed (the `fast` extra):
+    python-telegram-bot runs the bot in the current loop. False when it is not installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return False
+    asyncio.set_event_loop(uvloop.new_event_loop())
+    return True
 
 
 def _fail(text: str, status: int = 2) -> int:
@@ -200,6 +215,7 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     # start-up, the same way.
     if signals.take_pending_stop():
         application.stop_running()
+    log.info("event loop: %s", "uvloop" if use_uvloop() else "asyncio")
     try:
         if webhook:
             assert settings.webhook_url is not None  # noqa: S101 - checked above; narrows for mypy

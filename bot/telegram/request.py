@@ -21,7 +21,9 @@ from http import HTTPStatus
 from typing import Any
 
 from telegram.error import NetworkError
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.telegram.transport import HTTPX_POOL_SIZE, http_transport, parse_json
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +31,6 @@ RETRY_BUDGET = 75.0  # seconds from a call's first try after which it is given u
 FIRST_DELAY = 0.5  # the wait after the first transient failure; it doubles after each one...
 MAX_DELAY = 8.0  # ...up to this, so an outage of a minute costs ~10 tries, not hundreds
 RETRY_AFTER_MARGIN = 0.1  # seconds added to Telegram's retry_after, so the wait is surely over
-# A modest pool: the bot answers many chats at once, but httpx gets slow with hundreds of
-# connections, and Telegram's own limits allow ~30 messages a second anyway.
-CONNECTION_POOL_SIZE = 16
 # The calls that deliver something to a user; only these are retried on network errors, timeouts,
 # 5xx and cut-off replies. Start-up calls have python-telegram-bot's bootstrap retries,
 # getUpdates its polling loop, and a command menu that cannot be set is only logged.
@@ -82,8 +81,10 @@ def is_cut_off(payload: bytes) -> bool:
         return True
 
 
-class RetryingRequest(HTTPXRequest):
-    """`HTTPXRequest` with the retry policy of this module.
+class RetryingRequest(BaseRequest):
+    """A transport's requests with the retry policy of this module: the cheapest transport
+    installed (`bot.telegram.transport`) unless given one; `httpx_options` ask for
+    python-telegram-bot's httpx transport with those options.
 
     Errors that retrying cannot fix (400, 403, ...) pass through at once; once the budget is
     spent, the last answer or error goes to python-telegram-bot, which raises as usual.
@@ -92,6 +93,7 @@ class RetryingRequest(HTTPXRequest):
     def __init__(
         self,
         *,
+        transport: BaseRequest | None = None,
         budget: float = RETRY_BUDGET,
         first_delay: float = FIRST_DELAY,
         max_delay: float = MAX_DELAY,
@@ -100,8 +102,10 @@ class RetryingRequest(HTTPXRequest):
         jitter: Callable[[], float] = random.random,
         **httpx_options: Any,
     ) -> None:
-        httpx_options.setdefault("connection_pool_size", CONNECTION_POOL_SIZE)
-        super().__init__(**httpx_options)
+        if transport is None and httpx_options:
+            httpx_options.setdefault("connection_pool_size", HTTPX_POOL_SIZE)
+            transport = HTTPXRequest(**httpx_options)
+        self.transport = transport if transport is not None else http_transport()
         self.budget = budget
         self.first_delay = first_delay
         self.max_delay = max_delay
@@ -110,9 +114,24 @@ class RetryingRequest(HTTPXRequest):
         self._jitter = jitter
         self._resume_at = 0.0  # event-loop time before which no call is made (after a 429)
 
+    @property
+    def read_timeout(self) -> float | None:
+        """The transport's default read timeout."""
+        return self.transport.read_timeout
+
+    async def initialize(self) -> None:
+        """Open the transport."""
+        await self.transport.initialize()
+
+    async def shutdown(self) -> None:
+        """Close the transport."""
+        await self.transport.shutdown()
+
+    parse_json_payload = staticmethod(parse_json)  # orjson when installed
+
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any
                          ) -> tuple[int, bytes]:
-        """Make the call (the rest of the arguments are HTTPXRequest's: data and timeouts),
+        """Make the call (the rest of the arguments are BaseRequest's: data and timeouts),
         retrying as the module says; return Telegram's last answer."""
         what = endpoint_of(url)
         answering = what.lower() in ANSWERING_METHODS
@@ -122,7 +141,7 @@ class RetryingRequest(HTTPXRequest):
             await self._wait_for_resume()
             tries += 1
             try:
-                code, payload = await super().do_request(url, method, *args, **kwargs)
+                code, payload = await self.transport.do_request(url, method, *args, **kwargs)
             except NetworkError as error:  # raised for connection errors and timeouts
                 if not answering or not await self._back_off(what, tries, started, error):
                     raise

@@ -259,3 +259,13 @@ def test_old_questions_are_deleted_daily(tmp_path: Path) -> None:
     assert question_log.flush()
     question_log.close()
     assert [row["question"] for row in rows(path)] == ["fresh", "later"]
+
+
+def test_the_log_is_in_wal_mode_and_readable_while_written(question_log: QuestionLog) -> None:
+    """The database is in WAL mode (a commit appends without waiting for the disk), and a
+    reader such as `report` sees the rows while the writer keeps its connection open."""
+    question_log.record(record(datetime(2026, 1, 1, tzinfo=UTC), "trade?"))
+    assert question_log.flush()
+    with sqlite3.connect(question_log.path) as reader:
+        assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert reader.execute("SELECT question FROM questions").fetchall() == [("trade?",)]

@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.telegram.app import App, build_application, run_bot
 from bot.telegram.context import ChatData
+from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
 
 
@@ -39,6 +40,7 @@ def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -
     assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
     assert TOKEN not in output and "<token>" in output
     assert "long polling" in output
+    assert "event loop: uvloop" in output, "the test install has the fast extra"
     assert len(server.commands) == 8, "private and group menus, in each of four languages"
 
 
@@ -46,12 +48,12 @@ async def test_build_application_takes_a_rate_limiter_and_a_request(
     engine: Engine, settings: Settings
 ) -> None:
     """A caller's rate limiter and request replace the defaults; without them the bot has an
-    AIORateLimiter and the retrying request."""
+    MessageRateLimiter and the retrying request."""
     limiter, request = AIORateLimiter(overall_max_rate=0), HTTPXRequest()
     given = build_application(engine, settings, rate_limiter=limiter, request=request)
     default = build_application(engine, settings)
     assert given.bot.rate_limiter is limiter and given.bot.request is request
-    assert isinstance(default.bot.rate_limiter, AIORateLimiter)
+    assert isinstance(default.bot.rate_limiter, MessageRateLimiter)
     assert isinstance(default.bot.request, RetryingRequest)
 
 

@@ -9,19 +9,24 @@ from pathlib import Path
 import pytest
 from botapi import FakeBotApi
 from harness import TRADE_EN, bot_settings, running
+from telegram.request import HTTPXRequest
 
 from bot.engine import Engine
 from bot.telegram.app import App, build_application
 from bot.telegram.request import RetryingRequest
+from bot.telegram.transport import AiohttpRequest
 
 USERS = (3001, 3002, 3003, 3004)
 
 
-@pytest.fixture
-async def quick_app(engine: Engine, server: FakeBotApi, tmp_path: Path) -> AsyncIterator[App]:
-    """The bot with the real retry policy, only its waits shortened to a few milliseconds."""
-    request = RetryingRequest(first_delay=0.005, max_delay=0.02)
-    application = build_application(engine, bot_settings(server, tmp_path), request=request)
+@pytest.fixture(params=["aiohttp", "httpx"])
+async def quick_app(engine: Engine, server: FakeBotApi, tmp_path: Path,
+                    request: pytest.FixtureRequest) -> AsyncIterator[App]:
+    """The bot with the real retry policy on each transport, only its waits shortened to a few
+    milliseconds."""
+    on = AiohttpRequest() if request.param == "aiohttp" else HTTPXRequest()
+    retrying = RetryingRequest(transport=on, first_delay=0.005, max_delay=0.02)
+    application = build_application(engine, bot_settings(server, tmp_path), request=retrying)
     async with running(application, hooks=False) as started:
         yield started
 
