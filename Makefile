@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## start the bot (console chat without TELEGRAM_BOT_TOKEN)
 	$(BIN)/python -m bot
 
-test: $(STAMP)  ## pytest, ruff and mypy
+test: $(STAMP)  ## pytest, ruff and mypy (Redis and PostgreSQL installed for their tests when possible)
+	bash tests/servers/install.sh
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check bot tests benchmarks
 	$(BIN)/mypy

@@ -62,11 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the knowledge base")
     check.add_argument("--rules", action="store_true", help="also list every rule it enforces")
     commands.add_parser("chat", help="console chat on the engine, without Telegram")
+    commands.add_parser("set-webhook", help="register WEBHOOK_URL with WEBHOOK_SECRET and the "
+                        "command menus once, for workers started after it")
     report = commands.add_parser(
         "report", help="what people asked the bot: top facts, unanswered questions, declines"
     )
     report.add_argument("--json", action="store_true", help="print one JSON object")
-    report.add_argument("--db", type=Path, help="the question log (default: BOT_DB)")
+    report.add_argument("--db", help="the question log: an SQLite file or a postgresql:// URL "
+                        "(default: DATABASE_URL, else BOT_DB)")
     report.add_argument("--days", type=int, default=REPORT_DAYS,
                         help=f"only the last N days; 0 for all (default {REPORT_DAYS})")
     fit = commands.add_parser(
@@ -262,9 +265,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "evaluate":
             return evaluate_command(engine, args.files, args.misses)
         if args.command == "report":
+            from bot.ops.postgres import is_postgres
             from bot.ops.report import run_report  # SQLite and the log's schema: only here
 
-            return run_report(engine, args.db or settings.db_path, args.days, args.json)
+            database = args.db or settings.database_url or settings.db_path
+            return run_report(engine, database if is_postgres(database) else Path(database),
+                              args.days, args.json)
+        if args.command == "set-webhook":
+            from bot.telegram.app import set_webhook_command  # Telegram only here
+
+            return set_webhook_command(engine, settings)
         return run_command(engine, settings, args.webhook)
     except KeyboardInterrupt:
         return 130

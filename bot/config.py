@@ -27,6 +27,8 @@ class Settings:
     flood_burst: int
     flood_interval: float
     messages_per_second: float = 30.0  # Telegram's overall cap on messages; <= 0 lifts it
+    database_url: str | None = None  # postgresql://…: the question log in PostgreSQL
+    redis_url: str | None = None  # redis://…: state shared by several workers
 
 
 def _number(name: str, default: float) -> float:
@@ -60,9 +62,12 @@ def load_settings(env_file: Path | None = None) -> Settings:
         webhook_url=text("WEBHOOK_URL"),
         webhook_secret=text("WEBHOOK_SECRET"),
         port=int(_number("PORT", 8443)),
-        db_path=Path(text("BOT_DB") or "questions.sqlite3"),
+        # Absolute, so workers started in different directories never split the log.
+        db_path=Path(text("BOT_DB") or "questions.sqlite3").expanduser().resolve(),
         retention_days=int(_number("BOT_DB_RETENTION_DAYS", 90)),
         flood_burst=int(_number("FLOOD_BURST", 5)),
         flood_interval=_number("FLOOD_INTERVAL", 3.0),
         messages_per_second=_number("MESSAGES_PER_SECOND", 30.0),
+        database_url=text("DATABASE_URL"),
+        redis_url=text("REDIS_URL"),
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from botapi import FakeBotApi
 from harness import TOKEN
+from servers import NoServerError, postgres_binary, postgres_server, redis_server
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
@@ -139,3 +140,51 @@ def unpaced_chats(monkeypatch: pytest.MonkeyPatch) -> None:
     seconds, so here it is off. The overall cap stays as configured."""
     monkeypatch.setattr(ratelimit, "CHAT_RATE", 0.0)
     monkeypatch.setattr(ratelimit, "GROUP_RATE", 0.0)
+
+
+# --------------------------------------------------------------------------- real servers
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say up front whether the shared-mode tests have their servers, so a skip is never a
+    surprise at the end of the run."""
+    found = {"redis-server": shutil.which("redis-server"), "postgres": postgres_binary("postgres")}
+    missing = [name for name, path in found.items() if path is None]
+    if not missing:
+        return "shared-mode servers: " + ", ".join(str(path) for path in found.values())
+    return (f"shared-mode servers: {', '.join(missing)} NOT installed; the tests needing them "
+            "will be SKIPPED (tests/servers/install.sh installs them with root and apt-get)")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server started for this test session; skipped, saying why, when it
+    is not installed."""
+    try:
+        with postgres_server() as url:
+            yield url
+    except NoServerError as error:
+        pytest.skip(f"PostgreSQL unavailable: {error}")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real Redis server started for this test session; skipped, saying why, when it is
+    not installed."""
+    try:
+        with redis_server() as url:
+            yield url
+    except NoServerError as error:
+        pytest.skip(f"Redis unavailable: {error}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def question_db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the question log goes, once per backend: an SQLite file, then an empty
+    PostgreSQL database (the table dropped before each test)."""
+    if request.param == "sqlite":
+        return tmp_path / "questions.sqlite3"
+    url: str = request.getfixturevalue("postgres_url")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("DROP TABLE IF EXISTS questions")
+    return url

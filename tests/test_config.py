@@ -24,11 +24,13 @@ def environ(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 
 def test_defaults(environ: dict[str, str], tmp_path: Path) -> None:
-    """With nothing set, the bot runs the console with its default settings."""
+    """With nothing set, the bot runs the console with its default settings, its question log
+    in the working directory, named by an absolute path."""
     settings = load_settings(tmp_path / ".env")
     assert settings.token is None and settings.knowledge_dir is None
     assert (settings.log_level, settings.port, settings.db_path) == (
-        "INFO", 8443, Path("questions.sqlite3"))
+        "INFO", 8443, Path.cwd() / "questions.sqlite3")
+    assert (settings.database_url, settings.redis_url) == (None, None)
     assert (settings.retention_days, settings.flood_burst, settings.flood_interval) == (90, 5, 3.0)
     assert settings.messages_per_second == 30.0
 

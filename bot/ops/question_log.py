@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.engine import Decision
+from bot.ops.postgres import PostgresConnection, is_postgres, redact
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,9 @@ class QuestionRecord:
         return tuple(getattr(self, name) for name in COLUMNS)
 
 
+Connection = sqlite3.Connection | PostgresConnection  # what `with connection:` commits
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the question database with its schema."""
     connection = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
@@ -113,7 +117,7 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def prune(connection: sqlite3.Connection, retention_days: int, now: datetime) -> int:
+def prune(connection: Connection, retention_days: int, now: datetime) -> int:
     """Delete the questions older than the retention period; return how many went."""
     if retention_days <= 0:
         return 0
@@ -154,7 +158,8 @@ _STOP = object()
 
 
 class QuestionLog:
-    """Records questions in SQLite from a background thread; ``record`` never blocks or raises.
+    """Records questions in SQLite (or PostgreSQL, given a ``postgresql://`` URL) from a
+    background thread; ``record`` never blocks or raises.
 
     Every SQLite or OS error (a full or read-only disk, a path that is a directory) is logged
     at most once per ``ERROR_LOG_EVERY`` seconds and the questions of that moment are lost;
@@ -162,16 +167,18 @@ class QuestionLog:
     and once a day after that.
     """
 
-    def __init__(self, path: Path, retention_days: int = 90, *,
+    def __init__(self, path: Path | str, retention_days: int = 90, *,
                  clock: Callable[[], datetime] = utc_now,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
-        self.path = path
+        self.url = path if is_postgres(path) else None
+        self.path = Path(path)
+        self.where = redact(self.url) if self.url else str(self.path)  # for logs: no password
         self.retention_days = retention_days
         self._clock = clock
         self._monotonic = monotonic
         self._queue: queue.Queue[QuestionRecord | object] = queue.Queue(QUEUE_LIMIT)
         self._errors = _Throttled(ERROR_LOG_EVERY, monotonic)
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Connection | None = None
         self._retry_at = 0.0
         self._pruned_at: float | None = None
         self._dropped = 0
@@ -190,7 +197,7 @@ class QuestionLog:
             self._queue.put_nowait(entry)
         except queue.Full:
             self._dropped += 1
-            self._errors.failure(f"question log {self.path}: writer is behind, "
+            self._errors.failure(f"question log {self.where}: writer is behind, "
                                  f"{self._dropped} question(s) not recorded")
 
     def record_answer(self, answer: Decision, chat_type: str) -> None:
@@ -216,12 +223,12 @@ class QuestionLog:
         try:
             self._queue.put(_STOP, timeout=timeout)
         except queue.Full:
-            log.warning("question log %s: could not stop the writer in time", self.path)
+            log.warning("question log %s: could not stop the writer in time", self.where)
             return
         self._thread.join(timeout)
         if self._thread.is_alive():
             log.warning("question log %s: writer still busy after %.0f s; leaving it",
-                        self.path, timeout)
+                        self.where, timeout)
 
     # ----------------------------------------------------------------- the writer thread
     def _run(self) -> None:
@@ -236,7 +243,8 @@ class QuestionLog:
                 if self._handle(item):
                     return
             except Exception as error:  # the writer outlives any surprise; answering goes on
-                self._errors.failure(f"question log {self.path}: {type(error).__name__}: {error}")
+                self._errors.failure(
+                    f"question log {self.where}: {type(error).__name__}: {error}")
 
     def _handle(self, item: object) -> bool:
         """Write this item and whatever else is queued (up to a batch); True once stopped."""
@@ -273,18 +281,21 @@ class QuestionLog:
             return RETRY_EVERY
         return max(1.0, PRUNE_EVERY - (self._monotonic() - self._pruned_at))
 
-    def _open(self) -> sqlite3.Connection | None:
+    def _open(self) -> Connection | None:
         if self._connection is not None:
             return self._connection
         if self._monotonic() < self._retry_at:
             return None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._connection = connect(self.path)
+            if self.url:
+                self._connection = PostgresConnection(self.url)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._connection = connect(self.path)
         except (sqlite3.Error, OSError) as error:
             self._fail("cannot open", error)
             return None
-        log.info("recording questions in %s (kept %d days)", self.path, self.retention_days)
+        log.info("recording questions in %s (kept %d days)", self.where, self.retention_days)
         self._maybe_prune()
         return self._connection
 
@@ -302,7 +313,7 @@ class QuestionLog:
             self._close_connection()
             return
         self.written += len(batch)
-        self._errors.success(f"question log {self.path} is writable again")
+        self._errors.success(f"question log {self.where} is writable again")
 
     def _maybe_prune(self) -> None:
         now = self._monotonic()
@@ -324,7 +335,7 @@ class QuestionLog:
 
     def _fail(self, action: str, error: BaseException) -> None:
         self._retry_at = self._monotonic() + RETRY_EVERY
-        self._errors.failure(f"question log: {action} {self.path}: {error}")
+        self._errors.failure(f"question log: {action} {self.where}: {error}")
 
     def _close_connection(self) -> None:
         if self._connection is None:
@@ -332,5 +343,5 @@ class QuestionLog:
         try:
             self._connection.close()
         except sqlite3.Error as error:
-            log.debug("question log: closing %s: %s", self.path, error)
+            log.debug("question log: closing %s: %s", self.where, error)
         self._connection = None

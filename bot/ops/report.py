@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.config import REPORT_DAYS
 from bot.engine import Engine
 from bot.engine.analysis import Analyzer, words
+from bot.ops.postgres import PostgresConnection, PostgresError, is_postgres, redact
 from bot.ops.question_log import COLUMNS, QuestionRecord, iso, utc_now
 from bot.replies.wording import Wording
 
@@ -108,23 +109,35 @@ def _group_dict(group: QuestionGroup) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- reading
-def read_questions(path: Path, since: datetime | None = None) -> list[QuestionRecord]:
-    """The logged questions asked at or after `since` (all of them without), oldest first."""
-    if not path.is_file():
-        raise ReportError(f"no question log at {path} (set BOT_DB or pass --db)")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def read_questions(path: Path | str, since: datetime | None = None) -> list[QuestionRecord]:
+    """The logged questions asked at or after `since` (all of them without), oldest first,
+    from the SQLite file at `path` or the PostgreSQL database it names."""
     query = f"SELECT {', '.join(COLUMNS)} FROM questions"  # noqa: S608 - fixed column names
     parameters: tuple[str, ...] = ()
     if since is not None:
         query += " WHERE asked_at >= ?"
         parameters = (iso(since),)
     query += " ORDER BY asked_at, id"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=5.0)
+    if is_postgres(path):
         try:
-            rows = connection.execute(query, parameters).fetchall()
+            connection = PostgresConnection(path, read_only=True)
+            try:
+                rows = connection.execute(query, parameters).fetchall()
+            finally:
+                connection.close()
+        except PostgresError as error:
+            raise ReportError(f"cannot read the question log: {error}") from error
+        return [QuestionRecord(*row) for row in rows]
+    path = Path(path)
+    if not path.is_file():
+        raise ReportError(f"no question log at {path} (set BOT_DB or pass --db)")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        connection_ = sqlite3.connect(uri, uri=True, timeout=5.0)
+        try:
+            rows = connection_.execute(query, parameters).fetchall()
         finally:
-            connection.close()
+            connection_.close()
     except sqlite3.Error as error:
         raise ReportError(f"cannot read the question log {path}: {error}") from error
     return [QuestionRecord(*row) for row in rows]
@@ -331,7 +344,7 @@ def render_text(report: Report) -> str:
 
 
 def run_report(
-    engine: Engine, database: Path, days: int = DEFAULT_DAYS, as_json: bool = False,
+    engine: Engine, database: Path | str, days: int = DEFAULT_DAYS, as_json: bool = False,
     stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr,
 ) -> int:
     """`python -m bot report`: print the report; a summary line (rows, time) goes to stderr."""
@@ -343,7 +356,8 @@ def run_report(
     except ReportError as error:
         print(f"error: {error}", file=stderr)
         return 1
-    report = build_report(rows, engine, database=str(database), since=since, now=now)
+    name = redact(database) if is_postgres(database) else str(database)
+    report = build_report(rows, engine, database=name, since=since, now=now)
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), file=stdout)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import re
 import secrets
@@ -12,20 +13,22 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import LinkPreviewOptions, Update
+from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder, BasePersistence, BaseRateLimiter, Defaults
 from telegram.request import BaseRequest
 
 from bot import signals
 from bot.config import Settings
 from bot.engine import Engine
+from bot.ops.chat_state import chat_state_store
 from bot.ops.flood import FloodControl
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
+from bot.ops.shared import SharedMode
 from bot.ops.update_journal import UpdateJournal, journal_path
-from bot.telegram.commands import set_commands
+from bot.telegram.commands import PRIVATE_COMMANDS, command_menu, set_commands
 from bot.telegram.context import CONTEXT_TYPES, Services
 from bot.telegram.errors import ErrorLog
 from bot.telegram.handlers import add_handlers
@@ -35,6 +38,7 @@ from bot.telegram.logs import (
     protect_loggers,
     quiet_http_loggers,
 )
+from bot.telegram.persistence import ChatPersistence
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
 from bot.telegram.transport import http_transport
@@ -93,6 +97,9 @@ def build_application(
     request: BaseRequest | None = None,
     journal: UpdateJournal | None = None,
     fatal: Fatal | None = None,
+    persistence: BasePersistence[Any, Any, Any] | None = None,
+    shared: SharedMode | None = None,
+    webhook: tuple[str, str] | None = None,
 ) -> App:
     """Build the application and register every handler.
 
@@ -105,7 +112,11 @@ def build_application(
     without `request`, a `RetryingRequest` retries transient failures (429s included).
     Updates are handled concurrently, in order within each chat; with a `journal`, each is
     journalled before Telegram is told it arrived, and post_init replays what an earlier run
-    left pending. `fatal` hears of a revoked token (the caller stops the bot on it).
+    left pending. `fatal` hears of a revoked token (the caller stops the bot on it). With a
+    `persistence`, chat data (the chosen reply language) is kept in it across restarts.
+    With `shared` (REDIS_URL), flood buckets are in Redis and a reload is broadcast to the
+    other workers; with `webhook` (URL, secret) as well, the webhook and the command menus
+    are registered by one worker for all.
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -120,10 +131,16 @@ def build_application(
 
     async def post_init(application: App) -> None:
         update_queue.replay(application.bot)  # before polling: the oldest updates first
-        await set_commands(application.bot, service.engine)
+        if shared is not None and webhook is not None:
+            await _register_for_all(application, service.engine, shared, *webhook)
+        else:
+            await set_commands(application.bot, service.engine)
         if live:
             background.add(asyncio.create_task(service.watch(), name="knowledge-watcher"))
             _add_reload_signal(service)
+            if shared is not None:
+                background.add(asyncio.create_task(shared.follow_reloads(service),
+                                                   name="reload-broadcast"))
 
     async def post_shutdown(application: App) -> None:
         if live:
@@ -135,6 +152,8 @@ def build_application(
         inline.flush()
         if question_log is not None:
             await asyncio.to_thread(question_log.close)
+        if shared is not None:
+            await shared.close()
 
     bot = SafeBot(
         settings.token,
@@ -157,14 +176,20 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    if persistence is not None:
+        builder = builder.persistence(persistence)
     app: App = builder.build()
     processor.stopping = lambda: not app.running
+    burst, interval = settings.flood_burst, settings.flood_interval
+    inline_burst = burst * INLINE_FLOOD_FACTOR
+    inline_interval = interval / INLINE_FLOOD_FACTOR
     inline = add_handlers(
         app,
         Services(service, question_log),
-        flood=FloodControl(settings.flood_burst, settings.flood_interval),
-        inline_flood=FloodControl(settings.flood_burst * INLINE_FLOOD_FACTOR,
-                                  settings.flood_interval / INLINE_FLOOD_FACTOR),
+        flood=(shared.flood(burst, interval, "questions") if shared is not None
+               else FloodControl(burst, interval)),
+        inline_flood=(shared.flood(inline_burst, inline_interval, "inline")
+                      if shared is not None else FloodControl(inline_burst, inline_interval)),
         errors=ErrorLog(fatal.fail),
     )
     return app
@@ -181,9 +206,58 @@ def use_uvloop() -> bool:
     return True
 
 
+async def register_webhook(bot: Any, engine: Engine, url: str, secret: str) -> None:
+    """Point Telegram at the webhook (with its secret) and register the command menus."""
+    await bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+    await set_commands(bot, engine)
+
+
+async def _register_for_all(application: App, engine: Engine, shared: SharedMode, url: str,
+                            secret: str) -> None:
+    """Register the webhook and commands unless another worker did for the same URL, secret
+    and menus; this worker's own server then skips python-telegram-bot's setWebhook."""
+    menus = [[command.to_dict() for command in command_menu(engine, language, PRIVATE_COMMANDS)]
+             for language in engine.knowledge.languages]
+    what = json.dumps([url, secret, menus], ensure_ascii=False, sort_keys=True)
+    await shared.register_once(what, lambda: register_webhook(application.bot, engine, url,
+                                                              secret))
+    if isinstance(application.updater, SafeUpdater):
+        application.updater.bootstrap = False
+
+
 def _fail(text: str, status: int = 2) -> int:
     print(f"error: {text}", file=sys.stderr)
     return status
+
+
+def set_webhook_command(engine: Engine, settings: Settings) -> int:
+    """`python -m bot set-webhook`: register the webhook (WEBHOOK_URL, WEBHOOK_SECRET) and the
+    command menus, then exit; workers still register themselves (once, under a Redis lock)
+    unless another did for the same URL, secret and menus within a day."""
+    if not settings.token:
+        return _fail("TELEGRAM_BOT_TOKEN is not set")
+    if not settings.webhook_url or not settings.webhook_secret:
+        return _fail("set-webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
+    if not _SECRET_TOKEN.fullmatch(settings.webhook_secret):
+        return _fail("WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1-256 chars)")
+    install_redaction(settings.token, settings.webhook_secret)
+    base_url = settings.base_url or DEFAULT_BASE_URL
+    bot = Bot(settings.token, base_url=base_url, base_file_url=_file_url(base_url),
+              request=RetryingRequest())
+
+    async def register() -> None:
+        async with bot:
+            await register_webhook(bot, engine, settings.webhook_url or "",
+                                   settings.webhook_secret or "")
+
+    try:
+        asyncio.run(register())
+    except InvalidToken:
+        return _fail(INVALID_TOKEN, 1)
+    except TelegramError as error:
+        return _fail(f"Telegram refused: {error}", 1)
+    print(f"webhook set: {settings.webhook_url}")
+    return 0
 
 
 def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
@@ -201,14 +275,25 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
         secret = settings.webhook_secret or secrets.token_urlsafe(32)
         if not _SECRET_TOKEN.fullmatch(secret):
             return _fail("WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1-256 chars)")
+    if webhook and settings.redis_url and not settings.webhook_secret:
+        return _fail("several workers (REDIS_URL) need WEBHOOK_SECRET: each would invent its "
+                     "own and only the last would be accepted")
     install_redaction(settings.token, *([secret] if secret else []))
     install_one_line_errors()
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
-    question_log = QuestionLog(settings.db_path, settings.retention_days)
+    log.info("database: %s", settings.db_path)
+    shared = SharedMode(settings.redis_url) if settings.redis_url else None
+    if shared is not None:
+        log.info("shared mode: flood limits, chat state and reloads coordinated in Redis")
+    question_log = QuestionLog(settings.database_url or settings.db_path, settings.retention_days)
     journal = UpdateJournal(journal_path(settings.db_path))
     fatal = Fatal()
     application = build_application(service, settings, question_log=question_log,
-                                    journal=journal, fatal=fatal)
+                                    journal=journal, fatal=fatal,
+                                    persistence=ChatPersistence(chat_state_store(settings)),
+                                    shared=shared,
+                                    webhook=(settings.webhook_url, secret)
+                                    if webhook and settings.webhook_url else None)
     fatal.attach(application.stop_running)
     # From here python-telegram-bot handles SIGINT and SIGTERM (finishing what is in hand);
     # one that came earlier, while the knowledge base loaded, stops the bot right after

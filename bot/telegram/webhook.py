@@ -56,8 +56,18 @@ class SafeTelegramHandler(TelegramHandler):
         self.set_status(HTTPStatus.OK)
 
 
+class HealthHandler(tornado.web.RequestHandler):
+    """`GET /healthz`: 200 while this worker's server is up, for a proxy's health checks."""
+
+    def get(self) -> None:
+        """Answer a health check."""
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.write("ok\n")
+
+
 class SafeWebhookApp(WebhookAppClass):
-    """The webhook application with `SafeTelegramHandler` at the webhook path."""
+    """The webhook application with `SafeTelegramHandler` at the webhook path and a health
+    check at `/healthz`."""
 
     def __init__(self, webhook_path: str, bot: Any, update_queue: Any,
                  secret_token: str | None = None) -> None:
@@ -65,7 +75,8 @@ class SafeWebhookApp(WebhookAppClass):
         self.shared_objects = {"bot": bot, "update_queue": update_queue,
                                "secret_token": secret_token}
         tornado.web.Application.__init__(
-            self, [(rf"{webhook_path}/?", SafeTelegramHandler, self.shared_objects)])
+            self, [(r"/healthz", HealthHandler),
+                   (rf"{webhook_path}/?", SafeTelegramHandler, self.shared_objects)])
 
 
 class SafeWebhookServer(WebhookServer):
@@ -82,7 +93,10 @@ class SafeWebhookServer(WebhookServer):
 
 
 class SafeUpdater(Updater):
-    """The updater whose webhook mode runs the safe handler and server (polling is unchanged)."""
+    """The updater whose webhook mode runs the safe handler and server (polling is unchanged).
+    With `bootstrap` False it leaves setWebhook to whoever registers for all workers."""
+
+    bootstrap = True
 
     async def _start_webhook(
         self,
@@ -109,13 +123,14 @@ class SafeUpdater(Updater):
             url_path = f"/{url_path}"
         app = SafeWebhookApp(url_path, self.bot, self.update_queue, secret_token)
         self._httpd = SafeWebhookServer(listen, port, app, None)
-        await self._bootstrap(
-            max_retries=bootstrap_retries,
-            drop_pending_updates=drop_pending_updates,
-            webhook_url=webhook_url or f"http://{listen}:{port}{url_path}",
-            allowed_updates=allowed_updates,
-            ip_address=ip_address,
-            max_connections=max_connections,
-            secret_token=secret_token,
-        )
+        if self.bootstrap:
+            await self._bootstrap(
+                max_retries=bootstrap_retries,
+                drop_pending_updates=drop_pending_updates,
+                webhook_url=webhook_url or f"http://{listen}:{port}{url_path}",
+                allowed_updates=allowed_updates,
+                ip_address=ip_address,
+                max_connections=max_connections,
+                secret_token=secret_token,
+            )
         await self._httpd.serve_forever(ready=ready)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fake_botapi import BOT_USERNAME, FakeBotApi
 from harness import TRADE_EN, bot_settings, running
+from servers import column_names, database_rows
 
 import bot.ops.question_log
 from bot.engine import Engine
@@ -25,11 +26,9 @@ ASKER_ID, ASKER_NAME = 7_770_001, "user7770001"
 GROUP_ID = -1_007_770_001
 
 
-def rows(path: Path) -> list[dict[str, Any]]:
-    """Every stored row as a dict, oldest first."""
-    with sqlite3.connect(path) as connection:
-        connection.row_factory = sqlite3.Row
-        return [dict(row) for row in connection.execute("SELECT * FROM questions ORDER BY id")]
+def rows(target: Path | str) -> list[dict[str, Any]]:
+    """Every stored row as a dict, oldest first, from SQLite or PostgreSQL."""
+    return database_rows(target)
 
 
 def record(asked_at: datetime, question: str = "q", kind: str = "none") -> QuestionRecord:
@@ -38,9 +37,9 @@ def record(asked_at: datetime, question: str = "q", kind: str = "none") -> Quest
 
 
 @pytest.fixture
-def question_log(tmp_path: Path) -> Iterator[QuestionLog]:
-    """A question log in a temporary directory, closed after the test."""
-    log = QuestionLog(tmp_path / "questions.sqlite3")
+def question_log(question_db: Path | str) -> Iterator[QuestionLog]:
+    """A question log in a temporary SQLite file, then in PostgreSQL, closed after the test."""
+    log = QuestionLog(question_db)
     yield log
     log.close()
 
@@ -54,7 +53,7 @@ def test_an_answer_is_recorded_with_its_candidates(
     answer = reply_to(engine, TRADE_EN)
     question_log.record_answer(answer, "private")
     assert question_log.flush()
-    [row] = rows(question_log.path)
+    [row] = rows(question_log.url or question_log.path)
     assert row["question"] == TRADE_EN and row["chat_type"] == "private"
     assert (row["kind"], row["fact_id"], row["language"]) == ("fact", "trade_growth", "en")
     assert row["score"] == round(answer.score, 1)
@@ -79,19 +78,18 @@ def test_several_questions_are_one_row_each(question_log: QuestionLog, engine: E
 def test_the_schema_has_no_personal_columns(question_log: QuestionLog) -> None:
     """The table has exactly the documented columns: no user, chat, name or message ids."""
     assert question_log.flush()
-    with sqlite3.connect(question_log.path) as connection:
-        columns = [row[1] for row in connection.execute("PRAGMA table_info(questions)")]
+    columns = column_names(question_log.url or question_log.path)
     assert columns == ["id", *COLUMNS]
     assert not [name for name in columns
                 if any(part in name for part in ("user", "name", "chat_id", "message"))]
 
 
 async def test_the_bot_records_every_question_and_nothing_personal(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, question_db: Path | str
 ) -> None:
     """Private, group and inline questions are all recorded (inline once the user stopped
     typing), and no stored value holds the asker's id, username or chat id."""
-    question_log = QuestionLog(tmp_path / "questions.sqlite3")
+    question_log = QuestionLog(question_db)
     with FakeBotApi(token="123:TEST") as server:
         application = build_application(engine, bot_settings(server, tmp_path),
                                         question_log=question_log)
@@ -102,7 +100,7 @@ async def test_the_bot_records_every_question_and_nothing_personal(
                 server.inline_query(partial, user_id=ASKER_ID)
             await server.await_calls("sendMessage", 2)
             await server.await_calls("answerInlineQuery", 4)
-    stored = rows(tmp_path / "questions.sqlite3")  # post_shutdown flushed and closed the log
+    stored = rows(question_db)  # post_shutdown flushed and closed the log
     assert [(row["chat_type"], row["question"], row["kind"]) for row in stored] == [
         ("private", TRADE_EN, "fact"),
         ("supergroup", "qwxz zzkq", "none"),
@@ -230,10 +228,10 @@ def test_recording_never_waits_for_the_disk(
     [(90, ["1 day", "89 days"]), (30, ["1 day"]), (0, ["1 day", "89 days", "91 days", "1 year"])],
 )
 def test_old_questions_are_deleted_at_start_up(
-    tmp_path: Path, retention_days: int, kept: list[str]
+    question_db: Path | str, retention_days: int, kept: list[str]
 ) -> None:
     """Opening the log deletes questions older than the retention period (0 keeps all)."""
-    path = tmp_path / "q.sqlite3"
+    path = question_db
     ages = {"1 day": 1, "89 days": 89, "91 days": 91, "1 year": 365}
     seed = QuestionLog(path, retention_days=0)
     for label, days in ages.items():
@@ -244,9 +242,9 @@ def test_old_questions_are_deleted_at_start_up(
     assert sorted(row["question"] for row in rows(path)) == sorted(kept)
 
 
-def test_old_questions_are_deleted_daily(tmp_path: Path) -> None:
+def test_old_questions_are_deleted_daily(question_db: Path | str) -> None:
     """A log that runs for more than a day deletes what grew too old meanwhile."""
-    path = tmp_path / "q.sqlite3"
+    path = question_db
     now, ticks = [NOW], [0.0]
     question_log = QuestionLog(path, retention_days=90, clock=lambda: now[0],
                                monotonic=lambda: ticks[0])

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from servers import fresh_database
 
 from bot.engine import Engine
 from bot.ops.question_log import QuestionLog, QuestionRecord
@@ -58,10 +59,8 @@ PLAN: list[tuple[str, list[str], str, str, str | None]] = [
 EXPECTED_DAYS = [(DAY_A, 140, 20, 0), (DAY_B, 101, 21, 0), (DAY_C, 51, 18, 13)]
 
 
-@pytest.fixture(scope="module")
-def prepared_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A question log of 292 questions over three days, written by the real QuestionLog."""
-    path = tmp_path_factory.mktemp("report") / "questions.sqlite3"
+def prepare(path: Path | str) -> Path | str:
+    """Write the plan's 292 questions over three days with the real QuestionLog."""
     question_log = QuestionLog(path, retention_days=0)
     for day, questions, language, kind, fact in PLAN:
         for number, question in enumerate(questions):
@@ -73,7 +72,30 @@ def prepared_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_report_counts_facts_and_declines_per_day(prepared_log: Path, engine: Engine) -> None:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def prepared_log(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    """The prepared question log in an SQLite file, then in a PostgreSQL database."""
+    if request.param == "sqlite":
+        return prepare(tmp_path_factory.mktemp("report") / "questions.sqlite3")
+    return prepare(fresh_database(request.getfixturevalue("postgres_url"), "report"))
+
+
+def test_both_backends_give_the_same_report(
+    tmp_path: Path, postgres_url: str, engine: Engine
+) -> None:
+    """The same questions logged to SQLite and to PostgreSQL give the same report, line for
+    line but the database's name."""
+    now = datetime(2025, 8, 13, tzinfo=UTC)
+    reports = []
+    for target in (tmp_path / "q.sqlite3", fresh_database(postgres_url, "same_report")):
+        report = build_report(read_questions(prepare(target)), engine, now=now)
+        reports.append(render_text(report))
+    assert reports[0] == reports[1]
+    assert "292 questions" in reports[0]
+
+
+def test_report_counts_facts_and_declines_per_day(prepared_log: Path | str, engine: Engine) -> None:
     """The report reads every row, ranks the most asked facts with their display question and
     gives the decline rate of each UTC day."""
     report = build_report(read_questions(prepared_log), engine)
@@ -86,7 +108,7 @@ def test_report_counts_facts_and_declines_per_day(prepared_log: Path, engine: En
     assert [round(d.decline_rate, 3) for d in report.days] == [0.143, 0.208, 0.353]
 
 
-def test_report_groups_unanswered_questions(prepared_log: Path, engine: Engine) -> None:
+def test_report_groups_unanswered_questions(prepared_log: Path | str, engine: Engine) -> None:
     """Unanswered questions are grouped by similarity, per language, largest group first; one-off
     questions stay alone; each group names the closest fact by the current knowledge."""
     report = build_report(read_questions(prepared_log), engine, groups=100)
@@ -104,7 +126,7 @@ def test_report_groups_unanswered_questions(prepared_log: Path, engine: Engine) 
         assert group.closest_fact is None or group.closest_fact in engine.knowledge.by_id
 
 
-def test_report_groups_clarify_questions(prepared_log: Path, engine: Engine) -> None:
+def test_report_groups_clarify_questions(prepared_log: Path | str, engine: Engine) -> None:
     """Questions that needed a clarification are grouped the same way, with the closest fact."""
     report = build_report(read_questions(prepared_log), engine)
     assert [(g.representative, g.count) for g in report.clarify] == [
@@ -141,14 +163,14 @@ def test_group_questions(
             for representative, _, members in groups] == expected
 
 
-def test_days_limit_the_rows(prepared_log: Path) -> None:
+def test_days_limit_the_rows(prepared_log: Path | str) -> None:
     """Only questions asked since the given moment are read."""
     rows = read_questions(prepared_log, since=datetime(2025, 8, 11, tzinfo=UTC))
     assert len(rows) == 101 + 51
     assert min(row.asked_at for row in rows).startswith(DAY_B)
 
 
-def test_text_report_and_summary_line(prepared_log: Path, engine: Engine) -> None:
+def test_text_report_and_summary_line(prepared_log: Path | str, engine: Engine) -> None:
     """The text report has every section; the summary line (rows, time) goes to stderr."""
     out, err = io.StringIO(), io.StringIO()
     assert run_report(engine, prepared_log, days=0, stdout=out, stderr=err) == 0
@@ -169,7 +191,7 @@ def test_missing_log_is_one_clear_line(tmp_path: Path, engine: Engine) -> None:
     assert err.getvalue().count("\n") == 1 and "none.sqlite3" in err.getvalue()
 
 
-def test_python_m_bot_report_json(prepared_log: Path) -> None:
+def test_python_m_bot_report_json(prepared_log: Path | str) -> None:
     """`python -m bot report --json --db PATH --days 0` prints one JSON object for tools."""
     environment = {k: v for k, v in os.environ.items() if k not in {"KNOWLEDGE_DIR", "BOT_DB"}}
     environment["PYTHONPATH"] = str(ROOT)

@@ -1,0 +1,182 @@
+"""Per-chat state that outlives the process: one JSON object per chat, in SQLite or in Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+State = dict[str, Any]
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chat_state (
+    chat_id INTEGER PRIMARY KEY,
+    state TEXT NOT NULL
+);
+"""
+REDIS_PREFIX = "laosbot:chat:"
+
+
+class ChatStateStore(Protocol):
+    """Where per-chat state is kept. `shared` stores are written by other workers too, so a
+    chat's state is read again before each of its updates."""
+
+    shared: bool
+
+    async def load_all(self) -> dict[int, State]:
+        """Every chat's state (a shared store may return none and be read per chat)."""
+
+    async def load(self, chat_id: int) -> State | None:
+        """One chat's state, or None."""
+
+    async def save(self, chat_id: int, state: State) -> None:
+        """Store one chat's state."""
+
+    async def drop(self, chat_id: int) -> None:
+        """Forget one chat."""
+
+    async def close(self) -> None:
+        """Release the connection."""
+
+
+def encode(state: State) -> str:
+    """The stored form of a state: compact JSON with sorted keys, so equal states compare equal."""
+    return json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def decode(text: str | bytes) -> State | None:
+    """A stored state, or None (logged) when it is not a JSON object."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        log.warning("chat state: a stored value that is not a JSON object; ignored")
+        return None
+    return value
+
+
+class SqliteChatState:
+    """Chat state in a table of the question log's SQLite database. Each call runs in a worker
+    thread; an SQLite error is logged and the bot goes on with what it has in memory."""
+
+    shared = False
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+            try:
+                connection.executescript(SCHEMA)
+            except sqlite3.Error:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    def _run(self, what: str, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                connection = self._connect()
+                with connection:
+                    return connection.execute(sql, parameters).fetchall()
+            except (sqlite3.Error, OSError) as error:
+                log.warning("chat state: cannot %s in %s: %s", what, self.path, error)
+                self._close()
+                return []
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    async def load_all(self) -> dict[int, State]:
+        """Every chat's stored state."""
+        rows = await asyncio.to_thread(self._run, "read", "SELECT chat_id, state FROM chat_state")
+        states = {int(chat_id): decode(text) for chat_id, text in rows}
+        return {chat_id: state for chat_id, state in states.items() if state is not None}
+
+    async def load(self, chat_id: int) -> State | None:
+        """One chat's stored state."""
+        rows = await asyncio.to_thread(self._run, "read", "SELECT state FROM chat_state "
+                                       "WHERE chat_id = ?", (chat_id,))
+        return decode(rows[0][0]) if rows else None
+
+    async def save(self, chat_id: int, state: State) -> None:
+        """Store one chat's state, replacing what was there."""
+        await asyncio.to_thread(
+            self._run, "write", "INSERT INTO chat_state (chat_id, state) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", (chat_id, encode(state)))
+
+    async def drop(self, chat_id: int) -> None:
+        """Forget one chat."""
+        await asyncio.to_thread(self._run, "delete", "DELETE FROM chat_state WHERE chat_id = ?",
+                                (chat_id,))
+
+    async def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._close()
+
+
+class RedisChatState:
+    """Chat state in Redis, one key per chat, shared by every worker. A Redis error is logged
+    and the chat goes on with the state this worker has in memory."""
+
+    shared = True
+
+    def __init__(self, url: str) -> None:
+        import redis.asyncio  # the optional `shared` extra
+
+        self._redis = redis.asyncio.Redis.from_url(url)
+        self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+
+    async def load_all(self) -> dict[int, State]:
+        """None up front: each chat is read when its update comes."""
+        return {}
+
+    async def load(self, chat_id: int) -> State | None:
+        """One chat's state as the workers last stored it."""
+        try:
+            text = await self._redis.get(f"{REDIS_PREFIX}{chat_id}")
+        except self._errors as error:
+            log.warning("chat state: cannot read from Redis: %s", error)
+            return None
+        return decode(text) if text is not None else None
+
+    async def save(self, chat_id: int, state: State) -> None:
+        """Store one chat's state for every worker."""
+        try:
+            await self._redis.set(f"{REDIS_PREFIX}{chat_id}", encode(state))
+        except self._errors as error:
+            log.warning("chat state: cannot write to Redis: %s", error)
+
+    async def drop(self, chat_id: int) -> None:
+        """Forget one chat."""
+        try:
+            await self._redis.delete(f"{REDIS_PREFIX}{chat_id}")
+        except self._errors as error:
+            log.warning("chat state: cannot delete from Redis: %s", error)
+
+    async def close(self) -> None:
+        """Close the connections."""
+        await self._redis.aclose()
+
+
+def chat_state_store(settings: Settings) -> ChatStateStore:
+    """Redis when `REDIS_URL` is set (several workers), else the question log's SQLite file."""
+    if settings.redis_url:
+        return RedisChatState(settings.redis_url)
+    return SqliteChatState(settings.db_path)

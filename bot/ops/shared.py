@@ -1,0 +1,98 @@
+"""Shared mode (REDIS_URL): what several workers coordinate through Redis besides chat state:
+flood buckets, a reload in one worker telling the others, and registering the webhook once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.ops.reload import KnowledgeService
+from bot.ops.shared_flood import SharedFloodControl
+
+log = logging.getLogger(__name__)
+
+PREFIX = "laosbot:"
+RELOAD_CHANNEL = f"{PREFIX}knowledge-reloaded"
+REGISTERED_FOR = 24 * 3600  # seconds a registration stands before a starting worker redoes it
+LOCK_TIMEOUT = 120.0  # a worker that died while registering frees the lock after this long
+POLL = 1.0  # seconds between two looks at this worker's knowledge version
+
+
+class SharedMode:
+    """One Redis client for the coordination of several workers."""
+
+    def __init__(self, url: str, worker: str | None = None) -> None:
+        import redis.asyncio  # the optional `shared` extra
+
+        self.client: Any = redis.asyncio.Redis.from_url(url)
+        self.errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
+
+    def flood(self, burst: int, interval: float, name: str) -> SharedFloodControl:
+        """Per-user buckets named `name`, shared by every worker."""
+        return SharedFloodControl(self.client, burst, interval, f"{PREFIX}flood:{name}:")
+
+    # ----------------------------------------------------------------- reload broadcast
+    async def follow_reloads(self, service: KnowledgeService) -> None:
+        """Forever (until cancelled): when this worker reloads its knowledge, tell the others;
+        when another worker did, look at this worker's directory at once and reload it if it
+        changed. A reload caused by a broadcast is not broadcast again."""
+        published = service.version
+        while True:
+            try:
+                pubsub = self.client.pubsub()
+                await pubsub.subscribe(RELOAD_CHANNEL)
+                while True:
+                    message = await pubsub.get_message(ignore_subscribe_messages=True,
+                                                       timeout=POLL)
+                    if service.version != published:
+                        published = service.version
+                        await self.client.publish(RELOAD_CHANNEL, json.dumps(
+                            {"worker": self.worker, "version": published}))
+                    if message is None or _sender(message) in (None, self.worker):
+                        continue
+                    if service.changed():
+                        await service.reload_async(f"worker {_sender(message)} reloaded")
+                        published = service.version
+            except asyncio.CancelledError:
+                raise
+            except self.errors as error:
+                log.warning("reload broadcast: Redis unavailable (%s); retrying", error)
+                await asyncio.sleep(5 * POLL)
+
+    # ----------------------------------------------------------------- registering once
+    async def register_once(self, what: str, register: Callable[[], Awaitable[object]]) -> bool:
+        """Run `register` unless another worker did it for the same `what` (webhook URL,
+        secret, command menus) within a day; True if this worker ran it. Workers starting
+        together wait on a Redis lock, so exactly one registers."""
+        digest = hashlib.sha256(what.encode()).hexdigest()[:32]
+        done = f"{PREFIX}registered:{digest}"
+        async with self.client.lock(f"{PREFIX}registering", timeout=LOCK_TIMEOUT,
+                                    blocking_timeout=LOCK_TIMEOUT):
+            if await self.client.exists(done):
+                log.info("webhook and commands already registered by another worker")
+                return False
+            await register()
+            await self.client.set(done, self.worker, ex=REGISTERED_FOR)
+        log.info("registered the webhook and commands for every worker")
+        return True
+
+    async def close(self) -> None:
+        """Close the connections."""
+        with contextlib.suppress(*self.errors):
+            await self.client.aclose()
+
+
+def _sender(message: dict[str, Any]) -> str | None:
+    try:
+        sender = json.loads(message["data"])["worker"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return sender if isinstance(sender, str) else None
