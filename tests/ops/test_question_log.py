@@ -70,7 +70,8 @@ def test_several_questions_are_one_row_each(question_log: QuestionLog, engine: E
     answer = engine.decide("How much did trade grow and who announced the new routes?")
     question_log.record_answer(answer, "private")
     assert question_log.flush()
-    stored = [(row["question"], row["kind"], row["fact_id"]) for row in rows(question_log.path)]
+    stored = [(row["question"], row["kind"], row["fact_id"])
+              for row in rows(question_log.url or question_log.path)]
     assert stored == [("How much did trade grow", "fact", "trade_growth"),
                       ("who announced the new routes?", "fact", "announcement")]
 
@@ -259,11 +260,13 @@ def test_old_questions_are_deleted_daily(question_db: Path | str) -> None:
     assert [row["question"] for row in rows(path)] == ["fresh", "later"]
 
 
-def test_the_log_is_in_wal_mode_and_readable_while_written(question_log: QuestionLog) -> None:
-    """The database is in WAL mode (a commit appends without waiting for the disk), and a
-    reader such as `report` sees the rows while the writer keeps its connection open."""
+def test_the_log_is_in_wal_mode_and_readable_while_written(tmp_path: Path) -> None:
+    """The SQLite database is in WAL mode (a commit appends without waiting for the disk), and
+    a reader such as `report` sees the rows while the writer keeps its connection open."""
+    question_log = QuestionLog(tmp_path / "questions.sqlite3")
     question_log.record(record(datetime(2026, 1, 1, tzinfo=UTC), "trade?"))
     assert question_log.flush()
     with sqlite3.connect(question_log.path) as reader:
         assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert reader.execute("SELECT question FROM questions").fetchall() == [("trade?",)]
+    question_log.close()
