@@ -9,7 +9,7 @@ import logging
 import random
 from collections.abc import Sequence
 
-from bot.engine.analysis import words
+from bot.engine.reading import words
 from bot.knowledge import Fact, Knowledge
 
 log = logging.getLogger(__name__)

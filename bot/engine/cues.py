@@ -7,7 +7,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.analysis import reader, words
+from bot.engine.reading import reader, words
 from bot.knowledge import language_resources
 
 _WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)

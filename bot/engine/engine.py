@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.engine.analysis import words
 from bot.engine.conversation import converse
 from bot.engine.cues import asks_more, asks_overview, leans_back
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
@@ -13,6 +12,7 @@ from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, build_index
 from bot.engine.language import question_language, reply_language
+from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from bot.engine.analysis import fold, reader, words
+from bot.engine.reading import fold, reader, words
 from bot.engine.smalltalk import smalltalk_words
 from bot.knowledge import language_resources
 

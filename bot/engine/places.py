@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-from bot.engine.analysis import reader, words
+from bot.engine.reading import reader, words
 from bot.knowledge import language_resources
 
 

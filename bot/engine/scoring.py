@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.analysis import words
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, phrase_postings, subject
+from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import token_matches
 from bot.knowledge import Fact

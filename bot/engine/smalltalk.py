@@ -6,7 +6,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.analysis import fold, reader, strip_marks, words
+from bot.engine.reading import fold, reader, strip_marks, words
 from bot.knowledge import language_resources, load_languages
 
 

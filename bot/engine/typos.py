@@ -7,8 +7,8 @@ import bisect
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.engine.analysis import CACHE_WORDS
 from bot.engine.index import Index
+from bot.engine.reading import CACHE_WORDS
 
 _FUZZY_MIN_LENGTH = 4
 _PREFIX_SIMILARITY = 85.0

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 
 from bot.config import REPORT_DAYS
 from bot.engine import Engine
-from bot.engine.analysis import Analyzer, words
+from bot.engine.analysis import Analyzer
+from bot.engine.reading import words
 from bot.ops.postgres import PostgresConnection, PostgresError, is_postgres, redact
 from bot.ops.question_log import COLUMNS, QuestionRecord, iso, utc_now
 from bot.replies.wording import Wording

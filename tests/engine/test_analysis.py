@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.analysis import Analyzer, fold, words
+from bot.engine.analysis import Analyzer
+from bot.engine.reading import fold, words
 from bot.knowledge import Knowledge
 
 

@@ -1,0 +1,196 @@
+"""Reading text as one language does: Unicode, case, marks, scripts, segmentation, words."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+
+from bot.knowledge import Language, language_resources, load_languages
+
+# Words remembered per language (their tokens, stems and typo readings): enough for every
+# word real users type; a flood of random words stops being remembered, not the process.
+CACHE_WORDS = 20_000
+
+# A word is letters and the combining marks written with them (Lao vowels and tone marks are
+# marks, not letters, to `str.isalpha`).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
+                    re.UNICODE)
+Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word first
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
+
+
+@cache
+def _joined() -> Mapping[tuple[str, str], str]:
+    """Words written with a hyphen or a space that are one word to the reader ("из-за" is
+    "because", "Liên bang" one name), in every language, read as that language reads them:
+    `words` runs on text already prepared for one language but knows none."""
+    joined: dict[tuple[str, str], str] = {}
+    for language in load_languages().values():
+        normal = reader(language.code).normal
+        for first, second in language.joined:
+            joined[normal(first), normal(second)] = normal(first + second)
+    return joined
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise, case-fold and fold ё and э to е (typed interchangeably)."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("э", "е")
+
+
+def strip_marks(text: str) -> str:
+    """Text without diacritics and tone marks ("Thương mại" is "thuong mai"); đ is d."""
+    parts = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize(
+        "NFC", "".join(char for char in parts if unicodedata.category(char) != "Mn")
+    )
+
+
+def _dictionary(language: Language) -> Callable[[str], list[str]] | None:
+    """The dictionary segmenter the language file asks for, when it is installed."""
+    if language.segment is None or language.segment.method != "laonlp":
+        return None
+    try:  # an optional extra (`pip install .[lao]`): n-grams when it is not installed
+        tokenize = importlib.import_module("laonlp.tokenize").word_tokenize
+    except ImportError:
+        return None
+    return lambda run: [str(word) for word in tokenize(run) if str(word).strip()]
+
+
+def _segmenter(language: Language) -> Callable[[str], list[str]] | None:
+    """How a run of the language's letters written without spaces is cut into tokens."""
+    segment = language.segment
+    if segment is None or _dictionary(language) is not None:
+        return None
+    size = segment.size
+
+    def grams(run: str) -> list[str]:
+        # Overlapping character n-grams: no dictionary, and a misspelt or unknown word still
+        # shares most of its n-grams with the right one.
+        if len(run) <= size:
+            return [run]
+        return [run[start : start + size] for start in range(len(run) - size + 1)]
+
+    return grams
+
+
+class Reader:
+    """How text of one language is read before it is split into words: case, optional marks
+    and spelling variants folded, another script transliterated (Russian typed in Latin
+    letters), and a script written without spaces segmented (Lao)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._run = re.compile(f"(?:{language.script.pattern})+")
+        self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
+        self._segment = _segmenter(language)
+        # A dictionary knows words as they are spelt: it cuts the text before marks and
+        # variants are folded.
+        self._dictionary = _dictionary(language)
+        self._substitutes: tuple[re.Pattern[str], Mapping[str, str]] | None = None
+        self._groups: tuple[tuple[str, ...], ...] = ()
+        romanized = language.romanized
+        self._romanized_word = (
+            re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
+        )
+        # The table as one pattern, longest spelling first; "^" and "$" tie a spelling to the
+        # start or end of the word. Each spelling is a group: the matched one says the letter.
+        table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
+                       ) if romanized is not None else []
+        self._letters = [read for _, read in table]
+        self._spellings = re.compile("|".join(
+            "(" + (r"\A" if written.startswith("^") else "")
+            + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
+            for written, _ in table
+        )) if table else None
+
+    def substitute(self, groups: Iterable[Iterable[str]]) -> None:
+        """In a script without spaces, synonyms are replaced wherever they occur (longest
+        first), before segmenting: there are no words to look them up by."""
+        if self._segment is None:
+            return
+        self._groups = tuple(map(tuple, groups))
+        canonical: dict[str, str] = {}
+        for group in self._groups:
+            for word in group:
+                canonical.setdefault(self.normal(word), self.normal(group[0]))
+        canonical.pop("", None)
+        if canonical:
+            # One pass, longest first: "ທາງລົດໄຟ" is read once, not again for "ລົດໄຟ" in it.
+            self._substitutes = (
+                re.compile("|".join(map(re.escape, sorted(canonical, key=len, reverse=True)))),
+                canonical,
+            )
+
+    def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups]]:
+        # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
+        return _restore_reader, (self.language, self._groups)
+
+    def normal(self, text: str) -> str:
+        """Folded text, as the language matches it (not yet segmented)."""
+        # Tags are not words: drop them before a romanization reads "<i>" as a letter.
+        text = fold(_MARKUP.sub(" ", text) if "<" in text else text)
+        if self._dictionary is not None:
+            segment = self._dictionary
+            text = self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+            text = " ".join(text.split())
+        for written, read in self._variants:
+            if written in text:
+                text = text.replace(written, read)
+        if self.language.fold_marks:
+            text = strip_marks(text)
+        if self._romanized_word is not None:
+            text = self._romanized_word.sub(lambda match: self._transliterate(match[0]), text)
+        return text
+
+    def _transliterate(self, word: str) -> str:
+        if self._spellings is None:
+            return word
+        letters = self._letters
+        return fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1], word))
+
+    def split(self, text: str) -> str:
+        """Normal text with each run of a script written without spaces cut into tokens."""
+        if self._segment is None:
+            return text
+        if self._substitutes is not None:
+            pattern, canonical = self._substitutes
+            text = pattern.sub(lambda match: canonical[match[0]], text)
+        segment = self._segment
+        return self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+
+    def prepare(self, text: str) -> str:
+        """Text ready for `words`: normal, then segmented."""
+        return self.split(self.normal(text))
+
+
+def _restore_reader(language: Language, groups: tuple[tuple[str, ...], ...]) -> Reader:
+    restored = Reader(language)
+    restored.substitute(groups)
+    return restored
+
+
+@cache
+def reader(code: str) -> Reader:
+    """The shipped reader of a language (English's for a language without a file)."""
+    return Reader(language_resources(code))
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into words, numbers and percent signs; HTML-like tags are not words,
+    and a compound written apart ("из-за", "из за") is one word."""
+    plain = _MARKUP.sub(" ", text) if "<" in text else text
+    # The same tokens as `_TOKEN.findall` over the whole text, faster: no token spans white
+    # space, an all-letter piece is one word, and "," only ever appears in numbers as ".".
+    found: list[str] = []
+    joined = _joined()
+    for piece in fold(plain).replace(",", ".").split():
+        if piece.isalpha():
+            found.append(piece)
+        else:
+            found.extend(_TOKEN.findall(piece))
+        if len(found) > 1 and (found[-2], found[-1]) in joined:
+            found[-2:] = [joined[found[-2], found[-1]]]
+    return found
