@@ -22,6 +22,7 @@ from bot.knowledge import Knowledge, language_resources
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
 _MENTION = re.compile(r"(?<!\w)@\w+")
+_SHORT = 3  # words: a message this short may be a cue in another language than its own
 
 
 class Engine:
@@ -75,9 +76,12 @@ class Engine:
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
         overview = Decision(question, "overview", reply, score=100.0)
-        # A cue is read in the message's language first, then in the others: "more" is
-        # also Russian typed in Latin letters ("море", the sea).
-        spoken = (language, *(code for code in self.knowledge.languages if code != language))
+        # A cue is read in the message's language; a very short message, whose language is
+        # the least certain, also in the others: "more" is also Russian typed in Latin
+        # letters ("море", the sea).
+        spoken: tuple[str, ...] = (language,)
+        if len(question.split()) <= _SHORT:
+            spoken += tuple(code for code in self.knowledge.languages if code != language)
         if self.knowledge.overview and any(asks_overview(question, code) for code in spoken):
             return overview
         if any(asks_more(question, code) for code in spoken):
