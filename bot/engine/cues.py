@@ -143,6 +143,16 @@ def asks_itself(text: str, language: str) -> bool:
                for phrase in _phrases(language, "asks"))
 
 
+@cache
+def asking_words(language: str) -> frozenset[str]:
+    """The words of the language's question words ("who", "khi nào"), as it reads them: a
+    question made only of them names nothing of its own."""
+    resources = language_resources(language)
+    phrases = [*(word for group in resources.interrogatives for word in group),
+               *resources.intent_words]
+    return frozenset(word for phrase in phrases for word in plain_words(phrase, language))
+
+
 def joining_words(language: str) -> tuple[str, ...]:
     """The words that join two questions in one message, as the language reads them."""
     return _phrases(language, "joins")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.engine.analysis import words
 from bot.engine.conversation import converse
-from bot.engine.cues import asks_more, asks_overview, leans_back
+from bot.engine.cues import asking_words, asks_more, asks_overview, leans_back
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
@@ -17,7 +17,7 @@ from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.typos import knows
-from bot.knowledge import Knowledge, language_resources
+from bot.knowledge import Knowledge
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -123,9 +123,7 @@ class Engine:
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
-        resources = language_resources(language)
-        asking = {word for group in resources.interrogatives for word in group}
-        asking.update(resources.intent_words)
+        asking = asking_words(language)
         analyzer = self._indexes[language].analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
 
