@@ -3,7 +3,7 @@ for more, and a question that leans on the last answer."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -16,7 +16,19 @@ _LEANING_WORDS = 6  # a longer question states its own subject
 
 def plain_words(text: str, language: str) -> list[str]:
     """The words of a message as the language reads them, before stopwords and stems."""
-    return words(reader(language).normal(text))
+    return list(_plain(text, language))
+
+
+@lru_cache(maxsize=256)
+def _plain(text: str, language: str) -> tuple[str, ...]:
+    """`plain_words`, kept for the few cue checks one message gets."""
+    return tuple(words(reader(language).normal(text)))
+
+
+@cache
+def _longest(language: str, kind: str) -> int:
+    """The number of words of the longest cue phrase of one kind."""
+    return max((len(phrase.split()) for phrase in _phrases(language, kind)), default=0)
 
 
 @cache
@@ -25,6 +37,26 @@ def _phrases(language: str, kind: str) -> tuple[str, ...]:
     cues = language_resources(language).conversation
     read = (" ".join(plain_words(phrase, language)) for phrase in getattr(cues, kind))
     return tuple(phrase for phrase in dict.fromkeys(read) if phrase)
+
+
+_WHOLE_KINDS = ("overview", "more")
+
+
+@cache
+def _whole_phrases(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The overview and "more" phrases in one list, and the kind of each."""
+    pairs = [(phrase, kind) for kind in _WHOLE_KINDS for phrase in _phrases(language, kind)]
+    return tuple(phrase for phrase, _ in pairs), tuple(kind for _, kind in pairs)
+
+
+@lru_cache(maxsize=256)
+def _whole_cue(simple: str, language: str) -> str | None:
+    """The kind of cue the whole message is (typos allowed), if any: one fuzzy look-up for
+    both kinds."""
+    phrases, kinds = _whole_phrases(language)
+    best = process.extractOne(simple, phrases, scorer=fuzz.token_sort_ratio,
+                              score_cutoff=_WHOLE_MATCH)
+    return kinds[best[2]] if best is not None else None
 
 
 @cache
@@ -45,7 +77,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
     other such phrases ("can you give me a summary of the article please", "briefly, what
     is the article about")."""
     phrases = _phrases(language, kind)
-    present = plain_words(text, language)
+    present = _plain(text, language)
     if not phrases or not present:
         return False
     simple = " ".join(present)
@@ -54,10 +86,13 @@ def _asks(text: str, language: str, kind: str) -> bool:
         joined = simple.replace(" ", "")
         return any(p.replace(" ", "") in joined and len(joined) - len(p.replace(" ", "")) <= 6
                    for p in phrases)
-    if process.extractOne(simple, phrases, scorer=fuzz.token_sort_ratio,
-                          score_cutoff=_WHOLE_MATCH) is not None:
+    # A message much longer than every phrase is no whole match, typos or not.
+    if len(present) <= _longest(language, kind) + 1 and _whole_cue(simple, language) == kind:
         return True
-    allowed = language_resources(language).stopwords | _cue_words(language, kind)
+    cue_words = _cue_words(language, kind)
+    if cue_words.isdisjoint(present):
+        return False
+    allowed = language_resources(language).stopwords | cue_words
     padded = f" {simple} "
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
@@ -106,6 +141,16 @@ def asks_itself(text: str, language: str) -> bool:
         return any(phrase.replace(" ", "") in joined for phrase in _phrases(language, "asks"))
     return any(simple.startswith(phrase + " ") or simple.endswith(" " + phrase)
                for phrase in _phrases(language, "asks"))
+
+
+@cache
+def asking_words(language: str) -> frozenset[str]:
+    """The words of the language's question words ("who", "khi nào"), as it reads them: a
+    question made only of them names nothing of its own."""
+    resources = language_resources(language)
+    phrases = [*(word for group in resources.interrogatives for word in group),
+               *resources.intent_words]
+    return frozenset(word for phrase in phrases for word in plain_words(phrase, language))
 
 
 def joining_words(language: str) -> tuple[str, ...]:

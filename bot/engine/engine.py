@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.engine.conversation import converse
-from bot.engine.cues import asks_more, asks_overview, leans_back
+from bot.engine.cues import asking_words, asks_more, asks_overview, leans_back
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
@@ -17,11 +17,12 @@ from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.typos import knows
-from bot.knowledge import Knowledge, language_resources
+from bot.knowledge import Knowledge
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
 _MENTION = re.compile(r"(?<!\w)@\w+")
+_SHORT = 3  # words: a message this short may be a cue in another language than its own
 
 
 class Engine:
@@ -75,9 +76,12 @@ class Engine:
         if intent is not None:
             return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
         overview = Decision(question, "overview", reply, score=100.0)
-        # A cue is read in the message's language first, then in the others: "more" is
-        # also Russian typed in Latin letters ("море", the sea).
-        spoken = (language, *(code for code in self.knowledge.languages if code != language))
+        # A cue is read in the message's language; a very short message, whose language is
+        # the least certain, also in the others: "more" is also Russian typed in Latin
+        # letters ("море", the sea).
+        spoken: tuple[str, ...] = (language,)
+        if len(question.split()) <= _SHORT:
+            spoken += tuple(code for code in self.knowledge.languages if code != language)
         if self.knowledge.overview and any(asks_overview(question, code) for code in spoken):
             return overview
         if any(asks_more(question, code) for code in spoken):
@@ -119,9 +123,7 @@ class Engine:
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
-        resources = language_resources(language)
-        asking = {word for group in resources.interrogatives for word in group}
-        asking.update(resources.intent_words)
+        asking = asking_words(language)
         analyzer = self._indexes[language].analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
 

@@ -8,8 +8,9 @@ from itertools import combinations
 
 from bot.knowledge import language_resources
 
-# Between two questions for certain: a line break, a question mark with more after it, ";", "+".
-_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*[;+]\s*")
+# Between two questions for certain: a line break, a question mark with more after it, ";",
+# and "+" standing apart ("66+20" is a sum, not two questions).
+_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+")
 _EDGES = ",.:;!-—– \t\n"
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
 

@@ -6,9 +6,17 @@ import logging
 
 from telegram import Update
 
-from bot.engine import Context, Decision
+from bot.engine import Decision
 from bot.replies import Composer
-from bot.telegram.context import BotContext, Services, chosen_language, thread_after, thread_of
+from bot.telegram.context import (
+    BotContext,
+    Services,
+    chosen_language,
+    recalled,
+    remember,
+    threads_after,
+    threads_of,
+)
 from bot.telegram.send import reply_in_chat
 
 log = logging.getLogger(__name__)
@@ -31,8 +39,7 @@ class Answerer:
         engine = self.services.engine
         conversations = self.services.conversations
         user, chat = update.effective_user, update.effective_chat
-        thread = thread_of(update, context.bot.id)
-        before = (conversations.get(thread) if thread is not None else None) or Context()
+        before = recalled(conversations, threads_of(update, context.bot.id))
         answer = engine.decide(
             question,
             language_hint=user.language_code if user else None,
@@ -41,9 +48,8 @@ class Answerer:
         )
         self.record(answer, chat.type if chat is not None else "unknown")
         sent = await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
-        after = thread_after(update, sent)
-        if after is not None and answer.given:
-            conversations.put(after, before.after(answer.given))
+        if answer.given:
+            remember(conversations, threads_after(update, sent), before.after(answer.given))
         # DEBUG: a line per update at INFO cost a few per cent of the CPU under load.
         log.debug("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)

@@ -6,16 +6,17 @@ import logging
 
 from telegram import Message, Update
 
-from bot.engine import Context, Engine
+from bot.engine import Engine
 from bot.replies import Composer, Reply
 from bot.replies.menus import AUTO
 from bot.telegram.context import (
     BotContext,
     Services,
     menus,
+    recalled,
+    remember,
     reply_language,
-    thread_after,
-    thread_of,
+    threads_after,
 )
 from bot.telegram.render import ButtonAction, decode_callback
 from bot.telegram.send import edit_reply, send_reply
@@ -50,11 +51,11 @@ class Buttons:
             reply = composer.answer(engine.knowledge.by_id[action.value], language)
             sent = await send_reply(context.bot, chat_id, reply)
             # The fact is now what the conversation was last told: "when?" may follow it.
+            # A button sits on the bot's own message: that message's conversation goes on.
             conversations = self.services.conversations
-            thread, after = thread_of(update, context.bot.id), thread_after(update, sent)
-            if after is not None:
-                before = (conversations.get(thread) if thread is not None else None) or Context()
-                conversations.put(after, before.after((action.value,)))
+            before = recalled(conversations, (("message", chat_id, message.message_id),
+                                              *threads_after(update, None)))
+            remember(conversations, threads_after(update, sent), before.after((action.value,)))
             return
         reply = self._menu(engine, update, context, action, language)
         if isinstance(message, Message) and await edit_reply(

@@ -10,7 +10,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from bot.engine import Engine
+from bot.engine import Context, Engine
 from bot.engine.language import user_language
 from bot.ops.conversations import Conversations, RecentConversations
 from bot.ops.question_log import QuestionLog
@@ -66,26 +66,46 @@ def menus(engine: Engine) -> Menus:
     return Menus(Composer(engine.knowledge).wording)
 
 
-def thread_of(update: Update, bot_id: int) -> Hashable | None:
-    """The conversation a message continues: a private chat is one conversation; in a group,
-    only a reply to one of the bot's messages continues the answer in it (None otherwise)."""
+def threads_of(update: Update, bot_id: int) -> tuple[Hashable, ...]:
+    """The conversations a message may continue, the closest first: a reply to one of the
+    bot's answers continues that answer (in any chat); a private chat is also one
+    conversation as a whole. A group message that replies to no answer continues none."""
     chat, message = update.effective_chat, update.effective_message
     if chat is None:
-        return None
-    if chat.type == ChatType.PRIVATE:
-        return ("chat", chat.id)
+        return ()
+    found: list[Hashable] = []
     replied = message.reply_to_message if message is not None else None
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
-        return ("message", chat.id, replied.message_id)
-    return None
+        found.append(("message", chat.id, replied.message_id))
+    if chat.type == ChatType.PRIVATE:
+        found.append(("chat", chat.id))
+    return tuple(found)
 
 
-def thread_after(update: Update, sent: Message | None) -> Hashable | None:
-    """The conversation the bot's answer belongs to: the private chat, or in a group the
-    answer itself (a reply to it continues it)."""
+def threads_after(update: Update, sent: Message | None) -> tuple[Hashable, ...]:
+    """The conversations the bot's answer belongs to: the answer itself (a reply to it
+    continues it) and, in a private chat, the chat."""
     chat = update.effective_chat
     if chat is None:
-        return None
+        return ()
+    found: list[Hashable] = [("message", chat.id, sent.message_id)] if sent is not None else []
     if chat.type == ChatType.PRIVATE:
-        return ("chat", chat.id)
-    return ("message", chat.id, sent.message_id) if sent is not None else None
+        found.append(("chat", chat.id))
+    return tuple(found)
+
+
+def recalled(conversations: Conversations, threads: tuple[Hashable, ...]) -> Context:
+    """The context of the closest of these conversations the store still has; a fresh one
+    when it has none."""
+    for thread in threads:
+        context = conversations.get(thread)
+        if context is not None:
+            return context
+    return Context()
+
+
+def remember(conversations: Conversations, threads: tuple[Hashable, ...],
+             context: Context) -> None:
+    """Keep the context under each of the conversations an answer belongs to."""
+    for thread in threads:
+        conversations.put(thread, context)

@@ -59,13 +59,14 @@ class InlineQueries:
         engine = self.services.engine
         composer = Composer(engine.knowledge)
         text = query.query.strip()
-        if text:
-            answer = engine.decide(text, language_hint=query.from_user.language_code)
+        answer = engine.decide(text, language_hint=query.from_user.language_code) if text else None
+        if answer is not None:
             self._record(query.from_user.id, answer)
+        if answer is not None and answer.kind != "overview":
             language, fact_ids = answer.language, inline_fact_ids(answer)
-        else:
-            language = user_language(query.from_user.language_code, None,
-                                     engine.knowledge.languages)
+        else:  # nothing typed yet, or "what is it about": a fact of each topic
+            language = answer.language if answer is not None else user_language(
+                query.from_user.language_code, None, engine.knowledge.languages)
             fact_ids = [fact.id for fact in Menus(composer.wording).example_facts(
                 MAX_INLINE_RESULTS)]
         by_id = engine.knowledge.by_id

@@ -23,9 +23,12 @@ class UpdateBuilders(BotApiState):
     """Builders of the updates a user causes; each queues its update and returns it."""
 
     def private_text(self, text: str, user_id: int = DEFAULT_USER_ID, language_code: str = "en",
-                     chat_id: int | None = None, entities: list[Json] | None = None) -> Json:
-        """A private text message; ``entities`` default to ``auto_entities(text)``."""
-        return self._text(text, "private", user_id, language_code, chat_id, entities)
+                     chat_id: int | None = None, entities: list[Json] | None = None,
+                     reply_to: Json | None = None) -> Json:
+        """A private text message; ``entities`` default to ``auto_entities(text)``;
+        ``reply_to``: a message it replies to."""
+        return self._text(text, "private", user_id, language_code, chat_id, entities,
+                          reply_to=reply_to)
 
     def group_text(self, text: str, chat_id: int = DEFAULT_SUPERGROUP_ID,
                    user_id: int = DEFAULT_USER_ID, entities: list[Json] | None = None,

@@ -23,6 +23,10 @@ def _facts(decision: Decision) -> list[str | None]:
         ("Насколько вырос товарооборот и кто объявил о новых маршрутах?",
          ["trade_growth", "announcement"]),
         ("Какие маршруты планирует Россия? А когда это объявили?", ["new_routes", "announcement"]),
+        ("Thương mại tăng bao nhiêu và ai đã công bố các tuyến vận tải mới?",
+         ["trade_growth", "announcement"]),
+        ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ ແລະ ໃຜເປັນຜູ້ປະກາດເສັ້ນທາງຂົນສົ່ງໃໝ່?",
+         ["trade_growth", "announcement"]),
     ],
 )
 def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
@@ -63,7 +67,8 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("question", ["What is this article about?", "summary", "tl;dr",
-                                      "main points", "О чём статья?", "краткое содержание"])
+                                      "main points", "О чём статья?", "краткое содержание",
+                                      "bài báo nói về gì?", "ສະຫຼຸບ"])
 def test_overview_requests(engine: Engine, question: str) -> None:
     """Asking what the article is about gets the overview."""
     assert engine.decide(question).kind == "overview"
@@ -78,6 +83,7 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         ("How much did trade grow in 2024?", "and in 2025?", "trade_growth"),
         ("Какие маршруты планирует Россия?", "а кто это объявил?", "announcement"),
         ("Какие маршруты планирует Россия?", "когда?", "announcement"),
+        ("Nga có kế hoạch mở những tuyến vận tải mới nào?", "khi nào?", "announcement"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(

@@ -22,6 +22,8 @@ from bot.engine.splitting import groupings, sentences
         ("Насколько вырос товарооборот? А кто это объявил?", "ru",
          ["Насколько вырос товарооборот?", "А кто это объявил?"]),
         ("What?? Really", "en", ["What??", "Really"]),
+        ("trade grew 66+20 percent", "en", ["trade grew 66+20 percent"]),
+        ("trade growth +new routes", "en", ["trade growth", "new routes"]),
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:

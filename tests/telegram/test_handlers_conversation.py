@@ -45,6 +45,32 @@ async def test_follow_up_in_a_private_chat(app: App, server: FakeBotApi,
     assert _answer(engine, "new_routes") not in third["text"]
 
 
+async def test_reply_to_an_older_answer_continues_that_one(app: App, server: FakeBotApi,
+                                                           engine: Engine) -> None:
+    """In a private chat, a reply to an earlier answer continues it, and a plain message
+    continues the last answer."""
+    server.private_text("What new transport routes are planned?")
+    await sent_messages(server, 1)
+    routes = server.sent[-1]
+    server.private_text("How much did trade grow in 2024?")
+    await sent_messages(server, 2)
+    server.private_text("and in 2025?")
+    third = (await sent_messages(server, 3))[2]
+    assert _answer(engine, "trade_growth") in third["text"]
+    server.private_text("when?", reply_to=routes)
+    fourth = (await sent_messages(server, 4))[3]
+    assert _answer(engine, "announcement") in fourth["text"]
+
+
+async def test_follow_up_after_a_button(app: App, server: FakeBotApi, engine: Engine) -> None:
+    """A fact sent by a button is what "when?" continues."""
+    server.callback_query("f:new_routes")
+    await sent_messages(server, 1)
+    server.private_text("when?")
+    second = (await sent_messages(server, 2))[1]
+    assert _answer(engine, "announcement") in second["text"]
+
+
 async def test_follow_up_in_another_private_chat_is_not_one(app: App, server: FakeBotApi,
                                                             engine: Engine) -> None:
     """One user's conversation is not another's: "who announced it?" from a new user is

@@ -47,6 +47,17 @@ async def test_inline_empty_query_lists_top_topics(
     assert [r["id"] for r in results] == expected
 
 
+async def test_inline_overview_request_lists_a_fact_of_each_topic(
+    app: App, server: FakeBotApi, knowledge: Knowledge
+) -> None:
+    """"What is it about" inline offers the first fact of each topic, in its language."""
+    server.inline_query("о чём статья")
+    results = (await server.await_calls("answerInlineQuery"))[0]["results"]
+    expected = [knowledge.facts_in_topic(topic)[0].id for topic in knowledge.topics]
+    assert [r["id"] for r in results] == expected
+    assert results[0]["title"].startswith("Насколько")
+
+
 async def test_inline_hopeless_query_gets_empty_answer(app: App, server: FakeBotApi) -> None:
     """A hopeless inline query is still answered, with an empty result list and a chat button."""
     server.inline_query(HOPELESS)
