@@ -127,7 +127,8 @@ def build_application(
     background: set[asyncio.Task[None]] = set()
 
     fatal = fatal if fatal is not None else Fatal()
-    update_queue = JournalQueue(journal)
+    bodies: dict[int, object] = {}  # polled updates' JSON, from the bot to the journal
+    update_queue = JournalQueue(journal, bodies)
 
     async def post_init(application: App) -> None:
         update_queue.replay(application.bot)  # before polling: the oldest updates first
@@ -166,6 +167,7 @@ def build_application(
         rate_limiter=(rate_limiter if rate_limiter is not None
                       else MessageRateLimiter(settings.messages_per_second)),
         fatal=fatal,
+        bodies=bodies,
     )
     processor = PerChatProcessor(journal=journal)
     builder = (

@@ -32,6 +32,7 @@ BACKLOG = 10_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 FATAL_POLL_PAUSE = 1.0  # seconds a poll waits once the bot is stopping for good
+BODIES_LIMIT = 10_000  # polled updates' bodies kept for the journal; beyond, they are rebuilt
 INVALID_TOKEN = "Telegram rejected the bot token (TELEGRAM_BOT_TOKEN)"  # noqa: S105 - a message
 
 
@@ -127,11 +128,15 @@ class Fatal:
 
 class SafeBot(ExtBot[Any]):
     """The bot whose getUpdates parses each update on its own and stops the bot on a revoked
-    token instead of leaving the polling loop dead and the process deaf."""
+    token instead of leaving the polling loop dead and the process deaf. Each polled update's
+    JSON is left in `bodies` (by update_id; the `JournalQueue`'s) for the journal, which would
+    otherwise serialise the parsed update again."""
 
-    def __init__(self, *args: Any, fatal: Fatal, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, fatal: Fatal, bodies: dict[int, object] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fatal = fatal
+        self._bodies = bodies if bodies is not None else {}
 
     async def get_updates(
         self,
@@ -174,6 +179,9 @@ class SafeBot(ExtBot[Any]):
                 log.warning("getUpdates returned something without an update_id; ignored")
             else:
                 updates.append(update)
+                if len(self._bodies) >= BODIES_LIMIT:
+                    self._bodies.clear()  # not taken (no journal queue): the journal rebuilds
+                self._bodies[update.update_id] = item
         return tuple(updates)
 
 
@@ -183,16 +191,20 @@ class JournalQueue(asyncio.Queue[object]):
     so before python-telegram-bot confirms it to Telegram (the next getUpdates; the webhook's
     200). An update already in the journal (a resend of one pending or handled) is dropped."""
 
-    def __init__(self, journal: UpdateJournal | None) -> None:
+    def __init__(self, journal: UpdateJournal | None,
+                 bodies: dict[int, object] | None = None) -> None:
         super().__init__()
         self.journal = journal
+        self.bodies = bodies if bodies is not None else {}  # the polled JSON, by update_id
 
     async def put(self, item: object) -> None:
         """Journal the update (if it is new), then queue it."""
-        if (self.journal is not None and isinstance(item, Update)
-                and not self.journal.add(item.update_id, item.to_json())):
-            log.debug("update %d was received before; skipped", item.update_id)
-            return
+        if isinstance(item, Update):
+            body = self.bodies.pop(item.update_id, None)
+            if self.journal is not None and not self.journal.add(
+                    item.update_id, json.dumps(body) if body is not None else item.to_json()):
+                log.debug("update %d was received before; skipped", item.update_id)
+                return
         await super().put(item)
 
     def replay(self, bot: ExtBot[Any]) -> int:
