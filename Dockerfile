@@ -8,7 +8,7 @@ COPY knowledge ./knowledge
 RUN pip install --no-cache-dir --prefix=/install ".[shared]"
 
 FROM python:3.11-slim
-RUN useradd --create-home --uid 10001 bot
+RUN useradd --create-home --uid 10001 bot && mkdir -p /app/data && chown bot:bot /app/data
 COPY --from=build /install /usr/local
 COPY --chown=bot:bot knowledge /app/knowledge
 WORKDIR /app
@@ -18,7 +18,6 @@ ENV KNOWLEDGE_DIR=/app/knowledge \
     BOT_CACHE_DIR=/app/data/cache \
     PORT=8443 \
     PYTHONUNBUFFERED=1
-RUN mkdir -p /app/data
 VOLUME ["/app/data"]
 EXPOSE 8443
 HEALTHCHECK --interval=15s --timeout=3s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=2)"

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench bench-shared clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(BENCH_STAMP)  ## the benchmarks in benchmarks/, each against a referenc
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/startup.py
+
+bench-shared: $(BENCH_STAMP)  ## shared mode (Redis, PostgreSQL) against the default; needs both installed
+	bash tests/servers/install.sh
+	$(BIN)/python benchmarks/shared.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -30,7 +30,7 @@ MAX_MESSAGE_LENGTH = 4096
 MAX_CALLBACK_BYTES = 64
 _CLEARED = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET",
             "KNOWLEDGE_DIR", "BOT_DB", "BOT_DB_RETENTION_DAYS", "FLOOD_BURST", "FLOOD_INTERVAL",
-            "PORT")
+            "PORT", "DATABASE_URL", "REDIS_URL")
 
 
 def bot_settings(server: FakeBotApi, tmp_path: Path, **changes: Any) -> Settings:
@@ -101,7 +101,8 @@ def start_process(server: FakeBotApi, cwd: Path, log: TextIO, *args: str,
 def start_bot(server: FakeBotApi, cwd: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     """Start `python -m bot ARGS` against the fake server, logging at DEBUG to pipes."""
     environment = {k: v for k, v in os.environ.items()
-                   if k not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"}}
+                   if k not in {"KNOWLEDGE_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT",
+                                "DATABASE_URL", "REDIS_URL"}}
     environment.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
                        LOG_LEVEL="DEBUG", PYTHONPATH=str(ROOT), **env)
     return subprocess.Popen(

@@ -159,15 +159,18 @@ def test_a_flood_limit_holds_across_workers(workers: list[Worker], botapi: FakeB
 
 
 def test_a_language_chosen_on_one_worker_applies_on_the_other(
-    workers: list[Worker], botapi: FakeBotApi
+    workers: list[Worker], botapi: FakeBotApi, redis_url: str
 ) -> None:
-    """/language → Russian pressed on worker one; worker two answers an English question from
-    that chat in Russian."""
+    """/language → Russian pressed on worker one; once stored (within about a second), worker
+    two answers an English question from that chat in Russian."""
+    import redis
+
     user = 5002
     assert workers[0].post(botapi.callback_query("l:ru", message_id=9000, user_id=user)) == 200
     wait_until(lambda: any(call["chat_id"] == user
                            for call in botapi.calls_to("editMessageText")), timeout=20)
-    time.sleep(1.5)  # chat data is written within a second
+    store = redis.Redis.from_url(redis_url)
+    wait_until(lambda: b'"ru"' in (store.get(f"laosbot:chat:{user}") or b""), timeout=20)
     assert workers[1].post(botapi.private_text(TRADE_EN, user_id=user)) == 200
     wait_until(lambda: answers_to(botapi, user), timeout=20)
     assert GROWTH_RU in answers_to(botapi, user)[0]

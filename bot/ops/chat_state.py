@@ -7,6 +7,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +23,7 @@ CREATE TABLE IF NOT EXISTS chat_state (
 );
 """
 REDIS_PREFIX = "laosbot:chat:"
+ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while Redis fails
 
 
 class ChatStateStore(Protocol):
@@ -138,10 +140,20 @@ class RedisChatState:
     shared = True
 
     def __init__(self, url: str) -> None:
-        import redis.asyncio  # the optional `shared` extra
+        import redis  # the optional `shared` extra
 
-        self._redis = redis.asyncio.Redis.from_url(url)
+        from bot.ops.shared import connect_redis
+
+        self._redis = connect_redis(url)
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self._warned_at = -ERROR_LOG_EVERY
+
+    def _warn(self, action: str, error: BaseException) -> None:
+        now = time.monotonic()
+        if now - self._warned_at >= ERROR_LOG_EVERY:
+            self._warned_at = now
+            log.warning("chat state: cannot %s Redis (%s); chats go on with what this worker "
+                        "remembers", action, error)
 
     async def load_all(self) -> dict[int, State]:
         """None up front: each chat is read when its update comes."""
@@ -152,7 +164,7 @@ class RedisChatState:
         try:
             text = await self._redis.get(f"{REDIS_PREFIX}{chat_id}")
         except self._errors as error:
-            log.warning("chat state: cannot read from Redis: %s", error)
+            self._warn("read from", error)
             return None
         return decode(text) if text is not None else None
 
@@ -161,14 +173,14 @@ class RedisChatState:
         try:
             await self._redis.set(f"{REDIS_PREFIX}{chat_id}", encode(state))
         except self._errors as error:
-            log.warning("chat state: cannot write to Redis: %s", error)
+            self._warn("write to", error)
 
     async def drop(self, chat_id: int) -> None:
         """Forget one chat."""
         try:
             await self._redis.delete(f"{REDIS_PREFIX}{chat_id}")
         except self._errors as error:
-            log.warning("chat state: cannot delete from Redis: %s", error)
+            self._warn("delete from", error)
 
     async def close(self) -> None:
         """Close the connections."""

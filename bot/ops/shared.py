@@ -23,16 +23,30 @@ RELOAD_CHANNEL = f"{PREFIX}knowledge-reloaded"
 REGISTERED_FOR = 24 * 3600  # seconds a registration stands before a starting worker redoes it
 LOCK_TIMEOUT = 120.0  # a worker that died while registering frees the lock after this long
 POLL = 1.0  # seconds between two looks at this worker's knowledge version
+# A worker handles at most 32 updates at once, each with one Redis call at a time; beyond this
+# many connections a caller waits for one (up to the timeout) instead of failing at once.
+MAX_CONNECTIONS = 64
+CONNECTION_WAIT = 5.0
+
+
+def connect_redis(url: str) -> Any:
+    """A Redis client whose callers queue for a connection rather than fail when all are busy."""
+    import redis.asyncio  # the optional `shared` extra
+
+    pool = redis.asyncio.BlockingConnectionPool.from_url(
+        url, max_connections=MAX_CONNECTIONS, timeout=CONNECTION_WAIT)
+    return redis.asyncio.Redis(connection_pool=pool)
 
 
 class SharedMode:
     """One Redis client for the coordination of several workers."""
 
     def __init__(self, url: str, worker: str | None = None) -> None:
-        import redis.asyncio  # the optional `shared` extra
+        import redis  # the optional `shared` extra
 
-        self.client: Any = redis.asyncio.Redis.from_url(url)
+        self.client: Any = connect_redis(url)
         self.errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self.lock_error: type[BaseException] = redis.exceptions.LockError
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
 
     def flood(self, burst: int, interval: float, name: str) -> SharedFloodControl:
@@ -46,8 +60,8 @@ class SharedMode:
         changed. A reload caused by a broadcast is not broadcast again."""
         published = service.version
         while True:
+            pubsub = self.client.pubsub()
             try:
-                pubsub = self.client.pubsub()
                 await pubsub.subscribe(RELOAD_CHANNEL)
                 while True:
                     message = await pubsub.get_message(ignore_subscribe_messages=True,
@@ -66,6 +80,9 @@ class SharedMode:
             except self.errors as error:
                 log.warning("reload broadcast: Redis unavailable (%s); retrying", error)
                 await asyncio.sleep(5 * POLL)
+            finally:
+                with contextlib.suppress(*self.errors):
+                    await pubsub.aclose()
 
     # ----------------------------------------------------------------- registering once
     async def register_once(self, what: str, register: Callable[[], Awaitable[object]]) -> bool:
@@ -74,13 +91,19 @@ class SharedMode:
         together wait on a Redis lock, so exactly one registers."""
         digest = hashlib.sha256(what.encode()).hexdigest()[:32]
         done = f"{PREFIX}registered:{digest}"
-        async with self.client.lock(f"{PREFIX}registering", timeout=LOCK_TIMEOUT,
-                                    blocking_timeout=LOCK_TIMEOUT):
-            if await self.client.exists(done):
-                log.info("webhook and commands already registered by another worker")
-                return False
+        try:
+            async with self.client.lock(f"{PREFIX}registering", timeout=LOCK_TIMEOUT,
+                                        blocking_timeout=LOCK_TIMEOUT):
+                if await self.client.exists(done):
+                    log.info("webhook and commands already registered by another worker")
+                    return False
+                await register()
+                await self.client.set(done, self.worker, ex=REGISTERED_FOR)
+        except (*self.errors, self.lock_error) as error:
+            # Registering twice is harmless; not registering at all would leave the bot deaf.
+            log.warning("webhook registration: Redis unavailable (%s); registering anyway",
+                        error)
             await register()
-            await self.client.set(done, self.worker, ex=REGISTERED_FOR)
         log.info("registered the webhook and commands for every worker")
         return True
 

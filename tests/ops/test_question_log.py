@@ -172,6 +172,24 @@ def test_write_failures_are_tolerated_and_logged_once(
     assert len(warnings) == 1 and "questions are still answered" in warnings[0].getMessage()
 
 
+def test_postgresql_down_is_tolerated_and_logged_once(
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    """A PostgreSQL server that refuses connections loses those questions, logs one warning
+    naming the server without its password, and never raises to the caller."""
+    caplog.set_level(logging.WARNING, logger="bot.ops.question_log")
+    question_log = QuestionLog("postgresql://bot:pa55word@127.0.0.1:9/bot")
+    try:
+        for number in range(3):
+            question_log.record(record(NOW, f"question {number}"))
+            assert question_log.flush()
+    finally:
+        question_log.close()
+    assert question_log.written == 0 and question_log.lost == 3
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "postgresql://bot:***@127.0.0.1:9/bot" in warning and "pa55word" not in warning
+
+
 async def test_a_broken_log_does_not_stop_answers(engine: Engine, tmp_path: Path) -> None:
     """With the log path pointing at a directory the bot still answers."""
     question_log = QuestionLog(tmp_path)

@@ -205,3 +205,20 @@ def test_python_m_bot_report_json(prepared_log: Path | str) -> None:
     assert report["unanswered"][0]["representative"] == "what is the weather in vientiane"
     assert [day["decline_rate"] for day in report["days"]] == [0.1429, 0.2079, 0.3529]
     assert "report: 292 rows processed" in result.stderr
+
+
+def test_python_m_bot_report_reads_database_url(prepared_log: Path | str) -> None:
+    """Without --db, `report` reads DATABASE_URL when it is set (else BOT_DB)."""
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in {"KNOWLEDGE_DIR", "BOT_DB", "DATABASE_URL"}}
+    environment["PYTHONPATH"] = str(ROOT)
+    if isinstance(prepared_log, str):
+        environment["DATABASE_URL"] = prepared_log
+    else:
+        environment["BOT_DB"] = str(prepared_log)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "--json", "--days", "0"],
+        capture_output=True, text=True, env=environment, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["rows"] == 292 and report["database"] == str(prepared_log)

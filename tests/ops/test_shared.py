@@ -119,3 +119,17 @@ async def test_a_reload_reaches_the_other_worker(
     assert [service.version for service in services] == [2, 2]
     routes = services[1].engine.knowledge.by_id["routes"]
     assert routes.answer["en"] == "Sea routes via Vietnam."
+
+
+async def test_registration_without_redis_registers_anyway() -> None:
+    """Redis unreachable at start: the worker registers the webhook itself rather than not at
+    all."""
+    mode = SharedMode("redis://127.0.0.1:9/0")
+    calls: list[str] = []
+
+    async def register() -> None:
+        calls.append("registered")
+
+    assert await mode.register_once("url\nsecret", register)
+    assert calls == ["registered"]
+    await mode.close()
