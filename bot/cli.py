@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--write", action="store_true",
                      help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
-        "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect})"
+        "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect}, "
+                         "{q, parts: [...]} for several questions in one message, and 'after' "
+                         "for the questions asked before a follow-up)"
     )
     scores.add_argument("files", nargs="+", type=Path, help="the question sets")
     scores.add_argument(

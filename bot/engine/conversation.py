@@ -16,10 +16,12 @@ One = Callable[[str, Context], Decision]
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
     """One decision for several questions: each part once (a fact an earlier part already
-    answered is not repeated); a single remaining part is the decision itself."""
+    answered is not repeated), greetings and thanks around questions left out; a single
+    remaining part is the decision itself."""
     parts: list[Decision] = []
     given: set[str] = set()
-    for part in decided:
+    asked = [part for part in decided if part.kind != "smalltalk"] or decided[:1]
+    for part in asked:
         if part.given and set(part.given) <= given:
             continue
         given.update(part.given)

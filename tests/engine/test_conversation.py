@@ -60,6 +60,14 @@ def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) ->
     assert not decision.confident
 
 
+@pytest.mark.parametrize("message", ["hi\nhow much did trade grow?",
+                                     "how much did trade grow?\nthanks"])
+def test_greetings_around_a_question_are_no_question(engine: Engine, message: str) -> None:
+    """A greeting or thanks on its own line beside a question leaves just the question."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
 def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
     """Two questions with one answer get that answer once."""
     decision = engine.decide("How much did trade grow? By how much in 2024?")
