@@ -102,7 +102,7 @@ def _print_answer(engine: Engine, question: str, as_json: bool, language: str | 
         print(json.dumps(json_object(decision, reply), ensure_ascii=False), flush=True)
     else:
         print(plain_text(reply), flush=True)
-    return context.after(decision.given)
+    return context.told(decision)
 
 
 def read_session(path: Path | None, engine: Engine) -> Context:

@@ -50,7 +50,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             if decision.kind != "fact":
                 break
             decided.append(decision)
-            turn = turn.after(decision.given)
+            turn = turn.told(decision)
         else:
             if len({fact for part in decided for fact in part.given}) > 1:
                 return combine(sentence, whole.language, decided)
@@ -69,7 +69,7 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn))
         decided.append(decision)
-        turn = turn.after(decision.given)
+        turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
     return combine(question, whole.language, decided)

@@ -141,3 +141,12 @@ def test_more_when_everything_was_said(engine: Engine) -> None:
     every = tuple(fact.id for fact in engine.knowledge.facts)
     decision = engine.decide("tell me more", context=Context(every[-1:], every))
     assert (decision.kind, decision.reason) == ("none", "exhausted")
+
+
+def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
+    """"Tell me more" after the overview gives the first facts of the first topics."""
+    context = Context().told(engine.decide("what is this article about?"))
+    assert context.opened and context.started
+    more = engine.decide("tell me more", context=context)
+    firsts = [engine.knowledge.facts_in_topic(topic)[0].id for topic in engine.knowledge.topics]
+    assert list(more.given) == firsts[:2]
