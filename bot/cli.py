@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--write", action="store_true",
                      help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
-        "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect})"
+        "evaluate", help="score the bot on labelled question sets (YAML lists of {q, expect}, "
+                         "{q, parts: [...]} for several questions in one message, and 'after' "
+                         "for the questions asked before a follow-up)"
     )
     scores.add_argument("files", nargs="+", type=Path, help="the question sets")
     scores.add_argument(
@@ -103,7 +105,7 @@ def _print_answer(engine: Engine, question: str, as_json: bool, language: str | 
         print(json.dumps(json_object(decision, reply), ensure_ascii=False), flush=True)
     else:
         print(plain_text(reply), flush=True)
-    return context.after(decision.given)
+    return context.told(decision)
 
 
 def read_session(path: Path | None, engine: Engine) -> Context:

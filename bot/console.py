@@ -26,7 +26,7 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, stderr: TextIO) -
         if not interactive and not line.strip():
             continue
         decision = engine.decide(line.strip(), context=context)
-        context = context.after(decision.given)
+        context = context.told(decision)
         print(plain_text(composer.compose(decision)), file=stdout)
         if interactive:
             print(file=stdout)

@@ -16,10 +16,12 @@ One = Callable[[str, Context], Decision]
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
     """One decision for several questions: each part once (a fact an earlier part already
-    answered is not repeated); a single remaining part is the decision itself."""
+    answered is not repeated), greetings and thanks around questions left out; a single
+    remaining part is the decision itself."""
     parts: list[Decision] = []
     given: set[str] = set()
-    for part in decided:
+    asked = [part for part in decided if part.kind != "smalltalk"] or decided[:1]
+    for part in asked:
         if part.given and set(part.given) <= given:
             continue
         given.update(part.given)
@@ -48,7 +50,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             if decision.kind != "fact":
                 break
             decided.append(decision)
-            turn = turn.after(decision.given)
+            turn = turn.told(decision)
         else:
             if len({fact for part in decided for fact in part.given}) > 1:
                 return combine(sentence, whole.language, decided)
@@ -67,7 +69,7 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn))
         decided.append(decision)
-        turn = turn.after(decision.given)
+        turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
     return combine(question, whole.language, decided)

@@ -85,7 +85,7 @@ class Engine:
         if self.knowledge.overview and any(asks_overview(question, code) for code in spoken):
             return overview
         if any(asks_more(question, code) for code in spoken):
-            if context.given:
+            if context.started:
                 return self._more(question, reply, context)
             if self.knowledge.overview:
                 return overview  # "tell me more" with nothing before: the whole article

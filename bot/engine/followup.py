@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bot.engine.decision import Decision
 from bot.knowledge import Knowledge
 
 MORE = 2  # facts given for one "tell me more"
@@ -17,6 +18,12 @@ class Context:
 
     given: tuple[str, ...] = ()  # the facts of the last answer, in order
     seen: tuple[str, ...] = ()  # every fact answered in the conversation, oldest first
+    opened: bool = False  # the overview was given: "tell me more" goes on to the facts
+
+    @property
+    def started(self) -> bool:
+        """Whether the conversation was told anything "more" can follow."""
+        return bool(self.given) or self.opened
 
     def after(self, given: tuple[str, ...]) -> Context:
         """The context once these facts are answered; an answer without facts (a decline,
@@ -24,11 +31,18 @@ class Context:
         if not given:
             return self
         seen = tuple(fact for fact in self.seen if fact not in given) + given
-        return Context(given, seen)
+        return Context(given, seen, self.opened)
+
+    def told(self, decision: Decision) -> Context:
+        """The context once this decision is the reply: its facts, or that the overview
+        was given."""
+        if decision.kind == "overview":
+            return Context((), self.seen, opened=True)
+        return self.after(decision.given)
 
     def to_json(self) -> dict[str, Any]:
         """The context as JSON-ready data (a session file, another store)."""
-        return {"given": list(self.given), "seen": list(self.seen)}
+        return {"given": list(self.given), "seen": list(self.seen), "opened": self.opened}
 
     @classmethod
     def from_json(cls, data: object, knowledge: Knowledge) -> Context:
@@ -43,7 +57,7 @@ class Context:
             known = knowledge.by_id
             return tuple(item for item in items if isinstance(item, str) and item in known)
 
-        return cls(ids("given"), ids("seen"))
+        return cls(ids("given"), ids("seen"), data.get("opened") is True)
 
 
 def neighbourhood(knowledge: Knowledge, given: tuple[str, ...]) -> tuple[str, ...]:
@@ -56,10 +70,13 @@ def neighbourhood(knowledge: Knowledge, given: tuple[str, ...]) -> tuple[str, ..
 
 def next_facts(knowledge: Knowledge, context: Context, count: int = MORE) -> tuple[str, ...]:
     """The next facts for "tell me more": related to the last answer first, then those
-    related to them, then the rest of its topic, then the rest of the knowledge base in
-    order; never one already answered."""
+    related to them, then the rest of its topic (after the overview: the first fact of each
+    topic), then the rest of the knowledge base in order; never one already answered."""
     seen = set(context.seen)
     order = list(neighbourhood(knowledge, context.given))
+    if not context.given:
+        order += [facts[0].id for facts in map(knowledge.facts_in_topic, knowledge.topics)
+                  if facts]
     order += neighbourhood(knowledge, tuple(order))
     topics = {knowledge.by_id[fact].topic for fact in context.given if fact in knowledge.by_id}
     order += [fact.id for fact in knowledge.facts if fact.topic in topics]

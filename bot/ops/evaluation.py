@@ -127,7 +127,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
     for item in questions:
         context = Context()
         for earlier in item.after:
-            context = context.after(engine.decide(earlier, context=context).given)
+            context = context.told(engine.decide(earlier, context=context))
         answer = engine.decide(item.question, context=context)
         label = item.expected[0]
         key = ("in" if item.in_scope else "small" if label == SMALLTALK else "out")

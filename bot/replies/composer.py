@@ -78,7 +78,9 @@ class Composer:
             question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
             key = "part_clarify" if part.kind == "clarify" else "part_none"
             parts.append(Part(say(language, key, question=question)))
-            offered += [fact for fact in part.suggestions if fact not in offered]
+            # A near miss offers the fact that says what is known first.
+            nearest = (part.closest.id,) if part.closest is not None else ()
+            offered += [fact for fact in (*nearest, *part.suggestions) if fact not in offered]
         given = {fact.id for fact in answered}
         if not offered:  # everything answered: what follows from the last answer
             offered = [fact for fact in answered[-1].related if fact not in given][:3]

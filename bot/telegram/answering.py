@@ -48,8 +48,9 @@ class Answerer:
         )
         self.record(answer, chat.type if chat is not None else "unknown")
         sent = await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
-        if answer.given:
-            remember(conversations, threads_after(update, sent), before.after(answer.given))
+        after = before.told(answer)
+        if after != before:
+            remember(conversations, threads_after(update, sent), after)
         # DEBUG: a line per update at INFO cost a few per cent of the CPU under load.
         log.debug("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)

@@ -15,7 +15,7 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.engine import Engine
+from bot.engine import Decision, Engine
 from bot.replies import Composer, Reply
 from bot.replies.menus import Menus
 from bot.replies.wording import Wording
@@ -25,7 +25,11 @@ from bot.telegram.context import (
     Services,
     chosen_language,
     menus,
+    recalled,
+    remember,
     reply_language,
+    threads_after,
+    threads_of,
 )
 from bot.telegram.questions import question_in
 from bot.telegram.send import reply_in_chat
@@ -77,7 +81,13 @@ class Commands:
             await self._send_menu(engine, update, context, Menus.topics)
             return
         language = reply_language(engine, update, context)
-        await reply_in_chat(context.bot, update, Composer(engine.knowledge).overview(language))
+        conversations = self.services.conversations
+        before = recalled(conversations, threads_of(update, context.bot.id))
+        sent = await reply_in_chat(context.bot, update,
+                                   Composer(engine.knowledge).overview(language))
+        # "Tell me more" after the overview goes on to the facts.
+        remember(conversations, threads_after(update, sent),
+                 before.told(Decision("/summary", "overview", language)))
 
     async def topics(self, update: Update, context: BotContext) -> None:
         """/topics: the topic buttons, to browse the facts."""

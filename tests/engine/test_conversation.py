@@ -60,6 +60,14 @@ def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) ->
     assert not decision.confident
 
 
+@pytest.mark.parametrize("message", ["hi\nhow much did trade grow?",
+                                     "how much did trade grow?\nthanks"])
+def test_greetings_around_a_question_are_no_question(engine: Engine, message: str) -> None:
+    """A greeting or thanks on its own line beside a question leaves just the question."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
 def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
     """Two questions with one answer get that answer once."""
     decision = engine.decide("How much did trade grow? By how much in 2024?")
@@ -133,3 +141,12 @@ def test_more_when_everything_was_said(engine: Engine) -> None:
     every = tuple(fact.id for fact in engine.knowledge.facts)
     decision = engine.decide("tell me more", context=Context(every[-1:], every))
     assert (decision.kind, decision.reason) == ("none", "exhausted")
+
+
+def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
+    """"Tell me more" after the overview gives the first facts of the first topics."""
+    context = Context().told(engine.decide("what is this article about?"))
+    assert context.opened and context.started
+    more = engine.decide("tell me more", context=context)
+    firsts = [engine.knowledge.facts_in_topic(topic)[0].id for topic in engine.knowledge.topics]
+    assert list(more.given) == firsts[:2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine import Decision
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.knowledge import Knowledge
 
@@ -49,3 +50,12 @@ def test_next_facts_run_out_only_when_everything_was_said(knowledge: Knowledge) 
     every = tuple(fact.id for fact in knowledge.facts)
     assert next_facts(knowledge, Context(every[-1:], every[1:])) == (every[0],)
     assert next_facts(knowledge, Context(every[-1:], every)) == ()
+
+
+def test_the_overview_opens_a_conversation(knowledge: Knowledge) -> None:
+    """After the overview there is no last fact, but the conversation has started, and it
+    round-trips through JSON."""
+    context = Context(("putin",), ("putin",)).told(Decision("summary", "overview", "en"))
+    assert (context.given, context.seen, context.started) == ((), ("putin",), True)
+    assert Context.from_json(context.to_json(), knowledge) == context
+    assert not Context().started

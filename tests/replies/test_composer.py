@@ -308,3 +308,16 @@ def test_nothing_more_to_tell(composer: Composer) -> None:
     reply = composer.compose(Decision("more", "none", "en", reason="exhausted"))
     assert plain_text(reply).startswith("That is all the article says on this.")
     assert reply.buttons[-1][0].kind == "topics"
+
+
+def test_a_part_the_article_does_not_answer_offers_what_it_says(
+    engine: Engine, composer: Composer
+) -> None:
+    """A part the article does not answer is named as such, its closest fact first on the
+    buttons."""
+    decision = engine.decide("How much did trade grow? What does Russia export to Laos?")
+    reply = composer.compose(decision)
+    assert "“What does Russia export to Laos?”: the article does not say that." in (
+        plain_text(reply))
+    closest = decision.parts[1].closest
+    assert closest is not None and fact_values(reply)[0] == closest.id

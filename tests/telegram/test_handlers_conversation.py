@@ -113,7 +113,8 @@ async def test_group_chatter_after_an_answer_is_still_ignored(app: App,
 
 
 async def test_summary_in_a_group(app: App, server: FakeBotApi, engine: Engine) -> None:
-    """/summary in a group gets the overview, its source and a button per topic, as a reply."""
+    """/summary in a group gets the overview, its source and a button per topic, as a reply;
+    "tell me more" in reply to it goes on to the facts."""
     update = server.command(f"/summary@{BOT_USERNAME}", "supergroup")
     call = (await sent_messages(server))[0]
     assert engine.knowledge.overview["en"].replace("'", "&#x27;") in call["text"]
@@ -123,3 +124,6 @@ async def test_summary_in_a_group(app: App, server: FakeBotApi, engine: Engine) 
     assert len(labels) == len(engine.knowledge.topics)
     assert call["reply_parameters"]["message_id"] == update["message"]["message_id"]
     assert_html_safe(call)
+    server.group_text("tell me more", reply_to=server.sent[-1])
+    more = (await sent_messages(server, 2))[1]
+    assert _answer(engine, engine.knowledge.facts_in_topic("trade")[0].id) in more["text"]
