@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import re
 import secrets
@@ -285,6 +286,13 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     # start-up, the same way.
     if signals.take_pending_stop():
         application.stop_running()
+    # Everything built so far (the engine's index, the libraries) lives as long as the process:
+    # frozen, the garbage collector stops walking it on every full collection (67,000 objects,
+    # tens of milliseconds a time under load). A reload's old knowledge base and engine hold no
+    # reference cycles (checked: a collection after dropping them finds nothing), so reference
+    # counting still frees them.
+    gc.collect()
+    gc.freeze()
     log.info("event loop: %s", "uvloop" if use_uvloop() else "asyncio")
     try:
         if webhook:

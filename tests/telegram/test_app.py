@@ -54,7 +54,17 @@ async def test_build_application_takes_a_rate_limiter_and_a_request(
     default = build_application(engine, settings)
     assert given.bot.rate_limiter is limiter and given.bot.request is request
     assert isinstance(default.bot.rate_limiter, MessageRateLimiter)
+    assert default.bot.rate_limiter.overall.rate == settings.messages_per_second
     assert isinstance(default.bot.request, RetryingRequest)
+
+
+async def test_messages_per_second_sets_the_overall_cap(engine: Engine,
+                                                        settings: Settings) -> None:
+    """MESSAGES_PER_SECOND (the setting) is the default limiter's overall rate; 0 lifts it."""
+    for rate in (5.0, 0.0):
+        app = build_application(engine, dataclasses.replace(settings, messages_per_second=rate))
+        assert isinstance(app.bot.rate_limiter, MessageRateLimiter)
+        assert app.bot.rate_limiter.overall.rate == rate
 
 
 async def test_messages_are_html_without_previews_and_inline_answers_keep_them(
