@@ -39,11 +39,12 @@ from bot.telegram.logs import (
     quiet_http_loggers,
 )
 from bot.telegram.persistence import ChatPersistence
+from bot.telegram.processing import PerChatProcessor
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.registration import register_for_all, register_webhook
 from bot.telegram.request import RetryingRequest
 from bot.telegram.transport import http_transport
-from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
+from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, SafeBot
 from bot.telegram.webhook import SafeUpdater
 
 log = logging.getLogger(__name__)
