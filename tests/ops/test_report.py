@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,14 +15,7 @@ from servers import fresh_database
 
 from bot.engine import Engine
 from bot.ops.question_log import QuestionLog, QuestionRecord
-from bot.ops.report import (
-    Normaliser,
-    build_report,
-    group_questions,
-    read_questions,
-    render_text,
-    run_report,
-)
+from bot.ops.report import build_report, read_questions, render_text, run_report
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY_A, DAY_B, DAY_C = "2025-08-10", "2025-08-11", "2025-08-12"
@@ -134,33 +126,6 @@ def test_report_groups_clarify_questions(prepared_log: Path | str, engine: Engin
     # The closest fact is the current engine's best candidate for "nuclear": the interest in
     # nuclear technology, a little ahead of the road map, so the group names it and only it.
     assert report.clarify[0].closest_fact == "nuclear_interest"
-
-
-@pytest.mark.parametrize(
-    ("questions", "expected"),
-    [
-        (["trade", "trade", "TRADE!"], [("trade", 3)]),
-        (["football results", "results of the football", "footbal results", "weather"],
-         [("football results", 3), ("weather", 1)]),
-        (["how many tourists", "number of tourists", "tourists number"],
-         [("number of tourists", 3)]),
-        (["price of rice", "price of coffee", "bitcoin price"],
-         [("bitcoin price", 1), ("price of coffee", 1), ("price of rice", 1)]),
-        (["weather", "погода"], [("weather", 1), ("погода", 1)]),
-    ],
-    ids=["case-and-punctuation", "order-and-typos", "question-words", "different-things",
-         "languages-apart"],
-)
-def test_group_questions(
-    engine: Engine, questions: list[str], expected: list[tuple[str, int]]
-) -> None:
-    """Greedy grouping merges case, punctuation, word order, typos and question words, keeps
-    different subjects apart and never mixes languages."""
-    pairs = [(q, "ru" if q == "погода" else "en") for q in questions]
-    groups = group_questions(pairs, Normaliser(engine))
-    counts = Counter(" ".join(q.split()) for q in questions)
-    assert [(representative, sum(counts[m] for m in members))
-            for representative, _, members in groups] == expected
 
 
 def test_days_limit_the_rows(prepared_log: Path | str) -> None:
