@@ -17,7 +17,7 @@ from bot.config import REPORT_DAYS
 from bot.engine import Engine
 from bot.ops.postgres import PostgresConnection, PostgresError, is_postgres, redact
 from bot.ops.question_groups import GROUP_CUTOFF, Normaliser, group_questions
-from bot.ops.question_log import COLUMNS, QuestionRecord, iso, utc_now
+from bot.ops.question_records import COLUMNS, QuestionRecord, iso, utc_now
 from bot.replies.wording import Wording
 
 DEFAULT_DAYS = REPORT_DAYS

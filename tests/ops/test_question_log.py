@@ -17,7 +17,8 @@ from servers import column_names, database_rows
 
 import bot.ops.question_log
 from bot.engine import Engine
-from bot.ops.question_log import COLUMNS, QuestionLog, QuestionRecord, iso
+from bot.ops.question_log import QuestionLog
+from bot.ops.question_records import COLUMNS, SCHEMA, QuestionRecord, iso
 from bot.telegram.app import build_application
 from tests.replying import reply_to
 
@@ -207,7 +208,7 @@ class SlowConnection:
 
     def __init__(self, path: Path) -> None:
         self.inner = sqlite3.connect(path, check_same_thread=False)
-        self.inner.executescript(bot.ops.question_log.SCHEMA)
+        self.inner.executescript(SCHEMA)
 
     def __enter__(self) -> SlowConnection:
         return self

@@ -14,7 +14,8 @@ import pytest
 from servers import fresh_database
 
 from bot.engine import Engine
-from bot.ops.question_log import QuestionLog, QuestionRecord
+from bot.ops.question_log import QuestionLog
+from bot.ops.question_records import QuestionRecord
 from bot.ops.report import build_report, read_questions, render_text, run_report
 
 ROOT = Path(__file__).resolve().parents[2]
