@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import re
 import secrets
@@ -35,7 +34,7 @@ from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
 from bot.ops.shared import SharedMode
 from bot.ops.update_journal import UpdateJournal, journal_path
-from bot.telegram.commands import PRIVATE_COMMANDS, command_menu, set_commands
+from bot.telegram.commands import set_commands
 from bot.telegram.context import CONTEXT_TYPES, Services
 from bot.telegram.errors import ErrorLog
 from bot.telegram.handlers import add_handlers
@@ -46,6 +45,7 @@ from bot.telegram.logs import (
     quiet_http_loggers,
 )
 from bot.telegram.persistence import ChatPersistence
+from bot.telegram.registration import register_for_all, register_webhook
 from bot.telegram.request import RetryingRequest
 from bot.telegram.updates import INVALID_TOKEN, Fatal, JournalQueue, PerChatProcessor, SafeBot
 from bot.telegram.webhook import SafeUpdater
@@ -136,7 +136,8 @@ def build_application(
     async def post_init(application: App) -> None:
         update_queue.replay(application.bot)  # before polling: the oldest updates first
         if shared is not None and webhook is not None:
-            await _register_for_all(application, service.engine, shared, *webhook)
+            await register_for_all(application, service.engine, shared, *webhook,
+                                   allowed_updates=ALLOWED_UPDATES)
         else:
             await set_commands(application.bot, service.engine)
         if live:
@@ -198,25 +199,6 @@ def build_application(
     return app
 
 
-async def register_webhook(bot: Any, engine: Engine, url: str, secret: str) -> None:
-    """Point Telegram at the webhook (with its secret) and register the command menus."""
-    await bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
-    await set_commands(bot, engine)
-
-
-async def _register_for_all(application: App, engine: Engine, shared: SharedMode, url: str,
-                            secret: str) -> None:
-    """Register the webhook and commands unless another worker did for the same URL, secret
-    and menus; this worker's own server then skips python-telegram-bot's setWebhook."""
-    menus = [[command.to_dict() for command in command_menu(engine, language, PRIVATE_COMMANDS)]
-             for language in engine.knowledge.languages]
-    what = json.dumps([url, secret, menus], ensure_ascii=False, sort_keys=True)
-    await shared.register_once(what, lambda: register_webhook(application.bot, engine, url,
-                                                              secret))
-    if isinstance(application.updater, SafeUpdater):
-        application.updater.bootstrap = False
-
-
 def _fail(text: str, status: int = 2) -> int:
     print(f"error: {text}", file=sys.stderr)
     return status
@@ -240,7 +222,7 @@ def set_webhook_command(engine: Engine, settings: Settings) -> int:
     async def register() -> None:
         async with bot:
             await register_webhook(bot, engine, settings.webhook_url or "",
-                                   settings.webhook_secret or "")
+                                   settings.webhook_secret or "", ALLOWED_UPDATES)
 
     try:
         asyncio.run(register())
