@@ -26,11 +26,16 @@ if [ $had_policy = 0 ]; then
     printf '#!/bin/sh\nexit 101\n' > "$policy"
     chmod +x "$policy"
 fi
-if timeout 300 apt-get update -qq >/dev/null \
-   && timeout 420 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+# The packages' scripts talk a lot: their output is kept, and shown only if the install fails.
+output=$(mktemp)
+if timeout 300 apt-get update -qq >"$output" 2>&1 \
+   && timeout 420 apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$output" 2>&1
+then
     echo "servers: installed in $(( $(date +%s) - started )) s" >&2
 else
+    tail -n 20 "$output" >&2
     echo "servers: installing ${missing[*]} failed; the shared-mode tests will be skipped" >&2
 fi
+rm -f "$output"
 [ $had_policy = 1 ] || rm -f "$policy"
 exit 0
