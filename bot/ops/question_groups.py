@@ -11,17 +11,9 @@ from rapidfuzz import fuzz, process
 from bot.engine import Engine
 from bot.engine.analysis import Analyzer
 from bot.engine.reading import words
+from bot.knowledge import language_resources
 
 GROUP_CUTOFF = 80.0  # similarity (0-100) from which two questions are "the same question"
-
-
-# Question words tell questions apart when matching facts, but not when grouping what people
-# asked: "how many tourists" and "number of tourists" are one gap in the knowledge base.
-QUESTION_WORDS = frozenset("""
-    what who whom whose when where why how which many much
-    что кто кого чей чья чьё чьи когда где куда откуда почему зачем как какой какая какое какие
-    каких каком сколько ли
-""".split())
 
 
 class Normaliser:
@@ -31,13 +23,26 @@ class Normaliser:
         knowledge = engine.knowledge
         self._analyzers = {language: Analyzer(language, knowledge.synonyms.get(language, ()))
                            for language in knowledge.languages}
+        self._question_words = {language: question_words(language)
+                                for language in knowledge.languages}
 
     def __call__(self, question: str, language: str) -> str:
         """The normalised form of a question in a language."""
-        content = " ".join(word for word in words(question) if word not in QUESTION_WORDS)
+        asking = self._question_words.get(language, frozenset())
+        content = " ".join(word for word in words(question) if word not in asking)
         analyzer = self._analyzers.get(language)
         tokens = analyzer.tokens(content) if analyzer else tuple(content.split())
         return " ".join(sorted(tokens))
+
+
+def question_words(language: str) -> frozenset[str]:
+    """A language's question words, from its language file. They tell questions apart when
+    matching facts, but not when grouping what people asked: "how many tourists" and "number
+    of tourists" are one gap in the knowledge base."""
+    resources = language_resources(language)
+    phrases = [*(word for group in resources.interrogatives for word in group),
+               *resources.conversation.asks]
+    return frozenset(word for phrase in phrases for word in words(phrase))
 
 
 def similarity(left: str, right: str, **_: Any) -> float:

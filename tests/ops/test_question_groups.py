@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from bot.engine import Engine
-from bot.ops.question_groups import Normaliser, group_questions
+from bot.ops.question_groups import Normaliser, group_questions, question_words
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,18 @@ def test_group_questions(
     counts = Counter(" ".join(q.split()) for q in questions)
     assert [(representative, sum(counts[m] for m in members))
             for representative, _, members in groups] == expected
+
+
+@pytest.mark.parametrize(("language", "word"), [
+    ("en", "how"), ("en", "many"), ("ru", "сколько"), ("ru", "зачем"), ("vi", "bao"), ("lo", "ໃຜ"),
+])
+def test_question_words_come_from_the_language_files(language: str, word: str) -> None:
+    """Each language's question words, read from its language file, are left out of grouping."""
+    assert word in question_words(language)
+
+
+def test_russian_question_words_do_not_split_a_group(engine: Engine) -> None:
+    """"сколько туристов" and "туристов сколько было" are one unanswered question."""
+    groups = group_questions([("сколько туристов", "ru"), ("туристов сколько", "ru"),
+                              ("зачем туристы", "ru")], Normaliser(engine))
+    assert len(groups) == 1
