@@ -1,5 +1,6 @@
 """Shared mode (REDIS_URL): what several workers coordinate through Redis besides chat state:
-flood buckets, a reload in one worker telling the others, and registering the webhook once."""
+flood buckets, Telegram's outgoing rate limits, a reload in one worker telling the others, and
+registering the webhook once."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from bot.ops.reload import KnowledgeService
 from bot.ops.shared_flood import SharedFloodControl
+from bot.ops.shared_schedule import SharedSchedules
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,11 @@ class SharedMode:
     def flood(self, burst: int, interval: float, name: str) -> SharedFloodControl:
         """Per-user buckets named `name`, shared by every worker."""
         return SharedFloodControl(self.client, burst, interval, f"{PREFIX}flood:{name}:")
+
+    def schedules(self, clock: Callable[[], float] | None = None) -> SharedSchedules:
+        """Telegram's per-chat, per-group and overall send schedules, shared by every worker
+        (timed by Redis's clock unless a `clock` is given)."""
+        return SharedSchedules(self.client, f"{PREFIX}rate:", clock)
 
     # ----------------------------------------------------------------- reload broadcast
     async def follow_reloads(self, service: KnowledgeService) -> None:

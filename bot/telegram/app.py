@@ -116,9 +116,9 @@ def build_application(
     journalled before Telegram is told it arrived, and post_init replays what an earlier run
     left pending. `fatal` hears of a revoked token (the caller stops the bot on it). With a
     `persistence`, chat data (the chosen reply language) is kept in it across restarts.
-    With `shared` (REDIS_URL), flood buckets are in Redis and a reload is broadcast to the
-    other workers; with `webhook` (URL, secret) as well, the webhook and the command menus
-    are registered by one worker for all.
+    With `shared` (REDIS_URL), flood buckets and the default limiter's schedules are in Redis
+    and a reload is broadcast to the other workers; with `webhook` (URL, secret) as well, the
+    webhook and the command menus are registered by one worker for all.
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -168,7 +168,8 @@ def build_application(
         defaults=DEFAULTS,
         # The request retries 429s itself (pausing every call), so the limiter only throttles.
         rate_limiter=(rate_limiter if rate_limiter is not None
-                      else MessageRateLimiter(settings.messages_per_second)),
+                      else MessageRateLimiter(settings.messages_per_second, shared=(
+                          shared.schedules() if shared is not None else None))),
         fatal=fatal,
         bodies=bodies,
     )
@@ -271,7 +272,8 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     log.info("database: %s", settings.db_path)
     shared = SharedMode(settings.redis_url) if settings.redis_url else None
     if shared is not None:
-        log.info("shared mode: flood limits, chat state and reloads coordinated in Redis")
+        log.info("shared mode: flood and rate limits, chat state and reloads coordinated "
+                 "in Redis")
     question_log = QuestionLog(settings.database_url or settings.db_path, settings.retention_days)
     journal = UpdateJournal(journal_path(settings.db_path))
     fatal = Fatal()

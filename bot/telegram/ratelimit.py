@@ -6,7 +6,9 @@ are limits on messages: answers to inline queries and button presses, getUpdates
 start-up calls are never held here. A message waits first for its chat's turn, then for a slot
 in the overall rate, so a busy group never holds up private chats. A 429 Telegram sends anyway
 is waited out by the request (`bot.telegram.request`); here it also holds that chat's next
-messages for as long as Telegram asked.
+messages for as long as Telegram asked. With shared schedules (REDIS_URL) every worker books the
+same chats', groups' and overall slots; each worker's own schedules are kept too and take over
+while Redis cannot be asked.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+
+from bot.ops.shared_schedule import SharedSchedules
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -80,11 +84,15 @@ class Bucket:
 class MessageRateLimiter(BaseRateLimiter[Any]):
     """Holds messages to Telegram's per-chat, per-group and overall limits; every other call
     (inline answers, callback answers, getUpdates, start-up calls) goes at once.
-    `messages_per_second` <= 0 lifts the overall cap (the per-chat limits stay)."""
+    `messages_per_second` <= 0 lifts the overall cap (the per-chat limits stay). With
+    `shared`, a message waits for the later of its slot there and in this worker's own
+    schedules (which alone count when Redis fails)."""
 
     def __init__(self, messages_per_second: float = MESSAGES_PER_SECOND, *,
-                 clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep) -> None:
+                 clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep,
+                 shared: SharedSchedules | None = None) -> None:
         self.overall = Bucket(max(0.0, messages_per_second), max(1, int(messages_per_second)))
+        self._shared = shared
         self._chats: dict[object, Bucket] = {}
         self._groups: dict[object, Bucket] = {}
         self._clock = clock
@@ -109,18 +117,22 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
         if not is_message(endpoint, data):
             return await callback(*args, **kwargs)
         chat_id = data["chat_id"]
-        await self._take(self._bucket(self._chats, chat_id, CHAT_RATE, CHAT_BURST))
+        await self._take(f"chat:{chat_id}",
+                         self._bucket(self._chats, chat_id, CHAT_RATE, CHAT_BURST))
         if is_group(chat_id):
-            await self._take(self._bucket(self._groups, chat_id, GROUP_RATE, GROUP_BURST))
-        await self._take(self.overall)
+            await self._take(f"group:{chat_id}",
+                             self._bucket(self._groups, chat_id, GROUP_RATE, GROUP_BURST))
+        await self._take("all", self.overall)
         try:
             return await callback(*args, **kwargs)
         except RetryAfter as error:
             # As python-telegram-bot's own limiter reads it: the public attribute warns that
             # its type will change.
             seconds = error._retry_after.total_seconds()
-            self._bucket(self._chats, chat_id, CHAT_RATE, CHAT_BURST).hold(
-                self._clock() + seconds)
+            bucket = self._bucket(self._chats, chat_id, CHAT_RATE, CHAT_BURST)
+            bucket.hold(self._clock() + seconds)
+            if self._shared is not None and bucket.rate > 0:
+                await self._shared.hold(f"chat:{chat_id}", bucket.rate, bucket.burst, seconds)
             raise
 
     def _bucket(self, buckets: dict[object, Bucket], chat_id: object, rate: float,
@@ -134,8 +146,11 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
             bucket = buckets[chat_id] = Bucket(rate, burst)
         return bucket
 
-    async def _take(self, bucket: Bucket) -> None:
+    async def _take(self, key: str, bucket: Bucket) -> None:
         wait = bucket.reserve(self._clock())
+        if self._shared is not None and bucket.rate > 0:
+            shared = await self._shared.reserve(key, bucket.rate, bucket.burst)
+            wait = max(wait, shared or 0.0)
         if wait > 0:
             await self._sleep(wait)
 
