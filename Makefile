@@ -39,6 +39,7 @@ bench: $(BENCH_STAMP)  ## the benchmarks in benchmarks/, each against a referenc
 bench-shared: $(BENCH_STAMP)  ## shared mode (Redis, PostgreSQL) against the default; needs both installed
 	bash tests/servers/install.sh
 	$(BIN)/python benchmarks/shared.py
+	$(BIN)/python benchmarks/shared_ratelimit.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

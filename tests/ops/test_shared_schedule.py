@@ -103,7 +103,7 @@ async def test_concurrent_workers_share_redis_time(
         modes: tuple[SharedMode, SharedMode], monkeypatch: pytest.MonkeyPatch) -> None:
     """Two workers on the real clock (Redis's time) sending at once to one chat paced at ten a
     second: eight messages take at least (8 - 3) / 10 s, as from one worker; an idle chat's
-    schedule expires from Redis within a second of being full again."""
+    schedule expires from Redis about a second after it is full again."""
     monkeypatch.setattr(ratelimit, "CHAT_RATE", 10.0)
     workers = [MessageRateLimiter(30, shared=mode.schedules()) for mode in modes]
     sent: list[float] = []
@@ -122,7 +122,7 @@ async def test_concurrent_workers_share_redis_time(
     assert len(sent) == 8
     assert max(sent) - start >= 0.5 - 0.01
     ttl = await modes[0].client.pttl(f"laosbot:rate:chat:{PRIVATE}")
-    assert 0 < ttl <= 1000 + 300
+    assert 0 < ttl <= 1500
 
 
 # Making a RetryAfter warns of its attribute's coming type change; the limiter does not read it.
