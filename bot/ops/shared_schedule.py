@@ -96,4 +96,4 @@ class SharedSchedules:
         if now - self._last_error >= ERROR_LOG_EVERY:
             self._last_error = now
             log.warning("rate limits: Redis unavailable (%s: %s); each worker keeps to its own "
-                        "limits meanwhile", type(error).__name__, error or "timed out")
+                        "limits meanwhile", type(error).__name__, str(error) or "no answer in time")

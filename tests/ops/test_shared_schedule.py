@@ -193,3 +193,27 @@ async def test_a_redis_that_does_not_answer_delays_a_message_only_briefly(
     for writer in clients:
         writer.close()
     await mode.close()
+
+
+async def test_limits_are_shared_again_once_redis_answers(
+        modes: tuple[SharedMode, SharedMode], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Redis paused (it stops answering, as an overloaded server would): a message goes on the
+    worker's own limits after the timeout; once Redis answers again, the next message is booked
+    there, so the other worker sees it."""
+    monkeypatch.setattr(shared_schedule, "TIMEOUT", 0.2)
+    monkeypatch.setattr(shared_schedule, "RETRY_AFTER", 0.0)
+    clock = FakeClock()
+    first, second = (clock.worker(mode) for mode in modes)
+    admin = modes[1].client
+    await admin.execute_command("CLIENT", "PAUSE", 3000, "WRITE")
+    try:
+        assert await clock.send(first, PRIVATE) == 0
+    finally:
+        await admin.execute_command("CLIENT", "UNPAUSE")
+    with caplog.at_level(logging.INFO):
+        times = [await clock.send(first, PRIVATE) for _ in range(2)]
+    assert times == [0, 0]
+    assert any("Redis answers again" in record.message for record in caplog.records)
+    # Two bookings in Redis from worker 1: worker 2's second message is the chat's fourth.
+    assert [await clock.send(second, PRIVATE) for _ in range(2)] == pytest.approx([0, 1])
