@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from figures import load_dev_questions, ms, percentile, print_table, ratio
-from load import TOKEN, Run, TimedBotApi, ask
+from load import TOKEN, Phase, TimedBotApi, messages, paced
 
 TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS_DIR))  # the servers the shared-mode tests start
@@ -26,9 +26,9 @@ WARM_UP = 30
 
 
 def drive(texts: Sequence[str], updates: int, rate: float, redis_url: str | None,
-          database_url: str | None) -> dict[str, Run]:
-    """One bot process, default or shared, against a fresh fake server: warm-up, a burst and
-    a paced batch."""
+          database_url: str | None) -> dict[str, Phase]:
+    """One bot process, default or shared, against a fresh fake server: a warm-up, then
+    `updates` questions paced at `rate` a second."""
     with tempfile.TemporaryDirectory(prefix="bench-shared-") as folder:
         api = TimedBotApi().start()
         command = [sys.executable, str(Path(__file__).resolve()), "--child", "--base-url",
@@ -41,9 +41,10 @@ def drive(texts: Sequence[str], updates: int, rate: float, redis_url: str | None
         bot = subprocess.Popen(command, env=environment)  # noqa: S603 - this script
         try:
             api.wait_for("getUpdates", timeout=60)
-            runs = {"warm-up": ask(api, bot.pid, texts, WARM_UP, 1, 0)}
-            runs["burst"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP, 0)
-            runs["paced"] = ask(api, bot.pid, texts, updates, 1 + WARM_UP + updates, rate)
+            runs = {"warm-up": paced(api, bot.pid, "warm-up", WARM_UP, WARM_UP,
+                                     messages(api, texts, 1))}
+            runs["paced"] = paced(api, bot.pid, "paced", updates, rate,
+                                  messages(api, texts, 1 + WARM_UP))
         finally:
             with contextlib.redirect_stderr(io.StringIO()):
                 bot.send_signal(signal.SIGINT)
@@ -56,8 +57,6 @@ def drive(texts: Sequence[str], updates: int, rate: float, redis_url: str | None
 
 def run_child(base_url: str, db_path: Path) -> None:
     """In this process: the bot as run_bot assembles it, shared when REDIS_URL is set."""
-    from telegram.ext import AIORateLimiter
-
     from bot.config import load_settings
     from bot.engine import Engine
     from bot.knowledge import load_knowledge
@@ -69,13 +68,13 @@ def run_child(base_url: str, db_path: Path) -> None:
     from bot.telegram.persistence import ChatPersistence
 
     settings = dataclasses.replace(load_settings(Path(os.devnull)), token=TOKEN,
-                                   base_url=base_url, db_path=db_path)
+                                   base_url=base_url, db_path=db_path,
+                                   messages_per_second=0.0)  # the overall cap lifted
     question_log = QuestionLog(settings.database_url or settings.db_path,
                                settings.retention_days)
     shared = SharedMode(settings.redis_url) if settings.redis_url else None
     app = build_application(KnowledgeService(Engine(load_knowledge())), settings,
                             question_log=question_log,
-                            rate_limiter=AIORateLimiter(overall_max_rate=0),
                             persistence=ChatPersistence(chat_state_store(settings)),
                             shared=shared)
     try:
@@ -87,8 +86,8 @@ def run_child(base_url: str, db_path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Drive the default bot, then the shared one, and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--updates", type=int, default=500, help="questions per batch")
-    parser.add_argument("--rate", type=float, default=50.0, help="questions/s, paced batch")
+    parser.add_argument("--updates", type=int, default=1000, help="questions in the paced run")
+    parser.add_argument("--rate", type=float, default=100.0, help="questions a second")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -100,15 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     default = drive(texts, args.updates, args.rate, None, None)
     with redis_server() as redis_url, postgres_server() as database_url:
         shared = drive(texts, args.updates, args.rate, redis_url, database_url)
-    burst, reference = shared["burst"], default["burst"]
-    rows = [(f"answers/s, {args.updates} queued at once", f"{burst.rate:,.0f}",
-             f"{reference.rate:,.0f}", ratio(burst.rate, reference.rate)),
-            ("bot process CPU per update", ms(burst.cpu / burst.updates),
-             ms(reference.cpu / reference.updates), ratio(burst.cpu, reference.cpu))]
+    mine, reference = shared["paced"], default["paced"]
+    rows = [(f"answers/s, {args.updates} paced at {args.rate:g}/s", f"{mine.throughput:,.0f}",
+             f"{reference.throughput:,.0f}", ratio(mine.throughput, reference.throughput)),
+            ("bot process CPU per update", ms(mine.cpu_per_update),
+             ms(reference.cpu_per_update), ratio(mine.cpu_per_update, reference.cpu_per_update))]
     for share in (0.50, 0.99):
-        mine, theirs = (percentile(run["paced"].latencies, share) for run in (shared, default))
-        rows.append((f"queued→answered p{share * 100:.0f} at {args.rate:g}/s", ms(mine),
-                     ms(theirs), ratio(mine, theirs)))
+        ours, theirs = (percentile(list(run.latencies), share) for run in (mine, reference))
+        rows.append((f"arrival→answer p{share * 100:.0f}", ms(ours), ms(theirs),
+                     ratio(ours, theirs)))
     print_table("shared mode (Redis + PostgreSQL) against the default (SQLite)", "default",
                 rows)
     return 0
