@@ -95,6 +95,9 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
         self._shared = shared
         self._chats: dict[object, Bucket] = {}
         self._groups: dict[object, Bucket] = {}
+        # Per dict: the size at which quiet chats are next forgotten. When most are still
+        # active it doubles, so that thousands of active chats do not rescan on every new one.
+        self._prune_at = {id(self._chats): PRUNE_AT, id(self._groups): PRUNE_AT}
         self._clock = clock
         self._sleep = sleep
 
@@ -139,10 +142,11 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
                 burst: int) -> Bucket:
         bucket = buckets.get(chat_id)
         if bucket is None:
-            if len(buckets) >= PRUNE_AT:
+            if len(buckets) >= self._prune_at[id(buckets)]:
                 now = self._clock()
                 for key in [key for key, old in buckets.items() if old.idle(now)]:
                     del buckets[key]
+                self._prune_at[id(buckets)] = max(PRUNE_AT, 2 * len(buckets))
             bucket = buckets[chat_id] = Bucket(rate, burst)
         return bucket
 

@@ -154,3 +154,24 @@ async def test_quiet_chats_are_forgotten(clock: FakeClock,
         await clock.call(limiter, "sendMessage", 4000 + n)
         clock.now += 5.0
     assert limiter.chats_remembered() <= 10
+
+
+async def test_many_active_chats_are_not_rescanned_for_each_new_one(
+        clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the remembered chats are all still active, the pruning size doubles instead of
+    every new chat scanning them all again (100 chats: a few passes, not a hundred)."""
+    monkeypatch.setattr(ratelimit, "PRUNE_AT", 10)
+    scanned = 0
+    idle = ratelimit.Bucket.idle
+
+    def counted(bucket: ratelimit.Bucket, now: float) -> bool:
+        nonlocal scanned
+        scanned += 1
+        return idle(bucket, now)
+
+    monkeypatch.setattr(ratelimit.Bucket, "idle", counted)
+    limiter = clock.limiter(messages_per_second=0)
+    for n in range(100):
+        await clock.call(limiter, "sendMessage", 5000 + n)
+    assert limiter.chats_remembered() == 100
+    assert scanned < 200
