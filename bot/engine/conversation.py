@@ -72,4 +72,9 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
+    if whole.kind == "overview" and not any(
+            decision.confident for decision in decided if decision.kind != "overview"):
+        # Nothing but the overview asked for, among sentences that ask nothing answerable
+        # ("summary? no time to read it"): the overview, once.
+        return whole
     return combine(question, whole.language, decided)

@@ -62,11 +62,11 @@ def test_every_labelled_set_is_gated() -> None:
 
 
 # Conversation sets (tests/data/conversation): two questions in one message, follow-ups and
-# overview requests, at the level measured when they were written: English 29/34, Russian
-# 21/23.
+# overview requests (alone, among other words, or of a topic), at the level measured: English
+# 35/43, Russian 27/29.
 CONVERSATION_GATES: list[tuple[str, float]] = [
-    ("conversation_en.yaml", 0.85),
-    ("conversation_ru.yaml", 0.91),
+    ("conversation_en.yaml", 0.81),
+    ("conversation_ru.yaml", 0.93),
 ]
 
 

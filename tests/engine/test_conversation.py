@@ -150,3 +150,34 @@ def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
     more = engine.decide("tell me more", context=context)
     firsts = [engine.knowledge.facts_in_topic(topic)[0].id for topic in engine.knowledge.topics]
     assert list(more.given) == firsts[:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hi! no time to read it all, summary please",
+        "tl;dr for my channel",
+        "summary? I have no time to read the article",
+        "привет, нет времени читать, кратко для моего канала",
+    ],
+)
+def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
+        engine: Engine, question: str) -> None:
+    """An overview cue wrapped in greetings, excuses or an audience gets the overview, once."""
+    assert engine.decide(question).kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("summary of the trade figures", ["trade_growth"]),
+        ("gist of the agriculture part", ["agri_exports"]),
+        ("кратко про ядерное сотрудничество", ["nuclear_roadmap"]),
+    ],
+)
+def test_an_overview_cue_with_a_topic_answers_the_topic(engine: Engine, question: str,
+                                                        facts: list[str]) -> None:
+    """"Summary of <topic>" gets the fact it names first, then other facts of its topic,
+    not the overview and not "did you mean"."""
+    decision = engine.decide(question)
+    assert decision.confident and _facts(decision)[:len(facts)] == facts
