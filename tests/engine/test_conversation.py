@@ -181,3 +181,29 @@ def test_an_overview_cue_with_a_topic_answers_the_topic(engine: Engine, question
     not the overview and not "did you mean"."""
     decision = engine.decide(question)
     assert decision.confident and _facts(decision)[:len(facts)] == facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "offered"),
+    [
+        ("How much did trade grow and how long is the new railway?", "trade_growth",
+         "new_routes"),
+        ("who announced the routes and what does the treaty mean for farmers?", "announcement",
+         "agri_exports"),
+    ],
+)
+def test_a_clean_two_part_question_with_an_unclear_part(engine: Engine, question: str,
+                                                        answered: str, offered: str) -> None:
+    """Two parts joined by "and", each a question by itself, one answered and one not: the
+    answered part, and the other's closest fact offered."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts" and not decision.confident
+    assert [part.fact_id for part in decision.parts if part.confident] == [answered]
+    unclear = next(part for part in decision.parts if not part.confident)
+    assert (unclear.closest.id if unclear.closest else unclear.suggestions[0]) == offered
+
+
+def test_a_numbered_list_after_a_preamble(engine: Engine) -> None:
+    """"Two things: 1) ... 2) ..." answers each numbered question, and not the preamble."""
+    decision = engine.decide("Two things: 1) what crops does Laos export 2) who is Putin")
+    assert _facts(decision) == ["agri_exports", "putin"]
