@@ -135,6 +135,12 @@ def asks_more(text: str, language: str) -> bool:
     return _asks(text, language, "more")
 
 
+def asks_again(text: str, language: str) -> bool:
+    """Whether the message asks the last answer again: for examples of it ("like what?") or
+    for another period of it ("and the year before?")."""
+    return _asks(text, language, "again")
+
+
 def leans_back(text: str, language: str, subject_words: int) -> bool:
     """Whether a question leans on the last answer rather than standing on its own: short,
     and it opens as a continuation ("and in 2025?"), points back ("who announced it?") or

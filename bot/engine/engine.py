@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 
 from bot.engine.conversation import converse
-from bot.engine.cues import around_overview, asking_words, asks_more, asks_overview, leans_back
+from bot.engine.cues import (
+    around_overview,
+    asking_words,
+    asks_again,
+    asks_more,
+    asks_overview,
+    leans_back,
+)
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
@@ -90,6 +97,8 @@ class Engine:
                 return self._more(question, reply, context)
             if self.knowledge.overview:
                 return overview  # "tell me more" with nothing before: the whole article
+        if context.given and any(asks_again(question, code) for code in spoken):
+            return self._again(question, reply, context)
         alone = self._alone(question, language, reply)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
@@ -127,6 +136,15 @@ class Engine:
             return Decision(question, "none", reply, reason="exhausted")
         parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
                                suggestions=fact.related) for fact in facts)
+        if len(parts) == 1:
+            return parts[0]
+        return Decision(question, "parts", reply, score=100.0, parts=parts)
+
+    def _again(self, question: str, reply: str, context: Context) -> Decision:
+        """The last answer again: what the article says of it is what it already said."""
+        parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
+                               suggestions=fact.related)
+                      for fact in map(self.knowledge.by_id.__getitem__, context.given))
         if len(parts) == 1:
             return parts[0]
         return Decision(question, "parts", reply, score=100.0, parts=parts)

@@ -207,3 +207,27 @@ def test_a_numbered_list_after_a_preamble(engine: Engine) -> None:
     """"Two things: 1) ... 2) ..." answers each numbered question, and not the preamble."""
     decision = engine.decide("Two things: 1) what crops does Laos export 2) who is Putin")
     assert _facts(decision) == ["agri_exports", "putin"]
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        ("How much did trade grow in 2025?", "and the year before?", "trade_growth"),
+        ("Does Laos export agricultural products?", "like what?", "agri_exports"),
+        ("Were any memoranda signed during the visit?", "such as?", "memoranda"),
+        ("Экспортирует ли Лаос сельхозпродукцию?", "например?", "agri_exports"),
+        ("Насколько вырос товарооборот в 2025 году?", "а годом раньше?", "trade_growth"),
+    ],
+)
+def test_asking_the_last_answer_again(engine: Engine, before: str, question: str,
+                                      fact: str) -> None:
+    """"Like what?" or "and the year before?" after an answer gets that answer again: what
+    the article says of it."""
+    context = Context().told(engine.decide(before))
+    assert context.given == (fact,)
+    assert engine.decide(question, context=context).fact_id == fact
+
+
+def test_asking_again_with_nothing_before_is_not_an_answer(engine: Engine) -> None:
+    """"Like what?" opening a conversation answers nothing."""
+    assert engine.decide("like what?").kind != "fact"
