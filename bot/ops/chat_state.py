@@ -92,6 +92,11 @@ class SqliteChatState:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
             try:
+                # As the question log in the same file: WAL with synchronous=NORMAL, so a
+                # write is an append that does not wait for the disk (a power cut may lose
+                # the last ones, never corrupt the file).
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
                 connection.executescript(SCHEMA.format(table=self.table))
             except sqlite3.Error:
                 connection.close()
