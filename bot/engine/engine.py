@@ -156,9 +156,15 @@ class Engine:
         ranked = self.rank(question, language)
         near = [c for c in ranked if c.fact_id in neighbourhood(self.knowledge, context.given)]
         limits = self.thresholds_for(language)
-        if not near or near[0].score < limits.clarify:
-            return alone
-        if near[0].score < ranked[0].score - limits.window:
+        if (not near or near[0].score < limits.clarify
+                or near[0].score < ranked[0].score - limits.window):
+            if alone.fact_id not in neighbourhood(self.knowledge, context.given) and (
+                    self._subjects(question, language) == 0):
+                # "Where was that?" names nothing but the last answer, and nothing near it
+                # says: the article does not, and the last answer is what it does say.
+                last = self.knowledge.by_id[context.given[0]]
+                return Decision(question, "none", reply, suggestions=last.related,
+                                reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
         return Decision(question, "fact", reply, fact=fact, score=near[0].score,

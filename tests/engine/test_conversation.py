@@ -231,3 +231,12 @@ def test_asking_the_last_answer_again(engine: Engine, before: str, question: str
 def test_asking_again_with_nothing_before_is_not_an_answer(engine: Engine) -> None:
     """"Like what?" opening a conversation answers nothing."""
     assert engine.decide("like what?").kind != "fact"
+
+
+def test_a_follow_up_naming_nothing_near_the_last_answer_is_declined(engine: Engine) -> None:
+    """"Where was that?" after the announcement: nothing near it says where, so the article
+    does not say, and the announcement is what it does say (not an unrelated fact)."""
+    context = Context().told(engine.decide("Who announced the new routes?"))
+    decision = engine.decide("where was that?", context=context)
+    assert decision.kind == "none" and decision.closest is not None
+    assert decision.closest.id == "announcement"
