@@ -176,6 +176,25 @@ def test_a_language_chosen_on_one_worker_applies_on_the_other(
     assert GROWTH_RU in answers_to(botapi, user)[0]
 
 
+def test_a_follow_up_goes_to_the_other_worker(
+    workers: list[Worker], botapi: FakeBotApi, redis_url: str
+) -> None:
+    """The routes asked of worker one; once the conversation is stored, "who announced it?"
+    delivered to worker two continues it: Putin's announcement, not a guess."""
+    import redis
+
+    user = 5010  # a user of its own: the tests share the workers' flood limits
+    assert workers[0].post(botapi.private_text("What new transport routes are planned?",
+                                               user_id=user)) == 200
+    wait_until(lambda: answers_to(botapi, user), timeout=20)
+    store = redis.Redis.from_url(redis_url)
+    wait_until(lambda: b"new_routes" in (store.get(f"laosbot:conversation:{user}") or b""),
+               timeout=20)
+    assert workers[1].post(botapi.private_text("who announced it?", user_id=user)) == 200
+    wait_until(lambda: len(answers_to(botapi, user)) >= 2, timeout=20)
+    assert "July 31" in answers_to(botapi, user)[1]
+
+
 def test_a_knowledge_edit_reaches_both_workers(workers: list[Worker], botapi: FakeBotApi) -> None:
     """An answer edited in the shared knowledge directory, and SIGHUP to one worker: both
     workers answer with the new text."""

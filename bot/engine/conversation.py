@@ -43,16 +43,21 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     for grouping in groupings(sentence, language):
         if not all(asks_itself(part, language) for part in grouping[1:]):
             continue
+        # A clean cut (every part asks by itself) may leave a part unanswered when the
+        # whole is no answer either: the answered parts, and an offer for the others.
+        clean = whole.kind != "fact" and asks_itself(grouping[0], language)
         decided: list[Decision] = []
         turn = context
         for part in grouping:
             decision = one(part, turn)
-            if decision.kind != "fact":
+            if decision.kind != "fact" and not (clean and decision.suggestions):
                 break
             decided.append(decision)
             turn = turn.told(decision)
         else:
-            if len({fact for part in decided for fact in part.given}) > 1:
+            answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
+            unanswered = any(part.kind != "fact" for part in decided)
+            if len(answered) > 1 or (answered and unanswered):
                 return combine(sentence, whole.language, decided)
     return whole
 
@@ -71,5 +76,10 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
         decided.append(decision)
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
+        return whole
+    if whole.kind == "overview" and not any(
+            decision.confident for decision in decided if decision.kind != "overview"):
+        # Nothing but the overview asked for, among sentences that ask nothing answerable
+        # ("summary? no time to read it"): the overview, once.
         return whole
     return combine(question, whole.language, decided)

@@ -109,9 +109,36 @@ def asks_overview(text: str, language: str) -> bool:
     return _asks(text, language, "overview")
 
 
+def around_overview(text: str, language: str) -> str | None:
+    """The words around the longest overview cue phrase the message holds ("summary of the
+    trade figures": "of the trade figures"), or None when it holds none."""
+    present = _plain(text, language)
+    if not present:
+        return None
+    simple = " ".join(present)
+    if _unspaced(language):
+        joined = simple.replace(" ", "")
+        held = [p.replace(" ", "") for p in _phrases(language, "overview")
+                if p.replace(" ", "") in joined]
+        if not held:
+            return None
+        return joined.replace(max(held, key=len), " ", 1).strip()
+    padded = f" {simple} "
+    held = [phrase for phrase in _phrases(language, "overview") if f" {phrase} " in padded]
+    if not held:
+        return None
+    return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
+
+
 def asks_more(text: str, language: str) -> bool:
     """Whether the message asks for more after an answer ("tell me more", "what else")."""
     return _asks(text, language, "more")
+
+
+def asks_again(text: str, language: str) -> bool:
+    """Whether the message asks the last answer again: for examples of it ("like what?") or
+    for another period of it ("and the year before?")."""
+    return _asks(text, language, "again")
 
 
 def leans_back(text: str, language: str, subject_words: int) -> bool:

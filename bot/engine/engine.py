@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 
 from bot.engine.conversation import converse
-from bot.engine.cues import asking_words, asks_more, asks_overview, leans_back
+from bot.engine.cues import (
+    around_overview,
+    asking_words,
+    asks_again,
+    asks_more,
+    asks_overview,
+    leans_back,
+)
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
@@ -23,6 +30,7 @@ MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
 _MENTION = re.compile(r"(?<!\w)@\w+")
 _SHORT = 3  # words: a message this short may be a cue in another language than its own
+TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
 
 
 class Engine:
@@ -89,10 +97,36 @@ class Engine:
                 return self._more(question, reply, context)
             if self.knowledge.overview:
                 return overview  # "tell me more" with nothing before: the whole article
+        if context.given and any(asks_again(question, code) for code in spoken):
+            return self._again(question, reply, context)
         alone = self._alone(question, language, reply)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
+        if alone.kind != "fact" and self.knowledge.overview:
+            rest = around_overview(question, language)
+            if rest is not None:
+                return self._summary(question, rest, language, reply, overview)
         return alone
+
+    def _summary(self, question: str, rest: str, language: str, reply: str,
+                 overview: Decision) -> Decision:
+        """A message holding an overview cue among other words: the overview when those
+        words name nothing the knowledge base knows ("hi, no time to read it, summary for my
+        channel"), else a summary of what they name ("summary of the trade figures"): the
+        fact they point to, then other facts of its topic."""
+        about = self._alone(rest, language, reply) if rest else None
+        index = self._indexes[language]
+        named = any(token in index.weights for _, token in index.analyzer.pairs(rest))
+        if about is None or not named or about.kind not in ("fact", "clarify"):
+            return overview
+        best = about.fact or self.knowledge.by_id[about.suggestions[0]]
+        facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
+                         if fact.id != best.id)][:TOPIC_FACTS]
+        parts = tuple(Decision(question, "fact", reply, fact=fact, score=about.score,
+                               suggestions=fact.related) for fact in facts)
+        if len(parts) == 1:
+            return parts[0]
+        return Decision(question, "parts", reply, score=about.score, parts=parts)
 
     def _more(self, question: str, reply: str, context: Context) -> Decision:
         """The next related facts after the last answer; none left: say so."""
@@ -106,6 +140,15 @@ class Engine:
             return parts[0]
         return Decision(question, "parts", reply, score=100.0, parts=parts)
 
+    def _again(self, question: str, reply: str, context: Context) -> Decision:
+        """The last answer again: what the article says of it is what it already said."""
+        parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
+                               suggestions=fact.related)
+                      for fact in map(self.knowledge.by_id.__getitem__, context.given))
+        if len(parts) == 1:
+            return parts[0]
+        return Decision(question, "parts", reply, score=100.0, parts=parts)
+
     def _lean(self, question: str, language: str, reply: str, context: Context,
               alone: Decision) -> Decision:
         """A question leaning on the last answer: the fact near it ("who announced it?"
@@ -113,9 +156,15 @@ class Engine:
         ranked = self.rank(question, language)
         near = [c for c in ranked if c.fact_id in neighbourhood(self.knowledge, context.given)]
         limits = self.thresholds_for(language)
-        if not near or near[0].score < limits.clarify:
-            return alone
-        if near[0].score < ranked[0].score - limits.window:
+        if (not near or near[0].score < limits.clarify
+                or near[0].score < ranked[0].score - limits.window):
+            if alone.fact_id not in neighbourhood(self.knowledge, context.given) and (
+                    self._subjects(question, language) == 0):
+                # "Where was that?" names nothing but the last answer, and nothing near it
+                # says: the article does not, and the last answer is what it does say.
+                last = self.knowledge.by_id[context.given[0]]
+                return Decision(question, "none", reply, suggestions=last.related,
+                                reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
         return Decision(question, "fact", reply, fact=fact, score=near[0].score,

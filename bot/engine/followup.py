@@ -69,17 +69,20 @@ def neighbourhood(knowledge: Knowledge, given: tuple[str, ...]) -> tuple[str, ..
 
 
 def next_facts(knowledge: Knowledge, context: Context, count: int = MORE) -> tuple[str, ...]:
-    """The next facts for "tell me more": related to the last answer first, then those
-    related to them, then the rest of its topic (after the overview: the first fact of each
-    topic), then the rest of the knowledge base in order; never one already answered."""
+    """The next facts for "tell me more": the rest of the last answer's topic first (those
+    related to the answer before the others), then facts related to the answer, then those
+    related to them (after the overview: the first fact of each topic), then the rest of the
+    knowledge base in order; never one already answered."""
     seen = set(context.seen)
-    order = list(neighbourhood(knowledge, context.given))
+    related = neighbourhood(knowledge, context.given)
+    topics = {knowledge.by_id[fact].topic for fact in context.given if fact in knowledge.by_id}
+    order = [fact for fact in related if knowledge.by_id[fact].topic in topics]
+    order += [fact.id for fact in knowledge.facts if fact.topic in topics]
+    order += related
     if not context.given:
         order += [facts[0].id for facts in map(knowledge.facts_in_topic, knowledge.topics)
                   if facts]
     order += neighbourhood(knowledge, tuple(order))
-    topics = {knowledge.by_id[fact].topic for fact in context.given if fact in knowledge.by_id}
-    order += [fact.id for fact in knowledge.facts if fact.topic in topics]
     order += [fact.id for fact in knowledge.facts]
     fresh = [fact for fact in dict.fromkeys(order) if fact not in seen]
     return tuple(fresh[:count])

@@ -9,8 +9,12 @@ from itertools import combinations
 from bot.knowledge import language_resources
 
 # Between two questions for certain: a line break, a question mark with more after it, ";",
-# and "+" standing apart ("66+20" is a sum, not two questions).
-_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+")
+# "+" standing apart ("66+20" is a sum, not two questions), and a list's number ("1) ... 2) ...",
+# a single digit after a space or a colon: "in 2024." is no list).
+_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
+                   r"|\s*(?<![^\s:])\d[.)]\s+")
+# What introduces a numbered list ("Two things: 1) ..."): no question of its own.
+_PREAMBLE = re.compile(r"^[^:\n?]*:\s*(?=\d[.)]\s)")
 _EDGES = ",.:;!-—– \t\n"
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
 
@@ -40,8 +44,9 @@ def _clean(piece: str, language: str) -> str:
 
 def sentences(text: str, language: str) -> list[str]:
     """The message cut where it certainly holds another question: line breaks, question
-    marks followed by more, ";" and "+"; one piece when there is no such cut."""
-    pieces = [_clean(piece, language) for piece in _HARD.split(text.strip())]
+    marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
+    left out); one piece when there is no such cut."""
+    pieces = [_clean(piece, language) for piece in _HARD.split(_PREAMBLE.sub("", text.strip()))]
     return [piece for piece in pieces if piece]
 
 

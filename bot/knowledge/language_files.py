@@ -51,7 +51,8 @@ class SmalltalkFile(_Strict):
 
 class ConversationFile(_Strict):
     """The cues of a conversation: what joins two questions in one message, what asks for the
-    overview or for more, and what leans on the last answer (lower case, as typed)."""
+    overview, for more or for the last answer again, and what leans on the last answer
+    (lower case, as typed)."""
 
     joins: tuple[Text, ...] = ()
     asks: tuple[Text, ...] = ()
@@ -59,6 +60,9 @@ class ConversationFile(_Strict):
     more: tuple[Text, ...] = ()
     refers: tuple[Text, ...] = ()
     leads: tuple[Text, ...] = ()
+    # What asks the last answer again, for its content or another period of it ("like
+    # what?", "and the year before?"): the article's answer is the one it already gave.
+    again: tuple[Text, ...] = ()
 
 
 class SegmentingFile(_Strict):

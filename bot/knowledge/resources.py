@@ -57,6 +57,7 @@ class Conversation:
     more: tuple[str, ...] = ()  # "tell me more", "what else"
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
+    again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"
 
 
 @dataclass(frozen=True)

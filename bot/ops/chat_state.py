@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import sqlite3
 import threading
 import time
@@ -17,12 +18,15 @@ log = logging.getLogger(__name__)
 
 State = dict[str, Any]
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS chat_state (
+CREATE TABLE IF NOT EXISTS {table} (
     chat_id INTEGER PRIMARY KEY,
     state TEXT NOT NULL
 );
 """
 REDIS_PREFIX = "laosbot:chat:"
+# Where each kind of per-chat state goes: an SQLite table, a Redis key prefix.
+CHAT_DATA = ("chat_state", REDIS_PREFIX)
+CONVERSATIONS = ("conversations", "laosbot:conversation:")
 ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while Redis fails
 
 
@@ -38,8 +42,13 @@ class ChatStateStore(Protocol):
     async def load(self, chat_id: int) -> State | None:
         """One chat's state, or None."""
 
-    async def save(self, chat_id: int, state: State) -> None:
-        """Store one chat's state."""
+    async def save(self, chat_id: int, state: State, ttl: float | None = None) -> None:
+        """Store one chat's state; with a `ttl`, a store that can expires it by itself
+        after that many seconds."""
+
+    async def expire(self, stamp: str, before: float) -> None:
+        """Forget the chats whose state's number `stamp` is below `before` (a store whose
+        states expire by themselves has nothing to do)."""
 
     async def drop(self, chat_id: int) -> None:
         """Forget one chat."""
@@ -71,8 +80,10 @@ class SqliteChatState:
 
     shared = False
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, table: str = CHAT_DATA[0]) -> None:
+        if not table.isidentifier():
+            raise ValueError(f"not a table name: {table!r}")
+        self.path, self.table = path, table
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
 
@@ -81,7 +92,12 @@ class SqliteChatState:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
             try:
-                connection.executescript(SCHEMA)
+                # As the question log in the same file: WAL with synchronous=NORMAL, so a
+                # write is an append that does not wait for the disk (a power cut may lose
+                # the last ones, never corrupt the file).
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.executescript(SCHEMA.format(table=self.table))
             except sqlite3.Error:
                 connection.close()
                 raise
@@ -106,25 +122,33 @@ class SqliteChatState:
 
     async def load_all(self) -> dict[int, State]:
         """Every chat's stored state."""
-        rows = await asyncio.to_thread(self._run, "read", "SELECT chat_id, state FROM chat_state")
+        rows = await asyncio.to_thread(self._run, "read",
+                                       f"SELECT chat_id, state FROM {self.table}")  # noqa: S608 - an identifier checked at start
         states = {int(chat_id): decode(text) for chat_id, text in rows}
         return {chat_id: state for chat_id, state in states.items() if state is not None}
 
     async def load(self, chat_id: int) -> State | None:
         """One chat's stored state."""
-        rows = await asyncio.to_thread(self._run, "read", "SELECT state FROM chat_state "
+        rows = await asyncio.to_thread(self._run, "read", f"SELECT state FROM {self.table} "  # noqa: S608 - an identifier checked at start
                                        "WHERE chat_id = ?", (chat_id,))
         return decode(rows[0][0]) if rows else None
 
-    async def save(self, chat_id: int, state: State) -> None:
-        """Store one chat's state, replacing what was there."""
+    async def save(self, chat_id: int, state: State, ttl: float | None = None) -> None:
+        """Store one chat's state, replacing what was there (`expire` forgets old ones)."""
         await asyncio.to_thread(
-            self._run, "write", "INSERT INTO chat_state (chat_id, state) VALUES (?, ?) "
+            self._run, "write", f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
             "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", (chat_id, encode(state)))
+
+    async def expire(self, stamp: str, before: float) -> None:
+        """Delete the chats whose state's `stamp` is below `before` (or missing)."""
+        await asyncio.to_thread(
+            self._run, "expire", f"DELETE FROM {self.table} WHERE "  # noqa: S608 - an identifier checked at start
+            "coalesce(json_extract(state, ?), 0) < ?", (f"$.{stamp}", before))
 
     async def drop(self, chat_id: int) -> None:
         """Forget one chat."""
-        await asyncio.to_thread(self._run, "delete", "DELETE FROM chat_state WHERE chat_id = ?",
+        await asyncio.to_thread(self._run, "delete",
+                                f"DELETE FROM {self.table} WHERE chat_id = ?",  # noqa: S608 - an identifier checked at start
                                 (chat_id,))
 
     async def close(self) -> None:
@@ -139,12 +163,13 @@ class RedisChatState:
 
     shared = True
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str = CHAT_DATA[1]) -> None:
         import redis  # the optional `shared` extra
 
         from bot.ops.shared import connect_redis
 
         self._redis = connect_redis(url)
+        self.prefix = prefix
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._warned_at = -ERROR_LOG_EVERY
 
@@ -162,23 +187,28 @@ class RedisChatState:
     async def load(self, chat_id: int) -> State | None:
         """One chat's state as the workers last stored it."""
         try:
-            text = await self._redis.get(f"{REDIS_PREFIX}{chat_id}")
+            text = await self._redis.get(f"{self.prefix}{chat_id}")
         except self._errors as error:
             self._warn("read from", error)
             return None
         return decode(text) if text is not None else None
 
-    async def save(self, chat_id: int, state: State) -> None:
-        """Store one chat's state for every worker."""
+    async def save(self, chat_id: int, state: State, ttl: float | None = None) -> None:
+        """Store one chat's state for every worker; with a `ttl`, Redis forgets it after
+        that many seconds."""
+        expiry = max(1, math.ceil(ttl)) if ttl is not None else None
         try:
-            await self._redis.set(f"{REDIS_PREFIX}{chat_id}", encode(state))
+            await self._redis.set(f"{self.prefix}{chat_id}", encode(state), ex=expiry)
         except self._errors as error:
             self._warn("write to", error)
+
+    async def expire(self, stamp: str, before: float) -> None:
+        """Nothing to do: states saved with a ttl expire in Redis by themselves."""
 
     async def drop(self, chat_id: int) -> None:
         """Forget one chat."""
         try:
-            await self._redis.delete(f"{REDIS_PREFIX}{chat_id}")
+            await self._redis.delete(f"{self.prefix}{chat_id}")
         except self._errors as error:
             self._warn("delete from", error)
 
@@ -187,8 +217,11 @@ class RedisChatState:
         await self._redis.aclose()
 
 
-def chat_state_store(settings: Settings) -> ChatStateStore:
-    """Redis when `REDIS_URL` is set (several workers), else the question log's SQLite file."""
+def chat_state_store(settings: Settings,
+                     kind: tuple[str, str] = CHAT_DATA) -> ChatStateStore:
+    """Redis when `REDIS_URL` is set (several workers), else the question log's SQLite file;
+    `kind` (CHAT_DATA, CONVERSATIONS) names the table and the key prefix."""
+    table, prefix = kind
     if settings.redis_url:
-        return RedisChatState(settings.redis_url)
-    return SqliteChatState(settings.db_path)
+        return RedisChatState(settings.redis_url, prefix)
+    return SqliteChatState(settings.db_path, table)

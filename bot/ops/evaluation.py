@@ -25,6 +25,7 @@ class LabelledQuestion:
     question: str
     expected: tuple[str, ...]
     parts: bool = False  # several questions: every fact of `expected` answered, none else
+    # (a `none` among them: one part left unanswered, an offer instead)
     after: tuple[str, ...] = ()  # asked before it in the same conversation (follow-ups)
 
     @property
@@ -109,7 +110,14 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
     if item.parts:
-        return answer.confident and sorted(answer.given) == sorted(item.expected)
+        wanted = sorted(fact for fact in item.expected if fact != OUT_OF_SCOPE)
+        unclear = len(item.expected) - len(wanted)
+        if not unclear:
+            return answer.confident and sorted(answer.given) == wanted
+        # `none` among the parts: a part the article does not answer, left unanswered.
+        answered = [part for part in answer.parts if part.confident]
+        return (len(answer.parts) - len(answered) == unclear
+                and sorted(fact for part in answered for fact in part.given) == wanted)
     if item.expected[0] == OVERVIEW:
         return answer.kind == "overview"
     if item.expected[0] in {OUT_OF_SCOPE, NEAR_MISS}:

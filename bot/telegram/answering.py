@@ -39,7 +39,7 @@ class Answerer:
         engine = self.services.engine
         conversations = self.services.conversations
         user, chat = update.effective_user, update.effective_chat
-        before = recalled(conversations, threads_of(update, context.bot.id))
+        before = await recalled(conversations, threads_of(update, context.bot.id))
         answer = engine.decide(
             question,
             language_hint=user.language_code if user else None,
@@ -50,7 +50,7 @@ class Answerer:
         sent = await reply_in_chat(context.bot, update, Composer(engine.knowledge).compose(answer))
         after = before.told(answer)
         if after != before:
-            remember(conversations, threads_after(update, sent), after)
+            await remember(conversations, threads_after(update, sent), after)
         # DEBUG: a line per update at INFO cost a few per cent of the CPU under load.
         log.debug("question answered: kind=%s fact=%s language=%s",
                  answer.kind, answer.fact_id, answer.language)

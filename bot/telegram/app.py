@@ -22,7 +22,8 @@ from telegram.request import BaseRequest
 from bot import signals
 from bot.config import Settings
 from bot.engine import Engine
-from bot.ops.chat_state import chat_state_store
+from bot.ops.chat_state import CONVERSATIONS, chat_state_store
+from bot.ops.conversations import Conversations, RecentConversations, StoredConversations
 from bot.ops.flood import FloodControl
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
@@ -100,6 +101,7 @@ def build_application(
     journal: UpdateJournal | None = None,
     fatal: Fatal | None = None,
     persistence: BasePersistence[Any, Any, Any] | None = None,
+    conversations: Conversations | None = None,
     shared: SharedMode | None = None,
     webhook: tuple[str, str] | None = None,
 ) -> App:
@@ -115,7 +117,8 @@ def build_application(
     Updates are handled concurrently, in order within each chat; with a `journal`, each is
     journalled before Telegram is told it arrived, and post_init replays what an earlier run
     left pending. `fatal` hears of a revoked token (the caller stops the bot on it). With a
-    `persistence`, chat data (the chosen reply language) is kept in it across restarts.
+    `persistence`, chat data (the chosen reply language) is kept in it across restarts;
+    follow-ups lean on `conversations` (in the process if none is given), closed at shutdown.
     With `shared` (REDIS_URL), flood buckets and the default limiter's schedules are in Redis
     and a reload is broadcast to the other workers; with `webhook` (URL, secret) as well, the
     webhook and the command menus are registered by one worker for all.
@@ -127,6 +130,7 @@ def build_application(
     live = isinstance(knowledge, KnowledgeService)
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
     background: set[asyncio.Task[None]] = set()
+    kept = conversations if conversations is not None else RecentConversations()
 
     fatal = fatal if fatal is not None else Fatal()
     bodies: dict[int, object] = {}  # polled updates' JSON, from the bot to the journal
@@ -158,6 +162,7 @@ def build_application(
             await asyncio.to_thread(question_log.close)
         if shared is not None:
             await shared.close()
+        await kept.close()
 
     bot = SafeBot(
         settings.token,
@@ -191,7 +196,7 @@ def build_application(
     inline_interval = interval / INLINE_FLOOD_FACTOR
     inline = add_handlers(
         app,
-        Services(service, question_log),
+        Services(service, question_log, kept),
         flood=(shared.flood(burst, interval, "questions") if shared is not None
                else FloodControl(burst, interval)),
         inline_flood=(shared.flood(inline_burst, inline_interval, "inline")
@@ -280,6 +285,9 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     application = build_application(service, settings, question_log=question_log,
                                     journal=journal, fatal=fatal,
                                     persistence=ChatPersistence(chat_state_store(settings)),
+                                    conversations=StoredConversations(
+                                        chat_state_store(settings, CONVERSATIONS),
+                                        lambda: service.engine.knowledge),
                                     shared=shared,
                                     webhook=(settings.webhook_url, secret)
                                     if webhook and settings.webhook_url else None)

@@ -53,9 +53,10 @@ class Buttons:
             # The fact is now what the conversation was last told: "when?" may follow it.
             # A button sits on the bot's own message: that message's conversation goes on.
             conversations = self.services.conversations
-            before = recalled(conversations, (("message", chat_id, message.message_id),
-                                              *threads_after(update, None)))
-            remember(conversations, threads_after(update, sent), before.after((action.value,)))
+            before = await recalled(conversations, (("message", chat_id, message.message_id),
+                                                    *threads_after(update, None)))
+            await remember(conversations, threads_after(update, sent),
+                           before.after((action.value,)))
             return
         reply = self._menu(engine, update, context, action, language)
         if isinstance(message, Message) and await edit_reply(

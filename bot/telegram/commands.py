@@ -82,11 +82,11 @@ class Commands:
             return
         language = reply_language(engine, update, context)
         conversations = self.services.conversations
-        before = recalled(conversations, threads_of(update, context.bot.id))
+        before = await recalled(conversations, threads_of(update, context.bot.id))
         sent = await reply_in_chat(context.bot, update,
                                    Composer(engine.knowledge).overview(language))
         # "Tell me more" after the overview goes on to the facts.
-        remember(conversations, threads_after(update, sent),
+        await remember(conversations, threads_after(update, sent),
                  before.told(Decision("/summary", "overview", language)))
 
     async def topics(self, update: Update, context: BotContext) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +11,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.engine import Context, Engine
 from bot.engine.language import user_language
-from bot.ops.conversations import Conversations, RecentConversations
+from bot.ops.conversations import Conversations, RecentConversations, Thread
 from bot.ops.question_log import QuestionLog
 from bot.ops.reload import KnowledgeService
 from bot.replies import Composer
@@ -66,14 +65,14 @@ def menus(engine: Engine) -> Menus:
     return Menus(Composer(engine.knowledge).wording)
 
 
-def threads_of(update: Update, bot_id: int) -> tuple[Hashable, ...]:
+def threads_of(update: Update, bot_id: int) -> tuple[Thread, ...]:
     """The conversations a message may continue, the closest first: a reply to one of the
     bot's answers continues that answer (in any chat); a private chat is also one
     conversation as a whole. A group message that replies to no answer continues none."""
     chat, message = update.effective_chat, update.effective_message
     if chat is None:
         return ()
-    found: list[Hashable] = []
+    found: list[Thread] = []
     replied = message.reply_to_message if message is not None else None
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         found.append(("message", chat.id, replied.message_id))
@@ -82,30 +81,30 @@ def threads_of(update: Update, bot_id: int) -> tuple[Hashable, ...]:
     return tuple(found)
 
 
-def threads_after(update: Update, sent: Message | None) -> tuple[Hashable, ...]:
+def threads_after(update: Update, sent: Message | None) -> tuple[Thread, ...]:
     """The conversations the bot's answer belongs to: the answer itself (a reply to it
     continues it) and, in a private chat, the chat."""
     chat = update.effective_chat
     if chat is None:
         return ()
-    found: list[Hashable] = [("message", chat.id, sent.message_id)] if sent is not None else []
+    found: list[Thread] = [("message", chat.id, sent.message_id)] if sent is not None else []
     if chat.type == ChatType.PRIVATE:
         found.append(("chat", chat.id))
     return tuple(found)
 
 
-def recalled(conversations: Conversations, threads: tuple[Hashable, ...]) -> Context:
+async def recalled(conversations: Conversations, threads: tuple[Thread, ...]) -> Context:
     """The context of the closest of these conversations the store still has; a fresh one
     when it has none."""
     for thread in threads:
-        context = conversations.get(thread)
+        context = await conversations.get(thread)
         if context is not None:
             return context
     return Context()
 
 
-def remember(conversations: Conversations, threads: tuple[Hashable, ...],
+async def remember(conversations: Conversations, threads: tuple[Thread, ...],
              context: Context) -> None:
     """Keep the context under each of the conversations an answer belongs to."""
     for thread in threads:
-        conversations.put(thread, context)
+        await conversations.put(thread, context)

@@ -62,11 +62,12 @@ def test_every_labelled_set_is_gated() -> None:
 
 
 # Conversation sets (tests/data/conversation): two questions in one message, follow-ups and
-# overview requests, at the level measured when they were written: English 29/34, Russian
-# 21/23.
+# overview requests (alone, among other words, or of a topic), two parts one of which the
+# article does not answer, numbered lists, follow-ups asking the last answer again, at the
+# level measured: English 45/54, Russian 35/37.
 CONVERSATION_GATES: list[tuple[str, float]] = [
-    ("conversation_en.yaml", 0.85),
-    ("conversation_ru.yaml", 0.91),
+    ("conversation_en.yaml", 0.83),
+    ("conversation_ru.yaml", 0.94),
 ]
 
 

@@ -150,3 +150,93 @@ def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
     more = engine.decide("tell me more", context=context)
     firsts = [engine.knowledge.facts_in_topic(topic)[0].id for topic in engine.knowledge.topics]
     assert list(more.given) == firsts[:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hi! no time to read it all, summary please",
+        "tl;dr for my channel",
+        "summary? I have no time to read the article",
+        "привет, нет времени читать, кратко для моего канала",
+    ],
+)
+def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
+        engine: Engine, question: str) -> None:
+    """An overview cue wrapped in greetings, excuses or an audience gets the overview, once."""
+    assert engine.decide(question).kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("summary of the trade figures", ["trade_growth"]),
+        ("gist of the agriculture part", ["agri_exports"]),
+        ("кратко про ядерное сотрудничество", ["nuclear_roadmap"]),
+    ],
+)
+def test_an_overview_cue_with_a_topic_answers_the_topic(engine: Engine, question: str,
+                                                        facts: list[str]) -> None:
+    """"Summary of <topic>" gets the fact it names first, then other facts of its topic,
+    not the overview and not "did you mean"."""
+    decision = engine.decide(question)
+    assert decision.confident and _facts(decision)[:len(facts)] == facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "offered"),
+    [
+        ("How much did trade grow and how long is the new railway?", "trade_growth",
+         "new_routes"),
+        ("who announced the routes and what does the treaty mean for farmers?", "announcement",
+         "agri_exports"),
+    ],
+)
+def test_a_clean_two_part_question_with_an_unclear_part(engine: Engine, question: str,
+                                                        answered: str, offered: str) -> None:
+    """Two parts joined by "and", each a question by itself, one answered and one not: the
+    answered part, and the other's closest fact offered."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts" and not decision.confident
+    assert [part.fact_id for part in decision.parts if part.confident] == [answered]
+    unclear = next(part for part in decision.parts if not part.confident)
+    assert (unclear.closest.id if unclear.closest else unclear.suggestions[0]) == offered
+
+
+def test_a_numbered_list_after_a_preamble(engine: Engine) -> None:
+    """"Two things: 1) ... 2) ..." answers each numbered question, and not the preamble."""
+    decision = engine.decide("Two things: 1) what crops does Laos export 2) who is Putin")
+    assert _facts(decision) == ["agri_exports", "putin"]
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        ("How much did trade grow in 2025?", "and the year before?", "trade_growth"),
+        ("Does Laos export agricultural products?", "like what?", "agri_exports"),
+        ("Were any memoranda signed during the visit?", "such as?", "memoranda"),
+        ("Экспортирует ли Лаос сельхозпродукцию?", "например?", "agri_exports"),
+        ("Насколько вырос товарооборот в 2025 году?", "а годом раньше?", "trade_growth"),
+    ],
+)
+def test_asking_the_last_answer_again(engine: Engine, before: str, question: str,
+                                      fact: str) -> None:
+    """"Like what?" or "and the year before?" after an answer gets that answer again: what
+    the article says of it."""
+    context = Context().told(engine.decide(before))
+    assert context.given == (fact,)
+    assert engine.decide(question, context=context).fact_id == fact
+
+
+def test_asking_again_with_nothing_before_is_not_an_answer(engine: Engine) -> None:
+    """"Like what?" opening a conversation answers nothing."""
+    assert engine.decide("like what?").kind != "fact"
+
+
+def test_a_follow_up_naming_nothing_near_the_last_answer_is_declined(engine: Engine) -> None:
+    """"Where was that?" after the announcement: nothing near it says where, so the article
+    does not say, and the announcement is what it does say (not an unrelated fact)."""
+    context = Context().told(engine.decide("Who announced the new routes?"))
+    decision = engine.decide("where was that?", context=context)
+    assert decision.kind == "none" and decision.closest is not None
+    assert decision.closest.id == "announcement"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.cues import asks_itself, asks_more, asks_overview, leans_back
+from bot.engine.cues import around_overview, asks_itself, asks_more, asks_overview, leans_back
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,18 @@ def test_asks_itself(text: str, language: str, expected: bool) -> None:
     """A part of a message is a question of its own when it opens or ends with a word that
     asks."""
     assert asks_itself(text, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rest"),
+    [
+        ("summary of the trade figures", "en", "of the trade figures"),
+        ("hi! give me the main points please", "en", "hi give me the please"),
+        ("how much did trade grow", "en", None),
+        ("кратко про ядерное сотрудничество", "ru", "про ядерное сотрудничество"),
+        ("ບົດຄວາມນີ້ກ່ຽວກັບຫຍັງ", "lo", ""),
+    ],
+)
+def test_around_overview(text: str, language: str, rest: str | None) -> None:
+    """The words around the longest overview cue a message holds; None without one."""
+    assert around_overview(text, language) == rest

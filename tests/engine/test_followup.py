@@ -59,3 +59,11 @@ def test_the_overview_opens_a_conversation(knowledge: Knowledge) -> None:
     assert (context.given, context.seen, context.started) == ((), ("putin",), True)
     assert Context.from_json(context.to_json(), knowledge) == context
     assert not Context().started
+
+
+def test_next_facts_keep_to_the_topic_first(knowledge: Knowledge) -> None:
+    """"More" after a fact gives the rest of its topic before related facts of other
+    topics, whatever order the related facts are listed in."""
+    found = next_facts(knowledge, Context(("putin",), ("putin",)))
+    assert found[0] == "thongloun"
+    assert knowledge.by_id[found[0]].topic == knowledge.by_id["putin"].topic

@@ -24,10 +24,16 @@ from bot.engine.splitting import groupings, sentences
         ("What?? Really", "en", ["What??", "Really"]),
         ("trade grew 66+20 percent", "en", ["trade grew 66+20 percent"]),
         ("trade growth +new routes", "en", ["trade growth", "new routes"]),
+        ("Two things: 1) trade growth 2) new routes", "en", ["trade growth", "new routes"]),
+        ("1. trade growth 2. new routes", "en", ["trade growth", "new routes"]),
+        ("trade grew in 2024. by how much", "en", ["trade grew in 2024. by how much"]),
+        ("Два вопроса: 1) кто такой Путин 2) что подписали", "ru",
+         ["кто такой Путин", "что подписали"]),
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
-    """A message is cut at line breaks, question marks followed by more, ';' and '+' only."""
+    """A message is cut at line breaks, question marks followed by more, ';', '+' and a
+    numbered list's numbers (what introduces the list left out) only."""
     assert sentences(text, language) == expected
 
 

@@ -158,3 +158,15 @@ def test_conversation_items_are_scored_as_a_user_sees_them(engine: Engine) -> No
     result = evaluate(engine, items)
     assert (result.in_scope, result.in_scope_correct) == (5, 3)
     assert [miss.question for miss in result.misses] == [items[1], items[4]]
+
+
+def test_a_none_part_wants_that_part_left_unanswered(engine: Engine) -> None:
+    """`none` among the parts: the other parts answered and one part left unanswered; a
+    reply answering only the answerable part as a whole message is a miss."""
+    items = [
+        LabelledQuestion("How much did trade grow and how long is the new railway?",
+                         ("trade_growth", "none"), parts=True),
+        LabelledQuestion("How much did trade grow?", ("trade_growth", "none"), parts=True),
+    ]
+    result = evaluate(engine, items)
+    assert [miss.question for miss in result.misses] == [items[1]]
