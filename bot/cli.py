@@ -229,7 +229,7 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
 def run_command(engine: Engine, settings: Settings, webhook: bool) -> int:
     """Start the Telegram bot when there is a token, else the console chat."""
     if settings.token:
-        from bot.telegram.app import run_bot  # imported here: the console needs no Telegram
+        from bot.telegram.running import run_bot  # imported here: the console needs no Telegram
 
         return run_bot(engine, settings, webhook=webhook)
     signals.restore_defaults()
@@ -274,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(engine, database if is_postgres(database) else Path(database),
                               args.days, args.json)
         if args.command == "set-webhook":
-            from bot.telegram.app import set_webhook_command  # Telegram only here
+            from bot.telegram.running import set_webhook_command  # Telegram only here
 
             return set_webhook_command(engine, settings)
         return run_command(engine, settings, args.webhook)

@@ -46,6 +46,9 @@ class ChatStateStore(Protocol):
         """Store one chat's state; with a `ttl`, a store that can expires it by itself
         after that many seconds."""
 
+    async def save_many(self, states: dict[int, State], ttl: float | None = None) -> None:
+        """Store several chats' states at once (one transaction where the store has them)."""
+
     async def expire(self, stamp: str, before: float) -> None:
         """Forget the chats whose state's number `stamp` is below `before` (a store whose
         states expire by themselves has nothing to do)."""
@@ -139,6 +142,24 @@ class SqliteChatState:
             self._run, "write", f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
             "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", (chat_id, encode(state)))
 
+    async def save_many(self, states: dict[int, State], ttl: float | None = None) -> None:
+        """Store several chats' states in one transaction."""
+        if states:
+            await asyncio.to_thread(self._run_many, [(chat_id, encode(state))
+                                                     for chat_id, state in states.items()])
+
+    def _run_many(self, rows: list[tuple[int, str]]) -> None:
+        with self._lock:
+            try:
+                connection = self._connect()
+                with connection:
+                    connection.executemany(
+                        f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
+                        "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", rows)
+            except (sqlite3.Error, OSError) as error:
+                log.warning("chat state: cannot write in %s: %s", self.path, error)
+                self._close()
+
     async def expire(self, stamp: str, before: float) -> None:
         """Delete the chats whose state's `stamp` is below `before` (or missing)."""
         await asyncio.to_thread(
@@ -201,6 +222,11 @@ class RedisChatState:
             await self._redis.set(f"{self.prefix}{chat_id}", encode(state), ex=expiry)
         except self._errors as error:
             self._warn("write to", error)
+
+    async def save_many(self, states: dict[int, State], ttl: float | None = None) -> None:
+        """Store several chats' states, one after the other."""
+        for chat_id, state in states.items():
+            await self.save(chat_id, state, ttl)
 
     async def expire(self, stamp: str, before: float) -> None:
         """Nothing to do: states saved with a ttl expire in Redis by themselves."""

@@ -4,6 +4,7 @@ in time, fact ids only."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -17,6 +18,10 @@ LIMIT = 10_000  # conversations (or chats) remembered at once; the least recentl
 TTL = 30 * 60.0  # seconds after which a conversation is forgotten
 THREADS = 20  # conversations kept per chat: the chat itself and its latest answered messages
 EXPIRE_EVERY = 100  # stored writes between two sweeps of expired chats
+# A store only this process writes (SQLite) is written behind: a chat's latest state at most this
+# many seconds after it changed, many chats in one transaction, so that answering never waits
+# on the disk. A crash loses at most that long of conversation memory, never an answer.
+FLUSH_SECONDS = 1.0
 STAMP = "saved"  # the key of a stored chat's (and thread's) last write, in seconds since 1970
 
 # A conversation: ("chat", chat id) for a private chat as a whole, ("message", chat id,
@@ -96,22 +101,40 @@ def _name(key: Thread) -> str:
 class StoredConversations:
     """Conversations in a per-chat state store: one stored state per chat holding its
     threads (the chat, its latest `threads` answers), each forgotten `ttl` seconds after it
-    was last told something. A store that only this process writes is read once per chat
-    (then kept in memory); a shared one (Redis) before each question, so a follow-up may go
-    to another worker. A store that fails leaves the chat with what this process remembers."""
+    was last told something. A store only this process writes is read once, at the first
+    question, then kept in memory and written behind; a shared one (Redis) is read before each
+    question and written at once, so a follow-up may go to another worker. A store that fails
+    leaves the chat with what this process remembers."""
 
     def __init__(self, store: ChatStateStore, knowledge: Callable[[], Knowledge], *,
                  ttl: float = TTL, threads: int = THREADS, limit: int = LIMIT,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 flush_seconds: float = FLUSH_SECONDS) -> None:
         self.store, self.knowledge = store, knowledge
         self.ttl, self.threads, self.clock = ttl, threads, clock
+        self.flush_seconds = flush_seconds
         self._chats = _Recent(limit, ttl, time.monotonic)
         self._writes = 0
+        self._loaded = store.shared  # a shared store is read per chat, never all at once
+        self._dirty: dict[int, State] = {}
+        self._flush_timer: asyncio.TimerHandle | None = None
+        self._flushing: asyncio.Task[None] | None = None
+
+    async def _load(self) -> None:
+        """Everything a store only this process writes holds, oldest first (so that the limit
+        keeps the newest)."""
+        self._loaded = True
+        stored = await self.store.load_all()
+        for chat_id, state in sorted(stored.items(), key=lambda item: _stamp(item[1])):
+            if self._chats.get(chat_id) is None:
+                self._chats.put(chat_id, state)
 
     async def _state(self, chat_id: int) -> State:
         """The chat's threads still within their time, as last stored (or remembered)."""
+        if not self._loaded:
+            await self._load()
         state: State | None = None if self.store.shared else self._chats.get(chat_id)
-        if state is None:
+        if state is None and self.store.shared:
             state = await self.store.load(chat_id)
         if state is None:
             state = self._chats.get(chat_id)
@@ -138,11 +161,47 @@ class StoredConversations:
         newest = sorted(threads.items(), key=lambda item: item[1][STAMP])[-self.threads:]
         state: State = {"threads": dict(newest), STAMP: now}
         self._chats.put(chat_id, state)
-        await self.store.save(chat_id, state, ttl=self.ttl)
-        self._writes += 1
-        if self._writes % EXPIRE_EVERY == 0:
+        if self.store.shared:
+            await self.store.save(chat_id, state, ttl=self.ttl)
+            await self._count_write(now)
+            return
+        self._dirty[chat_id] = state
+        if self._flush_timer is None and self._flushing is None:
+            loop = asyncio.get_running_loop()
+            self._flush_timer = loop.call_later(self.flush_seconds, self._start_flush)
+
+    def _start_flush(self) -> None:
+        self._flush_timer = None
+        self._flushing = asyncio.get_running_loop().create_task(self.flush())
+
+    async def flush(self) -> None:
+        """Write what changed since the last write, in one go."""
+        try:
+            while self._dirty:
+                states, self._dirty = self._dirty, {}
+                await self.store.save_many(states, ttl=self.ttl)
+                await self._count_write(self.clock(), len(states))
+        finally:
+            self._flushing = None
+
+    async def _count_write(self, now: float, count: int = 1) -> None:
+        before = self._writes // EXPIRE_EVERY
+        self._writes += count
+        if self._writes // EXPIRE_EVERY != before:
             await self.store.expire(STAMP, now - self.ttl)
 
     async def close(self) -> None:
-        """Close the store."""
+        """Write what is still pending, then close the store."""
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        if self._flushing is not None:
+            await self._flushing
+        await self.flush()
         await self.store.close()
+
+
+def _stamp(state: State) -> float:
+    """When a stored chat state was last written (0 when it does not say)."""
+    value = state.get(STAMP)
+    return float(value) if isinstance(value, int | float) else 0.0

@@ -3,6 +3,7 @@ state store across restarts and workers, bounded in size and time."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,7 @@ async def test_a_stored_conversation_expires_and_is_swept(tmp_path: Path,
     clock.now = 1_000.0
     first = _stored(path, engine, clock, ttl=60.0)
     await first.put(("chat", 7), Context(("trade_growth",), ("trade_growth",)))
+    await first.flush()
     clock.now = 1_061.0
     assert await first.get(("chat", 7)) is None
     second = _stored(path, engine, clock, ttl=60.0)
@@ -105,6 +107,7 @@ async def test_a_chat_keeps_its_latest_threads(tmp_path: Path, engine: Engine) -
         await store.put(("message", 5, message), Context(("putin",), ("putin",)))
     assert await store.get(("message", 5, 1)) is None
     assert await store.get(("message", 5, 3)) is not None
+    await store.flush()
     state = await store.store.load(5)
     assert state is not None and sorted(state["threads"]) == ["message:2", "message:3"]
     await store.close()
@@ -115,9 +118,9 @@ async def test_facts_the_knowledge_base_lost_are_dropped(tmp_path: Path,
     """A stored id the knowledge base no longer has (an edit between two runs) is left out."""
     store = _stored(tmp_path / "q.sqlite3", engine, Clock())
     await store.put(("chat", 1), Context(("gone", "putin"), ("gone", "putin")))
+    await store.close()
     restarted = _stored(tmp_path / "q.sqlite3", engine, Clock())
     assert await restarted.get(("chat", 1)) == Context(("putin",), ("putin",))
-    await store.close()
     await restarted.close()
 
 
@@ -149,3 +152,19 @@ def test_a_table_name_is_an_identifier(tmp_path: Path, table: str) -> None:
     assert SqliteChatState(tmp_path / "q", table).table == table
     with pytest.raises(ValueError, match="not a table name"):
         SqliteChatState(tmp_path / "q", table + "; DROP")
+
+
+async def test_a_local_store_is_written_behind_in_one_go(tmp_path: Path, engine: Engine) -> None:
+    """Answers never wait on the disk: several chats' changes are written together once the
+    flush delay has passed, and nothing reaches the file before."""
+    path = tmp_path / "q.sqlite3"
+    store = StoredConversations(SqliteChatState(path, CONVERSATIONS[0]), lambda: engine.knowledge,
+                                clock=Clock(), flush_seconds=0.05)
+    for chat in (1, 2, 3):
+        await store.put(("chat", chat), Context(("putin",), ("putin",)))
+    file = SqliteChatState(path, CONVERSATIONS[0])
+    assert await file.load_all() == {}
+    await asyncio.sleep(0.3)
+    assert sorted(await file.load_all()) == [1, 2, 3]
+    await file.close()
+    await store.close()

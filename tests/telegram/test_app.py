@@ -1,47 +1,20 @@
-"""Tests of the composition root: the application it builds and `python -m bot` polling."""
+"""Tests of the composition root: the application it builds."""
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
-import pytest
 from botapi import DEFAULT_USER_ID, FakeBotApi
-from harness import TOKEN, TRADE_EN, sent_messages, start_bot, stop_bot
+from harness import TRADE_EN, sent_messages
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.telegram.app import App, build_application, run_bot
+from bot.telegram.app import App, build_application
 from bot.telegram.context import ChatData
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.request import RetryingRequest
-
-
-def test_webhook_mode_needs_a_url(
-    engine: Engine, settings: Settings, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Webhook mode without WEBHOOK_URL refuses to start with one clear line and exit code 2."""
-    assert run_bot(engine, dataclasses.replace(settings, webhook_url=None), webhook=True) == 2
-    lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 1 and "WEBHOOK_URL" in lines[0]
-
-
-def test_python_m_bot_answers_over_polling(server: FakeBotApi, tmp_path: Path) -> None:
-    """`python -m bot` with a token and TELEGRAM_BASE_URL long-polls, sets its command menus and
-    answers a question, without the token in its DEBUG logs."""
-    process = start_bot(server, tmp_path)
-    try:
-        server.private_text(TRADE_EN)
-        call = server.wait_for("sendMessage", timeout=20)[0]
-    finally:
-        output = stop_bot(process)
-    assert "66 percent" in call["text"] and call["parse_mode"] == "HTML"
-    assert TOKEN not in output and "<token>" in output
-    assert "long polling" in output
-    assert "event loop: uvloop" in output, "the test install has the fast extra"
-    assert len(server.commands) == 8, "private and group menus, in each of four languages"
 
 
 async def test_build_application_takes_a_rate_limiter_and_a_request(
