@@ -8,11 +8,11 @@ import logging
 import math
 import sqlite3
 import threading
-import time
 from pathlib import Path
 from typing import Any, Protocol
 
 from bot.config import Settings
+from bot.ops.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,6 @@ REDIS_PREFIX = "laosbot:chat:"
 # Where each kind of per-chat state goes: an SQLite table, a Redis key prefix.
 CHAT_DATA = ("chat_state", REDIS_PREFIX)
 CONVERSATIONS = ("conversations", "laosbot:conversation:")
-ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while Redis fails
 
 
 class ChatStateStore(Protocol):
@@ -192,12 +191,10 @@ class RedisChatState:
         self._redis = connect_redis(url)
         self.prefix = prefix
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
-        self._warned_at = -ERROR_LOG_EVERY
+        self._warnings = Throttle()
 
     def _warn(self, action: str, error: BaseException) -> None:
-        now = time.monotonic()
-        if now - self._warned_at >= ERROR_LOG_EVERY:
-            self._warned_at = now
+        if self._warnings.due():
             log.warning("chat state: cannot %s Redis (%s); chats go on with what this worker "
                         "remembers", action, error)
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections.abc import Hashable
 from typing import Any
 
 from bot.ops.flood import Verdict
+from bot.ops.throttle import Throttle
 
 log = logging.getLogger(__name__)
-
-ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while Redis fails
 
 # FloodControl.check in Lua: refill by the time elapsed (Redis's own clock, the same for every
 # worker), re-arm the notice once the bucket is full, take a token or say notify/silent. The
@@ -65,7 +63,7 @@ class SharedFloodControl:
         self._client = client
         self._script = client.register_script(BUCKET_SCRIPT)
         self._ttl = max(1, math.ceil(burst * max(interval, 0.0))) + 60
-        self._last_error = -ERROR_LOG_EVERY
+        self._warnings = Throttle()
 
     @property
     def enabled(self) -> bool:
@@ -80,9 +78,7 @@ class SharedFloodControl:
             verdict = await self._script(keys=[f"{self.prefix}{user}"],
                                          args=[self.burst, self.interval, self._ttl])
         except Exception as error:  # redis.RedisError or a dropped connection: answer anyway
-            now = time.monotonic()
-            if now - self._last_error >= ERROR_LOG_EVERY:
-                self._last_error = now
+            if self._warnings.due():
                 log.warning("flood control: Redis unavailable (%s: %s); questions are "
                             "answered without a limit meanwhile", type(error).__name__, error)
             return Verdict.ALLOW

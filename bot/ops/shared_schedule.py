@@ -10,9 +10,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bot.ops.throttle import Throttle
+
 log = logging.getLogger(__name__)
 
-ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while Redis fails
 # A healthy Redis answers in well under a millisecond; past this the message goes on local
 # limits rather than wait for a server that may be gone.
 TIMEOUT = 1.0
@@ -60,7 +61,7 @@ class SharedSchedules:
         self.prefix = prefix
         self._script = client.register_script(SCHEDULE_SCRIPT)
         self._clock = clock
-        self._last_error = -ERROR_LOG_EVERY
+        self._warnings = Throttle()
         self._down_until = float("-inf")
         self._failing = False
 
@@ -90,10 +91,8 @@ class SharedSchedules:
         return float(wait)
 
     def _failed(self, error: Exception) -> None:
-        now = time.monotonic()
-        self._down_until = now + RETRY_AFTER
+        self._down_until = time.monotonic() + RETRY_AFTER
         self._failing = True
-        if now - self._last_error >= ERROR_LOG_EVERY:
-            self._last_error = now
+        if self._warnings.due():
             log.warning("rate limits: Redis unavailable (%s: %s); each worker keeps to its own "
                         "limits meanwhile", type(error).__name__, str(error) or "no answer in time")

@@ -22,13 +22,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.ops.throttle import Throttle
+
 log = logging.getLogger(__name__)
 
 KEEP_HANDLED_SECONDS = 2 * 24 * 3600.0  # Telegram keeps an unconfirmed update for 24 hours
 PRUNE_EVERY = 1000  # handled updates between two deletions of old ones
 MAX_REPLAYS = 3  # an update that was pending at this many starts is given up: it may be the crash
-ERROR_LOG_EVERY = 600.0  # at most one warning per this many seconds while the journal fails
-
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS updates (
     update_id INTEGER PRIMARY KEY,
@@ -57,9 +57,8 @@ class UpdateJournal:
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self.path = path
         self._clock = clock
-        self._monotonic = monotonic
         self._handled_since_prune = 0
-        self._last_error = -ERROR_LOG_EVERY
+        self._warnings = Throttle(clock=monotonic)
         self._connection: sqlite3.Connection | None = None
         try:
             connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
@@ -77,9 +76,7 @@ class UpdateJournal:
         return self._connection is not None
 
     def _failed(self, what: str, error: Exception) -> None:
-        now = self._monotonic()
-        if now - self._last_error >= ERROR_LOG_EVERY:
-            self._last_error = now
+        if self._warnings.due():
             log.warning("update journal %s: %s (%s); updates are still answered, but a crash "
                         "may lose the ones in hand", self.path, what, error)
 
