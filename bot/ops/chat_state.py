@@ -106,11 +106,16 @@ class SqliteChatState:
             self._connection = connection
         return self._connection
 
-    def _run(self, what: str, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+    def _run(self, what: str, sql: str, parameters: tuple[Any, ...] = (),
+             rows: list[tuple[Any, ...]] | None = None) -> list[Any]:
+        """One statement in one transaction (for each of `rows` when given)."""
         with self._lock:
             try:
                 connection = self._connect()
                 with connection:
+                    if rows is not None:
+                        connection.executemany(sql, rows)
+                        return []
                     return connection.execute(sql, parameters).fetchall()
             except (sqlite3.Error, OSError) as error:
                 log.warning("chat state: cannot %s in %s: %s", what, self.path, error)
@@ -137,27 +142,15 @@ class SqliteChatState:
 
     async def save(self, chat_id: int, state: State, ttl: float | None = None) -> None:
         """Store one chat's state, replacing what was there (`expire` forgets old ones)."""
-        await asyncio.to_thread(
-            self._run, "write", f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
-            "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", (chat_id, encode(state)))
+        await self.save_many({chat_id: state})
 
     async def save_many(self, states: dict[int, State], ttl: float | None = None) -> None:
         """Store several chats' states in one transaction."""
         if states:
-            await asyncio.to_thread(self._run_many, [(chat_id, encode(state))
-                                                     for chat_id, state in states.items()])
-
-    def _run_many(self, rows: list[tuple[int, str]]) -> None:
-        with self._lock:
-            try:
-                connection = self._connect()
-                with connection:
-                    connection.executemany(
-                        f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
-                        "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state", rows)
-            except (sqlite3.Error, OSError) as error:
-                log.warning("chat state: cannot write in %s: %s", self.path, error)
-                self._close()
+            await asyncio.to_thread(
+                self._run, "write", f"INSERT INTO {self.table} (chat_id, state) VALUES (?, ?) "  # noqa: S608 - an identifier checked at start
+                "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state",
+                rows=[(chat_id, encode(state)) for chat_id, state in states.items()])
 
     async def expire(self, stamp: str, before: float) -> None:
         """Delete the chats whose state's `stamp` is below `before` (or missing)."""
