@@ -24,7 +24,7 @@ from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.typos import knows
-from bot.knowledge import Knowledge
+from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -122,11 +122,7 @@ class Engine:
         best = about.fact or self.knowledge.by_id[about.suggestions[0]]
         facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
                          if fact.id != best.id)][:TOPIC_FACTS]
-        parts = tuple(Decision(question, "fact", reply, fact=fact, score=about.score,
-                               suggestions=fact.related) for fact in facts)
-        if len(parts) == 1:
-            return parts[0]
-        return Decision(question, "parts", reply, score=about.score, parts=parts)
+        return _answering(question, reply, facts, about.score)
 
     def _more(self, question: str, reply: str, context: Context) -> Decision:
         """The next related facts after the last answer; none left: say so."""
@@ -134,31 +130,23 @@ class Engine:
         facts = [by_id[fact] for fact in next_facts(self.knowledge, context)]
         if not facts:
             return Decision(question, "none", reply, reason="exhausted")
-        parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
-                               suggestions=fact.related) for fact in facts)
-        if len(parts) == 1:
-            return parts[0]
-        return Decision(question, "parts", reply, score=100.0, parts=parts)
+        return _answering(question, reply, facts)
 
     def _again(self, question: str, reply: str, context: Context) -> Decision:
         """The last answer again: what the article says of it is what it already said."""
-        parts = tuple(Decision(question, "fact", reply, fact=fact, score=100.0,
-                               suggestions=fact.related)
-                      for fact in map(self.knowledge.by_id.__getitem__, context.given))
-        if len(parts) == 1:
-            return parts[0]
-        return Decision(question, "parts", reply, score=100.0, parts=parts)
+        return _answering(question, reply, [self.knowledge.by_id[fact] for fact in context.given])
 
     def _lean(self, question: str, language: str, reply: str, context: Context,
               alone: Decision) -> Decision:
         """A question leaning on the last answer: the fact near it ("who announced it?"
         after the new routes is who announced them) unless another fact is clearly better."""
         ranked = self.rank(question, language)
-        near = [c for c in ranked if c.fact_id in neighbourhood(self.knowledge, context.given)]
+        nearby = neighbourhood(self.knowledge, context.given)
+        near = [c for c in ranked if c.fact_id in nearby]
         limits = self.thresholds_for(language)
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
-            if alone.fact_id not in neighbourhood(self.knowledge, context.given) and (
+            if alone.fact_id not in nearby and (
                     self._subjects(question, language) == 0):
                 # "Where was that?" names nothing but the last answer, and nothing near it
                 # says: the article does not, and the last answer is what it does say.
@@ -215,3 +203,12 @@ class Engine:
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""
         return rank(self._indexes[language], question, self.knowledge.facts, self.weights)
+
+
+def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
+    """The decision answering with these facts: the fact itself for one, else one part each."""
+    parts = tuple(Decision(question, "fact", reply, fact=fact, score=score,
+                           suggestions=fact.related) for fact in facts)
+    if len(parts) == 1:
+        return parts[0]
+    return Decision(question, "parts", reply, score=score, parts=parts)
