@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from bot.knowledge.files import describe, read_yaml
+from bot.knowledge.files import describe, numbers_in, read_yaml
 from bot.knowledge.manifest import Manifest
 from bot.knowledge.models import Fact
 
@@ -117,13 +116,10 @@ def load_facts(path: Path, manifest: Manifest, problems: list[str]) -> list[Fact
     return facts
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 def _check_numbers(fact: FactModel, prefix: str, problems: list[str]) -> None:
     """Every number in one language's answer is in every other language's: a translation
     that drops or changes a figure, a date or a year says something the article does not."""
-    found = {language: set(_NUMBER.findall(answer)) for language, answer in fact.answer.items()}
+    found = {language: numbers_in(answer) for language, answer in fact.answer.items()}
     for language, numbers in found.items():
         for other, theirs in found.items():
             for number in sorted(numbers - theirs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,3 +100,12 @@ def describe(error: ValidationError, prefix: str) -> list[str]:
         where = ".".join(str(part) for part in item["loc"]) or "(top level)"
         lines.append(f"{prefix}field '{where}': {item['msg']}")
     return lines
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers written in a text ("66", "2025", "1.5"), as written: an answer, an overview
+    or a translation may only say numbers its source says."""
+    return set(_NUMBER.findall(text))

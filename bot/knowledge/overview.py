@@ -3,14 +3,12 @@ checked like an answer: every number in it is in the source text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.knowledge.files import read_yaml
+from bot.knowledge.files import numbers_in, read_yaml
 
 OVERVIEW_FILE = "overview.yaml"
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def load_overview(directory: Path, languages: tuple[str, ...], texts: Iterable[str],
@@ -28,7 +26,7 @@ def load_overview(directory: Path, languages: tuple[str, ...], texts: Iterable[s
         problems.append(f"{OVERVIEW_FILE}: field 'overview': expected a text per language")
         return {}
     source = " ".join(texts)
-    known = set(_NUMBER.findall(source))
+    known = numbers_in(source)
     overview: dict[str, str] = {}
     for language, text in written.items():
         where = f"{OVERVIEW_FILE}: field 'overview.{language}'"
@@ -37,7 +35,7 @@ def load_overview(directory: Path, languages: tuple[str, ...], texts: Iterable[s
         elif not isinstance(text, str) or not text.strip():
             problems.append(f"{where}: expected a non-empty text")
         else:
-            for number in sorted(set(_NUMBER.findall(text)) - known):
+            for number in sorted(numbers_in(text) - known):
                 problems.append(f"{where}: the number {number} is not in the source text")
             overview[language] = " ".join(text.split())
     if languages and languages[0] not in overview:

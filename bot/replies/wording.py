@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.language import default_language
-from bot.knowledge import Fact, Knowledge
+from bot.knowledge import Fact, Knowledge, Source
 from bot.replies.messages import message
 
 
@@ -35,18 +35,16 @@ class Wording:
     def citation(self, fact: Fact, language: str) -> str:
         """The line that cites a fact's own source: publisher and date for an article, the
         title for a FAQ or notes."""
-        source = self.knowledge.source_of(fact)
-        title = source.title.get(language) or next(iter(source.title.values()))
-        if source.publisher and source.date:
-            return self.say(language, "source", publisher=source.publisher, date=source.date)
-        return self.say(language, "source_titled", title=title)
+        return self._cite(self.knowledge.source_of(fact), language)
 
     def article_citation(self, language: str) -> str:
         """The line that cites the knowledge base's first source, the article itself."""
-        article = self.knowledge.article
-        if article.publisher and article.date:
-            return self.say(language, "source", publisher=article.publisher, date=article.date)
-        title = article.title.get(language) or next(iter(article.title.values()))
+        return self._cite(self.knowledge.article, language)
+
+    def _cite(self, source: Source, language: str) -> str:
+        if source.publisher and source.date:
+            return self.say(language, "source", publisher=source.publisher, date=source.date)
+        title = source.title.get(language) or next(iter(source.title.values()))
         return self.say(language, "source_titled", title=title)
 
     def say(self, language: str, key: str, **values: object) -> str:
