@@ -81,6 +81,31 @@ class Bucket:
         return self.due <= now
 
 
+class Schedules:
+    """The buckets of many chats, the quiet ones forgotten as new chats come."""
+
+    def __init__(self) -> None:
+        self.kept: dict[object, Bucket] = {}
+        # The size at which quiet chats are next forgotten. When most are still active it
+        # doubles, so that thousands of active chats are not rescanned for every new one.
+        self.prune_at = PRUNE_AT
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def bucket(self, chat_id: object, rate: float, burst: int, clock: Clock) -> Bucket:
+        """The chat's bucket, made (`rate` a second after `burst`) when it has none."""
+        bucket = self.kept.get(chat_id)
+        if bucket is None:
+            if len(self.kept) >= self.prune_at:
+                now = clock()
+                for key in [key for key, old in self.kept.items() if old.idle(now)]:
+                    del self.kept[key]
+                self.prune_at = max(PRUNE_AT, 2 * len(self.kept))
+            bucket = self.kept[chat_id] = Bucket(rate, burst)
+        return bucket
+
+
 class MessageRateLimiter(BaseRateLimiter[Any]):
     """Holds messages to Telegram's per-chat, per-group and overall limits; every other call
     (inline answers, callback answers, getUpdates, start-up calls) goes at once.
@@ -93,11 +118,8 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
                  shared: SharedSchedules | None = None) -> None:
         self.overall = Bucket(max(0.0, messages_per_second), max(1, int(messages_per_second)))
         self._shared = shared
-        self._chats: dict[object, Bucket] = {}
-        self._groups: dict[object, Bucket] = {}
-        # Per dict: the size at which quiet chats are next forgotten. When most are still
-        # active it doubles, so that thousands of active chats do not rescan on every new one.
-        self._prune_at = {id(self._chats): PRUNE_AT, id(self._groups): PRUNE_AT}
+        self._chats = Schedules()
+        self._groups = Schedules()
         self._clock = clock
         self._sleep = sleep
 
@@ -138,17 +160,9 @@ class MessageRateLimiter(BaseRateLimiter[Any]):
                 await self._shared.hold(f"chat:{chat_id}", bucket.rate, bucket.burst, seconds)
             raise
 
-    def _bucket(self, buckets: dict[object, Bucket], chat_id: object, rate: float,
+    def _bucket(self, schedules: Schedules, chat_id: object, rate: float,
                 burst: int) -> Bucket:
-        bucket = buckets.get(chat_id)
-        if bucket is None:
-            if len(buckets) >= self._prune_at[id(buckets)]:
-                now = self._clock()
-                for key in [key for key, old in buckets.items() if old.idle(now)]:
-                    del buckets[key]
-                self._prune_at[id(buckets)] = max(PRUNE_AT, 2 * len(buckets))
-            bucket = buckets[chat_id] = Bucket(rate, burst)
-        return bucket
+        return schedules.bucket(chat_id, rate, burst, self._clock)
 
     async def _take(self, key: str, bucket: Bucket) -> None:
         wait = bucket.reserve(self._clock())
