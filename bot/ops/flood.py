@@ -6,6 +6,7 @@ import enum
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Protocol
 
 SWEEP_EVERY = 1000  # checks between two passes that forget users whose bucket is full again
 
@@ -50,6 +51,13 @@ class TokenBucket:
         return self.tokens >= self.capacity
 
 
+class Flood(Protocol):
+    """A flood control as the handlers ask it: this process's buckets, or shared ones."""
+
+    async def verdict(self, user: Hashable) -> Verdict:
+        """Count one question from the user and say whether to answer it."""
+
+
 class FloodControl:
     """Per-user token buckets: ``burst`` questions at once, then one per ``interval`` seconds.
 
@@ -72,6 +80,10 @@ class FloodControl:
     def enabled(self) -> bool:
         """Whether any limit applies."""
         return self.burst > 0
+
+    async def verdict(self, user: Hashable) -> Verdict:
+        """`check`, as every flood control is asked (some ask a server)."""
+        return self.check(user)
 
     def check(self, user: Hashable) -> Verdict:
         """Count one question from the user and say whether to answer it."""

@@ -70,6 +70,10 @@ class SharedFloodControl:
         """Whether any limit applies."""
         return self.burst > 0
 
+    async def verdict(self, user: Hashable) -> Verdict:
+        """`check`, as every flood control is asked."""
+        return await self.check(user)
+
     async def check(self, user: Hashable) -> Verdict:
         """Count one question from the user and say whether to answer it."""
         if not self.enabled:

@@ -9,8 +9,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.ops.flood import FloodControl, Verdict
-from bot.ops.shared_flood import SharedFloodControl
+from bot.ops.flood import Flood, Verdict
 from bot.telegram.context import BotContext, Services, menus, reply_language
 from bot.telegram.questions import question_in
 from bot.telegram.send import reply_in_chat
@@ -24,8 +23,7 @@ class FloodGate:
     notice, later ones silence; an inline query over its limit gets a valid empty answer.
     Other updates (menus, buttons, chatter not addressed to the bot) are not counted."""
 
-    def __init__(self, services: Services, flood: FloodControl | SharedFloodControl,
-                 inline_flood: FloodControl | SharedFloodControl) -> None:
+    def __init__(self, services: Services, flood: Flood, inline_flood: Flood) -> None:
         self.services = services
         self.flood = flood
         self.inline_flood = inline_flood
@@ -34,14 +32,14 @@ class FloodGate:
         """Let the update through, or stop it when its user is over the limit."""
         query = update.inline_query
         if query is not None:
-            if await _verdict(self.inline_flood, query.from_user.id) is not Verdict.ALLOW:
+            if await self.inline_flood.verdict(query.from_user.id) is not Verdict.ALLOW:
                 await _stopping_anyway(query.answer([], cache_time=0, is_personal=True))
                 raise ApplicationHandlerStop
             return
         user = update.effective_user
         if user is None or question_in(update, context.bot.username, context.bot.id) is None:
             return
-        verdict = await _verdict(self.flood, user.id)
+        verdict = await self.flood.verdict(user.id)
         if verdict is Verdict.ALLOW:
             return
         if verdict is Verdict.NOTIFY:
@@ -51,13 +49,6 @@ class FloodGate:
             notice = menus(engine).notice(language, "rate_limited")
             await _stopping_anyway(reply_in_chat(context.bot, update, notice))
         raise ApplicationHandlerStop
-
-
-async def _verdict(flood: FloodControl | SharedFloodControl, user: int) -> Verdict:
-    """One user's verdict, from this process's buckets or from Redis's."""
-    if isinstance(flood, SharedFloodControl):
-        return await flood.check(user)
-    return flood.check(user)
 
 
 async def _stopping_anyway(send: Awaitable[object]) -> None:

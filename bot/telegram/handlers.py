@@ -15,8 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.ops.flood import FloodControl
-from bot.ops.shared_flood import SharedFloodControl
+from bot.ops.flood import Flood
 from bot.telegram.answering import Answerer
 from bot.telegram.buttons import Buttons
 from bot.telegram.commands import Commands
@@ -31,8 +30,7 @@ FLOOD_GROUP = -1  # runs before the handlers (group 0) and may stop an update th
 
 
 def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], services: Services,
-                 flood: FloodControl | SharedFloodControl,
-                 inline_flood: FloodControl | SharedFloodControl,
+                 flood: Flood, inline_flood: Flood,
                  errors: ErrorLog = log_error) -> InlineQueries:
     """Register every handler on the application; return the inline handler, whose pending
     question-log entries are flushed at shutdown."""
