@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.config import Settings
+from bot.ops.sqlite import open_database
 from bot.ops.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -92,18 +93,8 @@ class SqliteChatState:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
-            try:
-                # As the question log in the same file: WAL with synchronous=NORMAL, so a
-                # write is an append that does not wait for the disk (a power cut may lose
-                # the last ones, never corrupt the file).
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=NORMAL")
-                connection.executescript(SCHEMA.format(table=self.table))
-            except sqlite3.Error:
-                connection.close()
-                raise
-            self._connection = connection
+            self._connection = open_database(self.path, SCHEMA.format(table=self.table),
+                                             timeout=5.0, check_same_thread=False)
         return self._connection
 
     def _run(self, what: str, sql: str, parameters: tuple[Any, ...] = (),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.engine import Decision
 from bot.ops.postgres import PostgresConnection
+from bot.ops.sqlite import open_database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -90,18 +91,8 @@ Connection = sqlite3.Connection | PostgresConnection  # what `with connection:` 
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the question database with its schema."""
-    connection = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
-    try:
-        # WAL with synchronous=NORMAL: a commit is an append without waiting for the disk, and
-        # readers (`report`) never block the writer. A commit survives the process dying; only
-        # the machine losing power can lose the last ones (the log is statistics, not state).
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        connection.executescript(SCHEMA)
-    except sqlite3.Error:
-        connection.close()
-        raise
-    return connection
+    # `report` reads while the bot writes; the log is statistics, not state.
+    return open_database(path, SCHEMA, timeout=5.0, check_same_thread=False)
 
 
 def prune(connection: Connection, retention_days: int, now: datetime) -> int:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.ops.sqlite import open_database
 from bot.ops.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -61,11 +62,7 @@ class UpdateJournal:
         self._warnings = Throttle(clock=monotonic)
         self._connection: sqlite3.Connection | None = None
         try:
-            connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.executescript(SCHEMA)
-            self._connection = connection
+            self._connection = open_database(path, SCHEMA, timeout=2.0, isolation_level=None)
             self.prune()
         except sqlite3.Error as error:
             self._failed("cannot open", error)
