@@ -4,7 +4,6 @@ registered once, and a reload in one worker reaching another."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -19,33 +18,23 @@ from bot.ops.shared_flood import SharedFloodControl
 ALLOW, NOTIFY, SILENT = Verdict.ALLOW, Verdict.NOTIFY, Verdict.SILENT
 
 
-@pytest.fixture
-async def workers(redis_url: str) -> AsyncIterator[tuple[SharedMode, SharedMode]]:
-    """Two workers' Redis connections, over an emptied database."""
-    first, second = SharedMode(redis_url, "worker-1"), SharedMode(redis_url, "worker-2")
-    await first.client.flushdb()
-    yield first, second
-    await first.close()
-    await second.close()
-
-
 async def test_a_flood_limit_holds_across_workers(
-    workers: tuple[SharedMode, SharedMode]
+    modes: tuple[SharedMode, SharedMode]
 ) -> None:
     """Questions from one user alternating between two workers: a burst of 3 in all, then one
     notice, then silence; another user is not affected."""
-    floods = [worker.flood(3, 60.0, "questions") for worker in workers]
+    floods = [worker.flood(3, 60.0, "questions") for worker in modes]
     verdicts = [await floods[n % 2].check(7) for n in range(6)]
     assert verdicts == [ALLOW, ALLOW, ALLOW, NOTIFY, SILENT, SILENT]
     assert await floods[1].check(8) is ALLOW
 
 
 async def test_a_bucket_refills_and_rearms_the_notice(
-    workers: tuple[SharedMode, SharedMode]
+    modes: tuple[SharedMode, SharedMode]
 ) -> None:
     """With one question per 0.2 s allowed, a user who waits is answered again, and once the
     bucket is full a later flood gets a notice again."""
-    flood = workers[0].flood(1, 0.2, "questions")
+    flood = modes[0].flood(1, 0.2, "questions")
     assert [await flood.check(1) for _ in range(3)] == [ALLOW, NOTIFY, SILENT]
     await asyncio.sleep(0.25)
     assert [await flood.check(1) for _ in range(2)] == [ALLOW, NOTIFY]
@@ -60,9 +49,9 @@ async def test_without_redis_questions_are_answered(caplog: pytest.LogCaptureFix
     await mode.close()
 
 
-async def test_flood_control_off(workers: tuple[SharedMode, SharedMode]) -> None:
+async def test_flood_control_off(modes: tuple[SharedMode, SharedMode]) -> None:
     """A burst of 0 turns the shared limit off, as it does the local one."""
-    flood: SharedFloodControl = workers[0].flood(0, 3.0, "questions")
+    flood: SharedFloodControl = modes[0].flood(0, 3.0, "questions")
     assert [await flood.check(1) for _ in range(10)] == [ALLOW] * 10
 
 
@@ -77,7 +66,7 @@ async def test_chat_state_is_shared(redis_url: str) -> None:
     await second.close()
 
 
-async def test_registration_happens_once(workers: tuple[SharedMode, SharedMode]) -> None:
+async def test_registration_happens_once(modes: tuple[SharedMode, SharedMode]) -> None:
     """Two workers starting together register the webhook once; a different URL or secret
     registers again."""
     calls: list[str] = []
@@ -87,21 +76,21 @@ async def test_registration_happens_once(workers: tuple[SharedMode, SharedMode])
         calls.append("registered")
 
     done = await asyncio.gather(*(worker.register_once("url\nsecret", register)
-                                  for worker in workers))
+                                  for worker in modes))
     assert sorted(done) == [False, True] and calls == ["registered"]
-    assert await workers[0].register_once("url\nother secret", register)
+    assert await modes[0].register_once("url\nother secret", register)
     assert len(calls) == 2
 
 
 async def test_a_reload_reaches_the_other_worker(
-    workers: tuple[SharedMode, SharedMode], tiny_engine: Engine, tiny_dir: Path
+    modes: tuple[SharedMode, SharedMode], tiny_engine: Engine, tiny_dir: Path
 ) -> None:
     """Worker 1 reloads after an edit (say, on SIGHUP); worker 2, whose watcher has not looked
     yet, reloads at once on the broadcast; worker 2's own reload is not broadcast back."""
     services = [KnowledgeService(tiny_engine, tiny_dir, watch_interval=3600)
-                for _ in workers]
+                for _ in modes]
     tasks = [asyncio.create_task(worker.follow_reloads(service))
-             for worker, service in zip(workers, services, strict=True)]
+             for worker, service in zip(modes, services, strict=True)]
     await asyncio.sleep(0.3)  # both subscribed
     facts = tiny_dir / "facts.yaml"
     text = facts.read_text(encoding="utf-8")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -60,16 +59,6 @@ def paced_chats(monkeypatch: pytest.MonkeyPatch) -> None:
     """Telegram's per-chat pacing on (the suite turns it off for end-to-end tests)."""
     monkeypatch.setattr(ratelimit, "CHAT_RATE", 1.0)
     monkeypatch.setattr(ratelimit, "GROUP_RATE", 15 / 60)
-
-
-@pytest.fixture
-async def modes(redis_url: str) -> AsyncIterator[tuple[SharedMode, SharedMode]]:
-    """Two workers' Redis connections, over an emptied database."""
-    first, second = SharedMode(redis_url, "worker-1"), SharedMode(redis_url, "worker-2")
-    await first.client.flushdb()
-    yield first, second
-    await first.close()
-    await second.close()
 
 
 @pytest.mark.parametrize(("chat_id", "messages", "expected"), [
