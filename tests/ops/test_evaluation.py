@@ -170,3 +170,15 @@ def test_a_none_part_wants_that_part_left_unanswered(engine: Engine) -> None:
     ]
     result = evaluate(engine, items)
     assert [miss.question for miss in result.misses] == [items[1]]
+
+
+def test_two_parts_one_fact_answers_want_it_once(engine: Engine) -> None:
+    """Two questions the same fact answers are right when that fact is given once."""
+    items = [
+        LabelledQuestion("How much did trade grow in 2024, and in 2025?",
+                         ("trade_growth", "trade_growth"), parts=True),
+        LabelledQuestion("How much did trade grow in 2024, and who announced the routes?",
+                         ("trade_growth", "trade_growth"), parts=True),
+    ]
+    result = evaluate(engine, items)
+    assert [miss.question for miss in result.misses] == [items[1]]
