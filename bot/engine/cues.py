@@ -6,12 +6,15 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.reading import reader, words
 from bot.knowledge import language_resources
 
 _WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)
 _LEANING_WORDS = 6  # a longer question states its own subject
+# Letters: a shorter word (a Vietnamese syllable) is too short to tell a typo from another word.
+_SNAP_LENGTH = 6
 
 
 def plain_words(text: str, language: str) -> list[str]:
@@ -23,6 +26,30 @@ def plain_words(text: str, language: str) -> list[str]:
 def _plain(text: str, language: str) -> tuple[str, ...]:
     """`plain_words`, kept for the few cue checks one message gets."""
     return tuple(words(reader(language).normal(text)))
+
+
+@lru_cache(maxsize=256)
+def _cue_read(text: str, language: str) -> tuple[str, ...]:
+    """The message's words with a misspelt cue word or stopword read as that word
+    ("can u sumarise the artcle" is "can u summarise the article")."""
+    vocabulary = _vocabulary(language)
+    read = []
+    for word in _plain(text, language):
+        if len(word) >= _SNAP_LENGTH and word not in vocabulary:
+            near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
+                                      score_cutoff=1)
+            word = near[0] if near is not None else word
+        read.append(word)
+    return tuple(read)
+
+
+@cache
+def _vocabulary(language: str) -> tuple[str, ...]:
+    """The language's stopwords and the words of its cue phrases, as it reads them."""
+    cues = (word for kind in ("overview", "more", "again") for word in _cue_words(language, kind))
+    stopwords = (" ".join(plain_words(word, language))
+                 for word in language_resources(language).stopwords)
+    return tuple(sorted({*cues, *(word for word in stopwords if word)}))
 
 
 @cache
@@ -77,7 +104,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
     other such phrases ("can you give me a summary of the article please", "briefly, what
     is the article about")."""
     phrases = _phrases(language, kind)
-    present = _plain(text, language)
+    present = _cue_read(text, language)
     if not phrases or not present:
         return False
     simple = " ".join(present)
@@ -99,7 +126,8 @@ def _asks(text: str, language: str, kind: str) -> bool:
         if at < 0:
             continue
         rest = (padded[:at] + " " + padded[at + len(phrase) + 2:]).split()
-        if all(word in allowed for word in rest):
+        # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
+        if all(word in allowed or len(word) == 1 for word in rest):
             return True
     return False
 
@@ -112,7 +140,7 @@ def asks_overview(text: str, language: str) -> bool:
 def around_overview(text: str, language: str) -> str | None:
     """The words around the longest overview cue phrase the message holds ("summary of the
     trade figures": "of the trade figures"), or None when it holds none."""
-    present = _plain(text, language)
+    present = _cue_read(text, language)
     if not present:
         return None
     simple = " ".join(present)

@@ -102,24 +102,28 @@ class Engine:
         alone = self._alone(question, language, reply)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
-        if alone.kind != "fact" and self.knowledge.overview:
-            rest = around_overview(question, language)
-            if rest is not None:
-                return self._summary(question, rest, language, reply, overview)
+        rest = around_overview(question, language) if self.knowledge.overview else None
+        if rest is not None:
+            return self._summary(question, rest, language, reply, overview, alone)
         return alone
 
     def _summary(self, question: str, rest: str, language: str, reply: str,
-                 overview: Decision) -> Decision:
-        """A message holding an overview cue among other words: the overview when those
-        words name nothing the knowledge base knows ("hi, no time to read it, summary for my
-        channel"), else a summary of what they name ("summary of the trade figures"): the
-        fact they point to, then other facts of its topic."""
-        about = self._alone(rest, language, reply) if rest else None
+                 overview: Decision, alone: Decision) -> Decision:
+        """A message holding an overview cue among other words: the overview unless those
+        words name a fact on their own ("hi, busy day, just give me the gist"); a question
+        the whole message answers ("briefly, how much did trade grow?") as asked; else a
+        summary of what they name ("summary of the trade figures"): the fact they point
+        to, then other facts of its topic."""
         index = self._indexes[language]
+        # Words it knows as they are, not as typos ("for my channel" is no "change").
         named = any(token in index.weights for _, token in index.analyzer.pairs(rest))
-        if about is None or not named or about.kind not in ("fact", "clarify"):
+        about = self._alone(rest, language, reply) if named else None
+        if about is None or about.kind not in ("fact", "clarify"):
             return overview
-        best = about.fact or self.knowledge.by_id[about.suggestions[0]]
+        lead = about.fact or self.knowledge.by_id[about.suggestions[0]]
+        if alone.kind == "fact" and alone.fact == lead:
+            return alone
+        best = lead
         facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
                          if fact.id != best.id)][:TOPIC_FACTS]
         return _answering(question, reply, facts, about.score)

@@ -159,6 +159,7 @@ def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
         "tl;dr for my channel",
         "summary? I have no time to read the article",
         "привет, нет времени читать, кратко для моего канала",
+        "tóm tắt giúp mình với",
     ],
 )
 def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(

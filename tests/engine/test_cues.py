@@ -26,10 +26,14 @@ from bot.engine.cues import around_overview, asks_itself, asks_more, asks_overvi
         ("Насколько вырос товарооборот?", "ru", False),
         ("tóm tắt", "vi", True),
         ("ສະຫຼຸບ", "lo", True),
+        ("could u sumarize the articel please", "en", True),
+        ("дай краткое содержанее статьи", "ru", True),
+        ("summarise the bauxite plans", "en", False),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
-    """An overview request is recognised whole or with only stopwords around it."""
+    """An overview request is recognised whole or with only stopwords around it, typos in
+    its words allowed."""
     assert asks_overview(text, language) is expected
 
 
