@@ -194,6 +194,9 @@ def asks_itself(text: str, language: str) -> bool:
     if _unspaced(language):
         joined = simple.replace(" ", "")
         return any(phrase.replace(" ", "") in joined for phrase in _phrases(language, "asks"))
+    first, _, second = simple.partition(" ")
+    if first in _phrases(language, "before_asks"):
+        simple = second  # a preposition before the question word: "through which countries"
     return any(simple.startswith(phrase + " ") or simple.endswith(" " + phrase)
                for phrase in _phrases(language, "asks"))
 

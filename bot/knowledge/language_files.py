@@ -56,6 +56,9 @@ class ConversationFile(_Strict):
 
     joins: tuple[Text, ...] = ()
     asks: tuple[Text, ...] = ()
+    # Words that may come before a question word and leave the part a question of its own:
+    # prepositions ("through which countries", "на какой срок").
+    before_asks: tuple[Text, ...] = ()
     overview: tuple[Text, ...] = ()
     more: tuple[Text, ...] = ()
     refers: tuple[Text, ...] = ()

@@ -53,6 +53,7 @@ class Conversation:
 
     joins: tuple[str, ...] = ()  # words between two questions: "and", "also", "plus"
     asks: tuple[str, ...] = ()  # words that make a part a question: "who", "how", "is"
+    before_asks: tuple[str, ...] = ()  # prepositions before a question word: "through which"
     overview: tuple[str, ...] = ()  # "what is this article about", "summary", "tl;dr"
     more: tuple[str, ...] = ()  # "tell me more", "what else"
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"

@@ -82,11 +82,14 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("кто это объявил?", "ru", True),
         ("лаоса что обсуждали", "ru", False),
         ("thương mại tăng bao nhiêu", "vi", True),
+        ("through which countries will the railway run", "en", True),
+        ("на какой срок дорожная карта", "ru", True),
+        ("qua nước nào", "vi", True),
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:
-    """A part of a message is a question of its own when it opens or ends with a word that
-    asks."""
+    """A part of a message is a question of its own when it opens (after a preposition, if
+    any) or ends with a word that asks."""
     assert asks_itself(text, language) is expected
 
 
