@@ -50,7 +50,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         turn = context
         for part in grouping:
             decision = one(part, turn)
-            if decision.kind != "fact" and not (clean and decision.suggestions):
+            # A part the article is known not to answer ("... and how much is that in
+            # dollars?") is answered too: by saying so.
+            missed = decision.closest is not None
+            if decision.kind != "fact" and not missed and not (clean and decision.suggestions):
                 break
             decided.append(decision)
             turn = turn.told(decision)

@@ -23,7 +23,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.typos import knows
+from bot.engine.typos import knows, token_matches
 from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -150,17 +150,30 @@ class Engine:
         limits = self.thresholds_for(language)
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
-            if alone.fact_id not in nearby and (
-                    self._subjects(question, language) == 0):
-                # "Where was that?" names nothing but the last answer, and nothing near it
-                # says: the article does not, and the last answer is what it does say.
+            names_nothing = (alone.fact_id not in nearby
+                             and self._subjects(question, language) == 0)
+            if names_nothing or (alone.kind != "fact" and self._unknown(question, language)):
+                # "Where was that?" names nothing but the last answer ("and in rubles?"
+                # nothing any fact has), and nothing near it says: the article does not,
+                # and the last answer is what it does say.
                 last = self.knowledge.by_id[context.given[0]]
                 return Decision(question, "none", reply, suggestions=last.related,
                                 reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
+        if self._unknown(question, language):
+            # "How much is that in dollars?" after the trade figures: a word no fact has
+            # asks a detail of it the article does not give; what it gives is that fact.
+            return Decision(question, "none", reply, suggestions=fact.related,
+                            reason="none", closest=fact)
         return Decision(question, "fact", reply, fact=fact, score=near[0].score,
                         suggestions=fact.related, candidates=tuple(near[:3]))
+
+    def _unknown(self, question: str, language: str) -> bool:
+        """Whether the question has a word no fact has, nor a typo of one."""
+        index = self._indexes[language]
+        return any(not token[0].isdigit() and not token_matches(index, word, token)
+                   for word, token in index.analyzer.pairs(question))
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

@@ -241,3 +241,29 @@ def test_a_follow_up_naming_nothing_near_the_last_answer_is_declined(engine: Eng
     decision = engine.decide("where was that?", context=context)
     assert decision.kind == "none" and decision.closest is not None
     assert decision.closest.id == "announcement"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("How much did trade grow?", "how much is that in euros?"),
+        ("На сколько вырос товарооборот?", "а сколько это в рублях?"),
+    ],
+)
+def test_a_follow_up_asking_a_detail_no_fact_has_is_a_near_miss(
+        engine: Engine, first: str, follow_up: str) -> None:
+    """A follow-up naming something no fact has asks a detail the article does not give:
+    it says so and shows the fact it leans on, rather than answering that fact again."""
+    context = Context().told(engine.decide(first))
+    decision = engine.decide(follow_up, context=context)
+    assert decision.kind == "none" and decision.closest is not None
+    assert decision.closest.id == "trade_growth"
+
+
+def test_a_part_the_article_does_not_answer_is_said_so(engine: Engine) -> None:
+    """A second question asking a detail the article does not give is answered as such,
+    beside the first question's answer."""
+    decision = engine.decide("How much did trade grow in 2024, and how much is that in euros?")
+    assert decision.kind == "parts"
+    assert [part.kind for part in decision.parts] == ["fact", "none"]
+    assert decision.parts[1].closest is not None
