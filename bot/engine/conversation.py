@@ -45,7 +45,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             continue
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.
-        clean = whole.kind != "fact" and asks_itself(grouping[0], language)
+        # What introduces the questions ("hi! two things: what ...") asks nothing itself.
+        opening = grouping[0].rsplit(": ", 1)[-1]
+        clean = whole.kind != "fact" and asks_itself(opening, language)
         decided: list[Decision] = []
         turn = context
         for part in grouping:

@@ -13,8 +13,9 @@ from bot.knowledge import language_resources
 # a single digit after a space or a colon: "in 2024." is no list).
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
                    r"|\s*(?<![^\s:])\d[.)]\s+")
-# What introduces a numbered list ("Two things: 1) ..."): no question of its own.
-_PREAMBLE = re.compile(r"^[^:\n?]*:\s*(?=\d[.)]\s)")
+# What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
+# questions:" and a line break): no question of its own.
+_PREAMBLE = re.compile(r"^[^:\n?]*:(?:\s*(?=\d[.)]\s)|[ \t]*\n\s*)")
 _EDGES = ",.:;!-—– \t\n"
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
 

@@ -267,3 +267,14 @@ def test_a_part_the_article_does_not_answer_is_said_so(engine: Engine) -> None:
     assert decision.kind == "parts"
     assert [part.kind for part in decision.parts] == ["fact", "none"]
     assert decision.parts[1].closest is not None
+
+
+def test_an_introduction_before_two_questions_in_one_sentence_is_left_out(
+        engine: Engine) -> None:
+    """"Quick one for my notes: <question>, and <question>" is cut into its two questions
+    (what introduces them asks nothing itself), even when one of them is no answer."""
+    decision = engine.decide(
+        "quick one for my notes: how much did trade grow, and how long is the railway?")
+    assert decision.kind == "parts"
+    assert (decision.parts[0].kind, decision.parts[0].fact_id) == ("fact", "trade_growth")
+    assert not decision.parts[1].confident

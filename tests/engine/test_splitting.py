@@ -29,11 +29,14 @@ from bot.engine.splitting import groupings, sentences
         ("trade grew in 2024. by how much", "en", ["trade grew in 2024. by how much"]),
         ("Два вопроса: 1) кто такой Путин 2) что подписали", "ru",
          ["кто такой Путин", "что подписали"]),
+        ("Hi, two questions:\nwho is Putin?\nwhat was signed?", "en",
+         ["who is Putin?", "what was signed?"]),
+        ("Trade: how much did it grow?", "en", ["Trade: how much did it grow?"]),
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
     """A message is cut at line breaks, question marks followed by more, ';', '+' and a
-    numbered list's numbers (what introduces the list left out) only."""
+    numbered list's numbers (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
 
