@@ -15,6 +15,8 @@ from tests.replying import OUT_OF_SCOPE
     ("question", "fact_id"),
     [
         ("how much did trade grow?", "trade_growth"),
+        # "state" (head of state) is no synonym of "announce", nor "busy" of "company".
+        ("who announced it?", "announcement"),
         ("By how much did trade between Russia and Laos increase?", "trade_growth"),
         ("trade 2025", "trade_growth"),
         ("bauxite", "bauxite"),
