@@ -158,6 +158,22 @@ def around_overview(text: str, language: str) -> str | None:
     return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
 
 
+def after_more(text: str, language: str) -> str | None:
+    """The words after a request for more that opens the message ("tell me more about the
+    talks": "about the talks"), or None when none opens it; a joining word ("and") opens
+    a question, not a request."""
+    present = _cue_read(text, language)
+    if _unspaced(language) or not present:
+        return None
+    simple = " ".join(present) + " "
+    joins = set(_phrases(language, "joins"))
+    opening = [phrase for phrase in _phrases(language, "more")
+               if phrase not in joins and simple.startswith(phrase + " ")]
+    if not opening:
+        return None
+    return simple[len(max(opening, key=len)):].strip() or None
+
+
 def asks_more(text: str, language: str) -> bool:
     """Whether the message asks for more after an answer ("tell me more", "what else")."""
     return _asks(text, language, "more")

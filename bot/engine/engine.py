@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.engine.conversation import converse
 from bot.engine.cues import (
+    after_more,
     around_overview,
     asking_words,
     asks_again,
@@ -100,6 +101,10 @@ class Engine:
         if context.given and any(asks_again(question, code) for code in spoken):
             return self._again(question, reply, context)
         alone = self._alone(question, language, reply)
+        about = after_more(question, language) if alone.kind != "fact" else None
+        if about is not None and self._names(about, language):
+            # "Tell me more about the talks": what it names is the question.
+            alone = replace(self._alone(about, language, reply), question=question)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
         rest = around_overview(question, language) if self.knowledge.overview else None
@@ -114,10 +119,7 @@ class Engine:
         the whole message answers ("briefly, how much did trade grow?") as asked; else a
         summary of what they name ("summary of the trade figures"): the fact they point
         to, then other facts of its topic."""
-        index = self._indexes[language]
-        # Words it knows as they are, not as typos ("for my channel" is no "change").
-        named = any(token in index.weights for _, token in index.analyzer.pairs(rest))
-        about = self._alone(rest, language, reply) if named else None
+        about = self._alone(rest, language, reply) if self._names(rest, language) else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview
         lead = about.fact or self.knowledge.by_id[about.suggestions[0]]
@@ -174,6 +176,12 @@ class Engine:
         index = self._indexes[language]
         return any(not token[0].isdigit() and not token_matches(index, word, token)
                    for word, token in index.analyzer.pairs(question))
+
+    def _names(self, text: str, language: str) -> bool:
+        """Whether the text has a word the knowledge base knows as it is, not as a typo of
+        one ("for my channel" names no "change")."""
+        index = self._indexes[language]
+        return any(token in index.weights for _, token in index.analyzer.pairs(text))
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

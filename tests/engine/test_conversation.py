@@ -278,3 +278,11 @@ def test_an_introduction_before_two_questions_in_one_sentence_is_left_out(
     assert decision.kind == "parts"
     assert (decision.parts[0].kind, decision.parts[0].fact_id) == ("fact", "trade_growth")
     assert not decision.parts[1].confident
+
+
+@pytest.mark.parametrize(
+    "question", ["tell me more about bauxite", "расскажи подробнее про бокситы"])
+def test_a_request_for_more_about_something_asks_about_it(engine: Engine,
+                                                          question: str) -> None:
+    """"Tell me more about X" opening a conversation is a question about X."""
+    assert engine.decide(question).fact_id == "bauxite"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.cues import around_overview, asks_itself, asks_more, asks_overview, leans_back
+from bot.engine.cues import (
+    after_more,
+    around_overview,
+    asks_itself,
+    asks_more,
+    asks_overview,
+    leans_back,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +113,18 @@ def test_asks_itself(text: str, language: str, expected: bool) -> None:
 def test_around_overview(text: str, language: str, rest: str | None) -> None:
     """The words around the longest overview cue a message holds; None without one."""
     assert around_overview(text, language) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rest"),
+    [
+        ("tell me more about the talks", "en", "about the talks"),
+        ("more details on the railway", "en", "on the railway"),
+        ("tell me more", "en", None),
+        ("and who announced it", "en", None),
+        ("расскажи подробнее про бокситы", "ru", "про бокситы"),
+    ],
+)
+def test_after_more(text: str, language: str, rest: str | None) -> None:
+    """The words after a request for more that opens the message, not after "and"."""
+    assert after_more(text, language) == rest
