@@ -107,6 +107,8 @@ class Engine:
             alone = replace(self._alone(about, language, reply), question=question)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
+        if context.given and alone.kind == "clarify":
+            alone = self._settle(alone, reply, context)
         rest = around_overview(question, language) if self.knowledge.overview else None
         if rest is not None:
             return self._summary(question, rest, language, reply, overview, alone)
@@ -176,6 +178,18 @@ class Engine:
         index = self._indexes[language]
         return any(not token[0].isdigit() and not token_matches(index, word, token)
                    for word, token in index.analyzer.pairs(question))
+
+    def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
+        """A "did you mean" settled by the conversation: of the facts offered, the only one
+        near the last answer is the one meant ("the nuclear one covers which years?"
+        after the memoranda)."""
+        nearby = neighbourhood(self.knowledge, context.given)
+        near = [fact for fact in unsure.suggestions if fact in nearby]
+        if len(near) != 1 or near[0] != unsure.suggestions[0]:
+            return unsure
+        fact = self.knowledge.by_id[near[0]]
+        return Decision(unsure.question, "fact", reply, fact=fact, score=unsure.score,
+                        suggestions=fact.related, candidates=unsure.candidates)
 
     def _names(self, text: str, language: str) -> bool:
         """Whether the text has a word the knowledge base knows as it is, not as a typo of
