@@ -29,6 +29,9 @@ class Analyzer:
                          if resources.stemmer else None)
         self._canonical: dict[str, str] = {}
         self._percent = self._stem(normal(resources.percent))
+        # Where words are cut into n-grams (Lao), "%" is read as the word, cut the same way.
+        self._percent_text = (f" {normal(resources.percent)} "
+                              if resources.segment is not None else "")
         # Small numbers written as words ("five months") are read as digits ("5 months").
         self._numbers = {self._stem(normal(word)): str(value)
                          for word, value in resources.numbers.items()}
@@ -100,7 +103,10 @@ class Analyzer:
     def _drop_filler(self, text: str) -> str:
         """Read the text as the language does, removing phrases about the article itself
         ("what does the article say about")."""
-        return self.reader.split(self._filler.sub(" ", self.normal(text)))
+        read = self._filler.sub(" ", self.normal(text))
+        if self._percent_text and "%" in read:
+            read = read.replace("%", self._percent_text)
+        return self.reader.split(read)
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text."""

@@ -53,10 +53,11 @@ def test_russian_inflections_stem_together() -> None:
     assert analyzer.tokens("Ёмкость") == analyzer.tokens("емкость")
 
 
-def test_percent_sign_is_a_word() -> None:
-    """The percent sign counts as the word percent."""
-    analyzer = Analyzer("en")
-    assert analyzer.tokens("66%") == analyzer.tokens("66 percent")
+@pytest.mark.parametrize(("language", "word"), [("en", "percent"), ("lo", "ສ່ວນຮ້ອຍ")])
+def test_percent_sign_is_a_word(language: str, word: str) -> None:
+    """The percent sign counts as the language's word for it, cut as that word is (Lao)."""
+    analyzer = Analyzer(language)
+    assert analyzer.tokens("66%") == analyzer.tokens(f"66 {word}")
 
 
 @pytest.mark.parametrize(
