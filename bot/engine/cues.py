@@ -35,21 +35,28 @@ def _cue_read(text: str, language: str) -> tuple[str, ...]:
     vocabulary = _vocabulary(language)
     read = []
     for word in _plain(text, language):
-        if len(word) >= _SNAP_LENGTH and word not in vocabulary:
-            near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
-                                      score_cutoff=1)
+        if len(word) >= _SNAP_LENGTH and word not in vocabulary[""]:
+            # Typos rarely hit the first letter: only words sharing it are compared.
+            near = process.extractOne(word, vocabulary.get(word[0], ()),
+                                      scorer=DamerauLevenshtein.distance, score_cutoff=1)
             word = near[0] if near is not None else word
         read.append(word)
     return tuple(read)
 
 
 @cache
-def _vocabulary(language: str) -> tuple[str, ...]:
-    """The language's stopwords and the words of its cue phrases, as it reads them."""
+def _vocabulary(language: str) -> dict[str, tuple[str, ...]]:
+    """The language's stopwords and the words of its cue phrases, as it reads them: all of
+    them under "", and those long enough to be misspelt by their first letter."""
     cues = (word for kind in ("overview", "more", "again") for word in _cue_words(language, kind))
     stopwords = (" ".join(plain_words(word, language))
                  for word in language_resources(language).stopwords)
-    return tuple(sorted({*cues, *(word for word in stopwords if word)}))
+    every = sorted({*cues, *(word for word in stopwords if word)})
+    found: dict[str, tuple[str, ...]] = {"": tuple(every)}
+    for word in every:
+        if len(word) >= _SNAP_LENGTH - 1:
+            found[word[0]] = (*found.get(word[0], ()), word)
+    return found
 
 
 @cache
