@@ -126,7 +126,8 @@ def _asks(text: str, language: str, kind: str) -> bool:
     cue_words = _cue_words(language, kind)
     if cue_words.isdisjoint(present):
         return False
-    allowed = language_resources(language).stopwords | cue_words
+    # Question words around the phrase ask for it too: "what are the main points?".
+    allowed = language_resources(language).stopwords | cue_words | set(_phrases(language, "asks"))
     padded = f" {simple} "
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
