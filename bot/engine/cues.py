@@ -45,13 +45,19 @@ def _cue_read(text: str, language: str) -> tuple[str, ...]:
 
 
 @cache
+def _stopwords(language: str) -> frozenset[str]:
+    """The language's stopwords as it reads them (Vietnamese "này" is "nay")."""
+    stopwords = language_resources(language).stopwords
+    read = (" ".join(plain_words(word, language)) for word in stopwords)
+    return frozenset(word for word in read if word)
+
+
+@cache
 def _vocabulary(language: str) -> dict[str, tuple[str, ...]]:
     """The language's stopwords and the words of its cue phrases, as it reads them: all of
     them under "", and those long enough to be misspelt by their first letter."""
     cues = (word for kind in ("overview", "more", "again") for word in _cue_words(language, kind))
-    stopwords = (" ".join(plain_words(word, language))
-                 for word in language_resources(language).stopwords)
-    every = sorted({*cues, *(word for word in stopwords if word)})
+    every = sorted({*cues, *_stopwords(language)})
     found: dict[str, tuple[str, ...]] = {"": tuple(every)}
     for word in every:
         if len(word) >= _SNAP_LENGTH - 1:
@@ -127,7 +133,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
     if cue_words.isdisjoint(present):
         return False
     # Question words around the phrase ask for it too: "what are the main points?".
-    allowed = language_resources(language).stopwords | cue_words | set(_phrases(language, "asks"))
+    allowed = _stopwords(language) | cue_words | set(_phrases(language, "asks"))
     padded = f" {simple} "
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
@@ -141,8 +147,32 @@ def _asks(text: str, language: str, kind: str) -> bool:
 
 
 def asks_overview(text: str, language: str) -> bool:
-    """Whether the message asks what the article is about ("summary", "main points")."""
-    return _asks(text, language, "overview")
+    """Whether the message asks what the article is about ("summary", "main points"), or
+    names nothing but the article itself ("whats the story here", "bai nay noi ve cai gi")."""
+    return _asks(text, language, "overview") or _only_article(text, language)
+
+
+def _only_article(text: str, language: str) -> bool:
+    """Whether the message is the article's name among stopwords and question words."""
+    present = _cue_read(text, language)
+    names = set(_phrases(language, "article"))
+    if _unspaced(language) or names.isdisjoint(present):
+        return False
+    return all(word in _about_article(language) or len(word) == 1 for word in present)
+
+
+@cache
+def _about_article(language: str) -> frozenset[str]:
+    """The words a message asking what the article is about may hold: stopwords, the
+    article's names and question words asking "what", not "who", "where" or "when" ("where
+    is this article from" asks for its source)."""
+    resources = language_resources(language)
+    other = {word for group in resources.interrogatives[1:] for phrase in group
+             for word in plain_words(phrase, language)}
+    other.update(word for phrase in resources.intent_words
+                 for word in plain_words(phrase, language))
+    asking = set(_phrases(language, "asks")) - other
+    return _stopwords(language) | asking | set(_phrases(language, "article"))
 
 
 def around_overview(text: str, language: str) -> str | None:

@@ -60,6 +60,9 @@ class ConversationFile(_Strict):
     # prepositions ("through which countries", "на какой срок").
     before_asks: tuple[Text, ...] = ()
     overview: tuple[Text, ...] = ()
+    # Words naming the article itself: a message of nothing but these, stopwords and
+    # question words asks what it is about ("whats the story here").
+    article: tuple[Text, ...] = ()
     more: tuple[Text, ...] = ()
     refers: tuple[Text, ...] = ()
     leads: tuple[Text, ...] = ()

@@ -55,6 +55,7 @@ class Conversation:
     asks: tuple[str, ...] = ()  # words that make a part a question: "who", "how", "is"
     before_asks: tuple[str, ...] = ()  # prepositions before a question word: "through which"
     overview: tuple[str, ...] = ()  # "what is this article about", "summary", "tl;dr"
+    article: tuple[str, ...] = ()  # the article itself: "article", "story", "news"
     more: tuple[str, ...] = ()  # "tell me more", "what else"
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"

@@ -36,11 +36,17 @@ from bot.engine.cues import (
         ("could u sumarize the articel please", "en", True),
         ("дай краткое содержанее статьи", "ru", True),
         ("summarise the bauxite plans", "en", False),
+        ("what are the main points?", "en", True),
+        ("what's the story here", "en", True),
+        ("where is this article from?", "en", False),
+        ("откуда эта новость", "ru", False),
+        ("bai nay noi ve cai gi vay", "vi", True),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
-    """An overview request is recognised whole or with only stopwords around it, typos in
-    its words allowed."""
+    """An overview request is recognised whole or with only stopwords and question words
+    around it, typos in its words allowed; so is a message naming nothing but the article,
+    unless it asks who, where or when."""
     assert asks_overview(text, language) is expected
 
 
