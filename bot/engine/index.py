@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass, field
 
 from bot.engine.analysis import Analyzer
@@ -25,8 +25,7 @@ class Index:
     # The surface keys by first letter: a typo look-up only scans keys sharing the word's
     # first letter (typos rarely hit it), a fraction of the vocabulary.
     surface_buckets: dict[str, list[str]]
-    phrasings: list[list[str]]
-    phrase_tokens: list[list[tuple[str, ...]]]
+    phrasings: list[list[str]]  # per fact, each phrasing's tokens joined by spaces
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
     miss_postings: dict[str, list[int]]  # token -> the facts with a near miss that has it
@@ -35,7 +34,6 @@ class Index:
     term_counts: list[dict[str, int]]
     lengths: list[int]
     average_length: float
-    fact_tokens: list[frozenset[str]]
     places: frozenset[str]
     common: frozenset[str]
     subjects: frozenset[str]  # the article's main subjects: countries in most facts
@@ -43,6 +41,15 @@ class Index:
     interrogatives: dict[str, str]  # question word token -> the first token of its group
     asks_number: re.Pattern[str] | None  # the language's "how many", "when", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    def fact_tokens(self, fact: int) -> KeysView[str]:
+        """Every token of a fact's phrasings and answer (the keys of its term counts: kept
+        once, so a cached index stays small and quick to restore)."""
+        return self.term_counts[fact].keys()
+
+    def phrase_tokens(self, fact: int) -> list[tuple[str, ...]]:
+        """A fact's phrasings as tokens (read from the joined phrasings, kept once)."""
+        return [tuple(phrase.split()) for phrase in self.phrasings[fact]]
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
@@ -113,7 +120,6 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
     analysed_facts: list[list[tuple[str, ...]]] = []
     analysed_misses: list[list[tuple[str, ...]]] = []
-    fact_tokens: list[frozenset[str]] = []
     term_counts: list[dict[str, int]] = []
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
@@ -135,7 +141,6 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
         misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
         analysed_misses.append([tokens for tokens in misses if tokens])
-        fact_tokens.append(frozenset(vocabulary))
         counts: dict[str, int] = {}
         for tokens in analysed:
             for token in tokens:
@@ -153,7 +158,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
     for number, phrases in enumerate(analysed_facts):
         # A word found in this fact alone ("rice", "sugarcane") is a keyword question for it.
-        for token in sorted(fact_tokens[number]):
+        for token in sorted(term_counts[number]):
             if len(postings[token]) == 1 and not token[0].isdigit():
                 phrases.append((token,))
     # Countries other than the article's main subjects: naming one the fact lacks rules it out.
@@ -197,10 +202,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         surface_keys=sorted(surface),
         surface_buckets=_buckets(surface),
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
-        phrase_tokens=analysed_facts,
         misses=analysed_misses,
         miss_words=frozenset(
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
-        fact_tokens=fact_tokens,
     )

@@ -81,7 +81,7 @@ def scan(index: Index, query: Query, weights: Weights) -> list[tuple[float, int]
     for fact, evidence in matched.items():
         if evidence < weights.min_evidence:
             continue
-        if query.required and not query.required <= index.fact_tokens[fact]:
+        if query.required and not query.required <= index.fact_tokens(fact):
             continue
         share = query.share(evidence, known_in_fact[fact], weights.conflict)
         coverage.append((share, fact))

@@ -72,7 +72,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
-        if intents and intents <= index.fact_tokens[fact]:
+        if intents and intents <= index.fact_tokens(fact):
             score += limits.intent_bonus
         overlap = near_miss(index, as_missed, fact) if index.misses[fact] else None
         missed = overlap is not None
@@ -80,7 +80,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
             # Matching a question the knowledge base says this fact does not answer is
             # evidence in itself, however little the question shares with the fact.
             score = max(score, 100.0 * overlap)
-        has = index.fact_tokens[fact]
+        has = index.fact_tokens(fact)
         evidence = sum(
             weight * max((s for choice, s in matches if choice in has), default=0.0) / 100.0
             for weight, matches in terms
@@ -151,7 +151,7 @@ def phrase_score(
     term_weights = index.weights
     built = index.phrase_postings.get(fact)
     if built is None:
-        built = phrase_postings(index.phrase_tokens[fact], term_weights)
+        built = phrase_postings(index.phrase_tokens(fact), term_weights)
         index.phrase_postings[fact] = built
     having, totals = built
     found: dict[int, float] = {}
@@ -200,5 +200,5 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
     if not asked:
         return None
     miss = max(map(closeness, asked))
-    nearest = max(map(closeness, index.phrase_tokens[fact]), default=(0.0, 0.0))
+    nearest = max(map(closeness, index.phrase_tokens(fact)), default=(0.0, 0.0))
     return miss[0] if miss > nearest else None
