@@ -93,7 +93,8 @@ class Reader:
         self._groups: tuple[tuple[str, ...], ...] = ()
         romanized = language.romanized
         self._romanized_word = (
-            re.compile(f"(?:{romanized.script}|['`])+") if romanized is not None else None
+            re.compile(_romanized_word(romanized.script, romanized.table))
+            if romanized is not None else None
         )
         # The table as one pattern, longest spelling first; "^" and "$" tie a spelling to the
         # start or end of the word. Each spelling is a group: the matched one says the letter.
@@ -194,3 +195,11 @@ def words(text: str) -> list[str]:
         if len(found) > 1 and (found[-2], found[-1]) in joined:
             found[-2:] = [joined[found[-2], found[-1]]]
     return found
+
+
+def _romanized_word(script: str, table: Mapping[str, str]) -> str:
+    """A word typed in the other script: its letters and apostrophes, and the digits the
+    table reads as letters ("4to" is "что") where they touch a letter ("2024" stays)."""
+    digits = "".join(sorted({key for key in table if key.isdigit()}))
+    touching = f"|[{digits}](?={script})|(?<={script})[{digits}]" if digits else ""
+    return f"(?:{script}|['`]{touching})+"

@@ -89,9 +89,13 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
         ("boksit upominaetsya", "боксит упоминается"),
         ("chto planiruetsya", "что планируется"),
         ("ulitsa", "улица"),
+        ("boksity upominayutsa", "бокситы упоминаются"),
+        ("interesuetsa", "интересуется"),
+        ("4to podpisali v 2025", "что подписали в 2025"),
     ],
 )
 def test_romanized_russian_reflexive_ending(latin: str, cyrillic: str) -> None:
-    """Russian typed in Latin letters reads "-tsya" as the reflexive "-тся", and "ts" as "ц"."""
+    """Russian typed in Latin letters reads "-tsya" and "-etsa", "-utsa" as the reflexive
+    "-тся", "ts" elsewhere as "ц", and "4" inside a word as "ч" (not in "2025")."""
     analyzer = Analyzer("ru")
     assert analyzer.tokens(latin) == analyzer.tokens(cyrillic)
