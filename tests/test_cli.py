@@ -238,8 +238,8 @@ def test_ask_is_stateless_without_a_session(capsys: pytest.CaptureFixture[str]) 
     """Two `ask` calls without --session do not continue each other."""
     assert main(["ask", "What new transport routes are planned?"]) == 0
     capsys.readouterr()
-    assert main(["ask", "who announced it?"]) == 0
-    assert "announced" not in capsys.readouterr().out
+    assert main(["ask", "when was that?"]) == 0
+    assert "July 31" not in capsys.readouterr().out
 
 
 def test_ask_with_a_session_follows_up(tmp_path: Path,
@@ -249,11 +249,11 @@ def test_ask_with_a_session_follows_up(tmp_path: Path,
     session = tmp_path / "session.json"
     assert main(["ask", "--session", str(session), "What new transport routes are planned?"]) == 0
     capsys.readouterr()
-    assert main(["ask", "--session", str(session), "who announced it?"]) == 0
+    assert main(["ask", "--session", str(session), "when was that?"]) == 0
     assert "Putin announced" in capsys.readouterr().out
     kept = session.read_text(encoding="utf-8")
     assert json.loads(kept)["given"] == ["announcement"]
-    assert "who" not in kept
+    assert "when" not in kept
 
 
 def test_ask_with_a_broken_session_still_answers(tmp_path: Path,

@@ -179,8 +179,8 @@ def test_a_language_chosen_on_one_worker_applies_on_the_other(
 def test_a_follow_up_goes_to_the_other_worker(
     workers: list[Worker], botapi: FakeBotApi, redis_url: str
 ) -> None:
-    """The routes asked of worker one; once the conversation is stored, "who announced it?"
-    delivered to worker two continues it: Putin's announcement, not a guess."""
+    """The routes asked of worker one; once the conversation is stored, "when was that?"
+    delivered to worker two continues it: Putin's announcement, not the article's date."""
     import redis
 
     user = 5010  # a user of its own: the tests share the workers' flood limits
@@ -190,7 +190,7 @@ def test_a_follow_up_goes_to_the_other_worker(
     store = redis.Redis.from_url(redis_url)
     wait_until(lambda: b"new_routes" in (store.get(f"laosbot:conversation:{user}") or b""),
                timeout=20)
-    assert workers[1].post(botapi.private_text("who announced it?", user_id=user)) == 200
+    assert workers[1].post(botapi.private_text("when was that?", user_id=user)) == 200
     wait_until(lambda: len(answers_to(botapi, user)) >= 2, timeout=20)
     assert "July 31" in answers_to(botapi, user)[1]
 

@@ -78,7 +78,7 @@ def _conversations(engine: Engine, store: ChatStateStore) -> StoredConversations
 
 async def _ask_then_follow_up(engine: Engine, settings: Settings, server: FakeBotApi,
                               stores: tuple[ChatStateStore, ChatStateStore]) -> str:
-    """The routes asked of one application, "who announced it?" of another over its own
+    """The routes asked of one application, "when was that?" of another over its own
     connection to the store; the second reply's text."""
     first, second = (build_application(engine, settings,
                                        conversations=_conversations(engine, store))
@@ -87,7 +87,7 @@ async def _ask_then_follow_up(engine: Engine, settings: Settings, server: FakeBo
         server.private_text("What new transport routes are planned?")
         await sent_messages(server, 1)
     async with running(second, hooks=True):
-        server.private_text("who announced it?")
+        server.private_text("when was that?")
         return str((await sent_messages(server, 2))[1]["text"])
 
 
@@ -113,7 +113,7 @@ async def test_without_a_store_a_restart_forgets_the_conversation(
         server.private_text("What new transport routes are planned?")
         await sent_messages(server, 1)
     async with running(build_application(engine, settings), hooks=True):
-        server.private_text("who announced it?")
+        server.private_text("when was that?")
         assert _announcement(engine) not in (await sent_messages(server, 2))[1]["text"]
 
 
