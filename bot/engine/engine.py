@@ -24,7 +24,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.typos import knows, token_matches
+from bot.engine.typos import has_unknown, knows, names_known
 from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -102,7 +102,7 @@ class Engine:
             return self._again(question, reply, context)
         alone = self._alone(question, language, reply)
         about = after_more(question, language) if alone.kind != "fact" else None
-        if about is not None and self._names(about, language):
+        if about is not None and names_known(self._indexes[language], about):
             # "Tell me more about the talks": what it names is the question.
             alone = replace(self._alone(about, language, reply), question=question)
         if context.given and leans_back(question, language, self._subjects(question, language)):
@@ -121,7 +121,8 @@ class Engine:
         the whole message answers ("briefly, how much did trade grow?") as asked; else a
         summary of what they name ("summary of the trade figures"): the fact they point
         to, then other facts of its topic."""
-        about = self._alone(rest, language, reply) if self._names(rest, language) else None
+        named = names_known(self._indexes[language], rest)
+        about = self._alone(rest, language, reply) if named else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview
         lead = about.fact or self.knowledge.by_id[about.suggestions[0]]
@@ -156,7 +157,8 @@ class Engine:
                 or near[0].score < ranked[0].score - limits.window):
             names_nothing = (alone.fact_id not in nearby
                              and self._subjects(question, language) == 0)
-            if names_nothing or (alone.kind != "fact" and self._unknown(question, language)):
+            unknown = alone.kind != "fact" and has_unknown(self._indexes[language], question)
+            if names_nothing or unknown:
                 # "Where was that?" names nothing but the last answer ("and in rubles?"
                 # nothing any fact has), and nothing near it says: the article does not,
                 # and the last answer is what it does say.
@@ -165,19 +167,13 @@ class Engine:
                                 reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
-        if self._unknown(question, language):
+        if has_unknown(self._indexes[language], question):
             # "How much is that in dollars?" after the trade figures: a word no fact has
             # asks a detail of it the article does not give; what it gives is that fact.
             return Decision(question, "none", reply, suggestions=fact.related,
                             reason="none", closest=fact)
         return Decision(question, "fact", reply, fact=fact, score=near[0].score,
                         suggestions=fact.related, candidates=tuple(near[:3]))
-
-    def _unknown(self, question: str, language: str) -> bool:
-        """Whether the question has a word no fact has, nor a typo of one."""
-        index = self._indexes[language]
-        return any(not token[0].isdigit() and not token_matches(index, word, token)
-                   for word, token in index.analyzer.pairs(question))
 
     def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
         """A "did you mean" settled by the conversation: of the facts offered, the only one
@@ -190,12 +186,6 @@ class Engine:
         fact = self.knowledge.by_id[near[0]]
         return Decision(unsure.question, "fact", reply, fact=fact, score=unsure.score,
                         suggestions=fact.related, candidates=unsure.candidates)
-
-    def _names(self, text: str, language: str) -> bool:
-        """Whether the text has a word the knowledge base knows as it is, not as a typo of
-        one ("for my channel" names no "change")."""
-        index = self._indexes[language]
-        return any(token in index.weights for _, token in index.analyzer.pairs(text))
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

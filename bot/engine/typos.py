@@ -75,3 +75,15 @@ def knows(index: Index, word: str) -> float:
         return 1.0
     matches = token_matches(index, word, token)
     return matches[0][1] / 100.0 if matches else 0.0
+
+
+def names_known(index: Index, text: str) -> bool:
+    """Whether the text has a word the knowledge base knows as it is, not as a typo of one
+    ("for my channel" names no "change")."""
+    return any(token in index.weights for _, token in index.analyzer.pairs(text))
+
+
+def has_unknown(index: Index, text: str) -> bool:
+    """Whether the text has a word (not a number) no fact has, nor a typo of one."""
+    return any(not token[0].isdigit() and not token_matches(index, word, token)
+               for word, token in index.analyzer.pairs(text))

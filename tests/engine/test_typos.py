@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.typos import token_matches
+from bot.engine.typos import has_unknown, names_known, token_matches
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,21 @@ def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
     first = token_matches(index, "trdae", token)
     assert index.fuzzy_cache["trdae"] == first
     assert token_matches(index, "trdae", token) is first
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "unknown"),
+    [
+        ("summary of the trade figures", True, True),  # "summary" is in no fact
+        ("for my channel", False, False),  # "channel" only as a typo of "change"
+        ("how much is that in dollars", True, True),
+        ("in 2025", True, False),  # a number the facts have
+        ("bauxite mines", True, False),
+    ],
+)
+def test_names_known_and_has_unknown(engine: Engine, text: str, named: bool,
+                                     unknown: bool) -> None:
+    """A text names the knowledge base only by words it has as written; a word unknown is
+    one no fact has even as a typo (numbers aside)."""
+    index = engine.index("en")
+    assert (names_known(index, text), has_unknown(index, text)) == (named, unknown)
