@@ -62,6 +62,9 @@ class Evaluation:
     offered_first: int = 0
     near_misses: int = 0
     near_misses_declined: int = 0
+    # Conversation items by kind (two questions in one message, follow-ups, overview
+    # requests): (kind, right, asked), for the kinds the set has.
+    kinds: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def accuracy(self) -> float:
@@ -134,6 +137,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
     counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "out", "out_ok",
                             "near", "near_ok", "small", "small_ok"), 0)
     misses: list[Miss] = []
+    kinds: dict[str, list[int]] = {}
     for item in questions:
         context = Context()
         for earlier in item.after:
@@ -155,6 +159,11 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
                 counts["first"] += answer.suggestions[0] in item.expected
         if not correct:
             misses.append(Miss(item, answer))
+        kind = _kind(item)
+        if kind is not None:
+            tally = kinds.setdefault(kind, [0, 0])
+            tally[0] += correct
+            tally[1] += 1
     return Evaluation(
         in_scope=counts["in"],
         in_scope_correct=counts["in_ok"],
@@ -168,7 +177,17 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
         offered_first=counts["first"],
         near_misses=counts["near"],
         near_misses_declined=counts["near_ok"],
+        kinds=tuple((kind, right, asked) for kind, (right, asked) in kinds.items()),
     )
+
+
+def _kind(item: LabelledQuestion) -> str | None:
+    """The conversation kind of an item, if it is one."""
+    if item.parts:
+        return "two questions in one"
+    if item.after:
+        return "follow-ups"
+    return "overview requests" if item.expected[0] == OVERVIEW else None
 
 
 def _share(part: int, whole: int) -> str:
@@ -191,6 +210,9 @@ def describe(evaluation: Evaluation, misses: Sequence[Miss] | None = None) -> st
         + (f"; near misses declined {_share(e.near_misses_declined, e.near_misses)}"
            if e.near_misses else ""),
     ]
+    if e.kinds:
+        lines.append("  conversation: " + ", ".join(
+            f"{kind} {_share(right, asked)}" for kind, right, asked in e.kinds))
     for miss in misses if misses is not None else evaluation.misses:
         answer = miss.answer
         lines.append(

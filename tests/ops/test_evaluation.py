@@ -182,3 +182,21 @@ def test_two_parts_one_fact_answers_want_it_once(engine: Engine) -> None:
     ]
     result = evaluate(engine, items)
     assert [miss.question for miss in result.misses] == [items[1]]
+
+
+def test_conversation_items_are_counted_by_kind(engine: Engine) -> None:
+    """Two questions in one message, follow-ups and overview requests are each reported
+    apart, with how many were right; single questions are not."""
+    items = [
+        LabelledQuestion("How much did trade grow and who announced the new routes?",
+                         ("announcement", "trade_growth"), parts=True),
+        LabelledQuestion("when?", ("announcement",),
+                         after=("What new transport routes are planned?",)),
+        LabelledQuestion("summary", ("overview",)),
+        LabelledQuestion("how much did trade grow", ("overview",)),
+        LabelledQuestion("how much did trade grow", ("trade_growth",)),
+    ]
+    result = evaluate(engine, items)
+    assert result.kinds == (("two questions in one", 1, 1), ("follow-ups", 1, 1),
+                            ("overview requests", 1, 2))
+    assert "overview requests 1/2 (50.0%)" in describe(result)
