@@ -32,16 +32,20 @@ def _plain(text: str, language: str) -> tuple[str, ...]:
 def _cue_read(text: str, language: str) -> tuple[str, ...]:
     """The message's words with a misspelt cue word or stopword read as that word
     ("can u sumarise the artcle" is "can u summarise the article")."""
+    return tuple(_snap(word, language) if len(word) >= _SNAP_LENGTH else word
+                 for word in _plain(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _snap(word: str, language: str) -> str:
+    """The cue word or stopword one edit from the word, or the word itself."""
     vocabulary = _vocabulary(language)
-    read = []
-    for word in _plain(text, language):
-        if len(word) >= _SNAP_LENGTH and word not in vocabulary[""]:
-            # Typos rarely hit the first letter: only words sharing it are compared.
-            near = process.extractOne(word, vocabulary.get(word[0], ()),
-                                      scorer=DamerauLevenshtein.distance, score_cutoff=1)
-            word = near[0] if near is not None else word
-        read.append(word)
-    return tuple(read)
+    if word in vocabulary[""]:
+        return word
+    # Typos rarely hit the first letter: only words sharing it are compared.
+    near = process.extractOne(word, vocabulary.get(word[0], ()),
+                              scorer=DamerauLevenshtein.distance, score_cutoff=1)
+    return near[0] if near is not None else word
 
 
 @cache
