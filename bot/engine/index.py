@@ -11,6 +11,9 @@ from bot.engine.analysis import Analyzer
 from bot.engine.places import country_words
 from bot.knowledge import Knowledge, language_resources
 
+# Per fact: token -> the phrasings having it, each phrasing's weight and question words.
+PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]]]
+
 
 @dataclass
 class Index:
@@ -58,7 +61,7 @@ class Index:
         return math.log((total - having + 0.5) / (having + 0.5) + 1)
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
-    phrase_postings: dict[int, tuple[dict[str, list[int]], list[float]]] = field(
+    phrase_postings: dict[int, PhrasePostings] = field(
         default_factory=dict
     )
 
@@ -93,15 +96,16 @@ def subject(tokens: tuple[str, ...], subjects: frozenset[str]) -> str:
 
 
 def phrase_postings(
-    phrases: list[tuple[str, ...]], weights: dict[str, float]
-) -> tuple[dict[str, list[int]], list[float]]:
-    """For one fact: each token with the numbers of the phrasings that have it, and each
-    phrasing's weight."""
+    phrases: list[tuple[str, ...]], weights: dict[str, float], intents: frozenset[str]
+) -> tuple[dict[str, list[int]], list[float], list[frozenset[str]]]:
+    """For one fact: each token with the numbers of the phrasings that have it, each
+    phrasing's weight, and the question words (who, when, where, why) each asks with."""
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(phrases):
         for token in tokens:
             postings.setdefault(token, []).append(number)
-    return postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases]
+    return (postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases],
+            [intents.intersection(tokens) for tokens in phrases])
 
 
 def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:

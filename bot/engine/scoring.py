@@ -61,6 +61,13 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     ]
     ranked: list[Candidate] = []
     intents = index.intents.intersection(resolved)
+    # What the question asks with: its question words; none to tell apart when it has
+    # none (keywords: "president of russia") or asks for a number or a date ("on what date
+    # ..." is "when ...").
+    dated = index.asks_number is not None and index.asks_number.search(
+        index.analyzer.normal(question)) is not None
+    asks = any(token in index.interrogatives for token in resolved)
+    asked = intents if asks and not dated else None
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
     # Over what a fact having every term once would score: words no fact has count against
     # every fact, as they do in coverage.
@@ -68,7 +75,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     ideal = ideal + unknown * index.idf("") or 1.0
     for share, fact in coverage:
         score = 100.0 * limits.query_weight * share
-        score += phrase_score(index, fact, query, similarity_of, weights)
+        score += phrase_score(index, fact, query, similarity_of, weights, asked)
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
@@ -142,24 +149,36 @@ def join_compounds(index: Index, question: str) -> str:
 
 
 def phrase_score(
-    index: Index, fact: int, query: str, similarity_of: dict[str, float], weights: Weights
+    index: Index, fact: int, query: str, similarity_of: dict[str, float], weights: Weights,
+    asked: frozenset[str] | None = frozenset(),
 ) -> float:
     """The phrasing part of a fact's score: weighted recall of its closest phrasing and
-    word-order-free similarity to its closest phrasing."""
+    word-order-free similarity to its closest phrasing. A phrasing asking with a question
+    word the question lacks ("where were the memoranda signed" for "what memoranda were
+    signed", `asked` its question words; None: any) asks something else: it counts only
+    when every phrasing of the fact does."""
     limits = weights
     # Only phrasings that have one of the question's words can recall anything.
     term_weights = index.weights
     built = index.phrase_postings.get(fact)
     if built is None:
-        built = phrase_postings(index.phrase_tokens(fact), term_weights)
+        built = phrase_postings(index.phrase_tokens(fact), term_weights, index.intents)
         index.phrase_postings[fact] = built
-    having, totals = built
+    having, totals, asking = built
+    other = set() if asked is None else {
+        number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
+    if len(other) == len(asking):
+        other = set()
     found: dict[int, float] = {}
     for token, similarity in similarity_of.items():
         for phrase in having.get(token, ()):
             found[phrase] = found.get(phrase, 0.0) + term_weights[token] * similarity
-    recall = max((value / totals[phrase] for phrase, value in found.items()), default=0.0)
-    best_phrase = process.extractOne(query, index.phrasings[fact], scorer=fuzz.token_sort_ratio)
+    recall = max((value / totals[phrase] for phrase, value in found.items()
+                  if phrase not in other), default=0.0)
+    phrasings = index.phrasings[fact]
+    if other:
+        phrasings = [phrase for number, phrase in enumerate(phrasings) if number not in other]
+    best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
     similarity = best_phrase[1] if best_phrase else 0.0
     rest = 1.0 - limits.query_weight - limits.phrase_weight
     return 100.0 * limits.phrase_weight * recall + rest * similarity

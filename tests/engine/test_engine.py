@@ -33,6 +33,10 @@ from tests.replying import OUT_OF_SCOPE
         ("railwya through china", "new_routes"),
         ("why hydropower in laos", "textile_hydropower"),
         ("Насколько вырос товарооборот между Лаосом и Россией?", "trade_growth"),
+        # "What ... signed?" is not the visit's "where were the memoranda signed?".
+        ("What memoranda were signed?", "memoranda"),
+        ("Какие меморандумы подписали?", "memoranda"),
+        ("Đã ký những biên bản ghi nhớ nào?", "memoranda"),
         # Vietnamese chat spellings ("ko", "dc") and "is it mentioned" ask nothing themselves.
         ("bài có nhắc đến bô xít ko ad", "bauxite"),
         ("thuong mai lao nga tang bao nhieu vay ad, dc ko", "trade_growth"),
