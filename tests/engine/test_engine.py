@@ -33,6 +33,9 @@ from tests.replying import OUT_OF_SCOPE
         ("railwya through china", "new_routes"),
         ("why hydropower in laos", "textile_hydropower"),
         ("Насколько вырос товарооборот между Лаосом и Россией?", "trade_growth"),
+        # Function words a maintained list has ("at all") and ordinal endings ("31st").
+        ("is nuclear technology mentioned at all?", "nuclear_interest"),
+        ("what did putin say on july 31st", "announcement"),
         # "What ... signed?" is not the visit's "where were the memoranda signed?".
         ("What memoranda were signed?", "memoranda"),
         ("Какие меморандумы подписали?", "memoranda"),
