@@ -50,7 +50,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         clean = whole.kind != "fact" and asks_itself(opening, language)
         decided: list[Decision] = []
         turn = context
-        for part in grouping:
+        for part in (opening, *grouping[1:]):
             decision = one(part, turn)
             # A part the article is known not to answer ("... and how much is that in
             # dollars?") is answered too: by saying so.
