@@ -136,8 +136,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
     cue_words = _cue_words(language, kind)
     if cue_words.isdisjoint(present):
         return False
-    # Question words around the phrase ask for it too: "what are the main points?".
-    allowed = _stopwords(language) | cue_words | set(_phrases(language, "asks"))
+    allowed = _around(language, kind)
     padded = f" {simple} "
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
@@ -148,6 +147,13 @@ def _asks(text: str, language: str, kind: str) -> bool:
         if all(word in allowed or len(word) == 1 for word in rest):
             return True
     return False
+
+
+@cache
+def _around(language: str, kind: str) -> frozenset[str]:
+    """The words a cue phrase of one kind may have around it: stopwords, words of other
+    such phrases and question words ("what are the main points?")."""
+    return _stopwords(language) | _cue_words(language, kind) | set(_phrases(language, "asks"))
 
 
 def asks_overview(text: str, language: str) -> bool:
