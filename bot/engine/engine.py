@@ -125,10 +125,9 @@ class Engine:
         about = self._alone(rest, language, reply) if named else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview
-        lead = about.fact or self.knowledge.by_id[about.suggestions[0]]
-        if alone.kind == "fact" and alone.fact == lead:
+        best = about.fact or self.knowledge.by_id[about.suggestions[0]]
+        if alone.kind == "fact" and alone.fact == best:
             return alone
-        best = lead
         facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
                          if fact.id != best.id)][:TOPIC_FACTS]
         return _answering(question, reply, facts, about.score)
