@@ -3,6 +3,7 @@ for more, and a question that leans on the last answer."""
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -163,12 +164,25 @@ def asks_overview(text: str, language: str) -> bool:
 
 
 def _only_article(text: str, language: str) -> bool:
-    """Whether the message is the article's name among stopwords and question words."""
-    present = _cue_read(text, language)
-    names = set(_phrases(language, "article"))
-    if _unspaced(language) or names.isdisjoint(present):
+    """Whether the message is the article's name, or asks what the article says ("what
+    does the article say?", "что говорится в статье?"), among stopwords and question
+    words."""
+    if _unspaced(language):
+        return False
+    normal = reader(language).normal(text)
+    unfilled = _filler(language).sub(" ", normal)
+    present = [_snap(word, language) if len(word) >= _SNAP_LENGTH else word
+               for word in words(unfilled)]
+    if unfilled == normal and set(_phrases(language, "article")).isdisjoint(present):
         return False
     return all(word in _about_article(language) or len(word) == 1 for word in present)
+
+
+@cache
+def _filler(language: str) -> re.Pattern[str]:
+    """The language's phrases about the article itself, over text read as it reads it."""
+    pattern = language_resources(language).filler.pattern
+    return re.compile(reader(language).normal(pattern), re.IGNORECASE)
 
 
 @cache

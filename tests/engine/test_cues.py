@@ -41,6 +41,9 @@ from bot.engine.cues import (
         ("where is this article from?", "en", False),
         ("откуда эта новость", "ru", False),
         ("bai nay noi ve cai gi vay", "vi", True),
+        ("what does the article say?", "en", True),
+        ("что говорится в статье?", "ru", True),
+        ("what does the article say about bauxite", "en", False),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
