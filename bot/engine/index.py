@@ -38,6 +38,8 @@ class Index:
     lengths: list[int]
     average_length: float
     places: frozenset[str]
+    # A language cut into n-grams: each country name (but the main subjects) and its n-grams
+    place_grams: tuple[tuple[str, frozenset[str]], ...]
     common: frozenset[str]
     subjects: frozenset[str]  # the article's main subjects: countries in most facts
     intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
@@ -166,11 +168,21 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             if len(postings[token]) == 1 and not token[0].isdigit():
                 phrases.append((token,))
     # Countries other than the article's main subjects: naming one the fact lacks rules it out.
-    places = {analyzer.token(word) for word in country_words(language)}
+    common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
+    place_grams: tuple[tuple[str, frozenset[str]], ...] = ()
+    if language_resources(language).segment is None:
+        places = {analyzer.token(word) for word in country_words(language)}
+    else:
+        # Cut into n-grams, a name is found in the text as written, and a fact names it
+        # when it has all of the name's n-grams: one alone is in other words too.
+        grams = [(name, frozenset(analyzer.tokens(name))) for name in country_words(language)]
+        place_grams = tuple((name, cut) for name, cut in grams if cut and not cut <= common)
+        places = {token for _, cut in grams for token in cut}
     specific = frozenset(
         token for token in places if token in postings and len(postings[token]) <= total / 2
     ) | frozenset(token for token in places if token and token not in postings)
-    common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
+    if place_grams:
+        specific = frozenset()
     interrogatives: dict[str, str] = {}
     for group in language_resources(language).interrogatives:
         found = [token for token in map(_one_token(analyzer), group) if token is not None]
@@ -190,6 +202,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         interrogatives=interrogatives,
         asks_number=_asks_number(analyzer),
         places=specific,
+        place_grams=place_grams,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:
         # "what's driving the rail link via China" asks why: the reason fact, not the routes.
         intents=frozenset(

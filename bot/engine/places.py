@@ -11,12 +11,14 @@ from bot.knowledge import language_resources
 
 @cache
 def country_words(language: str) -> frozenset[str]:
-    """Folded one-word country names (Thailand, Таиланд) in the language."""
+    """Folded one-word country names (Thailand, Таиланд) in the language; in a language
+    written without spaces (Lao), each name as read, not cut into tokens."""
     import pycountry  # imported here: only building an index needs it, a cached one does not
 
     # The language file adds the short names ISO 3166 lists only in a longer form ("Russia").
     short = language_resources(language).countries
-    prepare = reader(language).prepare
+    read = reader(language)
+    prepare = read.normal if language_resources(language).segment is not None else read.prepare
     names = {word for name in short for word in words(prepare(name))}
     translate = gettext.NullTranslations().gettext
     if language != "en":

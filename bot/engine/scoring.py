@@ -26,6 +26,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
     required = {token for word, token in pairs if word[0].isdigit() or token in index.places}
+    if index.place_grams:
+        text = index.analyzer.normal(question)
+        required.update(token for name, cut in index.place_grams if name in text for token in cut)
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.places import country_words
 
 
@@ -11,3 +12,26 @@ from bot.engine.places import country_words
 def test_short_country_names_are_countries(language: str, name: str) -> None:
     """Countries ISO lists only by a long name ("Russian Federation") are known by the short one."""
     assert name in country_words(language)
+
+
+def test_lao_country_names_are_whole_names() -> None:
+    """Lao is read as character n-grams, so its country names are kept whole (no single
+    n-gram of a name stands for the country)."""
+    names = country_words("lo")
+    assert "ໄທ" in names and "ຍີ່ປຸ່ນ" not in names  # folded: tone marks are optional
+    assert any(name.startswith("ຍີປຸນ") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("ການຄ້າລາວກັບໄທເພີ່ມຂຶ້ນເທົ່າໃດ", None),  # trade with Thailand: not in the article
+        ("ການຄ້າລາວກັບຣັດເຊຍເພີ່ມຂຶ້ນເທົ່າໃດ", "trade_growth"),
+    ],
+)
+def test_a_lao_question_naming_another_country_is_declined(engine: Engine, question: str,
+                                                           fact_id: str | None) -> None:
+    """Another country named in Lao rules out facts that do not name it, and a word that
+    merely shares an n-gram with a country's name (ພະລັງ, "power") does not."""
+    assert engine.decide(question).fact_id == fact_id
+    assert engine.rank("ເຂື່ອນໄຟຟ້າ ເຂົາເວົ້າຫຍັງແດ່", "lo")[0].fact_id == "textile_hydropower"
