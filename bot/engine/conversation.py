@@ -9,6 +9,9 @@ from bot.engine.cues import asks_itself
 from bot.engine.decision import Decision
 from bot.engine.followup import Context
 from bot.engine.splitting import groupings, sentences
+from bot.knowledge import language_resources
+
+_TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
 
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
@@ -67,11 +70,25 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     return whole
 
 
+def _tagged(pieces: list[str], language: str) -> list[str]:
+    """The pieces with a short one that asks nothing by itself read with the one before it:
+    "really?", "в августе?" after a question add to it, they are no question of their own."""
+    if language_resources(language).segment is not None:
+        return pieces  # no spaces to count words by (Lao)
+    kept: list[str] = []
+    for piece in pieces:
+        if kept and len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language):
+            kept[-1] = f"{kept[-1]} {piece}"
+        else:
+            kept.append(piece)
+    return kept
+
+
 def converse(question: str, language: str, context: Context, one: One) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
-    pieces = sentences(question, language)
+    pieces = _tagged(sentences(question, language), language)
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole)
     decided: list[Decision] = []

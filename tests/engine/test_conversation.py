@@ -295,3 +295,17 @@ def test_the_last_answer_settles_a_did_you_mean(engine: Engine) -> None:
     assert engine.decide(question).kind == "clarify"
     context = Context().told(engine.decide("What memoranda were signed?"))
     assert engine.decide(question, context=context).fact_id == "nuclear_roadmap"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Who is Thongloun Sisoulith? really?", "thongloun"),
+        ("Лаос интересуется ядерными технологиями? правда?", "nuclear_interest"),
+    ],
+)
+def test_a_short_tag_after_a_question_is_part_of_it(engine: Engine, question: str,
+                                                    fact_id: str) -> None:
+    """"really?" after a question asks nothing of its own: one answer, not two parts."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
