@@ -25,7 +25,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         return []
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
-    required = {token for word, token in pairs if word[0].isdigit() or token in index.places}
+    required = {token for word, token in pairs if _specific_number(token) or token in index.places}
     if index.place_grams:
         text = index.analyzer.normal(question)
         required.update(token for name, cut in index.place_grams if name in text for token in cut)
@@ -109,6 +109,13 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     return ranked
 
 
+def _specific_number(token: str) -> bool:
+    """Whether a number the question types must be in the fact: a year, a share, a date;
+    not a count or an ordinal of the question itself ("two questions", "month 1 to 5")."""
+    return token[0].isdigit() and not (token.isdigit() and int(token) <= _SMALL_NUMBER)
+
+
+_SMALL_NUMBER = 12
 _K1 = 1.5
 _B = 0.75
 

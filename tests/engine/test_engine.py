@@ -33,6 +33,9 @@ from tests.replying import OUT_OF_SCOPE
         ("railwya through china", "new_routes"),
         ("why hydropower in laos", "textile_hydropower"),
         ("Насколько вырос товарооборот между Лаосом и Россией?", "trade_growth"),
+        # A small number is a count of the question's own ("months 1 to 5"), not a fact's.
+        ("tu thang 1 den thang 5 nam 2025 thuong mai lao nga tang bao nhieu", "trade_growth"),
+        ("ການຄ້າລາວຣັດເຊຍ 5ເດືອນຕົ້ນປີ2025 ເພີ່ມຂຶ້ນເທົ່າໃດ", "trade_growth"),
         # Function words a maintained list has ("at all") and ordinal endings ("31st").
         ("is nuclear technology mentioned at all?", "nuclear_interest"),
         ("what did putin say on july 31st", "announcement"),
