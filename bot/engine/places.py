@@ -19,7 +19,8 @@ def country_words(language: str) -> frozenset[str]:
     short = language_resources(language).countries
     read = reader(language)
     prepare = read.normal if language_resources(language).segment is not None else read.prepare
-    names = {word for name in short for word in words(prepare(name))}
+    # A name of two words ("Triều Tiên") is a place only as one: the language file joins it.
+    names = {parts[0] for parts in (words(prepare(name)) for name in short) if len(parts) == 1}
     translate = gettext.NullTranslations().gettext
     if language != "en":
         try:

@@ -35,3 +35,11 @@ def test_a_lao_question_naming_another_country_is_declined(engine: Engine, quest
     merely shares an n-gram with a country's name (ພະລັງ, "power") does not."""
     assert engine.decide(question).fact_id == fact_id
     assert engine.rank("ເຂື່ອນໄຟຟ້າ ເຂົາເວົ້າຫຍັງແດ່", "lo")[0].fact_id == "textile_hydropower"
+
+
+def test_a_two_word_short_name_is_one_place() -> None:
+    """"Triều Tiên" (Korea) is a place as one joined word; "tiền" (money) and "triệu"
+    (million), read without marks, are not places."""
+    names = country_words("vi")
+    assert "trieutien" in names
+    assert not {"tien", "trieu"} & names
