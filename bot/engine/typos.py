@@ -79,8 +79,9 @@ def knows(index: Index, word: str) -> float:
 
 def names_known(index: Index, text: str) -> bool:
     """Whether the text has a word the knowledge base knows as it is, not as a typo of one
-    ("for my channel" names no "change")."""
-    return any(token in index.weights for _, token in index.analyzer.pairs(text))
+    ("for my channel" names no "change"), and not a question word ("what" names nothing)."""
+    return any(token in index.weights and token not in index.interrogatives
+               and token not in index.intents for _, token in index.analyzer.pairs(text))
 
 
 def has_unknown(index: Index, text: str) -> bool:
