@@ -33,6 +33,8 @@ from tests.replying import OUT_OF_SCOPE
         ("railwya through china", "new_routes"),
         ("why hydropower in laos", "textile_hydropower"),
         ("Насколько вырос товарооборот между Лаосом и Россией?", "trade_growth"),
+        # "How come" asks why, as one word.
+        ("how come russia wants new routes", "routes_reason"),
         # A small number is a count of the question's own ("months 1 to 5"), not a fact's.
         ("ການຄ້າລາວຣັດເຊຍ 5ເດືອນຕົ້ນປີ2025 ເພີ່ມຂຶ້ນເທົ່າໃດ", "trade_growth"),
         # Function words a maintained list has ("at all") and ordinal endings ("31st").
