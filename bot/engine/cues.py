@@ -46,7 +46,39 @@ def _snap(word: str, language: str) -> str:
     # Typos rarely hit the first letter: only words sharing it are compared.
     near = process.extractOne(word, vocabulary.get(word[0], ()),
                               scorer=DamerauLevenshtein.distance, score_cutoff=1)
-    return near[0] if near is not None else word
+    if near is not None:
+        return str(near[0])
+    # Another form of a cue word: most of it, then another ending ("summarizing",
+    # "резюмируй" of "резюме").
+    for cue in _cue_stems(language).get(word[:_SNAP_LENGTH - 1], ()):
+        if _shared(word, cue) >= max(_SNAP_LENGTH - 1, _FORM_SHARE * len(cue)):
+            return cue
+    return word
+
+
+_FORM_SHARE = 0.8  # of a cue word's letters another form of it keeps
+
+
+def _shared(first: str, second: str) -> int:
+    """How many letters two words begin with alike."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+@cache
+def _cue_stems(language: str) -> dict[str, tuple[str, ...]]:
+    """The cue words (not stopwords) long enough to have other forms, by their beginning."""
+    found: dict[str, tuple[str, ...]] = {}
+    for kind in ("overview", "more", "again"):
+        for cue in _cue_words(language, kind):
+            if len(cue) >= _SNAP_LENGTH:  # "текст" is also the start of "текстиль"
+                key = cue[:_SNAP_LENGTH - 1]
+                found[key] = (*found.get(key, ()), cue)
+    return found
 
 
 @cache

@@ -44,6 +44,9 @@ from bot.engine.cues import (
         ("what does the article say?", "en", True),
         ("что говорится в статье?", "ru", True),
         ("what does the article say about bauxite", "en", False),
+        ("summarizing the article please", "en", True),  # another form of "summary"
+        ("резюмируй статью", "ru", True),
+        ("текстиль", "ru", False),  # begins like "текст", is no form of it
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
