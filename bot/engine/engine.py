@@ -24,7 +24,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.typos import has_unknown, knows, names_known
+from bot.engine.typos import has_unknown, knows, names_known, names_missing
 from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -166,9 +166,10 @@ class Engine:
                                 reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
-        if has_unknown(self._indexes[language], question):
-            # "How much is that in dollars?" after the trade figures: a word no fact has
-            # asks a detail of it the article does not give; what it gives is that fact.
+        if names_missing(self._indexes[language], question):
+            # "How much is that in dollars?" after the trade figures: a word the knowledge
+            # base knows only from what the article does not say asks a detail it does not
+            # give; what it gives is that fact.
             return Decision(question, "none", reply, suggestions=fact.related,
                             reason="none", closest=fact)
         return Decision(question, "fact", reply, fact=fact, score=near[0].score,

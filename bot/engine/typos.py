@@ -88,3 +88,10 @@ def has_unknown(index: Index, text: str) -> bool:
     """Whether the text has a word (not a number) no fact has, nor a typo of one."""
     return any(not token[0].isdigit() and not token_matches(index, word, token)
                for word, token in index.analyzer.pairs(text))
+
+
+def names_missing(index: Index, text: str) -> bool:
+    """Whether the text has a word the knowledge base knows only from what the article does
+    not say (its `not_in_article` phrasings: "dollars", "companies")."""
+    return any(token in index.miss_words and token not in index.weights
+               for _, token in index.analyzer.pairs(text))

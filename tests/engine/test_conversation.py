@@ -246,14 +246,16 @@ def test_a_follow_up_naming_nothing_near_the_last_answer_is_declined(engine: Eng
 @pytest.mark.parametrize(
     ("first", "follow_up"),
     [
-        ("How much did trade grow?", "how much is that in euros?"),
+        ("How much did trade grow?", "how much is that in dollars?"),
+        ("На сколько вырос товарооборот?", "а сколько это в долларах?"),
         ("На сколько вырос товарооборот?", "а сколько это в рублях?"),
     ],
 )
 def test_a_follow_up_asking_a_detail_no_fact_has_is_a_near_miss(
         engine: Engine, first: str, follow_up: str) -> None:
-    """A follow-up naming something no fact has asks a detail the article does not give:
-    it says so and shows the fact it leans on, rather than answering that fact again."""
+    """A follow-up naming what the knowledge base knows only from what the article does not
+    say ("dollars"), or, when no fact near the last answer fits, a word no fact has
+    ("рублях"), asks a detail the article does not give: it says so and shows the fact."""
     context = Context().told(engine.decide(first))
     decision = engine.decide(follow_up, context=context)
     assert decision.kind == "none" and decision.closest is not None
@@ -263,7 +265,7 @@ def test_a_follow_up_asking_a_detail_no_fact_has_is_a_near_miss(
 def test_a_part_the_article_does_not_answer_is_said_so(engine: Engine) -> None:
     """A second question asking a detail the article does not give is answered as such,
     beside the first question's answer."""
-    decision = engine.decide("How much did trade grow in 2024, and how much is that in euros?")
+    decision = engine.decide("How much did trade grow in 2024, and how much is that in dollars?")
     assert decision.kind == "parts"
     assert [part.kind for part in decision.parts] == ["fact", "none"]
     assert decision.parts[1].closest is not None
@@ -309,3 +311,10 @@ def test_a_short_tag_after_a_question_is_part_of_it(engine: Engine, question: st
     """"really?" after a question asks nothing of its own: one answer, not two parts."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+def test_a_follow_up_with_a_word_of_its_own_still_follows(engine: Engine) -> None:
+    """A word no fact has is not by itself a detail the article lacks: "are they eyeing
+    bauxite" after the mines is the bauxite fact."""
+    context = Context().told(engine.decide("what metals are russian firms mining in laos?"))
+    assert engine.decide("are they eyeing bauxite", context=context).fact_id == "bauxite"
