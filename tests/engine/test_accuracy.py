@@ -39,6 +39,16 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("questions_lo.yaml",), 0.88, 0.87),  # 7/8 declined once BM25 joined the score
     (("questions_vi.yaml",), 0.88, 0.90),
     (("questions_ru_latin.yaml",), 0.94, 0.88),
+    # Three rounds of sets written blind from the article alone in the styles real users
+    # write, each scored once before it was read (the figure is in its header), kept as
+    # development data at the level measured when added: English 84/144 in scope, declines
+    # 49/54; Russian 83/108, 40/42; Russian in Latin letters 52/60, 24/24; Lao 28/60, 21/24;
+    # Vietnamese 36/60, 21/24. They are far below the sets written from the fact list.
+    (("blind_en_h.yaml", "blind_en_i.yaml", "blind_en_j.yaml"), 0.55, 0.88),
+    (("blind_ru_h.yaml", "blind_ru_i.yaml", "blind_ru_j.yaml"), 0.74, 0.92),
+    (("blind_ru_latin_h.yaml", "blind_ru_latin_i.yaml", "blind_ru_latin_j.yaml"), 0.83, 0.95),
+    (("blind_lo_h.yaml", "blind_lo_i.yaml", "blind_lo_j.yaml"), 0.43, 0.83),
+    (("blind_vi_h.yaml", "blind_vi_i.yaml", "blind_vi_j.yaml"), 0.56, 0.83),
 ]
 
 
@@ -68,6 +78,16 @@ def test_every_labelled_set_is_gated() -> None:
 CONVERSATION_GATES: list[tuple[str, float]] = [
     ("conversation_en.yaml", 0.83),
     ("conversation_ru.yaml", 0.94),
+    # The blind rounds (see above), at the level measured when added.
+    ("blind_conv_en_h.yaml", 0.76),
+    ("blind_conv_en_i.yaml", 0.63),
+    ("blind_conv_en_j.yaml", 0.76),
+    ("blind_conv_ru_h.yaml", 0.86),
+    ("blind_conv_ru_i.yaml", 0.78),
+    ("blind_conv_ru_j.yaml", 0.78),
+    ("blind_conv_lovi_h.yaml", 0.60),
+    ("blind_conv_lovi_i.yaml", 0.35),
+    ("blind_conv_lovi_j.yaml", 0.41),
 ]
 
 
