@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -206,7 +207,9 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
     text = " ".join(resolved)
 
     def weigh(tokens: Iterable[str]) -> float:
-        return sum(weights.get(token, unknown) for token in tokens)
+        # fsum: the same total in any order (a set's order changes with the hash seed, and
+        # a different last bit can tip an exact tie between two phrasings).
+        return math.fsum(weights.get(token, unknown) for token in tokens)
 
     def closeness(tokens: tuple[str, ...]) -> tuple[float, float]:
         overlap = weigh(question.intersection(tokens)) / weigh(question.union(tokens))
