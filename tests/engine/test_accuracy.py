@@ -81,16 +81,16 @@ def test_every_labelled_set_is_gated() -> None:
 CONVERSATION_GATES: list[tuple[str, float]] = [
     ("conversation_en.yaml", 0.83),
     ("conversation_ru.yaml", 0.94),
-    # The blind rounds (see above), at the level measured when added.
+    # The blind rounds (see above): one question below the level measured when added.
     ("blind_conv_en_h.yaml", 0.76),
     ("blind_conv_en_i.yaml", 0.63),
     ("blind_conv_en_j.yaml", 0.76),
-    ("blind_conv_ru_h.yaml", 0.86),
-    ("blind_conv_ru_i.yaml", 0.78),
-    ("blind_conv_ru_j.yaml", 0.78),
-    ("blind_conv_lovi_h.yaml", 0.60),
-    ("blind_conv_lovi_i.yaml", 0.35),
-    ("blind_conv_lovi_j.yaml", 0.41),
+    ("blind_conv_ru_h.yaml", 0.84),
+    ("blind_conv_ru_i.yaml", 0.76),
+    ("blind_conv_ru_j.yaml", 0.77),
+    ("blind_conv_lovi_h.yaml", 0.56),
+    ("blind_conv_lovi_i.yaml", 0.31),
+    ("blind_conv_lovi_j.yaml", 0.37),
 ]
 
 
