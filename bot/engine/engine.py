@@ -18,7 +18,7 @@ from bot.engine.cues import (
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
-from bot.engine.index import Index, build_index
+from bot.engine.index import Index, build_index, pack, unpack
 from bot.engine.language import question_language, reply_language
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
@@ -55,10 +55,24 @@ class Engine:
         self._indexes = {
             language: build_index(knowledge, language) for language in knowledge.languages
         }
+        self._packed: dict[str, bytes] = {}
 
     def index(self, language: str) -> Index:
-        """The index of one of the knowledge base's languages."""
-        return self._indexes[language]
+        """The index of one of the knowledge base's languages; one restored from the cache
+        is unpickled when a question first needs it."""
+        index = self._indexes.get(language)
+        if index is None:
+            index = self._indexes[language] = unpack(self._packed.pop(language))
+        return index
+
+    def __getstate__(self) -> dict[str, object]:
+        # Each language's index pickled on its own: a restored engine unpickles only the
+        # languages its questions use, when they first do (most of a large cache's restore).
+        state = dict(self.__dict__)
+        state["_packed"] = {**self._packed, **{code: pack(index)
+                                               for code, index in self._indexes.items()}}
+        state["_indexes"] = {}
+        return state
 
     def decide(
         self, question: str, language_hint: str | None = None, chosen: str | None = None,
@@ -102,7 +116,7 @@ class Engine:
             return self._again(question, reply, context)
         alone = self._alone(question, language, reply)
         about = after_more(question, language) if alone.kind != "fact" else None
-        if about is not None and names_known(self._indexes[language], about):
+        if about is not None and names_known(self.index(language), about):
             # "Tell me more about the talks": what it names is the question.
             alone = replace(self._alone(about, language, reply), question=question)
         if context.given and leans_back(question, language, self._subjects(question, language)):
@@ -121,7 +135,7 @@ class Engine:
         the whole message answers ("briefly, how much did trade grow?") as asked; else a
         summary of what they name ("summary of the trade figures"): the fact they point
         to, then other facts of its topic."""
-        named = names_known(self._indexes[language], rest)
+        named = names_known(self.index(language), rest)
         about = self._alone(rest, language, reply) if named else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview
@@ -156,7 +170,7 @@ class Engine:
                 or near[0].score < ranked[0].score - limits.window):
             names_nothing = (alone.fact_id not in nearby
                              and self._subjects(question, language) == 0)
-            unknown = alone.kind != "fact" and has_unknown(self._indexes[language], question)
+            unknown = alone.kind != "fact" and has_unknown(self.index(language), question)
             if names_nothing or unknown:
                 # "Where was that?" names nothing but the last answer ("and in rubles?"
                 # nothing any fact has), and nothing near it says: the article does not,
@@ -166,7 +180,7 @@ class Engine:
                                 reason="none", closest=last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
-        if names_missing(self._indexes[language], question):
+        if names_missing(self.index(language), question):
             # "How much is that in dollars?" after the trade figures: a word the knowledge
             # base knows only from what the article does not say asks a detail it does not
             # give; what it gives is that fact.
@@ -190,7 +204,7 @@ class Engine:
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
         asking = asking_words(language)
-        analyzer = self._indexes[language].analyzer
+        analyzer = self.index(language).analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
 
     def _alone(self, question: str, language: str, reply: str) -> Decision:
@@ -217,7 +231,7 @@ class Engine:
     def language_of(self, question: str, language_hint: str | None = None) -> str:
         """The language the question is written in, as the knowledge base reads it."""
         return question_language(question, language_hint, self.knowledge.languages,
-                                 lambda code, word: knows(self._indexes[code], word))
+                                 lambda code, word: knows(self.index(code), word))
 
     def thresholds_for(self, language: str) -> Thresholds:
         """The thresholds questions in this language are decided with."""
@@ -225,13 +239,13 @@ class Engine:
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""
-        index = self._indexes[language]
+        index = self.index(language)
         pattern = index.asks_number
         return pattern is not None and pattern.search(index.analyzer.normal(question)) is not None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""
-        return rank(self._indexes[language], question, self.knowledge.facts, self.weights)
+        return rank(self.index(language), question, self.knowledge.facts, self.weights)
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import math
+import pickle
 import re
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass, field
@@ -224,3 +226,21 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
     )
+
+
+def pack(index: Index) -> bytes:
+    """An index as bytes, to be kept until it is needed."""
+    return pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(packed: bytes) -> Index:
+    """An index from `pack`'s bytes (written by this process or its cache, never by others),
+    with the cyclic collector paused: it makes many small objects that all survive."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        index: Index = pickle.loads(packed)  # noqa: S301 - bytes of this bot's own cache
+    finally:
+        if collecting:
+            gc.enable()
+    return index

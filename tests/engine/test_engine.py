@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,15 @@ def test_a_small_number_of_the_question_does_not_rule_facts_out(engine: Engine) 
     question = "thuong mai lao nga tu thang 1 den thang 5/2025 tang bao nhieu"
     assert engine.rank(question, "vi")[0].fact_id == "trade_growth"
     assert engine.decide("thuong mai lao nga nam 2023 tang bao nhieu").kind == "none"
+
+
+def test_a_restored_engine_unpickles_a_language_when_a_question_needs_it(
+        engine: Engine) -> None:
+    """Pickled (as the engine cache does), each language's index waits as bytes until a
+    question needs it; the restored engine decides as the original does."""
+    restored: Engine = pickle.loads(pickle.dumps(engine))  # noqa: S301 - bytes just written
+    assert restored._indexes == {}
+    question = "ປະທານປະເທດລາວແມ່ນໃຜ?"  # Lao script: no other language is read to tell
+    assert restored.decide(question) == engine.decide(question)
+    assert set(restored._indexes) == {"lo"}
+    assert restored.decide("how much did trade grow?") == engine.decide("how much did trade grow?")
