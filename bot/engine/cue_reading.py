@@ -53,10 +53,10 @@ def snap(word: str, language: str) -> str:
         return str(near[0])
     # Another form of a cue word: most of it, then another ending ("summarizing",
     # "резюмируй" of "резюме").
-    for cue in cue_stems(language).get(word[:_SNAP_LENGTH - 1], ()):
-        if _shared(word, cue) >= max(_SNAP_LENGTH - 1, _FORM_SHARE * len(cue)):
-            return cue
-    return word
+    forms = [cue for cue in cue_stems(language).get(word[:_SNAP_LENGTH - 1], ())
+             if _shared(word, cue) >= max(_SNAP_LENGTH - 1, _FORM_SHARE * len(cue))]
+    # The cue it shares most letters with ("summarizing": "summarize", not "summary").
+    return max(forms, key=lambda cue: _shared(word, cue), default=word)
 
 
 _FORM_SHARE = 0.8  # of a cue word's letters another form of it keeps
@@ -77,7 +77,7 @@ def cue_stems(language: str) -> dict[str, tuple[str, ...]]:
     """The cue words (not stopwords) long enough to have other forms, by their beginning."""
     found: dict[str, tuple[str, ...]] = {}
     for kind in ("overview", "more", "again"):
-        for cue in cue_words(language, kind):
+        for cue in sorted(cue_words(language, kind)):  # a set: sorted, the same in any run
             if len(cue) >= _SNAP_LENGTH:  # "текст" is also the start of "текстиль"
                 key = cue[:_SNAP_LENGTH - 1]
                 found[key] = (*found.get(key, ()), cue)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,34 @@ def test_every_conversation_set_is_gated() -> None:
     """Every conversation set is in a gate."""
     gated = {name for name, _ in CONVERSATION_GATES}
     assert gated == {path.name for path in (DATA / "conversation").glob("*.yaml")}
+
+
+_DIGEST = """
+import hashlib, pathlib
+from bot.engine import Context, Engine
+from bot.knowledge import load_knowledge
+from bot.ops.evaluation import load_questions
+engine, digest = Engine(load_knowledge()), hashlib.sha256()
+for path in sorted(pathlib.Path(DATA).rglob("*.yaml")):
+    for item in load_questions(path):
+        context = Context()
+        for earlier in item.after:
+            context = context.told(engine.decide(earlier, context=context))
+        d = engine.decide(item.question, context=context)
+        digest.update(repr((d.kind, d.fact_id, d.suggestions, d.closest and d.closest.id,
+                            [(p.kind, p.fact_id) for p in d.parts],
+                            [(c.fact_id, round(c.score, 6)) for c in d.candidates])).encode())
+print(digest.hexdigest())
+"""
+
+
+def test_decisions_do_not_depend_on_the_hash_seed() -> None:
+    """Every labelled question is decided the same (kind, facts, scores) in processes with
+    different string hash seeds: no result hangs on the order of a set of words."""
+    script = _DIGEST.replace("DATA", repr(str(DATA)))
+    digests = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
