@@ -18,7 +18,7 @@ from bot.engine.cues import (
 from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
-from bot.engine.index import Index, build_index, pack, unpack
+from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
@@ -52,27 +52,13 @@ class Engine:
             for language, own in knowledge.language_calibration.items()
         }
         self.weights = weights or Weights()
-        self._indexes = {
+        self._indexes = Indexes({
             language: build_index(knowledge, language) for language in knowledge.languages
-        }
-        self._packed: dict[str, bytes] = {}
+        })
 
     def index(self, language: str) -> Index:
-        """The index of one of the knowledge base's languages; one restored from the cache
-        is unpickled when a question first needs it."""
-        index = self._indexes.get(language)
-        if index is None:
-            index = self._indexes[language] = unpack(self._packed.pop(language))
-        return index
-
-    def __getstate__(self) -> dict[str, object]:
-        # Each language's index pickled on its own: a restored engine unpickles only the
-        # languages its questions use, when they first do (most of a large cache's restore).
-        state = dict(self.__dict__)
-        state["_packed"] = {**self._packed, **{code: pack(index)
-                                               for code, index in self._indexes.items()}}
-        state["_indexes"] = {}
-        return state
+        """The index of one of the knowledge base's languages."""
+        return self._indexes[language]
 
     def decide(
         self, question: str, language_hint: str | None = None, chosen: str | None = None,

@@ -228,14 +228,34 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     )
 
 
-def pack(index: Index) -> bytes:
-    """An index as bytes, to be kept until it is needed."""
-    return pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+class Indexes:
+    """The indexes of a knowledge base's languages. Pickled (in the engine cache), each is
+    bytes of its own, unpickled when a question first needs its language: a restore reads
+    only the languages its questions use, when they first do."""
+
+    def __init__(self, built: dict[str, Index]) -> None:
+        self._built = built
+        self._packed: dict[str, bytes] = {}
+
+    def __getitem__(self, language: str) -> Index:
+        index = self._built.get(language)
+        if index is None:
+            index = self._built[language] = _unpack(self._packed.pop(language))
+        return index
+
+    def loaded(self) -> frozenset[str]:
+        """The languages whose index is unpickled."""
+        return frozenset(self._built)
+
+    def __getstate__(self) -> dict[str, object]:
+        packed = {code: pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+                  for code, index in self._built.items()}
+        return {"_built": {}, "_packed": {**self._packed, **packed}}
 
 
-def unpack(packed: bytes) -> Index:
-    """An index from `pack`'s bytes (written by this process or its cache, never by others),
-    with the cyclic collector paused: it makes many small objects that all survive."""
+def _unpack(packed: bytes) -> Index:
+    """An index from the bytes `Indexes` pickled it to (this bot's own cache), with the
+    cyclic collector paused: it makes many small objects that all survive."""
     collecting = gc.isenabled()
     gc.disable()
     try:
