@@ -101,7 +101,7 @@ def subject(tokens: tuple[str, ...], subjects: frozenset[str]) -> str:
 
 def phrase_postings(
     phrases: list[tuple[str, ...]], weights: dict[str, float], intents: frozenset[str]
-) -> tuple[dict[str, list[int]], list[float], list[frozenset[str]]]:
+) -> PhrasePostings:
     """For one fact: each token with the numbers of the phrasings that have it, each
     phrasing's weight, and the question words (who, when, where, why) each asks with."""
     postings: dict[str, list[int]] = {}
@@ -172,19 +172,18 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     # Countries other than the article's main subjects: naming one the fact lacks rules it out.
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     place_grams: tuple[tuple[str, frozenset[str]], ...] = ()
+    specific: frozenset[str] = frozenset()
     if language_resources(language).segment is None:
         places = {analyzer.token(word) for word in country_words(language)}
+        specific = frozenset(
+            token for token in places if token in postings and len(postings[token]) <= total / 2
+        ) | frozenset(token for token in places if token and token not in postings)
     else:
         # Cut into n-grams, a name is found in the text as written, and a fact names it
         # when it has all of the name's n-grams: one alone is in other words too.
         grams = [(name, frozenset(analyzer.tokens(name))) for name in country_words(language)]
         place_grams = tuple((name, cut) for name, cut in grams if cut and not cut <= common)
         places = {token for _, cut in grams for token in cut}
-    specific = frozenset(
-        token for token in places if token in postings and len(postings[token]) <= total / 2
-    ) | frozenset(token for token in places if token and token not in postings)
-    if place_grams:
-        specific = frozenset()
     interrogatives: dict[str, str] = {}
     for group in language_resources(language).interrogatives:
         found = [token for token in map(_one_token(analyzer), group) if token is not None]
