@@ -6,7 +6,8 @@ import gc
 import math
 import pickle
 import re
-from collections.abc import Callable, KeysView
+from collections.abc import Callable, Iterator, KeysView
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bot.engine.analysis import Analyzer
@@ -253,13 +254,21 @@ class Indexes:
 
 
 def _unpack(packed: bytes) -> Index:
-    """An index from the bytes `Indexes` pickled it to (this bot's own cache), with the
-    cyclic collector paused: it makes many small objects that all survive."""
+    """An index from the bytes `Indexes` pickled it to (this bot's own cache)."""
+    with collector_paused():
+        index: Index = pickle.loads(packed)  # noqa: S301 - bytes of this bot's own cache
+    return index
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a block: unpickling an index makes many small
+    objects that all survive, and the collector walking them again and again while they are
+    made costs about three quarters of a large restore."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        index: Index = pickle.loads(packed)  # noqa: S301 - bytes of this bot's own cache
+        yield
     finally:
         if collecting:
             gc.enable()
-    return index

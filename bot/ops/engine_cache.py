@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib.util
 import logging
@@ -14,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.engine.index import collector_paused
 from bot.knowledge import default_knowledge_dir, load_languages
 from bot.knowledge.files import MAX_FILE_BYTES_VARIABLE
 from bot.knowledge.resources import LANGUAGES_DIR, prime_languages
@@ -62,21 +62,14 @@ def cache_key(directory: Path) -> str:
 
 
 def _restore(path: Path, key: str) -> Engine | None:
-    # Unpickling makes millions of small objects that all survive; letting the cyclic collector
-    # walk them again and again while they are made costs about three quarters of a large restore.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        with path.open("rb") as handle:
+        with collector_paused(), path.open("rb") as handle:
             stored = pickle.load(handle)  # noqa: S301 - written by this user, into their own cache directory
     except FileNotFoundError:
         return None
     except Exception as error:  # a corrupt or foreign file is rebuilt, never trusted
         logger.warning("cached index %s unreadable (%s); rebuilding", path.name, error)
         return None
-    finally:
-        if collecting:
-            gc.enable()
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key
             and isinstance(stored[1], Engine)):
         logger.warning("cached index %s is not this knowledge base's; rebuilding", path.name)
