@@ -226,8 +226,7 @@ class Engine:
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""
         index = self.index(language)
-        pattern = index.asks_number
-        return pattern is not None and pattern.search(index.analyzer.normal(question)) is not None
+        return index.asks_for_number(index.analyzer.normal(question))
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""

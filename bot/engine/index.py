@@ -59,6 +59,11 @@ class Index:
         """A fact's phrasings as tokens (read from the joined phrasings, kept once)."""
         return [tuple(phrase.split()) for phrase in self.phrasings[fact]]
 
+    def asks_for_number(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), asks for a number or a date
+        ("how many", "what year")."""
+        return self.asks_number is not None and self.asks_number.search(normal) is not None
+
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
         total = len(self.term_counts)

@@ -26,10 +26,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         return []
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
+    text = index.analyzer.normal(question)
     required = {token for word, token in pairs if _specific_number(token) or token in index.places}
-    if index.place_grams:
-        text = index.analyzer.normal(question)
-        required.update(token for name, cut in index.place_grams if name in text for token in cut)
+    required.update(token for name, cut in index.place_grams if name in text for token in cut)
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0
@@ -68,10 +67,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     # What the question asks with: its question words; none to tell apart when it has
     # none (keywords: "president of russia") or asks for a number or a date ("on what date
     # ..." is "when ...").
-    dated = index.asks_number is not None and index.asks_number.search(
-        index.analyzer.normal(question)) is not None
     asks = any(token in index.interrogatives for token in resolved)
-    asked = intents if asks and not dated else None
+    asked = intents if asks and not index.asks_for_number(text) else None
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
     # Over what a fact having every term once would score: words no fact has count against
     # every fact, as they do in coverage.
