@@ -89,8 +89,22 @@ def calibrated(values: Mapping[str, float]) -> Thresholds:
 
 def chosen_fact(fact: Fact) -> Decision:
     """The decision for a fact picked by button rather than by question."""
-    return Decision(question="", kind="fact", language="", fact=fact, score=100.0,
-                    suggestions=fact.related)
+    return answering("", "", fact, 100.0)
+
+
+def answering(question: str, language: str, fact: Fact, score: float,
+              candidates: tuple[Candidate, ...] = ()) -> Decision:
+    """The decision answering a question with one fact, its related facts as buttons."""
+    return Decision(question, "fact", language, fact=fact, score=score,
+                    suggestions=fact.related, candidates=candidates)
+
+
+def not_said(question: str, language: str, closest: Fact, score: float = 0.0,
+             candidates: tuple[Candidate, ...] = ()) -> Decision:
+    """The decision saying the article does not answer the question, and what `closest`
+    says instead (a near miss)."""
+    return Decision(question, "none", language, score=score, suggestions=closest.related,
+                    candidates=candidates, reason="none", closest=closest)
 
 
 def decline(
@@ -150,13 +164,9 @@ def decide(
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer
         # than to any question it does answer.
-        fact = knowledge.by_id[missed.fact_id]
-        return Decision(question, "none", language, score=best.score, suggestions=fact.related,
-                        candidates=top, reason="none", closest=fact)
+        return not_said(question, language, knowledge.by_id[missed.fact_id], best.score, top)
     if (clear and best.score >= limits.fact) or lone:
-        fact = knowledge.by_id[best.fact_id]
-        return Decision(question, "fact", language, fact=fact, score=best.score,
-                        suggestions=fact.related, candidates=top)
+        return answering(question, language, knowledge.by_id[best.fact_id], best.score, top)
     close = [c for c in top if c.score >= limits.clarify and best.score - c.score <= limits.window]
     if len(close) < 2 and not best.not_in_article and (
         best.score >= limits.plausible and best.explained >= limits.plausible_explained

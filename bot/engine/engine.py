@@ -15,7 +15,16 @@ from bot.engine.cues import (
     asks_overview,
     leans_back,
 )
-from bot.engine.decision import Candidate, Decision, Thresholds, calibrated, decide, decline
+from bot.engine.decision import (
+    Candidate,
+    Decision,
+    Thresholds,
+    answering,
+    calibrated,
+    decide,
+    decline,
+    not_said,
+)
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
@@ -156,24 +165,20 @@ class Engine:
                 or near[0].score < ranked[0].score - limits.window):
             names_nothing = (alone.fact_id not in nearby
                              and self._subjects(question, language) == 0)
-            unknown = alone.kind != "fact" and has_unknown(self.index(language), question)
-            if names_nothing or unknown:
+            if names_nothing or (alone.kind != "fact"
+                                 and has_unknown(self.index(language), question)):
                 # "Where was that?" names nothing but the last answer ("and in rubles?"
                 # nothing any fact has), and nothing near it says: the article does not,
                 # and the last answer is what it does say.
-                last = self.knowledge.by_id[context.given[0]]
-                return Decision(question, "none", reply, suggestions=last.related,
-                                reason="none", closest=last)
+                return not_said(question, reply, self.knowledge.by_id[context.given[0]])
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
         if names_missing(self.index(language), question):
             # "How much is that in dollars?" after the trade figures: a word the knowledge
             # base knows only from what the article does not say asks a detail it does not
             # give; what it gives is that fact.
-            return Decision(question, "none", reply, suggestions=fact.related,
-                            reason="none", closest=fact)
-        return Decision(question, "fact", reply, fact=fact, score=near[0].score,
-                        suggestions=fact.related, candidates=tuple(near[:3]))
+            return not_said(question, reply, fact)
+        return answering(question, reply, fact, near[0].score, tuple(near[:3]))
 
     def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
         """A "did you mean" settled by the conversation: of the facts offered, the only one
@@ -183,9 +188,8 @@ class Engine:
         near = [fact for fact in unsure.suggestions if fact in nearby]
         if len(near) != 1 or near[0] != unsure.suggestions[0]:
             return unsure
-        fact = self.knowledge.by_id[near[0]]
-        return Decision(unsure.question, "fact", reply, fact=fact, score=unsure.score,
-                        suggestions=fact.related, candidates=unsure.candidates)
+        return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
+                         unsure.candidates)
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
@@ -235,8 +239,7 @@ class Engine:
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
     """The decision answering with these facts: the fact itself for one, else one part each."""
-    parts = tuple(Decision(question, "fact", reply, fact=fact, score=score,
-                           suggestions=fact.related) for fact in facts)
+    parts = tuple(answering(question, reply, fact, score) for fact in facts)
     if len(parts) == 1:
         return parts[0]
     return Decision(question, "parts", reply, score=score, parts=parts)
