@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import snowballstemmer
 
-from bot.engine.reading import CACHE_WORDS, Reader, words
+from bot.engine.reading import CACHE_WORDS, Reader, filler, words
 from bot.knowledge import language_resources
 
 
@@ -22,9 +21,7 @@ class Analyzer:
         self.reader.substitute(groups)
         normal = self.normal = self.reader.normal
         self.stopwords = frozenset(map(normal, resources.stopwords))
-        # The filler is matched on normal text, so it is read the same way ("noi gi" for a
-        # Vietnamese filler written "nói gì").
-        self._filler = re.compile(normal(resources.filler.pattern), re.IGNORECASE)
+        self._filler = filler(language)
         self._stemmer = (snowballstemmer.stemmer(resources.stemmer)
                          if resources.stemmer else None)
         self._canonical: dict[str, str] = {}

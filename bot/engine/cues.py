@@ -3,7 +3,6 @@ for more, and a question that leans on the last answer."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from bot.engine.cue_reading import (
@@ -17,7 +16,7 @@ from bot.engine.cue_reading import (
     unspaced,
     whole_cue,
 )
-from bot.engine.reading import reader, words
+from bot.engine.reading import filler, reader, words
 from bot.knowledge import language_resources
 
 _LEANING_WORDS = 6  # a longer question states its own subject
@@ -76,18 +75,11 @@ def _only_article(text: str, language: str) -> bool:
     if unspaced(language):
         return False
     normal = reader(language).normal(text)
-    unfilled = _filler(language).sub(" ", normal)
+    unfilled = filler(language).sub(" ", normal)
     present = [read_word(word, language) for word in words(unfilled)]
     if unfilled == normal and set(phrases(language, "article")).isdisjoint(present):
         return False
     return all(word in _about_article(language) or len(word) == 1 for word in present)
-
-
-@cache
-def _filler(language: str) -> re.Pattern[str]:
-    """The language's phrases about the article itself, over text read as it reads it."""
-    pattern = language_resources(language).filler.pattern
-    return re.compile(reader(language).normal(pattern), re.IGNORECASE)
 
 
 @cache

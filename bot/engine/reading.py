@@ -179,6 +179,15 @@ def reader(code: str) -> Reader:
     return Reader(language_resources(code))
 
 
+@cache
+def filler(language: str) -> re.Pattern[str]:
+    """The language's phrases about the article itself ("what does the article say
+    about"), matched on text read as the language reads it ("noi gi" for a Vietnamese
+    filler written "nói gì")."""
+    pattern = language_resources(language).filler.pattern
+    return re.compile(reader(language).normal(pattern), re.IGNORECASE)
+
+
 def words(text: str) -> list[str]:
     """Split folded text into words, numbers and percent signs; HTML-like tags are not words,
     and a compound written apart ("из-за", "из за") is one word."""
