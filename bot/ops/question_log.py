@@ -21,12 +21,12 @@ from bot.ops.question_records import (
     prune,
     utc_now,
 )
+from bot.ops.throttle import ERROR_LOG_EVERY, Throttle
 
 log = logging.getLogger(__name__)
 
 QUEUE_LIMIT = 10_000  # questions waiting to be written; beyond this they are dropped, not awaited
 PRUNE_EVERY = 24 * 3600.0  # seconds between two retention passes of a running bot
-ERROR_LOG_EVERY = 600.0  # at most one log line per this many seconds while writing fails
 RETRY_EVERY = 30.0  # after a failure, try the database again only after this many seconds
 BATCH = 200  # rows written in one transaction at most
 # After the first question of a batch, the writer waits this long for others: under load one
@@ -37,21 +37,19 @@ class _Throttled:
     """Logs a recurring failure once, then at most once per period, with a count of the rest."""
 
     def __init__(self, period: float, clock: Callable[[], float]) -> None:
-        self.period, self.clock = period, clock
+        self._throttle = Throttle(period, clock)
         self.failing = False
-        self._last = -period
         self._suppressed = 0
 
     def failure(self, text: str) -> None:
-        now = self.clock()
         self.failing = True
-        if now - self._last < self.period:
+        if not self._throttle.due():
             self._suppressed += 1
             return
         more = f" ({self._suppressed} more failures since the last message)" \
             if self._suppressed else ""
         log.warning("%s; questions are still answered%s", text, more)
-        self._last, self._suppressed = now, 0
+        self._suppressed = 0
 
     def success(self, text: str) -> None:
         if self.failing:
