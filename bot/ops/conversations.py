@@ -133,9 +133,7 @@ class StoredConversations:
         """The chat's threads still within their time, as last stored (or remembered)."""
         if not self._loaded:
             await self._load()
-        state: State | None = None if self.store.shared else self._chats.get(chat_id)
-        if state is None and self.store.shared:
-            state = await self.store.load(chat_id)
+        state = await self.store.load(chat_id) if self.store.shared else None
         if state is None:
             state = self._chats.get(chat_id)
         threads = state.get("threads") if isinstance(state, dict) else None
@@ -162,8 +160,8 @@ class StoredConversations:
         state: State = {"threads": dict(newest), STAMP: now}
         self._chats.put(chat_id, state)
         if self.store.shared:
+            # A shared store expires each chat by its time to live: no sweep to count for.
             await self.store.save(chat_id, state, ttl=self.ttl)
-            await self._count_write(now)
             return
         self._dirty[chat_id] = state
         if self._flush_timer is None and self._flushing is None:
