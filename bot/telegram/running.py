@@ -49,7 +49,6 @@ def use_uvloop() -> bool:
     return True
 
 
-
 def _fail(text: str, status: int = 2) -> int:
     print(f"error: {text}", file=sys.stderr)
     return status
