@@ -38,6 +38,12 @@ class Conversations(Protocol):
     async def put(self, key: Thread, context: Context) -> None:
         """Remember a conversation's context."""
 
+    async def first(self, keys: tuple[Thread, ...]) -> Context | None:
+        """The context of the first of these conversations still kept, or None."""
+
+    async def put_all(self, keys: tuple[Thread, ...], context: Context) -> None:
+        """Remember one context under several conversations."""
+
     async def close(self) -> None:
         """Release what the store holds open."""
 
@@ -88,6 +94,19 @@ class RecentConversations:
     async def put(self, key: Hashable, context: Context) -> None:
         """Remember a conversation's context; the oldest ones go beyond the limit."""
         self._recent.put(key, context)
+
+    async def first(self, keys: tuple[Thread, ...]) -> Context | None:
+        """The context of the first of these conversations still kept, or None."""
+        for key in keys:
+            context = await self.get(key)
+            if context is not None:
+                return context
+        return None
+
+    async def put_all(self, keys: tuple[Thread, ...], context: Context) -> None:
+        """Remember one context under several conversations."""
+        for key in keys:
+            self._recent.put(key, context)
 
     async def close(self) -> None:
         """Nothing is held open."""
@@ -146,16 +165,39 @@ class StoredConversations:
 
     async def get(self, key: Thread) -> Context | None:
         """The context of a conversation, or None when there is none (or it expired)."""
-        thread = (await self._state(key[1])).get(_name(key))
-        return None if thread is None else Context.from_json(thread, self.knowledge())
+        return await self.first((key,))
+
+    async def first(self, keys: tuple[Thread, ...]) -> Context | None:
+        """The context of the first of these conversations still kept, each chat's state
+        read once."""
+        states: dict[int, dict[str, Any]] = {}
+        for key in keys:
+            if key[1] not in states:
+                states[key[1]] = await self._state(key[1])
+            thread = states[key[1]].get(_name(key))
+            if thread is not None:
+                return Context.from_json(thread, self.knowledge())
+        return None
 
     async def put(self, key: Thread, context: Context) -> None:
         """Remember a conversation's context; beyond `threads` in one chat, the threads told
         something longest ago are dropped."""
-        chat_id, now = key[1], self.clock()
-        threads = await self._state(chat_id)
-        threads.pop(_name(key), None)
-        threads[_name(key)] = {**context.to_json(), STAMP: now}
+        await self.put_all((key,), context)
+
+    async def put_all(self, keys: tuple[Thread, ...], context: Context) -> None:
+        """Remember one context under several conversations: each chat's state read and
+        written once (an answer in a private chat is the chat's and its message's)."""
+        now = self.clock()
+        for chat_id in dict.fromkeys(key[1] for key in keys):
+            threads = await self._state(chat_id)
+            for key in keys:
+                if key[1] == chat_id:
+                    threads.pop(_name(key), None)
+                    threads[_name(key)] = {**context.to_json(), STAMP: now}
+            await self._keep(chat_id, threads, now)
+
+    async def _keep(self, chat_id: int, threads: dict[str, Any], now: float) -> None:
+        """Keep a chat's newest `threads`: in the shared store at once, else written behind."""
         newest = sorted(threads.items(), key=lambda item: item[1][STAMP])[-self.threads:]
         state: State = {"threads": dict(newest), STAMP: now}
         self._chats.put(chat_id, state)

@@ -96,15 +96,11 @@ def threads_after(update: Update, sent: Message | None) -> tuple[Thread, ...]:
 async def recalled(conversations: Conversations, threads: tuple[Thread, ...]) -> Context:
     """The context of the closest of these conversations the store still has; a fresh one
     when it has none."""
-    for thread in threads:
-        context = await conversations.get(thread)
-        if context is not None:
-            return context
-    return Context()
+    context = await conversations.first(threads)
+    return Context() if context is None else context
 
 
 async def remember(conversations: Conversations, threads: tuple[Thread, ...],
              context: Context) -> None:
     """Keep the context under each of the conversations an answer belongs to."""
-    for thread in threads:
-        await conversations.put(thread, context)
+    await conversations.put_all(threads, context)

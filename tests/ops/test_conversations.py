@@ -168,3 +168,31 @@ async def test_a_local_store_is_written_behind_in_one_go(tmp_path: Path, engine:
     assert sorted(await file.load_all()) == [1, 2, 3]
     await file.close()
     await store.close()
+
+
+async def test_one_answer_reads_and_writes_its_chat_once(redis_url: str,
+                                                         engine: Engine) -> None:
+    """An answer in a private chat belongs to the chat and to its message: the shared store
+    is read once to recall it and written once to remember it, not once per thread."""
+    store = RedisChatState(redis_url, CONVERSATIONS[1])
+    conversations = StoredConversations(store, lambda: engine.knowledge, ttl=90.0)
+    calls: list[str] = []
+    load, save = store.load, store.save
+
+    async def counted_load(chat_id: int) -> object:
+        calls.append("load")
+        return await load(chat_id)
+
+    async def counted_save(chat_id: int, state: object, ttl: float | None = None) -> None:
+        calls.append("save")
+        await save(chat_id, state, ttl)  # type: ignore[arg-type]
+
+    store.load, store.save = counted_load, counted_save  # type: ignore[method-assign,assignment]
+    threads = (("message", 43, 7), ("chat", 43))
+    told = Context(("trade_growth",), ("trade_growth",))
+    assert await conversations.first(threads) is None
+    await conversations.put_all(threads, told)
+    assert calls == ["load", "load", "save"]
+    assert await conversations.get(("message", 43, 7)) == told
+    assert await conversations.get(("chat", 43)) == told
+    await conversations.close()
