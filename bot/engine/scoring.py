@@ -53,6 +53,11 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         for choice, similarity in matches:
             similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
         terms.append((weight, matches))
+    named = index.subjects.intersection(resolved)
+    if len(named) == 1:
+        # One of the article's subjects without the other tells facts apart ("the president
+        # of Laos", not of Russia): a phrasing naming it is the closer.
+        similarity_of.update(dict.fromkeys(named, 1.0))
     coverage = shortlist(
         index, Query(terms, frozenset(required), shared, total_weight, known_weight), weights
     )
