@@ -53,11 +53,13 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         for choice, similarity in matches:
             similarity_of[choice] = max(similarity_of.get(choice, 0.0), similarity / 100.0)
         terms.append((weight, matches))
-    named = index.subjects.intersection(resolved)
+    named = frozenset(index.subjects.intersection(resolved))
     if len(named) == 1:
         # One of the article's subjects without the other tells facts apart ("the president
         # of Laos", not of Russia): a phrasing naming it is the closer.
         similarity_of.update(dict.fromkeys(named, 1.0))
+    else:
+        named = frozenset()
     coverage = shortlist(
         index, Query(terms, frozenset(required), shared, total_weight, known_weight), weights
     )
@@ -81,7 +83,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     ideal = ideal + unknown * index.idf("") or 1.0
     for share, fact in coverage:
         score = 100.0 * limits.query_weight * share
-        score += phrase_score(index, fact, query, similarity_of, weights, asked)
+        score += phrase_score(index, fact, query, similarity_of, weights, asked, named)
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
@@ -163,13 +165,15 @@ def join_compounds(index: Index, question: str) -> str:
 
 def phrase_score(
     index: Index, fact: int, query: str, similarity_of: dict[str, float], weights: Weights,
-    asked: frozenset[str] | None = frozenset(),
+    asked: frozenset[str] | None = frozenset(), named: frozenset[str] = frozenset(),
 ) -> float:
     """The phrasing part of a fact's score: weighted recall of its closest phrasing and
     word-order-free similarity to its closest phrasing. A phrasing asking with a question
     word the question lacks ("where were the memoranda signed" for "what memoranda were
     signed", `asked` its question words; None: any) asks something else: it counts only
-    when every phrasing of the fact does."""
+    when every phrasing of the fact does. So does a phrasing naming only the article's other
+    subject when the question names one (`named`): "who is the president of Russia" does
+    not ask who the president of Laos is."""
     limits = weights
     # Only phrasings that have one of the question's words can recall anything.
     term_weights = index.weights
@@ -180,6 +184,9 @@ def phrase_score(
     having, totals, asking = built
     other = set() if asked is None else {
         number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
+    if named:
+        other.update(number for number, tokens in enumerate(index.phrase_tokens(fact))
+                     if named.isdisjoint(tokens) and not index.subjects.isdisjoint(tokens))
     if len(other) == len(asking):
         other = set()
     found: dict[int, float] = {}

@@ -268,3 +268,20 @@ def test_a_restored_engine_unpickles_a_language_when_a_question_needs_it(
     assert restored.decide(question) == engine.decide(question)
     assert restored._indexes.loaded() == {"lo"}
     assert restored.decide("how much did trade grow?") == engine.decide("how much did trade grow?")
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        ("Кто президент Лаоса?", "putin", "thongloun"),
+        ("президент лаоса", "putin", "thongloun"),
+        ("who is the president of russia", "thongloun", "putin"),
+    ],
+)
+def test_one_of_the_two_countries_tells_the_presidents_apart(
+    engine: Engine, question: str, wrong: str, right: str
+) -> None:
+    """Naming Laos or Russia alone ranks the president of that country above the other one."""
+    scores = {c.fact_id: c.score for c in engine.rank(question, engine.language_of(question))}
+    assert scores[right] > scores[wrong]
+    assert engine.decide(question).fact_id != wrong
