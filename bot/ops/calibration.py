@@ -75,15 +75,18 @@ def outcome(engine: Engine, ranked: Sequence[tuple[LabelledQuestion, list[Candid
 def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: float = 0.02,
               max_answered_out: float = 0.02, language: str | None = None) -> Outcome:
     """The thresholds with the most right answers whose wrong answers and answered
-    out-of-scope questions stay within the given shares; with `language`, that language's
+    out-of-scope questions stay within the given shares, or within what the current
+    thresholds already do where that is more: a language whose ranking cannot reach the
+    shares may still answer more without answering worse; with `language`, that language's
     own, fitted on its questions only."""
     ranked = ranked_questions(engine, questions, language)
     start = engine.thresholds_for(language) if language else engine.thresholds
-    best = outcome(engine, ranked, start)
+    best = now = outcome(engine, ranked, start)
 
     def within(result: Outcome) -> bool:
-        return (result.wrong <= max_wrong * max(result.in_scope, 1)
-                and result.answered_out <= max_answered_out * max(result.out_of_scope, 1))
+        return (result.wrong <= max(max_wrong * max(result.in_scope, 1), now.wrong)
+                and result.answered_out <= max(
+                    max_answered_out * max(result.out_of_scope, 1), now.answered_out))
 
     # Coordinate search: one threshold at a time over its values, the others held, for a few
     # rounds; far cheaper than the whole grid and as good on every set tried.

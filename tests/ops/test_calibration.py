@@ -80,6 +80,17 @@ def test_calibrate_stays_within_the_allowed_mistakes(
     assert result.right == (1 if moves else 0)
 
 
+def test_calibrate_may_gain_without_adding_to_mistakes_already_made(engine: Engine) -> None:
+    """Thresholds that already answer more out-of-scope questions than the limit allows
+    still move for a right answer that adds no such mistake."""
+    answered_out = LabelledQuestion(TRADE.question, ("none",))  # answered by any thresholds
+    items = [LabelledQuestion(WATER, ("memoranda",)), TRADE, answered_out]
+    before = outcome(engine, ranked_questions(engine, items), engine.thresholds)
+    result = calibrate(engine, items, max_answered_out=0.0)
+    assert (before.right, before.answered_out) == (1, 1)
+    assert (result.right, result.wrong, result.answered_out) == (2, 0, 1)
+
+
 def test_written_calibration_is_read_back_and_used(tiny_dir: Path) -> None:
     """write_calibration saves a file the loader reads back and a new engine decides with."""
     thresholds = Thresholds(fact=62.0, margin=5.0, lone_margin=20.0)
