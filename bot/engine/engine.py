@@ -33,6 +33,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.splitting import groupings, sentences
 from bot.engine.typos import has_unknown, knows, names_known, names_missing
 from bot.knowledge import Fact, Knowledge
 
@@ -64,6 +65,22 @@ class Engine:
         self._indexes = Indexes({
             language: build_index(knowledge, language) for language in knowledge.languages
         })
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Read each language's cue phrases, small talk and joining words now: they are read
+        once per process, and the first question would otherwise pay for them. A restored
+        engine is prepared by whoever restores it."""
+        for code in self.knowledge.languages:
+            sample = next(iter(self.knowledge.facts[0].questions.get(code, ())), "")
+            detect_smalltalk(sample, code)
+            asks_overview(sample, code)
+            asks_more(sample, code)
+            asks_again(sample, code)
+            leans_back(sample, code, 0)
+            after_more(sample, code)
+            around_overview(sample, code)
+            groupings(sentences(sample, code)[0] if sample else "", code)
 
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""

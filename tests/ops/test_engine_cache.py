@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.engine.cue_reading import phrases
 from bot.knowledge import KnowledgeError
 from bot.ops.engine_cache import cache_dir, cache_key, load_engine
 
@@ -111,3 +112,12 @@ def test_an_engine_that_cannot_be_pickled_is_still_served(
     monkeypatch.setattr("bot.ops.engine_cache.pickle.dumps", refuse)
     assert load_engine(tiny_dir).decide("How much did trade grow?").fact_id == "growth"
     assert not cache.exists() or list(cache.iterdir()) == []
+
+
+def test_a_restored_engine_has_read_its_cue_phrases(cache: Path, tiny_dir: Path) -> None:
+    """A restored engine reads its languages' cue phrases on restore, not on the first
+    question (they are read once per process)."""
+    load_engine(tiny_dir)  # built and cached
+    phrases.cache_clear()
+    load_engine(tiny_dir)  # restored
+    assert phrases.cache_info().currsize > 0
