@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import quality
 import scale
+import stackfaq
 import startup
 from baseline import Bm25Ranker
 from figures import percentile, ratio
@@ -105,3 +106,20 @@ def test_load_script_drives_both_bots() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "messages at 50/s: answered  " in done.stdout and "echo bot" in done.stdout
     assert "10/10" in done.stdout and "inline queries at 50/s" in done.stdout
+
+
+@pytest.mark.skipif(not stackfaq.DATA.exists(), reason="the shared StackFAQ data is not here")
+def test_stackfaq_asks_every_rephrasing_once_with_thresholds_fitted_elsewhere() -> None:
+    """Both protocols ask each real rephrasing once, and a fold's thresholds are fitted on
+    the other folds' queries only."""
+    threads = stackfaq.read_threads(stackfaq.DATA / "stackExchange-FAQ.xml")[:20]
+    total = sum(len(thread.rephrasings) for thread in threads)
+    for _, runs in stackfaq.protocols(threads):
+        assert sorted(q for _, queries in runs for q in queries) == sorted(
+            (r, f"t{n}") for n, t in enumerate(threads) for r in t.rephrasings)
+        assert sum(len(queries) for _, queries in runs) == total
+    _, runs = next(stackfaq.protocols(threads))
+    engines = [Engine(knowledge) for knowledge, _ in runs]
+    # A fold whose own queries are all it could fit on gets the engine's own thresholds back.
+    lone = [(runs[0][0], runs[0][1])] + [(knowledge, []) for knowledge, _ in runs[1:]]
+    assert stackfaq.cross_fitted(engines, lone, 0, 0.02) == engines[0].thresholds

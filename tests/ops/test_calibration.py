@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine, Thresholds
+from bot.engine import Candidate, Engine, Thresholds
 from bot.engine.decision import decide
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.knowledge.files import CALIBRATION_FILE
-from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
+from bot.ops.calibration import (
+    calibrate,
+    outcome,
+    ranked_questions,
+    search,
+    write_calibration,
+)
 from bot.ops.evaluation import LabelledQuestion
 
 # Offered (textile_hydropower 63, trade_growth 61, coverage 0.55) under the default thresholds;
@@ -89,6 +95,21 @@ def test_calibrate_may_gain_without_adding_to_mistakes_already_made(engine: Engi
     result = calibrate(engine, items, max_answered_out=0.0)
     assert (before.right, before.answered_out) == (1, 1)
     assert (result.right, result.wrong, result.answered_out) == (2, 0, 1)
+
+
+def test_the_search_moves_the_answer_gate_together(engine: Engine) -> None:
+    """A lower coverage answers a right leader only with a higher score alongside (alone it
+    also answers a wrong one at 75): the search finds the two together."""
+    ranked = [
+        (LabelledQuestion("right at 80", ("trade_growth",)),
+         [Candidate("trade_growth", 80.0, coverage=0.3)]),
+        (LabelledQuestion("wrong at 75", ("metal_mines",)),
+         [Candidate("bauxite", 75.0, coverage=0.3)]),
+    ]
+    result = search(engine, ranked, Thresholds(), max_wrong=0.0)
+    assert (result.right, result.wrong) == (1, 0)
+    assert 75.0 < result.thresholds.fact <= 80.0
+    assert result.thresholds.min_coverage <= 0.3
 
 
 def test_written_calibration_is_read_back_and_used(tiny_dir: Path) -> None:
