@@ -172,8 +172,8 @@ def asks_itself(text: str, language: str) -> bool:
     first, _, second = simple.partition(" ")
     if first in phrases(language, "before_asks"):
         simple = second  # a preposition before the question word: "through which countries"
-    return any(simple.startswith(phrase + " ") or simple.endswith(" " + phrase)
-               for phrase in phrases(language, "asks"))
+    return any(simple == phrase or simple.startswith(phrase + " ")
+               or simple.endswith(" " + phrase) for phrase in phrases(language, "asks"))
 
 
 @cache

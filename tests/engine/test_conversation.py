@@ -318,3 +318,10 @@ def test_a_follow_up_with_a_word_of_its_own_still_follows(engine: Engine) -> Non
     bauxite" after the mines is the bauxite fact."""
     context = Context().told(engine.decide("what metals are russian firms mining in laos?"))
     assert engine.decide("are they eyeing bauxite", context=context).fact_id == "bauxite"
+
+
+def test_a_question_word_alone_on_its_line_is_a_question_of_its_own(engine: Engine) -> None:
+    """"which routes are planned" then "and why" on the next line asks both: the routes,
+    then the reason for them."""
+    decision = engine.decide("какие маршруты планируют\nи почему")
+    assert decision.given == ("new_routes", "routes_reason")

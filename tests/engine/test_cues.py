@@ -104,6 +104,10 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("through which countries will the railway run", "en", True),
         ("на какой срок дорожная карта", "ru", True),
         ("qua nước nào", "vi", True),
+        # A question word alone asks too ("what are the routes? why?").
+        ("why", "en", True),
+        ("почему", "ru", True),
+        ("russia", "en", False),
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:
