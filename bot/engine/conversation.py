@@ -58,7 +58,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # A part the article is known not to answer ("... and how much is that in
             # dollars?") is answered too: by saying so.
             missed = decision.closest is not None
-            if decision.kind != "fact" and not missed and not (clean and decision.suggestions):
+            # A lone "did you mean" shows its answer: as good as one for the part it is.
+            lone = decision.kind == "clarify" and len(decision.suggestions) == 1
+            if (decision.kind != "fact" and not missed and not lone
+                    and not (clean and decision.suggestions)):
                 break
             decided.append(decision)
             turn = turn.told(decision)

@@ -76,17 +76,26 @@ class Composer:
                           Part(self.wording.citation(part.fact, language), "i", "rich")]
                 continue
             question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
+            if part.kind == "clarify" and len(part.suggestions) == 1:
+                # One fact it may mean: shown with its answer, as for a question alone.
+                fact = self.knowledge.by_id[part.suggestions[0]]
+                answered.append(fact)
+                parts += [Part(say(language, "part_clarify_one", question=question) + "\n"),
+                          Part(self.wording.question(fact, language), "b"), Part("\n"),
+                          Part(fact.answer_in(language)), Part("\n", channel="rich"),
+                          Part(self.wording.citation(fact, language), "i", "rich")]
+                continue
             key = "part_clarify" if part.kind == "clarify" else "part_none"
             parts.append(Part(say(language, key, question=question)))
             # A near miss offers the fact that says what is known first.
             nearest = (part.closest.id,) if part.closest is not None else ()
             offered += [fact for fact in (*nearest, *part.suggestions) if fact not in offered]
         given = {fact.id for fact in answered}
+        unclear = bool(offered)  # the offers are listed where buttons cannot be pressed
         if not offered:  # everything answered: what follows from the last answer
             offered = [fact for fact in answered[-1].related if fact not in given][:3]
         buttons = self.fact_buttons([fact for fact in offered if fact not in given], language)
-        parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons
-                  if decision.suggestions]
+        parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons if unclear]
         return Reply(tuple(parts), buttons)
 
     def answer(self, fact: Fact, language: str) -> Reply:

@@ -287,6 +287,22 @@ def test_a_part_it_cannot_answer_gets_a_line_and_buttons(
     assert {"official_visit", "memoranda"} <= set(fact_values(reply))
 
 
+def test_a_part_that_may_mean_one_fact_shows_its_answer(
+    engine: Engine, composer: Composer
+) -> None:
+    """A part the engine can only guess at, with one fact in view, is asked about and
+    answered at once, beside the other part's answer."""
+    decision = engine.decide(
+        "tell me about the hydropower plans, also which farm products were listed")
+    assert [(part.kind, part.fact_id or part.suggestions[0]) for part in decision.parts] \
+        == [("clarify", "textile_hydropower"), ("fact", "agri_exports")]
+    text = plain_text(composer.compose(decision))
+    assert "“tell me about the hydropower plans”: did you mean this?" in text
+    for fact in ("textile_hydropower", "agri_exports"):
+        assert engine.knowledge.by_id[fact].answer_in("en") in text
+    assert "\n•" not in text  # nothing left to choose from
+
+
 def test_overview_has_its_source_and_topic_buttons(engine: Engine, composer: Composer) -> None:
     """The overview is the knowledge base's text, cited, with a button per topic."""
     reply = composer.compose(engine.decide("what is this article about?"))
