@@ -9,9 +9,9 @@ from itertools import combinations
 from bot.knowledge import language_resources
 
 # Between two questions for certain: a line break, a question mark with more after it, ";",
-# "+" standing apart ("66+20" is a sum, not two questions), and a list's number ("1) ... 2) ...",
-# a single digit after a space or a colon: "in 2024." is no list).
-_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
+# "+" or "&" standing apart ("66+20" is a sum, "R&D" a word, not two questions), and a list's
+# number ("1) ... 2) ...", a single digit after a space or a colon: "in 2024." is no list).
+_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+|\s+&\s+"
                    r"|\s*(?<![^\s:])\d[.)]\s+")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.

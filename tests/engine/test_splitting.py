@@ -17,6 +17,8 @@ from bot.engine.splitting import groupings, sentences
          ["how much did trade grow?", "who announced it"]),
         ("trade growth\nnew routes", "en", ["trade growth", "new routes"]),
         ("trade growth + new routes", "en", ["trade growth", "new routes"]),
+        ("why the new routes & what for", "en", ["why the new routes", "what for"]),
+        ("R&D and trade", "en", ["R&D and trade"]),
         ("How much did trade grow? Also, who announced it?", "en",
          ["How much did trade grow?", "who announced it?"]),
         ("Насколько вырос товарооборот? А кто это объявил?", "ru",
@@ -35,7 +37,8 @@ from bot.engine.splitting import groupings, sentences
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
-    """A message is cut at line breaks, question marks followed by more, ';', '+' and a
+    """A message is cut at line breaks, question marks followed by more, ';', '+' or '&'
+    standing apart and a
     numbered list's numbers (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
