@@ -58,8 +58,11 @@ def _asks(text: str, language: str, kind: str) -> bool:
 @cache
 def _around(language: str, kind: str) -> frozenset[str]:
     """The words a cue phrase of one kind may have around it: stopwords, words of other
-    such phrases and question words ("what are the main points?")."""
-    return stopwords(language) | cue_words(language, kind) | set(phrases(language, "asks"))
+    such phrases and, around an overview cue, question words ("what are the main
+    points?"); around "and" or "more", a question word asks its own question ("and by
+    whom?")."""
+    around = stopwords(language) | cue_words(language, kind)
+    return around | set(phrases(language, "asks")) if kind == "overview" else around
 
 
 def asks_overview(text: str, language: str) -> bool:

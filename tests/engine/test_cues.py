@@ -66,6 +66,10 @@ def test_asks_overview(text: str, language: str, expected: bool) -> None:
         ("ещё", "ru", True),
         ("расскажи подробнее", "ru", True),
         ("что ещё обсуждали на переговорах", "ru", False),
+        # "and" with a question word asks its own question.
+        ("and by whom", "en", False),
+        ("and what else?", "en", True),
+        ("а кто?", "ru", False),
     ],
 )
 def test_asks_more(text: str, language: str, expected: bool) -> None:
