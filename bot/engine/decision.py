@@ -131,9 +131,11 @@ def decide(
     knowledge: Knowledge,
     limits: Thresholds,
     asks_number: bool = False,
+    named: frozenset[str] | None = None,
 ) -> Decision:
     """Turn ranked candidates into a decision; `asks_number`: the question asks for a number
-    or a date, which only a fact whose answer has one can give."""
+    or a date, which only a fact whose answer has one can give; `named`: it asks for a name,
+    which only these facts give."""
     top = tuple(ranked[:3])
     if not ranked:
         return decline(question, language, knowledge, suggest=limits.suggest)
@@ -161,6 +163,11 @@ def decide(
             # "How long is the railway?" of a fact that says only where it runs: the article
             # does not say; what it does say is still worth showing.
             missed = best
+    if missed is None and named is not None and best.score >= limits.plausible \
+            and best.fact_id not in named:
+        # "What are the companies called?" of a fact that says only that Russian companies
+        # mine there: the article does not say; what it does say is still worth showing.
+        missed = best
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer
         # than to any question it does answer.

@@ -29,6 +29,7 @@ from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
+from bot.engine.naming import named_facts
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
@@ -65,6 +66,9 @@ class Engine:
         self._indexes = Indexes({
             language: build_index(knowledge, language) for language in knowledge.languages
         })
+        # Answers are checked for names in the first language, as for numbers: names are
+        # written with capitals there.
+        self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self.prepare()
 
     def prepare(self) -> None:
@@ -190,10 +194,12 @@ class Engine:
                 return not_said(question, reply, self.knowledge.by_id[context.given[0]])
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
-        if names_missing(self.index(language), question):
+        named = self.asks_name(question, language)
+        if names_missing(self.index(language), question) or (
+                named is not None and fact.id not in named):
             # "How much is that in dollars?" after the trade figures: a word the knowledge
             # base knows only from what the article does not say asks a detail it does not
-            # give; what it gives is that fact.
+            # give ("any names?" after the mines, a name); what it gives is that fact.
             return not_said(question, reply, fact)
         return answering(question, reply, fact, near[0].score, tuple(near[:3]))
 
@@ -218,16 +224,20 @@ class Engine:
         """One question standing on its own, matched against every fact."""
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language),
-                          self.asks_number(question, language))
+                          self.asks_number(question, language), self.asks_name(question, language))
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
         # quick one: how much ..."): the question part alone may be clear where the whole is
         # not. It may only confirm what the whole message leans to, never overturn it.
         leaning = {c.fact_id for c in decision.candidates[:1]}
+        # A name asked for anywhere in the message is asked of its question part too
+        # ("which companies mine there? any names?").
+        named = self.asks_name(question, language)
         for part in focus(question):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
-                             self.thresholds_for(language), self.asks_number(part, language))
+                             self.thresholds_for(language), self.asks_number(part, language),
+                             named)
             if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
@@ -248,6 +258,12 @@ class Engine:
         """Whether the question asks for a number or a date ("how many", "when")."""
         index = self.index(language)
         return index.asks_for_number(index.analyzer.normal(question))
+
+    def asks_name(self, question: str, language: str) -> frozenset[str] | None:
+        """When the question asks for a name ("what are they called"), the facts whose
+        answers give one; else None."""
+        index = self.index(language)
+        return self._named if index.asks_for_name(index.analyzer.normal(question)) else None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""

@@ -48,6 +48,7 @@ class Index:
     intents: frozenset[str]  # question words (why, who, when...) that set the answer wanted
     interrogatives: dict[str, str]  # question word token -> the first token of its group
     asks_number: re.Pattern[str] | None  # the language's "how many", "when", on normal text
+    asks_name: re.Pattern[str] | None  # the language's "what is it called", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
@@ -64,6 +65,11 @@ class Index:
         ("how many", "what year")."""
         return self.asks_number is not None and self.asks_number.search(normal) is not None
 
+    def asks_for_name(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), asks for a name ("what are the
+        companies called")."""
+        return self.asks_name is not None and self.asks_name.search(normal) is not None
+
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
         total = len(self.term_counts)
@@ -76,11 +82,10 @@ class Index:
     )
 
 
-def _asks_number(analyzer: Analyzer) -> re.Pattern[str] | None:
-    """The language's phrases asking for a number or a date, as one pattern over normal text
-    (whole words, except in a script written without spaces)."""
-    phrases = sorted({analyzer.normal(phrase) for phrase in
-                      language_resources(analyzer.language).asks_number} - {""}, key=len,
+def _asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Phrases of the language asking for a kind of answer (a number, a name), as one
+    pattern over normal text (whole words, except in a script written without spaces)."""
+    phrases = sorted({analyzer.normal(phrase) for phrase in listed} - {""}, key=len,
                      reverse=True)
     if not phrases:
         return None
@@ -207,7 +212,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         analyzer=analyzer,
         miss_postings=miss_postings,
         interrogatives=interrogatives,
-        asks_number=_asks_number(analyzer),
+        asks_number=_asking(analyzer, language_resources(language).asks_number),
+        asks_name=_asking(analyzer, language_resources(language).asks_name),
         places=specific,
         place_grams=place_grams,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:

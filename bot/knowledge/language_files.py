@@ -118,6 +118,7 @@ class LanguageFile(_Strict):
     # Phrases that ask for a number or a date ("how many", "when"): a fact whose answer has
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
+    asks_name: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -176,7 +177,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
     lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
-             "asks_number": model.asks_number,
+             "asks_number": model.asks_number, "asks_name": model.asks_name,
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
@@ -224,6 +225,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         numbers=dict(model.numbers),
         intent_words=model.intent_words,
         asks_number=model.asks_number,
+        asks_name=model.asks_name,
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),

@@ -87,6 +87,7 @@ class Language:
     segment: Segmenting | None = None
     romanized: Romanized | None = None
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
+    asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     conversation: Conversation = field(default_factory=Conversation)
 
 

@@ -92,6 +92,11 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         ("what did laos export", "agri_exports", None),
         ("сколько российских компаний работает в лаосе", None, "metal_mines"),
         ("какие шахты эксплуатируют русские компании", "metal_mines", None),
+        # A name asked for: only a fact whose answer names someone or something gives one.
+        ("what are the russian mining companies in laos called?", None, "metal_mines"),
+        ("как называется компания, которая добывает металлы в лаосе", None, "metal_mines"),
+        ("what is the name of the lao president?", "thongloun", None),
+        ("как зовут президента россии", "putin", None),
     ],
 )
 def test_near_misses_are_declined_with_the_closest_fact(
