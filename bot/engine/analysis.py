@@ -13,8 +13,11 @@ from bot.knowledge import language_resources
 class Analyzer:
     """Turns a text of one language into canonical tokens (stemmed, synonyms merged)."""
 
-    def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = ()) -> None:
+    def __init__(self, language: str, synonyms: Iterable[Iterable[str]] = (),
+                 foreign: Analyzer | None = None) -> None:
         self.language = language
+        # Reads the words typed in Latin letters in a language with a script of its own.
+        self._foreign = foreign
         resources = language_resources(language)
         self.reader = Reader(resources)
         groups = [tuple(group) for group in synonyms]
@@ -72,6 +75,8 @@ class Analyzer:
             result = self._canonical.get(self._percent, self._percent)
         elif word[0].isdigit():
             result = word
+        elif self._foreign is not None and word.isascii():
+            result = self._foreign.token(word)
         elif word in self.stopwords or len(word) == 1:
             result = None
         elif word in self._canonical:

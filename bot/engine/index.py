@@ -136,7 +136,13 @@ def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:
 
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
-    analyzer = Analyzer(language, knowledge.synonyms.get(language, ()))
+    first = knowledge.languages[0]
+    # A script of its own (Lao): words typed in Latin letters ("MOU", "bauxite") are read as
+    # the first language reads them, and the facts are indexed in it too for such words.
+    borrowing = (language_resources(language).segment is not None and first != language
+                 and language_resources(first).segment is None)
+    foreign = Analyzer(first, knowledge.synonyms.get(first, ())) if borrowing else None
+    analyzer = Analyzer(language, knowledge.synonyms.get(language, ()), foreign)
     analysed_facts: list[list[tuple[str, ...]]] = []
     analysed_misses: list[list[tuple[str, ...]]] = []
     term_counts: list[dict[str, int]] = []
@@ -157,6 +163,15 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             vocabulary.update(tokens)
             analysed.append(tokens)
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
+        if foreign is not None:
+            for text in (*fact.questions.get(first, ()), fact.answer.get(first, "")):
+                pairs = analyzer.pairs(text)
+                for word, token in pairs:
+                    if word not in surfaced:
+                        surfaced.add(word)
+                        surface.setdefault(word, token)
+                vocabulary.update(token for _, token in pairs)
+                analysed.append(tuple(token for _, token in pairs))
         # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
         misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
         analysed_misses.append([tokens for tokens in misses if tokens])

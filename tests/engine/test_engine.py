@@ -290,3 +290,18 @@ def test_one_of_the_two_countries_tells_the_presidents_apart(
     scores = {c.fact_id: c.score for c in engine.rank(question, engine.language_of(question))}
     assert scores[right] > scores[wrong]
     assert engine.decide(question).fact_id != wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("ແຮ່ bauxite ມີແຜນແນວໃດ", "bauxite"),
+        ("ໃນການຢ້ຽມຢາມລັດເຊຍ ເຊັນ MOU ກ່ຽວກັບຫຍັງແດ່ ?", "memoranda"),
+    ],
+)
+def test_english_words_in_a_lao_question_are_read_as_english(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """"bauxite" or "MOU" typed in Latin letters in a Lao question point to their fact, as
+    they would in English."""
+    assert engine.rank(question, "lo")[0].fact_id == fact_id
