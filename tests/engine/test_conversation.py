@@ -293,7 +293,7 @@ def test_a_request_for_more_about_something_asks_about_it(engine: Engine,
 def test_the_last_answer_settles_a_did_you_mean(engine: Engine) -> None:
     """A question offered as "did you mean" alone is answered when the one fact offered is
     related to the last answer: the conversation says which was meant."""
-    question = "what period does the nuclear thing cover"
+    question = "which years for the nuclear part"
     assert engine.decide(question).kind == "clarify"
     context = Context().told(engine.decide("What memoranda were signed?"))
     assert engine.decide(question, context=context).fact_id == "nuclear_roadmap"
