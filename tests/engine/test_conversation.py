@@ -160,11 +160,14 @@ def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
         "summary? I have no time to read the article",
         "привет, нет времени читать, кратко для моего канала",
         "tóm tắt giúp mình với",
+        # Laos and Russia are what the whole article is about: they name no fact.
+        "brief recap of the laos russia piece please",
     ],
 )
 def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
         engine: Engine, question: str) -> None:
-    """An overview cue wrapped in greetings, excuses or an audience gets the overview, once."""
+    """An overview cue wrapped in greetings, excuses, an audience or the article's own
+    subjects gets the overview, once."""
     assert engine.decide(question).kind == "overview"
 
 
