@@ -149,29 +149,25 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
     surfaced: set[str] = set()  # words already in `surface` (a word always has the same token)
+
+    def read(text: str) -> tuple[str, ...]:
+        """A text's tokens, its words kept as the surface typos are matched against."""
+        pairs = analyzer.pairs(text)
+        for word, token in pairs:
+            if word not in surfaced:
+                surfaced.add(word)
+                surface.setdefault(word, token)
+                surface.setdefault(analyzer.stem(word), token)
+        return tuple([token for _, token in pairs])
+
     for number, fact in enumerate(knowledge.facts):
-        analysed: list[tuple[str, ...]] = []
-        vocabulary: set[str] = set()
-        for text in (*fact.questions.get(language, ()), fact.answer.get(language, "")):
-            pairs = analyzer.pairs(text)
-            for word, token in pairs:
-                if word not in surfaced:
-                    surfaced.add(word)
-                    surface.setdefault(word, token)
-                    surface.setdefault(analyzer.stem(word), token)
-            tokens = tuple([token for _, token in pairs])
-            vocabulary.update(tokens)
-            analysed.append(tokens)
+        analysed = [read(text) for text in
+                    (*fact.questions.get(language, ()), fact.answer.get(language, ""))]
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
-        if foreign is not None:
-            for text in (*fact.questions.get(first, ()), fact.answer.get(first, "")):
-                pairs = analyzer.pairs(text)
-                for word, token in pairs:
-                    if word not in surfaced:
-                        surfaced.add(word)
-                        surface.setdefault(word, token)
-                vocabulary.update(token for _, token in pairs)
-                analysed.append(tuple(token for _, token in pairs))
+        if foreign is not None:  # the fact's words, not phrasings of it
+            analysed += [read(text) for text in
+                         (*fact.questions.get(first, ()), fact.answer.get(first, ""))]
+        vocabulary = {token for tokens in analysed for token in tokens}
         # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
         misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
         analysed_misses.append([tokens for tokens in misses if tokens])
