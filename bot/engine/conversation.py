@@ -50,7 +50,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         # whole is no answer either: the answered parts, and an offer for the others.
         # What introduces the questions ("hi! two things: what ...") asks nothing itself.
         opening = grouping[0].rsplit(": ", 1)[-1]
-        clean = whole.kind != "fact" and asks_itself(opening, language)
+        # Announced questions ("two things: ...") are several whatever the whole reads as.
+        announced = opening != grouping[0]
+        clean = (whole.kind != "fact" or announced) and asks_itself(opening, language)
         decided: list[Decision] = []
         turn = context
         for part in (opening, *grouping[1:]):

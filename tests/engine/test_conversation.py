@@ -285,6 +285,17 @@ def test_an_introduction_before_two_questions_in_one_sentence_is_left_out(
     assert not decision.parts[1].confident
 
 
+
+def test_announced_questions_stay_several_when_the_first_is_unclear(engine: Engine) -> None:
+    """"Two things: <unclear>, and <clear>": the clear one is answered and the unclear one
+    offered, though the whole message reads as the clear one."""
+    decision = engine.decide(
+        "two things: what do the russians mine there, and what crops does laos have to export")
+    assert [part.kind for part in decision.parts] == ["clarify", "fact"]
+    assert decision.parts[0].suggestions[0] in {"metal_mines", "bauxite"}
+    assert decision.parts[1].fact_id == "agri_exports"
+
+
 @pytest.mark.parametrize(
     "question", ["tell me more about bauxite", "расскажи подробнее про бокситы"])
 def test_a_request_for_more_about_something_asks_about_it(engine: Engine,
