@@ -135,18 +135,25 @@ class StoredConversations:
         self._chats = _Recent(limit, ttl, time.monotonic)
         self._writes = 0
         self._loaded = store.shared  # a shared store is read per chat, never all at once
+        self._loading = asyncio.Lock()  # questions arriving during the first read wait for it
         self._dirty: dict[int, State] = {}
         self._flush_timer: asyncio.TimerHandle | None = None
         self._flushing: asyncio.Task[None] | None = None
 
     async def _load(self) -> None:
         """Everything a store only this process writes holds, oldest first (so that the limit
-        keeps the newest)."""
-        self._loaded = True
-        stored = await self.store.load_all()
-        for chat_id, state in sorted(stored.items(), key=lambda item: _stamp(item[1])):
-            if self._chats.get(chat_id) is None:
-                self._chats.put(chat_id, state)
+        keeps the newest), read once: a question arriving meanwhile waits for it rather than
+        missing its chat's last answer."""
+        async with self._loading:
+            if self._loaded:
+                return
+            try:
+                stored = await self.store.load_all()
+            finally:
+                self._loaded = True  # a failed read is not retried at every question
+            for chat_id, state in sorted(stored.items(), key=lambda item: _stamp(item[1])):
+                if self._chats.get(chat_id) is None:
+                    self._chats.put(chat_id, state)
 
     async def _state(self, chat_id: int) -> State:
         """The chat's threads still within their time, as last stored (or remembered)."""

@@ -79,6 +79,40 @@ async def test_a_stored_conversation_survives_a_restart(tmp_path: Path, engine: 
     await second.close()
 
 
+
+class SlowStore(SqliteChatState):
+    """A chat-state file whose first full read waits until the test lets it finish."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, CONVERSATIONS[0])
+        self.release = asyncio.Event()
+        self.reads = 0
+
+    async def load_all(self) -> dict[int, dict[str, object]]:
+        self.reads += 1
+        await self.release.wait()
+        return await super().load_all()
+
+
+async def test_questions_during_the_first_read_after_a_restart_wait_for_it(
+        tmp_path: Path, engine: Engine) -> None:
+    """Two chats asking while the stored conversations are still being read both get their
+    last answer once the read is done, and the file is read once."""
+    clock, path = Clock(), tmp_path / "q.sqlite3"
+    first = _stored(path, engine, clock)
+    await first.put(("chat", 7), Context(("trade_growth",)))
+    await first.put(("chat", 8), Context(("putin",)))
+    await first.close()
+    store = SlowStore(path)
+    second = StoredConversations(store, lambda: engine.knowledge, clock=clock)
+    asked = [asyncio.create_task(second.get(("chat", chat))) for chat in (7, 8)]
+    await asyncio.sleep(0.01)
+    assert not any(task.done() for task in asked)
+    store.release.set()
+    assert await asyncio.gather(*asked) == [Context(("trade_growth",)), Context(("putin",))]
+    assert store.reads == 1
+    await second.close()
+
 async def test_a_stored_conversation_expires_and_is_swept(tmp_path: Path,
                                                           engine: Engine) -> None:
     """Past its time a stored conversation reads as none, after a restart too, and the
