@@ -47,7 +47,8 @@ class Evaluation:
     """Results of a labelled set run.
 
     In scope: answered right, answered wrong, clarified (the right fact among the offered
-    buttons; `offered_first` when it is the first), declined. Out of scope and near misses:
+    buttons; `offered_first` when it is the first; `shown` when it was offered alone, its
+    answer shown under "did you mean this?"), declined. Out of scope and near misses:
     declined or answered. Small talk: recognised or not."""
 
     in_scope: int
@@ -60,6 +61,7 @@ class Evaluation:
     wrong: int = 0
     clarified: int = 0
     offered_first: int = 0
+    shown: int = 0
     near_misses: int = 0
     near_misses_declined: int = 0
     # Conversation items by kind (two questions in one message, follow-ups, overview
@@ -134,8 +136,8 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
 
 def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluation:
     """Run every question through the engine and count what it got right."""
-    counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "out", "out_ok",
-                            "near", "near_ok", "small", "small_ok"), 0)
+    counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "shown", "out",
+                            "out_ok", "near", "near_ok", "small", "small_ok"), 0)
     misses: list[Miss] = []
     kinds: dict[str, list[int]] = {}
     for item in questions:
@@ -157,6 +159,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
             elif answer.kind == "clarify" and set(answer.suggestions) & set(item.expected):
                 counts["clarified"] += 1
                 counts["first"] += answer.suggestions[0] in item.expected
+                counts["shown"] += len(answer.suggestions) == 1
         if not correct:
             misses.append(Miss(item, answer))
         kind = _kind(item)
@@ -175,6 +178,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
         wrong=counts["wrong"],
         clarified=counts["clarified"],
         offered_first=counts["first"],
+        shown=counts["shown"],
         near_misses=counts["near"],
         near_misses_declined=counts["near_ok"],
         kinds=tuple((kind, right, asked) for kind, (right, asked) in kinds.items()),
@@ -204,7 +208,8 @@ def describe(evaluation: Evaluation, misses: Sequence[Miss] | None = None) -> st
         f"{e.smalltalk_correct}/{e.smalltalk}",
         f"  in scope: right {_share(e.in_scope_correct, e.in_scope)}, wrong "
         f"{_share(e.wrong, e.in_scope)}, clarified with the right fact "
-        f"{_share(e.clarified, e.in_scope)} (first button {e.offered_first}), declined "
+        f"{_share(e.clarified, e.in_scope)} (first button {e.offered_first}, shown alone with "
+        f"its answer {e.shown}), declined "
         f"{_share(e.declined, e.in_scope)}; answered or offered first "
         f"{_share(e.in_scope_correct + e.offered_first, e.in_scope)}"
         + (f"; near misses declined {_share(e.near_misses_declined, e.near_misses)}"

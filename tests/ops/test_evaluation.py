@@ -18,6 +18,7 @@ LABELLED = [
     ("how much did trade grow?", ("bauxite",)),  # in scope, answered wrong
     (ROUTES_FOR, ("routes_reason",)),  # in scope, clarified with the right fact first
     (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact second
+    ("which years for the nuclear part", ("nuclear_roadmap",)),  # in scope, offered alone
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
     ("what is the capital of laos?", ("none",)),  # out of scope, declined
     ("what does russia export to laos?", ("near_miss",)),  # near miss, declined
@@ -92,18 +93,20 @@ def test_is_correct(
 
 
 def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQuestion]) -> None:
-    """Right, wrong, clarified (first or not), declined, declines, near misses and small talk
-    are each counted."""
+    """Right, wrong, clarified (first or not, alone or not), declined, declines, near misses
+    and small talk are each counted."""
     result = evaluate(engine, labelled)
-    assert (result.in_scope, result.in_scope_correct, result.wrong) == (6, 2, 1)
-    assert (result.clarified, result.offered_first, result.declined) == (2, 1, 1)
+    assert (result.in_scope, result.in_scope_correct, result.wrong) == (7, 2, 1)
+    assert (result.clarified, result.offered_first, result.declined) == (3, 2, 1)
+    assert result.shown == 1
     assert (result.declines, result.declines_correct) == (3, 2)
     assert (result.near_misses, result.near_misses_declined) == (1, 1)
     assert (result.smalltalk, result.smalltalk_correct) == (1, 1)
-    assert result.accuracy == pytest.approx(2 / 6)
+    assert result.accuracy == pytest.approx(2 / 7)
     assert result.decline_rate == pytest.approx(2 / 3)
     assert [miss.question.expected for miss in result.misses] == [
-        ("bauxite",), ("routes_reason",), ("new_routes",), ("bauxite",), ("none",)]
+        ("bauxite",), ("routes_reason",), ("new_routes",), ("nuclear_roadmap",), ("bauxite",),
+        ("none",)]
 
 
 def test_an_empty_set_scores_full_marks(engine: Engine) -> None:
@@ -116,12 +119,12 @@ def test_describe(engine: Engine, labelled: list[LabelledQuestion]) -> None:
     """The report gives the headline rates, the in-scope breakdown and, when asked, the misses."""
     result = evaluate(engine, labelled)
     lines = describe(result).splitlines()
-    assert lines[0] == ("in-scope accuracy 2/6 (33.3%); correct declines 2/3 (66.7%); "
+    assert lines[0] == ("in-scope accuracy 2/7 (28.6%); correct declines 2/3 (66.7%); "
                         "small talk 1/1")
     assert lines[1] == (
-        "  in scope: right 2/6 (33.3%), wrong 1/6 (16.7%), clarified with the right fact "
-        "2/6 (33.3%) (first button 1), declined 1/6 (16.7%); answered or offered first "
-        "3/6 (50.0%); near misses declined 1/1 (100.0%)"
+        "  in scope: right 2/7 (28.6%), wrong 1/7 (14.3%), clarified with the right fact "
+        "3/7 (42.9%) (first button 2, shown alone with its answer 1), declined 1/7 (14.3%); "
+        "answered or offered first 4/7 (57.1%); near misses declined 1/1 (100.0%)"
     )
     assert lines[2].startswith("  MISS 'how much did trade grow?': expected bauxite, got fact "
                                "trade_growth (")
