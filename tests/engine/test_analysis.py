@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.analysis import Analyzer
-from bot.engine.reading import fold, words
+from bot.engine.reading import fold, reader, words
 from bot.knowledge import Knowledge
 
 
@@ -99,3 +99,19 @@ def test_romanized_russian_reflexive_ending(latin: str, cyrillic: str) -> None:
     "-тся", "ts" elsewhere as "ц", and "4" inside a word as "ч" (not in "2025")."""
     analyzer = Analyzer("ru")
     assert analyzer.tokens(latin) == analyzer.tokens(cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("rossiyskie kompanii", "российские компании"),
+        ("rossiya", "россия"),
+        ("kakiye", "какие"),
+        ("novyy", "новый"),
+        ("stroyka", "стройка"),
+    ],
+)
+def test_romanized_russian_y_after_a_vowel(latin: str, cyrillic: str) -> None:
+    """Russian typed in Latin letters reads "y" after a vowel as "й", and "ya", "yu", "ye"
+    after one as the vowels "я", "ю", "е"."""
+    assert reader("ru").normal(latin) == cyrillic
