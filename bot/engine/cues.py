@@ -75,10 +75,18 @@ def _only_article(text: str, language: str) -> bool:
     """Whether the message is the article's name, or asks what the article says ("what
     does the article say?", "что говорится в статье?"), among stopwords and question
     words."""
-    if unspaced(language):
-        return False
     normal = reader(language).normal(text)
     unfilled = filler(language).sub(" ", normal)
+    if unspaced(language):
+        # No words to check one by one: nothing may be left once the phrases about the
+        # article, its names, stopwords and question words are taken out ("ບົດຄວາມນີ້
+        # ເວົ້າກ່ຽວກັບຫຍັງ", what does this article talk about).
+        rest = unfilled.replace(" ", "")
+        if rest == normal.replace(" ", ""):
+            return False
+        for word in sorted(_about_article(language), key=len, reverse=True):
+            rest = rest.replace(word, "")
+        return not rest
     present = [read_word(word, language) for word in words(unfilled)]
     if unfilled == normal and set(phrases(language, "article")).isdisjoint(present):
         return False
