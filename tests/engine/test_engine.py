@@ -305,3 +305,15 @@ def test_english_words_in_a_lao_question_are_read_as_english(
     """"bauxite" or "MOU" typed in Latin letters in a Lao question point to their fact, as
     they would in English."""
     assert engine.rank(question, "lo")[0].fact_id == fact_id
+
+
+
+def test_a_currency_code_asks_an_amount_the_article_does_not_give(engine: Engine) -> None:
+    """"In USD" is "in dollars": the growth figures are no answer to it."""
+    assert engine.decide("what was laos russia trade in usd in 2024").kind != "fact"
+
+
+def test_asking_to_name_things_asks_for_a_list_not_a_name(engine: Engine) -> None:
+    """Vietnamese "kể tên" (name them) asks for the crops, not for a name."""
+    question = "Lào có tiềm năng xuất khẩu nông sản gì, kể tên giúp mình với"
+    assert engine.decide(question).fact_id == "agri_exports"
