@@ -73,6 +73,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_l.yaml",), 0.62, 0.5),
     (("blind_vi_l.yaml",), 0.75, 0.5),
     (("blind_lo_l.yaml",), 0.81, 0.75),
+    # A sixth, scored blind with the same session's start engine, its engine after round l and
+    # its end engine (in the headers), then read: one question below the end level (English
+    # 21/40, 16/16; Russian 26/30, 12/12; Russian in Latin letters 12/12, 4/4; Vietnamese
+    # 13/16, 3/4; Lao 15/16, 4/4).
+    (("blind_en_m.yaml",), 0.5, 0.93),
+    (("blind_ru_m.yaml",), 0.83, 0.91),
+    (("blind_ru_latin_m.yaml",), 0.91, 0.75),
+    (("blind_vi_m.yaml",), 0.75, 0.5),
+    (("blind_lo_m.yaml",), 0.87, 0.75),
 ]
 
 
@@ -118,6 +127,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_l.yaml", 0.64),
     ("blind_conv_ru_l.yaml", 0.70),
     ("blind_conv_lovi_l.yaml", 0.5),
+    ("blind_conv_en_m.yaml", 0.79),
+    ("blind_conv_ru_m.yaml", 0.70),
+    ("blind_conv_lovi_m.yaml", 0.62),
 ]
 
 
