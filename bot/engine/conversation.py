@@ -104,6 +104,15 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
+    if whole.kind == "fact" and all(
+            decision.fact_id == whole.fact_id if decision.confident
+            else decision.kind == "clarify" and whole.fact_id in decision.suggestions
+            for decision in decided):
+        # The pieces answer nothing the whole does not, and the rest of them only leans to what
+        # the whole answers: one question, asked in pieces. A piece the article does not
+        # answer ("... and what's the population?"), or one unclear between other facts, is
+        # still a question of its own.
+        return whole
     if whole.kind == "overview" and not any(
             decision.confident for decision in decided if decision.kind != "overview"):
         # Nothing but the overview asked for, among sentences that ask nothing answerable

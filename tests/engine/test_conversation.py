@@ -339,3 +339,12 @@ def test_a_question_word_alone_on_its_line_is_a_question_of_its_own(engine: Engi
     then the reason for them."""
     decision = engine.decide("какие маршруты планируют\nи почему")
     assert decision.given == ("new_routes", "routes_reason")
+
+
+@pytest.mark.parametrize(
+    "question", ["MOUs?? which fields", "водные ресурсы упоминаются? управление и охрана вод"])
+def test_one_question_asked_in_pieces_is_one_answer(engine: Engine, question: str) -> None:
+    """Pieces that only lean to what the whole message answers are one question: the
+    memoranda, once, not an answer and an unclear part."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
