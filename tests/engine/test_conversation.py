@@ -348,3 +348,10 @@ def test_one_question_asked_in_pieces_is_one_answer(engine: Engine, question: st
     memoranda, once, not an answer and an unclear part."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
+
+
+def test_what_they_said_about_something_asks_about_it(engine: Engine) -> None:
+    """"What did they say about rice" asks about rice, as "what does the article say about
+    rice" does; "what did they say" alone asks what the article says."""
+    assert engine.decide("yo what did they say about rice").fact_id == "agri_exports"
+    assert engine.decide("what did they say").kind == "overview"
