@@ -311,6 +311,8 @@ def test_english_words_in_a_lao_question_are_read_as_english(
 def test_a_currency_code_asks_an_amount_the_article_does_not_give(engine: Engine) -> None:
     """"In USD" is "in dollars": the growth figures are no answer to it."""
     assert engine.decide("what was laos russia trade in usd in 2024").kind != "fact"
+    decision = engine.decide("Kim ngạch thương mại Lào Nga năm 2024 đạt bao nhiêu USD?")
+    assert decision.kind == "none" and decision.closest is not None
 
 
 def test_asking_to_name_things_asks_for_a_list_not_a_name(engine: Engine) -> None:
