@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.cues import asks_itself
-from bot.engine.decision import Decision
+from bot.engine.decision import Decision, Thresholds
 from bot.engine.followup import Context
 from bot.engine.splitting import groupings, sentences
 from bot.knowledge import language_resources
@@ -19,14 +19,16 @@ One = Callable[[str, Context], Decision]
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
     """One decision for several questions: each part once (a fact an earlier part already
-    answered is not repeated), greetings and thanks around questions left out; a single
-    remaining part is the decision itself."""
+    answered is not repeated, nor offered again), greetings and thanks around questions left
+    out; a single remaining part is the decision itself."""
     parts: list[Decision] = []
     given: set[str] = set()
     asked = [part for part in decided if part.kind != "smalltalk"] or decided[:1]
     for part in asked:
         if part.given and set(part.given) <= given:
             continue
+        if part.kind == "clarify" and set(part.suggestions) <= given:
+            continue  # it could only mean what an earlier part answered
         given.update(part.given)
         parts.append(part)
     if len(parts) == 1:
@@ -60,8 +62,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # A part the article is known not to answer ("... and how much is that in
             # dollars?") is answered too: by saying so.
             missed = decision.closest is not None
-            # A lone "did you mean" shows its answer: as good as one for the part it is.
-            lone = decision.kind == "clarify" and len(decision.suggestions) == 1
+            # A lone "did you mean" shows its answer: as good as one for the part it is, when
+            # it is as sure as a "did you mean" with buttons.
+            lone = (decision.kind == "clarify" and len(decision.suggestions) == 1
+                    and decision.score >= Thresholds.clarify)
             if (decision.kind != "fact" and not missed and not lone
                     and not (clean and decision.suggestions)):
                 break

@@ -82,6 +82,12 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_m.yaml",), 0.91, 0.75),
     (("blind_vi_m.yaml",), 0.75, 0.5),
     (("blind_lo_m.yaml",), 0.87, 0.75),
+    # A seventh, scored blind the same way (the engine after round m and the end engine):
+    # English 30/40, 15/16; Russian 23/30, 11/12; Vietnamese 10/12, 3/4; Lao 9/12, 3/4.
+    (("blind_en_n.yaml",), 0.72, 0.87),
+    (("blind_ru_n.yaml",), 0.73, 0.83),
+    (("blind_vi_n.yaml",), 0.75, 0.5),
+    (("blind_lo_n.yaml",), 0.66, 0.5),
 ]
 
 
@@ -130,6 +136,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_m.yaml", 0.79),
     ("blind_conv_ru_m.yaml", 0.70),
     ("blind_conv_lovi_m.yaml", 0.62),
+    ("blind_conv_en_n.yaml", 0.69),
+    ("blind_conv_ru_n.yaml", 0.8),
 ]
 
 

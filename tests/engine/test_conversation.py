@@ -355,3 +355,10 @@ def test_what_they_said_about_something_asks_about_it(engine: Engine) -> None:
     rice" does; "what did they say" alone asks what the article says."""
     assert engine.decide("yo what did they say about rice").fact_id == "agri_exports"
     assert engine.decide("what did they say").kind == "overview"
+
+
+def test_a_weak_guess_at_a_second_part_does_not_split_one_question(engine: Engine) -> None:
+    """"How much did trade grow in 2024 and how are things this year?" is the trade figures:
+    a faint guess at "how are things this year" is no second question."""
+    decision = engine.decide("на сколько выросла торговля в 2024 и как дела в этом году?")
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
