@@ -25,6 +25,7 @@ from bot.engine.decision import (
     decline,
     not_said,
 )
+from bot.engine.exclusion import besides
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
@@ -34,8 +35,8 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.splitting import groupings, sentences
 from bot.engine.typos import has_unknown, knows, names_known, names_missing
+from bot.engine.warming import warm
 from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -72,19 +73,9 @@ class Engine:
         self.prepare()
 
     def prepare(self) -> None:
-        """Read each language's cue phrases, small talk and joining words now: they are read
-        once per process, and the first question would otherwise pay for them. A restored
-        engine is prepared by whoever restores it."""
-        for code in self.knowledge.languages:
-            sample = next(iter(self.knowledge.facts[0].questions.get(code, ())), "")
-            detect_smalltalk(sample, code)
-            asks_overview(sample, code)
-            asks_more(sample, code)
-            asks_again(sample, code)
-            leans_back(sample, code, 0)
-            after_more(sample, code)
-            around_overview(sample, code)
-            groupings(sentences(sample, code)[0] if sample else "", code)
+        """Read each language's cue phrases now, not at the first question (see `warm`). A
+        restored engine is prepared by whoever restores it."""
+        warm(self.knowledge)
 
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""
@@ -222,6 +213,8 @@ class Engine:
 
     def _alone(self, question: str, language: str, reply: str) -> Decision:
         """One question standing on its own, matched against every fact."""
+        if (decision := besides(self, question, language, reply)) is not None:
+            return decision
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language),
                           self.asks_number(question, language), self.asks_name(question, language))

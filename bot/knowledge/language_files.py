@@ -119,6 +119,7 @@ class LanguageFile(_Strict):
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
+    excludes: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -178,6 +179,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
+             "excludes": model.excludes,
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
@@ -226,6 +228,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         intent_words=model.intent_words,
         asks_number=model.asks_number,
         asks_name=model.asks_name,
+        excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),

@@ -1,0 +1,95 @@
+"""What a question sets aside ("apart from farming, which industries ..."): not what it asks."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Protocol
+
+from bot.engine.decision import Candidate, Decision, Thresholds, answering, decide
+from bot.engine.index import Index
+from bot.engine.reading import reader
+from bot.knowledge import Knowledge, language_resources
+
+_NAMED_WORDS = 3  # what is set aside is named in a few words, up to a comma or the end
+
+
+@cache
+def _pattern(language: str) -> re.Pattern[str] | None:
+    """The language's "besides", "apart from" as one pattern over normal text, with what
+    follows up to the next punctuation."""
+    read = reader(language).normal
+    phrases = sorted({read(phrase) for phrase in language_resources(language).excludes} - {""},
+                     key=len, reverse=True)
+    if not phrases or language_resources(language).segment is not None:
+        return None  # no words to take what is set aside by (Lao)
+    either = "|".join(map(re.escape, phrases))
+    return re.compile(rf"(?<!\w)(?:{either})\s+([^\W\d_][^,.;:?!]*)")
+
+
+def set_aside(question: str, language: str) -> tuple[str, str] | None:
+    """The question without what it sets aside, and what it sets aside ("which industries
+    did they discuss", "farming"); None when it sets nothing aside."""
+    pattern = _pattern(language)
+    if pattern is None:
+        return None
+    normal = reader(language).normal(question)
+    found = pattern.search(normal)
+    if found is None:
+        return None
+    named = found[1].split()[:_NAMED_WORDS]
+    end = found.start(1) + len(" ".join(named)) if named else found.end()
+    rest = f"{normal[:found.start()]} {normal[end:]}".strip()
+    return rest, " ".join(named)
+
+
+def about_more(texts: tuple[str, ...], language: str) -> bool:
+    """Whether a fact's phrasings ask about more than something ("nuclear technology beyond
+    energy"): setting that something aside points at the fact, not away from it."""
+    pattern = _pattern(language)
+    read = reader(language).normal
+    return pattern is not None and any(pattern.search(read(text)) for text in texts)
+
+
+class Ranking(Protocol):
+    """What answering a question that sets something aside needs of the engine."""
+
+    knowledge: Knowledge
+
+    def index(self, language: str) -> Index: ...
+    def rank(self, question: str, language: str) -> list[Candidate]: ...
+    def thresholds_for(self, language: str) -> Thresholds: ...
+    def asks_number(self, question: str, language: str) -> bool: ...
+    def asks_name(self, question: str, language: str) -> frozenset[str] | None: ...
+
+
+def besides(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:
+    """A question setting something aside ("apart from farming, which industries did they
+    discuss"): a fact about more than that very thing ("nuclear technology beyond energy",
+    for "apart from power plants"), else what is left of the question answered by a fact
+    other than those the thing names and those about more than something else; None when
+    it sets nothing aside or that answers nothing."""
+    aside = set_aside(question, language)
+    if aside is None:
+        return None
+    rest, named = aside
+    knowledge, limits = engine.knowledge, engine.thresholds_for(language)
+    index = engine.index(language)
+    words = {token for _, token in index.analyzer.pairs(named)}
+    ranked = engine.rank(rest, language)
+    beyond = {c.fact_id for c in ranked
+              if about_more(knowledge.by_id[c.fact_id].questions.get(language, ()), language)}
+    number = {fact.id: n for n, fact in enumerate(knowledge.facts)}
+    meant = [c for c in ranked if c.fact_id in beyond and c.score >= limits.plausible
+             and not words.isdisjoint(index.fact_tokens(number[c.fact_id]))]
+    if len(meant) == 1:
+        return answering(question, reply, knowledge.by_id[meant[0].fact_id], meant[0].score,
+                         tuple(ranked[:3]))
+    naming = engine.rank(named, language)
+    if not naming:
+        return None
+    avoided = beyond | {c.fact_id for c in naming if c.score >= naming[0].score - limits.window}
+    kept = [c for c in ranked if c.fact_id not in avoided]
+    decision = decide(question, reply, kept, knowledge, limits,
+                      engine.asks_number(rest, language), engine.asks_name(rest, language))
+    return decision if decision.kind == "fact" else None

@@ -1,0 +1,31 @@
+"""Reading each language's cue phrases before the first question: they are read once per
+process, and the first question would otherwise pay for them."""
+
+from __future__ import annotations
+
+from bot.engine.cues import (
+    after_more,
+    around_overview,
+    asks_again,
+    asks_more,
+    asks_overview,
+    leans_back,
+)
+from bot.engine.smalltalk import detect_smalltalk
+from bot.engine.splitting import groupings, sentences
+from bot.knowledge import Knowledge
+
+
+def warm(knowledge: Knowledge) -> None:
+    """Read the cue phrases, small talk and joining words of the knowledge base's languages,
+    on a question of its own."""
+    for code in knowledge.languages:
+        sample = next(iter(knowledge.facts[0].questions.get(code, ())), "")
+        detect_smalltalk(sample, code)
+        asks_overview(sample, code)
+        asks_more(sample, code)
+        asks_again(sample, code)
+        leans_back(sample, code, 0)
+        after_more(sample, code)
+        around_overview(sample, code)
+        groupings(sentences(sample, code)[0] if sample else "", code)

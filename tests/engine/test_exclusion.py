@@ -1,0 +1,45 @@
+"""Tests for bot.engine.exclusion: questions that set something aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.exclusion import set_aside
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "named"),
+    [
+        ("apart from farming, which industries did they discuss", "en", "farming"),
+        ("what industries besides farming did they discuss", "en", "farming did they"),
+        ("какие ещё отрасли кроме сельского хозяйства обсуждали", "ru",
+         "сельского хозяйства обсуждали"),
+        ("which industries did they discuss", "en", None),
+    ],
+)
+def test_what_a_question_sets_aside(question: str, language: str, named: str | None) -> None:
+    """What follows "besides", "apart from", "кроме" (a few words, up to a comma) is set
+    aside; the rest is what is asked."""
+    aside = set_aside(question, language)
+    assert (aside[1] if aside else None) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("apart from farming, which industries did they talk about cooperating in",
+         "textile_hydropower"),
+        ("какие ещё отрасли кроме сельского хозяйства обсуждали", "textile_hydropower"),
+        # A fact about more than the thing set aside is the answer.
+        ("did laos show interest in atomic tech for anything besides power generation",
+         "nuclear_interest"),
+        ("what was vientiane particularly keen on apart from power generation",
+         "nuclear_interest"),
+    ],
+)
+def test_a_question_setting_something_aside_is_answered_by_another_fact(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """"Apart from farming, which industries" is the other industries, not farming; "apart
+    from power generation" is the fact about nuclear technology beyond energy."""
+    assert engine.decide(question).fact_id == fact_id
