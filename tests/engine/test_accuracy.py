@@ -88,6 +88,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_n.yaml",), 0.73, 0.83),
     (("blind_vi_n.yaml",), 0.75, 0.5),
     (("blind_lo_n.yaml",), 0.66, 0.5),
+    # An eighth, the same way (the engine after round n and the end engine): English 27/40,
+    # 16/16; Russian 25/30, 12/12; Russian in Latin letters 8/10, 2/2; Vietnamese 11/12, 4/4;
+    # Lao 9/12, 3/4.
+    (("blind_en_o.yaml",), 0.65, 0.93),
+    (("blind_ru_o.yaml",), 0.8, 0.91),
+    (("blind_ru_latin_o.yaml",), 0.7, 0.5),
+    (("blind_vi_o.yaml",), 0.83, 0.75),
+    (("blind_lo_o.yaml",), 0.66, 0.5),
 ]
 
 
@@ -138,6 +146,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_lovi_m.yaml", 0.62),
     ("blind_conv_en_n.yaml", 0.69),
     ("blind_conv_ru_n.yaml", 0.8),
+    ("blind_conv_en_o.yaml", 0.79),
+    ("blind_conv_ru_o.yaml", 0.8),
 ]
 
 
