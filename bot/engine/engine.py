@@ -35,7 +35,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.typos import has_unknown, knows, names_known, names_missing
+from bot.engine.typos import gives_numbers, has_unknown, knows, names_known, names_missing
 from bot.engine.warming import warm
 from bot.knowledge import Fact, Knowledge
 
@@ -177,12 +177,18 @@ class Engine:
                 or near[0].score < ranked[0].score - limits.window):
             names_nothing = (alone.fact_id not in nearby
                              and self._subjects(question, language) == 0)
+            last = self.knowledge.by_id[context.given[0]]
             if names_nothing or (alone.kind != "fact"
                                  and has_unknown(self.index(language), question)):
+                if gives_numbers(self.index(language), question,
+                                 last.answer_in(self.knowledge.languages[0])):
+                    # "What about early 2025?" after the trade figures: a year the last
+                    # answer gives, asked again in other words, is that answer.
+                    return answering(question, reply, last, ranked[0].score, tuple(ranked[:3]))
                 # "Where was that?" names nothing but the last answer ("and in rubles?"
                 # nothing any fact has), and nothing near it says: the article does not,
                 # and the last answer is what it does say.
-                return not_said(question, reply, self.knowledge.by_id[context.given[0]])
+                return not_said(question, reply, last)
             return alone
         fact = self.knowledge.by_id[near[0].fact_id]
         named = self.asks_name(question, language)

@@ -8,9 +8,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.index import Index
-from bot.engine.reading import CACHE_WORDS
+from bot.engine.reading import CACHE_WORDS, words
 
 _FUZZY_MIN_LENGTH = 4
+_SMALL = 12  # a number this small is a count or an ordinal, not a year or a share
 _PREFIX_SIMILARITY = 85.0
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 
@@ -97,3 +98,12 @@ def names_missing(index: Index, text: str) -> bool:
     not say (its `not_in_article` phrasings: "dollars", "companies")."""
     return any(token in index.miss_words and token not in index.weights
                for _, token in index.analyzer.pairs(text))
+
+
+def gives_numbers(index: Index, text: str, answer: str) -> bool:
+    """Whether the text names a year or a share (a number above 12) that the answer has, and
+    nothing the knowledge base knows only from what the article does not say ("in
+    dollars")."""
+    numbers = {token for _, token in index.analyzer.pairs(text)
+               if token[0].isdigit() and not (token.isdigit() and int(token) <= _SMALL)}
+    return bool(numbers) and numbers <= set(words(answer)) and not names_missing(index, text)

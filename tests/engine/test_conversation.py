@@ -362,3 +362,17 @@ def test_a_weak_guess_at_a_second_part_does_not_split_one_question(engine: Engin
     a faint guess at "how are things this year" is no second question."""
     decision = engine.decide("на сколько выросла торговля в 2024 и как дела в этом году?")
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("what about early 2025?", "trade_growth"), ("and in rubles?", None)],
+)
+def test_a_follow_up_naming_a_year_the_last_answer_gives_is_that_answer(
+        engine: Engine, question: str, fact_id: str | None) -> None:
+    """After the trade figures, "what about early 2025?" is those figures again (2025 is in
+    them); "and in rubles?" names nothing they give: the article does not say."""
+    context = Context().told(engine.decide("how much did trade grow in 2024"))
+    decision = engine.decide(question, context=context)
+    assert decision.fact_id == fact_id
+    assert decision.kind == ("fact" if fact_id else "none")
