@@ -12,7 +12,7 @@ from bot.engine.decision import Candidate
 from bot.engine.index import Index, phrase_postings, subject
 from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
-from bot.engine.typos import token_matches
+from bot.engine.typos import specific_number, token_matches
 from bot.knowledge import Fact
 
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
@@ -27,7 +27,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
     text = index.analyzer.normal(question)
-    required = {token for word, token in pairs if _specific_number(token) or token in index.places}
+    required = {token for word, token in pairs if specific_number(token) or token in index.places}
     required.update(token for name, cut in index.place_grams if name in text for token in cut)
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
@@ -114,13 +114,6 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     return ranked
 
 
-def _specific_number(token: str) -> bool:
-    """Whether a number the question types must be in the fact: a year, a share, a date;
-    not a count or an ordinal of the question itself ("two questions", "month 1 to 5")."""
-    return token[0].isdigit() and not (token.isdigit() and int(token) <= _SMALL_NUMBER)
-
-
-_SMALL_NUMBER = 12
 _K1 = 1.5
 _B = 0.75
 

@@ -11,7 +11,7 @@ from bot.engine.index import Index
 from bot.engine.reading import CACHE_WORDS, words
 
 _FUZZY_MIN_LENGTH = 4
-_SMALL = 12  # a number this small is a count or an ordinal, not a year or a share
+_SMALL_NUMBER = 12
 _PREFIX_SIMILARITY = 85.0
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 
@@ -104,6 +104,11 @@ def gives_numbers(index: Index, text: str, answer: str) -> bool:
     """Whether the text names a year or a share (a number above 12) that the answer has, and
     nothing the knowledge base knows only from what the article does not say ("in
     dollars")."""
-    numbers = {token for _, token in index.analyzer.pairs(text)
-               if token[0].isdigit() and not (token.isdigit() and int(token) <= _SMALL)}
+    numbers = {token for _, token in index.analyzer.pairs(text) if specific_number(token)}
     return bool(numbers) and numbers <= set(words(answer)) and not names_missing(index, text)
+
+
+def specific_number(token: str) -> bool:
+    """Whether a number the question types must be in the fact: a year, a share, a date;
+    not a count or an ordinal of the question itself ("two questions", "month 1 to 5")."""
+    return token[0].isdigit() and not (token.isdigit() and int(token) <= _SMALL_NUMBER)
