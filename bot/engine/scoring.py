@@ -178,8 +178,10 @@ def phrase_score(
     other = set() if asked is None else {
         number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
     if named:
-        other.update(number for number, tokens in enumerate(index.phrase_tokens(fact))
-                     if named.isdisjoint(tokens) and not index.subjects.isdisjoint(tokens))
+        # The postings say which phrasings name each subject: no phrasing read again.
+        naming_other = {number for subject in index.subjects - named
+                        for number in having.get(subject, ())}
+        other |= naming_other.difference(*(having.get(subject, ()) for subject in named))
     if len(other) == len(asking):
         other = set()
     found: dict[int, float] = {}
