@@ -221,18 +221,18 @@ class Engine:
         """One question standing on its own, matched against every fact."""
         if (decision := besides(self, question, language, reply)) is not None:
             return decision
+        # A name asked for anywhere in the message is asked of its question part too
+        # ("which companies mine there? any names?").
+        named = self.asks_name(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language),
-                          self.asks_number(question, language), self.asks_name(question, language))
+                          self.asks_number(question, language), named)
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
         # quick one: how much ..."): the question part alone may be clear where the whole is
         # not. It may only confirm what the whole message leans to, never overturn it.
         leaning = {c.fact_id for c in decision.candidates[:1]}
-        # A name asked for anywhere in the message is asked of its question part too
-        # ("which companies mine there? any names?").
-        named = self.asks_name(question, language)
         for part in focus(question):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds_for(language), self.asks_number(part, language),
