@@ -79,9 +79,9 @@ def besides(engine: Ranking, question: str, language: str, reply: str) -> Decisi
     ranked = engine.rank(rest, language)
     beyond = {c.fact_id for c in ranked
               if about_more(knowledge.by_id[c.fact_id].questions.get(language, ()), language)}
-    number = {fact.id: n for n, fact in enumerate(knowledge.facts)}
     meant = [c for c in ranked if c.fact_id in beyond and c.score >= limits.plausible
-             and not words.isdisjoint(index.fact_tokens(number[c.fact_id]))]
+             and not words.isdisjoint(index.fact_tokens(
+                 knowledge.facts.index(knowledge.by_id[c.fact_id])))]
     if len(meant) == 1:
         return answering(question, reply, knowledge.by_id[meant[0].fact_id], meant[0].score,
                          tuple(ranked[:3]))
