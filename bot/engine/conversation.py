@@ -64,8 +64,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             missed = decision.closest is not None
             # A lone "did you mean" shows its answer: as good as one for the part it is, when
             # it is as sure as a "did you mean" with buttons.
-            lone = (decision.kind == "clarify" and len(decision.suggestions) == 1
-                    and decision.score >= Thresholds.clarify)
+            lone = decision.offers_one and decision.score >= Thresholds.clarify
             if (decision.kind != "fact" and not missed and not lone
                     and not (clean and decision.suggestions)):
                 break

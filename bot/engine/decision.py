@@ -55,6 +55,11 @@ class Decision:
         return (self.fact.id,) if self.fact is not None and self.kind == "fact" else ()
 
     @property
+    def offers_one(self) -> bool:
+        """Whether it is a "did you mean" with one fact, shown with that fact's answer."""
+        return self.kind == "clarify" and len(self.suggestions) == 1
+
+    @property
     def confident(self) -> bool:
         """Whether it answers: a fact, several answered questions, or the overview."""
         return self.kind in ("fact", "overview") or (

@@ -159,7 +159,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
             elif answer.kind == "clarify" and set(answer.suggestions) & set(item.expected):
                 counts["clarified"] += 1
                 counts["first"] += answer.suggestions[0] in item.expected
-                counts["shown"] += len(answer.suggestions) == 1
+                counts["shown"] += answer.offers_one
         if not correct:
             misses.append(Miss(item, answer))
         kind = _kind(item)

@@ -76,7 +76,7 @@ class Composer:
                           Part(self.wording.citation(part.fact, language), "i", "rich")]
                 continue
             question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
-            if part.kind == "clarify" and len(part.suggestions) == 1:
+            if part.offers_one:
                 # One fact it may mean: shown with its answer, as for a question alone.
                 fact = self.knowledge.by_id[part.suggestions[0]]
                 answered.append(fact)
