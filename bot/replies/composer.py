@@ -72,8 +72,7 @@ class Composer:
                 parts.append(Part("\n\n"))
             if part.kind == "fact" and part.fact is not None:
                 answered.append(part.fact)
-                parts += [Part(part.fact.answer_in(language)), Part("\n", channel="rich"),
-                          Part(self.wording.citation(part.fact, language), "i", "rich")]
+                parts += self._cited(part.fact, language)
                 continue
             question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
             if part.offers_one:
@@ -82,8 +81,7 @@ class Composer:
                 answered.append(fact)
                 parts += [Part(say(language, "part_clarify_one", question=question) + "\n"),
                           Part(self.wording.question(fact, language), "b"), Part("\n"),
-                          Part(fact.answer_in(language)), Part("\n", channel="rich"),
-                          Part(self.wording.citation(fact, language), "i", "rich")]
+                          *self._cited(fact, language)]
                 continue
             key = "part_clarify" if part.kind == "clarify" else "part_none"
             parts.append(Part(say(language, key, question=question)))
@@ -97,6 +95,11 @@ class Composer:
         buttons = self.fact_buttons([fact for fact in offered if fact not in given], language)
         parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons if unclear]
         return Reply(tuple(parts), buttons)
+
+    def _cited(self, fact: Fact, language: str) -> list[Part]:
+        """A fact's answer as one part of several, its source on the line below."""
+        return [Part(fact.answer_in(language)), Part("\n", channel="rich"),
+                Part(self.wording.citation(fact, language), "i", "rich")]
 
     def answer(self, fact: Fact, language: str) -> Reply:
         """A fact's answer with its source line, and its related facts as buttons."""
