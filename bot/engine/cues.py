@@ -84,7 +84,7 @@ def _only_article(text: str, language: str) -> bool:
         rest = unfilled.replace(" ", "")
         if rest == normal.replace(" ", ""):
             return False
-        for word in sorted(_about_article(language), key=len, reverse=True):
+        for word in _longest_first(language):
             rest = rest.replace(word, "")
         return not rest
     present = [read_word(word, language) for word in words(unfilled)]
@@ -105,6 +105,13 @@ def _about_article(language: str) -> frozenset[str]:
                  for word in plain_words(phrase, language))
     asking = set(phrases(language, "asks")) - other
     return stopwords(language) | asking | set(phrases(language, "article"))
+
+
+@cache
+def _longest_first(language: str) -> tuple[str, ...]:
+    """`_about_article`'s words, longest first: taken out of a text written without spaces,
+    a word is not cut out of a longer one."""
+    return tuple(sorted(_about_article(language), key=len, reverse=True))
 
 
 def around_overview(text: str, language: str) -> str | None:
