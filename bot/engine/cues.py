@@ -109,9 +109,9 @@ def _about_article(language: str) -> frozenset[str]:
 
 @cache
 def _longest_first(language: str) -> tuple[str, ...]:
-    """`_about_article`'s words, longest first: taken out of a text written without spaces,
-    a word is not cut out of a longer one."""
-    return tuple(sorted(_about_article(language), key=len, reverse=True))
+    """`_about_article`'s words, longest first (then in order, whatever the hash seed):
+    taken out of a text written without spaces, a word is not cut out of a longer one."""
+    return tuple(sorted(_about_article(language), key=lambda word: (-len(word), word)))
 
 
 def around_overview(text: str, language: str) -> str | None:
