@@ -96,6 +96,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_o.yaml",), 0.7, 0.5),
     (("blind_vi_o.yaml",), 0.83, 0.75),
     (("blind_lo_o.yaml",), 0.66, 0.5),
+    # A ninth, scored blind with the next session's start engine (in the headers), then read:
+    # English 27/49, 19/23; Russian 30/36, 19/20; Russian in Latin letters 13/16, 4/4;
+    # Vietnamese 17/18, 5/6; Lao 18/18, 6/6.
+    (("blind_en_p.yaml",), 0.53, 0.78),
+    (("blind_ru_p.yaml",), 0.8, 0.9),
+    (("blind_ru_latin_p.yaml",), 0.75, 0.75),
+    (("blind_vi_p.yaml",), 0.88, 0.66),
+    (("blind_lo_p.yaml",), 0.94, 0.83),
 ]
 
 
@@ -148,6 +156,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ru_n.yaml", 0.8),
     ("blind_conv_en_o.yaml", 0.79),
     ("blind_conv_ru_o.yaml", 0.8),
+    ("blind_conv_en_p.yaml", 0.58),
+    ("blind_conv_ru_p.yaml", 0.53),
+    ("blind_conv_lovi_p.yaml", 0.55),
 ]
 
 
