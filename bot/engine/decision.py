@@ -55,6 +55,14 @@ class Decision:
         return (self.fact.id,) if self.fact is not None and self.kind == "fact" else ()
 
     @property
+    def shown(self) -> tuple[str, ...]:
+        """The facts whose answers the reply shows, in order: those it answers with and the
+        one a lone "did you mean" shows with its answer."""
+        if self.parts:
+            return tuple(dict.fromkeys(fact for part in self.parts for fact in part.shown))
+        return self.suggestions[:1] if self.offers_one else self.given
+
+    @property
     def offers_one(self) -> bool:
         """Whether it is a "did you mean" with one fact, shown with that fact's answer."""
         return self.kind == "clarify" and len(self.suggestions) == 1

@@ -34,11 +34,11 @@ class Context:
         return Context(given, seen, self.opened)
 
     def told(self, decision: Decision) -> Context:
-        """The context once this decision is the reply: its facts, or that the overview
-        was given."""
+        """The context once this decision is the reply: the facts whose answers it shows (a
+        lone "did you mean" shows one), or that the overview was given."""
         if decision.kind == "overview":
             return Context((), self.seen, opened=True)
-        return self.after(decision.given)
+        return self.after(decision.shown)
 
     def to_json(self) -> dict[str, Any]:
         """The context as JSON-ready data (a session file, another store)."""

@@ -131,6 +131,9 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
         return answer.kind != "fact"
     if item.expected[0] == SMALLTALK:
         return answer.kind == "smalltalk"
+    if answer.kind == "parts" and item.after and answer.confident:
+        # "Tell me more" is answered with the next facts, the one asked for first.
+        return answer.given[0] in item.expected
     return answer.kind == "fact" and answer.fact_id in item.expected
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import Decision
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.knowledge import Knowledge
@@ -18,6 +20,21 @@ def test_context_is_unchanged_by_an_answer_without_facts() -> None:
     """A decline or small talk leaves the last answer as it was."""
     context = Context(("putin",), ("putin",))
     assert context.after(()) is context
+
+
+@pytest.mark.parametrize(
+    ("suggestions", "given"),
+    [
+        (("textile_hydropower",), ("textile_hydropower",)),  # shown with its answer
+        (("textile_hydropower", "agri_exports"), ("putin",)),  # buttons only: nothing shown
+    ],
+)
+def test_context_remembers_a_lone_did_you_mean(suggestions: tuple[str, ...],
+                                               given: tuple[str, ...]) -> None:
+    """A "did you mean" with one fact shows its answer, so a follow-up leans on that fact;
+    one with several buttons shows none."""
+    offer = Decision("they talked about hydropower?", "clarify", "en", suggestions=suggestions)
+    assert Context(("putin",), ("putin",)).told(offer).given == given
 
 
 def test_context_round_trips_through_json(knowledge: Knowledge) -> None:

@@ -203,3 +203,24 @@ def test_conversation_items_are_counted_by_kind(engine: Engine) -> None:
     assert result.kinds == (("two questions in one", 1, 1), ("follow-ups", 1, 1),
                             ("overview requests", 1, 2))
     assert "overview requests 1/2 (50.0%)" in describe(result)
+
+
+@pytest.mark.parametrize(
+    ("after", "given", "correct"),
+    [
+        (("what is laos interested in besides energy?",), ("nuclear_roadmap", "talks_topics"),
+         True),
+        (("what is laos interested in besides energy?",), ("talks_topics", "nuclear_roadmap"),
+         False),
+        ((), ("nuclear_roadmap", "talks_topics"), False),
+    ],
+)
+def test_a_follow_up_answered_with_the_next_facts(
+    engine: Engine, after: tuple[str, ...], given: tuple[str, ...], correct: bool
+) -> None:
+    """A follow-up answered with several facts ("tell me more") is right when the first is the
+    expected one; a single question answered with several is not."""
+    parts = tuple(Decision("q", "fact", "en", fact=engine.knowledge.by_id[fact]) for fact in given)
+    decision = Decision("tell me more", "parts", "en", parts=parts)
+    item = LabelledQuestion("tell me more", ("nuclear_roadmap",), after=after)
+    assert is_correct(item, decision) is correct
