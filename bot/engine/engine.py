@@ -190,7 +190,14 @@ class Engine:
                 # and the last answer is what it does say.
                 return not_said(question, reply, last)
             return alone
-        fact = self.knowledge.by_id[near[0].fact_id]
+        best = near[0]
+        if self._subjects(question, language) == 0:
+            # Nothing but what it asks ("who is he?"): of the facts near enough, the one just
+            # given, when it answers that too, is the one asked about.
+            again = [c for c in near if c.fact_id in context.given
+                     and c.score >= max(limits.clarify, best.score - limits.window)]
+            best = again[0] if again else best
+        fact = self.knowledge.by_id[best.fact_id]
         named = self.asks_name(question, language)
         if names_missing(self.index(language), question) or (
                 named is not None and fact.id not in named):
@@ -198,7 +205,7 @@ class Engine:
             # base knows only from what the article does not say asks a detail it does not
             # give ("any names?" after the mines, a name); what it gives is that fact.
             return not_said(question, reply, fact)
-        return answering(question, reply, fact, near[0].score, tuple(near[:3]))
+        return answering(question, reply, fact, best.score, tuple(near[:3]))
 
     def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
         """A "did you mean" settled by the conversation: of the facts offered, the only one

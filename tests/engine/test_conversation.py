@@ -92,6 +92,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         ("Какие маршруты планирует Россия?", "а кто это объявил?", "announcement"),
         ("Какие маршруты планирует Россия?", "когда?", "announcement"),
         ("Nga có kế hoạch mở những tuyến vận tải mới nào?", "khi nào?", "announcement"),
+        # Only what it asks, which the last answer also answers: that answer's fact.
+        ("When was the article published?", "by whom?", "source"),
+        ("Is Thongloun Sisoulith mentioned?", "кто он?", "thongloun"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
