@@ -3,6 +3,7 @@ for more, and a question that leans on the last answer."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.engine.cue_reading import (
@@ -19,6 +20,7 @@ from bot.engine.cue_reading import (
 from bot.engine.reading import filler, reader, words
 from bot.knowledge import language_resources
 
+_PUNCTUATION = re.compile(r"[^\w\u0e80-\u0eff]")  # not part of a word, Lao marks kept
 _LEANING_WORDS = 6  # a longer question states its own subject
 
 
@@ -86,7 +88,7 @@ def _only_article(text: str, language: str) -> bool:
             return False
         for word in _longest_first(language):
             rest = rest.replace(word, "")
-        return not rest
+        return not _PUNCTUATION.sub("", rest)
     present = [read_word(word, language) for word in words(unfilled)]
     if unfilled == normal and set(phrases(language, "article")).isdisjoint(present):
         return False

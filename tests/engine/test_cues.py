@@ -35,7 +35,9 @@ from bot.engine.cues import (
         ("ສະຫຼຸບ", "lo", True),
         # "What does this article talk about": the article and a question word, nothing else.
         ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບຫຍັງ", "lo", True),
+        ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບຫຍັງ?", "lo", True),  # a question mark is no word
         ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບກາເຟບໍ", "lo", False),
+        ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບກາເຟບໍ?", "lo", False),
         ("could u sumarize the articel please", "en", True),
         ("дай краткое содержанее статьи", "ru", True),
         ("summarise the bauxite plans", "en", False),
