@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -199,6 +199,34 @@ def phrase_score(
     return 100.0 * limits.phrase_weight * recall + rest * similarity
 
 
+def _beside(index: Index, tokens: Sequence[str], among: Container[str]
+            ) -> tuple[str | None, str | None]:
+    """The words of `among` nearest the first question word, before and after it, past
+    other question words and the article's subjects; (None, None) without a question word."""
+    at = next((at for at, token in enumerate(tokens) if token in index.interrogatives), None)
+    if at is None:
+        return None, None
+
+    def nearest(side: Iterable[str]) -> str | None:
+        return next((token for token in side if token in among
+                     and token not in index.interrogatives and token not in index.subjects
+                     and token not in index.common), None)
+
+    return nearest(reversed(tokens[:at])), nearest(tokens[at + 1:])
+
+
+def asks_other(index: Index, question: Sequence[str], phrasing: Sequence[str]) -> bool:
+    """Whether the question asks for another thing than the phrasing, both with the same
+    words: next to the question word, a word the phrasing has elsewhere ("which metals do
+    the companies mine" is not "which companies mine the metals"). Words the phrasing does
+    not have are passed over ("when will the new railway open")."""
+    asked = _beside(index, question, set(phrasing))
+    aimed = _beside(index, phrasing, set(phrasing))
+    pairs = [(one, other) for one, other in zip(asked, aimed, strict=True)
+             if one is not None and other is not None]
+    return bool(pairs) and all(one != other for one, other in pairs)
+
+
 def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
     """Whether the question asks one of the fact's `not_in_article` phrasings: it has
     (nearly) all of that phrasing's words, and it is closer to it than to any answerable
@@ -232,6 +260,7 @@ def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
         if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
         and subject(tokens, index.subjects) in {first, ""}
         and all(index.interrogatives[t] in asking for t in tokens if t in index.interrogatives)
+        and not asks_other(index, resolved, tokens)
     ]
     if not asked:
         return None

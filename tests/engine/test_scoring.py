@@ -1,0 +1,47 @@
+"""Tests for bot.engine.scoring: what a question asks for, next to its question word."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.scoring import asks_other
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "phrasing", "other"),
+    [
+        # The same words; what comes after "which" differs.
+        ("ru", "какие металлы добывают российские компании", "какие российские компании "
+         "добывают металлы", True),
+        ("en", "which metals do russian companies mine", "which russian companies mine metals",
+         True),
+        ("en", "which russian companies mine metals", "which russian companies mine metals",
+         False),
+        # A word the phrasing does not have is passed over.
+        ("en", "when will the new railway open", "when will the railway open", False),
+        # No question word: nothing to tell apart by.
+        ("en", "russian companies mining metals", "which russian companies mine metals", False),
+    ],
+)
+def test_asks_other(engine: Engine, language: str, question: str, phrasing: str,
+                    other: bool) -> None:
+    """A question asks for another thing than a phrasing with the same words when the word
+    beside its question word is one the phrasing has elsewhere."""
+    index = engine.index(language)
+    tokens = index.analyzer.tokens
+    assert asks_other(index, tokens(question), tokens(phrasing)) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("какие металлы добывают российские компании в лаосе", "fact"),
+        ("kakie metally dobyvayut rossijskie kompanii v laose", "fact"),
+        ("какие российские компании добывают металлы в лаосе?", "none"),
+    ],
+)
+def test_a_near_miss_asks_for_what_the_article_does_not_give(engine: Engine, question: str,
+                                                             kind: str) -> None:
+    """Which metals the companies mine is answered; which companies mine them is not said."""
+    assert engine.decide(question).kind == kind
