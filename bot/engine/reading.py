@@ -173,6 +173,9 @@ def _restore_reader(language: Language, groups: tuple[tuple[str, ...], ...]) -> 
     return restored
 
 
+_ESCAPE = re.compile(r"\\.")  # a backslash escape in a pattern: \w, \s, \b
+
+
 @cache
 def reader(code: str) -> Reader:
     """The shipped reader of a language (English's for a language without a file)."""
@@ -184,8 +187,19 @@ def filler(language: str) -> re.Pattern[str]:
     """The language's phrases about the article itself ("what does the article say
     about"), matched on text read as the language reads it ("noi gi" for a Vietnamese
     filler written "nói gì")."""
-    pattern = language_resources(language).filler.pattern
-    return re.compile(reader(language).normal(pattern), re.IGNORECASE)
+    return read_pattern(language_resources(language).filler.pattern, language)
+
+
+def read_pattern(pattern: str, language: str) -> re.Pattern[str]:
+    """A language file's regular expression, read as the language reads text; ValueError
+    when that changes its escapes (Russian reads a Latin "w" as "в": "\\w" would become
+    "\\в")."""
+    read = reader(language).normal(pattern)
+    if _ESCAPE.findall(read) != _ESCAPE.findall(pattern):
+        raise ValueError(f"{language}: the pattern's escapes ({' '.join(_ESCAPE.findall(pattern))})"
+                         " change when read as the language reads text; write the letters out "
+                         "([а-я]* rather than \\w*)")
+    return re.compile(read, re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:

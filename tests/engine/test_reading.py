@@ -1,0 +1,33 @@
+"""Tests for bot.engine.reading: language files' patterns, read as each language reads text."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.reading import filler, read_pattern, reader
+
+
+@pytest.mark.parametrize(
+    ("pattern", "language", "text"),
+    [
+        (r"\bdoes\s+the\s+article\s+say\b", "en", "what does the article say about it"),
+        ("упомина[а-я]*", "ru", "бокситы упоминаются?"),
+        ("упомина[а-я]*", "ru", "boksity upominayutsya"),  # read in Cyrillic first
+    ],
+)
+def test_a_pattern_is_read_as_the_language_reads_text(pattern: str, language: str,
+                                                      text: str) -> None:
+    """A pattern matches text written as people write it in the language."""
+    assert read_pattern(pattern, language).search(reader(language).normal(text))
+
+
+def test_an_escape_the_language_would_misread_is_refused() -> None:
+    """Russian reads a Latin "w" as "в", so "\\w" is refused with a message saying why."""
+    with pytest.raises(ValueError, match="write the letters out"):
+        read_pattern(r"упомина\w*", "ru")
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "vi", "lo"])
+def test_every_shipped_filler_reads(language: str) -> None:
+    """Every shipped language's filler compiles as its language reads it."""
+    assert filler(language).pattern
