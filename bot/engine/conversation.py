@@ -92,6 +92,18 @@ def _tagged(pieces: list[str], language: str) -> list[str]:
     return kept
 
 
+def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
+    """Whether an answered piece is that fact, or has it as close to the top as a "did you
+    mean" would offer it, asking no question word of its own ("are water resources
+    mentioned?" is the memoranda about them as much as the hydropower that uses them)."""
+    if decision.fact_id == fact:
+        return True
+    return decision.kind == "fact" and not asks_itself(decision.question, language) \
+        and any(
+        candidate.fact_id == fact and candidate.score >= decision.score - Thresholds.window
+        for candidate in decision.candidates)
+
+
 def converse(question: str, language: str, context: Context, one: One) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
@@ -108,7 +120,7 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
     if not any(decision.confident for decision in decided):
         return whole
     if whole.kind == "fact" and all(
-            decision.fact_id == whole.fact_id if decision.confident
+            _leans_to(decision, whole.fact_id, language) if decision.confident
             else decision.kind == "clarify" and whole.fact_id in decision.suggestions
             for decision in decided):
         # The pieces answer nothing the whole does not, and the rest of them only leans to what
