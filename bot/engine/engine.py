@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.engine.conversation import converse
+from bot.engine.cue_reading import phrases, plain_words
 from bot.engine.cues import (
     after_more,
     around_overview,
@@ -37,7 +38,7 @@ from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.typos import gives_numbers, has_unknown, knows, names_known, names_missing
 from bot.engine.warming import warm
-from bot.knowledge import Fact, Knowledge
+from bot.knowledge import Fact, Knowledge, language_resources
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -178,6 +179,10 @@ class Engine:
             names_nothing = (alone.fact_id not in nearby
                              and self._subjects(question, language) == 0)
             last = self.knowledge.by_id[context.given[0]]
+            if names_nothing and self._asks_what(question, language):
+                # "What is on it?" after the photo: nothing but "what" of the last answer,
+                # which is what the article says of it.
+                return self._again(question, reply, context)
             if names_nothing or (alone.kind != "fact"
                                  and has_unknown(self.index(language), question)):
                 if gives_numbers(self.index(language), question,
@@ -217,6 +222,19 @@ class Engine:
             return unsure
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
                          unsure.candidates)
+
+    def _asks_what(self, question: str, language: str) -> bool:
+        """Whether the question's only question words ask "what" (the language's first
+        group of them), not who, when, where or why, nor what for ("what are they for?")."""
+        plain = plain_words(question, language)
+        if plain and plain[-1] in phrases(language, "before_asks"):
+            return False  # a preposition left at the end asks what for, with, from
+        index = self.index(language)
+        first = language_resources(language).interrogatives[0]
+        what = {index.interrogatives.get(token) for token in index.analyzer.tokens(first[0])}
+        asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
+                 if token in index.interrogatives}
+        return bool(asked) and asked <= what
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

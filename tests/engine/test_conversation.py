@@ -95,6 +95,8 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # Only what it asks, which the last answer also answers: that answer's fact.
         ("When was the article published?", "by whom?", "source"),
         ("Is Thongloun Sisoulith mentioned?", "кто он?", "thongloun"),
+        # Nothing but "what" of the last answer: that answer, which says what there is.
+        ("Where is the photo from?", "what is on it?", "photo"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
@@ -103,6 +105,12 @@ def test_follow_up_is_resolved_against_the_last_answer(
     """A short question leaning on the last answer gets the fact next to it."""
     context = Context().after(engine.decide(first).given)
     assert engine.decide(follow_up, context=context).fact_id == fact
+
+
+def test_what_for_is_not_the_last_answer_again(engine: Engine) -> None:
+    """"What are they for?" asks what for, not what they are: the routes are not given again."""
+    context = Context().after(("new_routes",))
+    assert engine.decide("what are they for?", context=context).fact_id != "new_routes"
 
 
 def test_a_question_standing_on_its_own_ignores_the_context(engine: Engine) -> None:
