@@ -272,7 +272,7 @@ class Engine:
     def language_of(self, question: str, language_hint: str | None = None) -> str:
         """The language the question is written in, as the knowledge base reads it."""
         return question_language(question, language_hint, self.knowledge.languages,
-                                 lambda code, word: knows(self.index(code), word))
+                                 lambda code, word: knows(self._indexes.lexicon(code), word))
 
     def thresholds_for(self, language: str) -> Thresholds:
         """The thresholds questions in this language are decided with."""

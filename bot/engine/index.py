@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator, KeysView
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.engine.analysis import Analyzer
 from bot.engine.places import country_words
@@ -250,36 +251,80 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     )
 
 
+# What telling whether a language knows a word (typos allowed) reads: the languages a
+# question may be in are each asked, and a restored engine unpickles only this of them.
+LEXICON = ("analyzer", "weights", "surface", "surface_keys", "surface_buckets", "miss_words",
+           "intents", "fuzzy_cache")
+
+
+@dataclass
+class Lexicon:
+    """A language's words and how it reads them: enough to tell whether it knows a word,
+    without the rest of its index."""
+
+    analyzer: Analyzer
+    weights: dict[str, float]
+    surface: dict[str, str]
+    surface_keys: list[str]
+    surface_buckets: dict[str, list[str]]
+    miss_words: frozenset[str]
+    intents: frozenset[str]
+    fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
 class Indexes:
     """The indexes of a knowledge base's languages. Pickled (in the engine cache), each is
-    bytes of its own, unpickled when a question first needs its language: a restore reads
-    only the languages its questions use, when they first do."""
+    bytes of its own, its lexicon apart from the rest, unpickled when a question first needs
+    them: a restore reads only the languages its questions use, and of the others only the
+    lexicons that telling the languages apart reads."""
 
     def __init__(self, built: dict[str, Index]) -> None:
         self._built = built
-        self._packed: dict[str, bytes] = {}
+        self._packed: dict[str, tuple[bytes, bytes]] = {}  # (lexicon, the rest)
+        self._lexicons: dict[str, Lexicon] = {}
 
     def __getitem__(self, language: str) -> Index:
         index = self._built.get(language)
         if index is None:
-            index = self._built[language] = _unpack(self._packed.pop(language))
+            lexicon = self.lexicon(language)
+            rest: dict[str, Any] = _unpack(self._packed.pop(language)[1])
+            words: dict[str, Any] = {name: getattr(lexicon, name) for name in LEXICON}
+            index = self._built[language] = Index(**words, **rest)
         return index
+
+    def lexicon(self, language: str) -> Lexicon:
+        """The language's lexicon (its index's own words and typo cache, where built)."""
+        lexicon = self._lexicons.get(language)
+        if lexicon is None:
+            index = self._built.get(language)
+            if index is not None:
+                lexicon = Lexicon(**{name: getattr(index, name) for name in LEXICON})
+            else:
+                lexicon = _unpack(self._packed[language][0])
+            self._lexicons[language] = lexicon
+        return lexicon
 
     def loaded(self) -> frozenset[str]:
         """The languages whose index is unpickled."""
         return frozenset(self._built)
 
     def __getstate__(self) -> dict[str, object]:
-        packed = {code: pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-                  for code, index in self._built.items()}
-        return {"_built": {}, "_packed": {**self._packed, **packed}}
+        packed = {code: _pack(index) for code, index in self._built.items()}
+        return {"_built": {}, "_packed": {**self._packed, **packed}, "_lexicons": {}}
 
 
-def _unpack(packed: bytes) -> Index:
-    """An index from the bytes `Indexes` pickled it to (this bot's own cache)."""
+def _pack(index: Index) -> tuple[bytes, bytes]:
+    """An index as the bytes of its lexicon and of the rest."""
+    lexicon = Lexicon(**{name: getattr(index, name) for name in LEXICON})
+    rest = {name: value for name, value in vars(index).items() if name not in LEXICON}
+    return (pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _unpack(packed: bytes) -> Any:
+    """What `Indexes` pickled (this bot's own cache): a lexicon, or the rest of an index."""
     with collector_paused():
-        index: Index = pickle.loads(packed)  # noqa: S301 - bytes of this bot's own cache
-    return index
+        return pickle.loads(packed)  # noqa: S301 - bytes of this bot's own cache
 
 
 @contextmanager

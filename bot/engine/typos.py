@@ -7,7 +7,7 @@ import bisect
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.engine.index import Index
+from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
 
 _FUZZY_MIN_LENGTH = 4
@@ -22,7 +22,7 @@ def _allowed_edits(length: int) -> int:
 
 
 
-def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]]:
+def token_matches(index: Index | Lexicon, word: str, token: str) -> list[tuple[str, float]]:
     """The knowledge tokens a question word stands for, with similarity (typos allowed)."""
     if token in index.weights:
         return [(token, 100.0)]
@@ -35,7 +35,7 @@ def token_matches(index: Index, word: str, token: str) -> list[tuple[str, float]
             index.fuzzy_cache[word] = cached
     return cached
 
-def fuzzy_matches(index: Index, word: str) -> list[tuple[str, float]]:
+def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     """The knowledge tokens a word not in the index may be a typo or an abbreviation of."""
     best: dict[str, float] = {}
     keys = index.surface_keys
@@ -67,7 +67,7 @@ def fuzzy_matches(index: Index, word: str) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda item: item[1], reverse=True)
 
 
-def knows(index: Index, word: str) -> float:
+def knows(index: Index | Lexicon, word: str) -> float:
     """How surely the index's language reads a word (prepared for it): 1 for a stopword or a
     word of its knowledge base, less for a typo of one, 0 for none. It tells languages
     sharing a script apart ("privet" is Russian, not a typo of "private")."""

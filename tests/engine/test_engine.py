@@ -273,6 +273,9 @@ def test_a_restored_engine_unpickles_a_language_when_a_question_needs_it(
     assert restored.decide(question) == engine.decide(question)
     assert restored._indexes.loaded() == {"lo"}
     assert restored.decide("how much did trade grow?") == engine.decide("how much did trade grow?")
+    # English and the languages it is told from by their words (Vietnamese, Russian typed in
+    # Latin letters) were read from their lexicons alone: only English's index is unpickled.
+    assert restored._indexes.loaded() == {"lo", "en"}
 
 
 @pytest.mark.parametrize(
