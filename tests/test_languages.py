@@ -149,6 +149,12 @@ def test_loading_is_cached() -> None:
         ),
         (
             "ru.yaml",
+            "name_kinds: [какие компании,",
+            "name_kinds: [компании,",
+            "languages/ru.yaml: field 'name_kinds': 'компании' should be two words",
+        ),
+        (
+            "ru.yaml",
             "  bye: [пока,",
             "  bye: [привет, пока,",
             "languages/ru.yaml: field 'smalltalk': 'привет' is listed twice",
@@ -187,6 +193,7 @@ def test_loading_is_cached() -> None:
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
          "broken-template", "unknown-stemmer", "broken-regex", "empty-list", "joined-one-word",
+         "name-kind-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
          "yaml-syntax"],
 )

@@ -31,7 +31,7 @@ from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
-from bot.engine.naming import named_facts
+from bot.engine.naming import asks_kind, named_facts
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
@@ -284,10 +284,13 @@ class Engine:
         return index.asks_for_number(index.analyzer.normal(question))
 
     def asks_name(self, question: str, language: str) -> frozenset[str] | None:
-        """When the question asks for a name ("what are they called"), the facts whose
-        answers give one; else None."""
+        """When the question asks for a name ("what are they called", "which companies"),
+        the facts whose answers give one; else None."""
         index = self.index(language)
-        return self._named if index.asks_for_name(index.analyzer.normal(question)) else None
+        if index.asks_for_name(index.analyzer.normal(question)) or asks_kind(
+                index, question, language):
+            return self._named
+        return None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""

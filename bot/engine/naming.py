@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from bot.engine.cue_reading import plain_words
 from bot.engine.index import Index
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, language_resources
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
@@ -25,3 +27,39 @@ def named_facts(knowledge: Knowledge, index: Index) -> frozenset[str]:
                         token.startswith(subject) for subject in subjects):
                     named.add(fact.id)
     return frozenset(named)
+
+
+@cache
+def kinds(language: str) -> frozenset[tuple[str, str]]:
+    """The language's "which companies" pairs (the asking word, the kind of things), as
+    plain words."""
+    pairs = (plain_words(pair, language) for pair in language_resources(language).name_kinds)
+    return frozenset((pair[0], pair[-1]) for pair in pairs if len(pair) == 2)
+
+
+def asks_kind(index: Index, question: str, language: str) -> bool:
+    """Whether the question asks which of a kind of named things: one of the language's
+    `name_kinds` pairs, its words next to each other but for the article's subjects and
+    words made from them ("which Russian companies", not "what are Russian companies
+    doing")."""
+    pairs = kinds(language)
+    if not pairs:
+        return False
+    askers = {asker for asker, _ in pairs}
+    kind_tokens = {asker: {index.analyzer.token(kind) for other, kind in pairs if other == asker}
+                   for asker in askers}
+    read = plain_words(question, language)
+    for at, word in enumerate(read):
+        if word not in askers:
+            continue
+        after = next((index.analyzer.token(other) for other in read[at + 1:]
+                      if not _subject_word(index, other)), None)
+        if after is not None and after in kind_tokens[word]:
+            return True
+    return False
+
+
+def _subject_word(index: Index, word: str) -> bool:
+    """Whether a word is one of the article's subjects or made from one ("Russian")."""
+    token = index.analyzer.token(word)
+    return token is not None and any(token.startswith(subject) for subject in index.subjects)

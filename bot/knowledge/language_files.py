@@ -119,6 +119,8 @@ class LanguageFile(_Strict):
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
+    # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
+    name_kinds: tuple[Text, ...] = ()
     excludes: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
@@ -169,9 +171,9 @@ def _check(model: LanguageFile, label: str) -> list[str]:
             re.compile(pattern)
         except re.error as error:
             problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
-    for entry in model.joined:
-        if len(entry.split()) != 2:
-            problems.append(f"{label}: field 'joined': '{entry}' should be two words")
+    for key, entries in (("joined", model.joined), ("name_kinds", model.name_kinds)):
+        problems += [f"{label}: field '{key}': '{entry}' should be two words"
+                     for entry in entries if len(entry.split()) != 2]
     phrases = [*model.smalltalk.greeting, *model.smalltalk.greeting_alone, *model.smalltalk.thanks,
                *model.smalltalk.bye, *model.smalltalk.help]
     # Words are matched after case folding, so a capital letter would never match.
@@ -179,6 +181,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
+             "name_kinds": model.name_kinds,
              "excludes": model.excludes,
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
@@ -228,6 +231,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         intent_words=model.intent_words,
         asks_number=model.asks_number,
         asks_name=model.asks_name,
+        name_kinds=model.name_kinds,
         excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),

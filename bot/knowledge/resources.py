@@ -88,6 +88,7 @@ class Language:
     romanized: Romanized | None = None
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
+    name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import Engine
-from bot.engine.naming import named_facts
+from bot.engine.naming import asks_kind, named_facts
 
 
 def test_facts_naming_someone_or_something_beyond_the_articles_subjects(engine: Engine) -> None:
@@ -12,3 +14,29 @@ def test_facts_naming_someone_or_something_beyond_the_articles_subjects(engine: 
     named = named_facts(engine.knowledge, engine.index("en"))
     assert {"putin", "thongloun", "new_routes", "source", "photo"} <= named
     assert named.isdisjoint({"metal_mines", "trade_growth", "agri_exports", "bauxite"})
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "asks"),
+    [
+        ("Which Russian companies are mining metals in Laos?", "en", True),
+        ("what companies work there", "en", True),
+        ("what are Russian companies doing in Laos?", "en", False),
+        ("are russian companies mining metals", "en", False),
+        ("какие российские компании работают в лаосе", "ru", True),
+        ("Что российские компании делают в Лаосе?", "ru", False),
+        ("which metals do the companies mine", "en", False),
+    ],
+)
+def test_asks_kind(engine: Engine, question: str, language: str, asks: bool) -> None:
+    """"Which companies" asks for names, the country's adjective between allowed; "what are
+    companies doing" and "which metals" do not."""
+    assert asks_kind(engine.index(language), question, language) is asks
+
+
+def test_which_companies_is_not_said(engine: Engine) -> None:
+    """The article names no company: which ones mine there is not said, with what it does
+    say shown."""
+    decision = engine.decide("Which Russian companies are mining metals in Laos?")
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "metal_mines"
