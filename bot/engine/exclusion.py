@@ -92,4 +92,4 @@ def besides(engine: Ranking, question: str, language: str, reply: str) -> Decisi
     kept = [c for c in ranked if c.fact_id not in avoided]
     decision = decide(question, reply, kept, knowledge, limits,
                       engine.asks_number(rest, language), engine.asks_name(rest, language))
-    return decision if decision.kind == "fact" else None
+    return decision if decision.kind in ("fact", "clarify") else None

@@ -43,3 +43,11 @@ def test_a_question_setting_something_aside_is_answered_by_another_fact(
     """"Apart from farming, which industries" is the other industries, not farming; "apart
     from power generation" is the fact about nuclear technology beyond energy."""
     assert engine.decide(question).fact_id == fact_id
+
+
+def test_what_is_set_aside_is_not_offered(engine: Engine) -> None:
+    """Unsure which other industry is meant, the bot offers the others, not farming."""
+    decision = engine.decide("besides agriculture, which industries?")
+    assert decision.kind == "clarify"
+    assert "agri_exports" not in decision.suggestions
+    assert decision.suggestions[0] == "textile_hydropower"
