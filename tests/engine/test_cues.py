@@ -24,6 +24,7 @@ from bot.engine.cues import (
         ("tl;dr", "en", True),
         ("can you give me a summary of the article please", "en", True),
         ("main points", "en", True),
+        ("explain it like I'm 5", "en", True),  # the idiom for "in the simplest words"
         ("what happened to trade", "en", False),
         ("summary of the nuclear road map", "en", False),
         ("О чём эта статья?", "ru", True),
