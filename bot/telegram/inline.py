@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InlineQueryResultsButton, Update
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, Update
 
 from bot.engine import Decision
 from bot.engine.language import user_language
+from bot.knowledge import Fact, Knowledge
 from bot.replies import Composer
 from bot.replies.menus import Menus
 from bot.telegram.context import BotContext, Services
-from bot.telegram.render import MAX_INLINE_RESULTS, inline_results
+from bot.telegram.render import MAX_INLINE_RESULTS, inline_result
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ INLINE_CACHE_SECONDS = 10
 INLINE_START_PARAMETER = "inline"
 INLINE_CHAT_TYPE = "inline"
 INLINE_SETTLE_SECONDS = 3.0  # an inline query is logged once the user paused this long
+MAX_ARTICLES = 4_096  # inline results kept built (a fact in a language each), then rebuilt
 
 
 def inline_fact_ids(decision: Decision) -> list[str]:
@@ -49,6 +51,8 @@ class InlineQueries:
     def __init__(self, services: Services) -> None:
         self.services = services
         self._pending: dict[int, tuple[Decision, asyncio.TimerHandle]] = {}
+        self._articles: dict[tuple[str, str], InlineQueryResultArticle] = {}
+        self._articles_of: Knowledge | None = None  # the knowledge base they were built from
 
     async def answer(self, update: Update, context: BotContext) -> None:
         """Inline mode: ranked facts for the query; the top facts for an empty one; a valid empty
@@ -70,8 +74,8 @@ class InlineQueries:
             fact_ids = [fact.id for fact in Menus(composer.wording).example_facts(
                 MAX_INLINE_RESULTS)]
         by_id = engine.knowledge.by_id
-        results = inline_results([composer.inline_entry(by_id[fact_id], language)
-                                  for fact_id in fact_ids if fact_id in by_id])
+        results = [self._article(composer, by_id[fact_id], language)
+                   for fact_id in fact_ids if fact_id in by_id]
         button = None
         if not results:
             button = InlineQueryResultsButton(
@@ -80,6 +84,18 @@ class InlineQueries:
             )
         await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True,
                            button=button)
+
+    def _article(self, composer: Composer, fact: Fact, language: str) -> InlineQueryResultArticle:
+        """A fact's inline result in a language, built once per knowledge base: the same
+        fact is offered to query after query (results are immutable, so one object serves)."""
+        if composer.knowledge is not self._articles_of or len(self._articles) >= MAX_ARTICLES:
+            self._articles_of = composer.knowledge
+            self._articles.clear()
+        key = (fact.id, language)
+        article = self._articles.get(key)
+        if article is None:
+            article = self._articles[key] = inline_result(composer.inline_entry(fact, language))
+        return article
 
     def _record(self, user_id: int, answer: Decision) -> None:
         """Log an inline query once the user stopped typing: Telegram sends one query per pause

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import re
@@ -38,7 +39,8 @@ _VALUE = re.compile(r"[A-Za-z0-9_-]{1,48}")
 _CALLBACK = re.compile(r"(?:(?P<prefix>[ftl]):(?P<value>[A-Za-z0-9_-]{1,48})|topics)")
 
 __all__ = ["MAX_MESSAGE_LENGTH", "TelegramReply", "clip", "decode_callback", "encode_callback",
-           "inline_results", "keyboard", "render_html", "to_telegram", "utf16_length"]
+           "inline_result", "inline_results", "keyboard", "render_html", "to_telegram",
+           "utf16_length"]
 
 
 def _wrap(escaped: str, style: Style) -> str:
@@ -139,16 +141,20 @@ def to_telegram(reply: Reply) -> TelegramReply:
 
 
 def inline_results(entries: Sequence[InlineEntry]) -> list[InlineQueryResultArticle]:
-    """Inline results: the question as title, the short answer as description, full answer sent
-    (HTML, the application's default parse mode)."""
-    results: list[InlineQueryResultArticle] = []
-    for entry in entries[:MAX_INLINE_RESULTS]:
-        result_id = entry.fact_id if encode_callback("fact", entry.fact_id) else str(len(results))
-        results.append(InlineQueryResultArticle(
-            id=result_id,
-            title=clip(entry.title, 200),
-            description=clip(entry.description, MAX_DESCRIPTION_LENGTH),
-            input_message_content=InputTextMessageContent(
-                render_html(entry.reply.parts), link_preview_options=_INLINE_PREVIEWS),
-        ))
-    return results
+    """Inline results, one per entry (see `inline_result`), as many as Telegram takes."""
+    return [inline_result(entry) for entry in entries[:MAX_INLINE_RESULTS]]
+
+
+def inline_result(entry: InlineEntry) -> InlineQueryResultArticle:
+    """An inline result: the question as title, the short answer as description, the full
+    answer sent (HTML, the application's default parse mode); its id is the fact's (a
+    digest of it where the id is too long for one), the same in every answer."""
+    result_id = entry.fact_id if encode_callback("fact", entry.fact_id) else hashlib.sha256(
+        entry.fact_id.encode()).hexdigest()[:48]
+    return InlineQueryResultArticle(
+        id=result_id,
+        title=clip(entry.title, 200),
+        description=clip(entry.description, MAX_DESCRIPTION_LENGTH),
+        input_message_content=InputTextMessageContent(
+            render_html(entry.reply.parts), link_preview_options=_INLINE_PREVIEWS),
+    )

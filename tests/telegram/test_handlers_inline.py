@@ -6,9 +6,12 @@ from botapi import FakeBotApi
 from harness import TRADE_EN
 
 from bot.engine import Engine
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, load_knowledge
+from bot.ops.reload import KnowledgeService
+from bot.replies import Composer
 from bot.telegram.app import App
-from bot.telegram.inline import inline_fact_ids
+from bot.telegram.context import Services
+from bot.telegram.inline import InlineQueries, inline_fact_ids
 
 HOPELESS = "qwxz zzkq"
 
@@ -70,3 +73,17 @@ def test_inline_results_of_two_questions_are_both_answers(engine: Engine) -> Non
     """An inline query asking two things offers both answers first, in order."""
     decision = engine.decide("How much did trade grow and who announced the new routes?")
     assert inline_fact_ids(decision)[:2] == ["trade_growth", "announcement"]
+
+
+def test_inline_results_are_built_once_per_knowledge_base(engine: Engine) -> None:
+    """A fact's inline result is reused while the knowledge base stays, and built anew from
+    a reloaded one."""
+    knowledge = engine.knowledge
+    queries = InlineQueries(Services(KnowledgeService(engine)))
+    fact = knowledge.by_id["trade_growth"]
+    first = queries._article(Composer(knowledge), fact, "en")
+    assert queries._article(Composer(knowledge), fact, "en") is first
+    assert queries._article(Composer(knowledge), fact, "ru") is not first
+    reloaded = load_knowledge()
+    again = queries._article(Composer(reloaded), reloaded.by_id["trade_growth"], "en")
+    assert again is not first and again == first
