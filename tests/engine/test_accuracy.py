@@ -104,6 +104,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_p.yaml",), 0.75, 0.75),
     (("blind_vi_p.yaml",), 0.88, 0.66),
     (("blind_lo_p.yaml",), 0.94, 0.83),
+    # A tenth, written in the same session and scored blind with its start and end engines
+    # (in the headers), then read: one question below the end level (English 31/48, 22/24;
+    # Russian 26/36, 16/18; Russian in Latin letters 14/16, 3/4; Vietnamese 16/18, 6/6; Lao
+    # 16/18, 5/6).
+    (("blind_en_q.yaml",), 0.62, 0.87),
+    (("blind_ru_q.yaml",), 0.69, 0.83),
+    (("blind_ru_latin_q.yaml",), 0.81, 0.5),
+    (("blind_vi_q.yaml",), 0.83, 0.83),
+    (("blind_lo_q.yaml",), 0.83, 0.66),
 ]
 
 
@@ -159,6 +168,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_p.yaml", 0.58),
     ("blind_conv_ru_p.yaml", 0.53),
     ("blind_conv_lovi_p.yaml", 0.55),
+    ("blind_conv_en_q.yaml", 0.85),
+    ("blind_conv_ru_q.yaml", 0.76),
 ]
 
 
