@@ -8,7 +8,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterator, KeysView
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from bot.engine.analysis import Analyzer
@@ -251,16 +251,11 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     )
 
 
-# What telling whether a language knows a word (typos allowed) reads: the languages a
-# question may be in are each asked, and a restored engine unpickles only this of them.
-LEXICON = ("analyzer", "weights", "surface", "surface_keys", "surface_buckets", "miss_words",
-           "intents", "fuzzy_cache")
-
-
 @dataclass
 class Lexicon:
     """A language's words and how it reads them: enough to tell whether it knows a word,
-    without the rest of its index."""
+    without the rest of its index. Telling languages apart asks each language a question
+    may be in, and a restored engine unpickles only this of them."""
 
     analyzer: Analyzer
     weights: dict[str, float]
@@ -270,6 +265,14 @@ class Lexicon:
     miss_words: frozenset[str]
     intents: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, index: Index) -> Lexicon:
+        """The lexicon of a built index, sharing its words and its typo cache."""
+        return cls(**{name: getattr(index, name) for name in LEXICON})
+
+
+LEXICON = tuple(item.name for item in fields(Lexicon))  # the index's fields a lexicon holds
 
 
 class Indexes:
@@ -297,10 +300,8 @@ class Indexes:
         lexicon = self._lexicons.get(language)
         if lexicon is None:
             index = self._built.get(language)
-            if index is not None:
-                lexicon = Lexicon(**{name: getattr(index, name) for name in LEXICON})
-            else:
-                lexicon = _unpack(self._packed[language][0])
+            lexicon = (Lexicon.of(index) if index is not None
+                       else _unpack(self._packed[language][0]))
             self._lexicons[language] = lexicon
         return lexicon
 
@@ -315,9 +316,8 @@ class Indexes:
 
 def _pack(index: Index) -> tuple[bytes, bytes]:
     """An index as the bytes of its lexicon and of the rest."""
-    lexicon = Lexicon(**{name: getattr(index, name) for name in LEXICON})
     rest = {name: value for name, value in vars(index).items() if name not in LEXICON}
-    return (pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL),
+    return (pickle.dumps(Lexicon.of(index), protocol=pickle.HIGHEST_PROTOCOL),
             pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL))
 
 
