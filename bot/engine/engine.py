@@ -174,10 +174,10 @@ class Engine:
         nearby = neighbourhood(self.knowledge, context.given)
         near = [c for c in ranked if c.fact_id in nearby]
         limits = self.thresholds_for(language)
+        bare = self._subjects(question, language) == 0  # nothing but what it asks
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
-            names_nothing = (alone.fact_id not in nearby
-                             and self._subjects(question, language) == 0)
+            names_nothing = alone.fact_id not in nearby and bare
             last = self.knowledge.by_id[context.given[0]]
             if names_nothing and self._asks_what(question, language):
                 # "What is on it?" after the photo: nothing but "what" of the last answer,
@@ -196,7 +196,7 @@ class Engine:
                 return not_said(question, reply, last)
             return alone
         best = near[0]
-        if self._subjects(question, language) == 0:
+        if bare:
             # Nothing but what it asks ("who is he?"): of the facts near enough, the one just
             # given, when it answers that too, is the one asked about.
             again = [c for c in near if c.fact_id in context.given
@@ -230,11 +230,12 @@ class Engine:
         if plain and plain[-1] in phrases(language, "before_asks"):
             return False  # a preposition left at the end asks what for, with, from
         index = self.index(language)
-        first = language_resources(language).interrogatives[0]
-        what = {index.interrogatives.get(token) for token in index.analyzer.tokens(first[0])}
+        # Each question word's token maps to its group's first token: "what"'s group is first.
+        what = index.interrogatives.get(index.analyzer.token(
+            language_resources(language).interrogatives[0][0]) or "")
         asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
                  if token in index.interrogatives}
-        return bool(asked) and asked <= what
+        return what is not None and asked == {what}
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
