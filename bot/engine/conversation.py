@@ -98,10 +98,10 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
     mentioned?" is the memoranda about them as much as the hydropower that uses them)."""
     if decision.fact_id == fact:
         return True
-    return decision.kind == "fact" and not asks_itself(decision.question, language) \
-        and any(
-        candidate.fact_id == fact and candidate.score >= decision.score - Thresholds.window
-        for candidate in decision.candidates)
+    if decision.kind != "fact" or asks_itself(decision.question, language):
+        return False
+    close = decision.score - Thresholds.window
+    return any(c.fact_id == fact and c.score >= close for c in decision.candidates)
 
 
 def converse(question: str, language: str, context: Context, one: One) -> Decision:

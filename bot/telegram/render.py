@@ -39,7 +39,7 @@ _VALUE = re.compile(r"[A-Za-z0-9_-]{1,48}")
 _CALLBACK = re.compile(r"(?:(?P<prefix>[ftl]):(?P<value>[A-Za-z0-9_-]{1,48})|topics)")
 
 __all__ = ["MAX_MESSAGE_LENGTH", "TelegramReply", "clip", "decode_callback", "encode_callback",
-           "inline_result", "inline_results", "keyboard", "render_html", "to_telegram",
+           "inline_result", "keyboard", "render_html", "to_telegram",
            "utf16_length"]
 
 
@@ -138,11 +138,6 @@ class TelegramReply:
 def to_telegram(reply: Reply) -> TelegramReply:
     """The reply as Telegram HTML with its keyboard."""
     return TelegramReply(render_html(reply.parts), keyboard(reply.buttons))
-
-
-def inline_results(entries: Sequence[InlineEntry]) -> list[InlineQueryResultArticle]:
-    """Inline results, one per entry (see `inline_result`), as many as Telegram takes."""
-    return [inline_result(entry) for entry in entries[:MAX_INLINE_RESULTS]]
 
 
 def inline_result(entry: InlineEntry) -> InlineQueryResultArticle:
