@@ -91,6 +91,11 @@ class Thresholds:
     # not say" would be false far more often than the offer is unwanted.
     plausible: float = 55.0
     plausible_explained: float = 0.5
+    # One fact far ahead of the rest that has nearly all of the question's known words is
+    # the answer, whatever share of the question's words are unknown: people wrap questions
+    # in words no fact has ("exactly", "suddenly", "for my report"). Not when an unknown
+    # word is what is asked for ("in which city", "the next summit").
+    alone_explained: float = 0.9
 
 
 def calibrated(values: Mapping[str, float]) -> Thresholds:
@@ -145,10 +150,12 @@ def decide(
     limits: Thresholds,
     asks_number: bool = False,
     named: frozenset[str] | None = None,
+    beyond: bool = False,
 ) -> Decision:
     """Turn ranked candidates into a decision; `asks_number`: the question asks for a number
     or a date, which only a fact whose answer has one can give; `named`: it asks for a name,
-    which only these facts give."""
+    which only these facts give; `beyond`: it asks for something no fact could hold (a kind
+    of thing none mentions, "in which city"; another occasion, "the next summit")."""
     top = tuple(ranked[:3])
     if not ranked:
         return decline(question, language, knowledge, suggest=limits.suggest)
@@ -159,6 +166,11 @@ def decide(
         best.coverage >= limits.lone_coverage
         and best.score >= limits.clarify
         and best.score - runner_up >= limits.lone_margin
+    ) or (
+        not beyond
+        and best.score >= limits.fact
+        and best.score - runner_up >= limits.lone_margin
+        and best.explained >= limits.alone_explained
     )
     missed = next(
         (

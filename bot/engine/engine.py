@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
 from bot.engine.cue_reading import phrases, plain_words
 from bot.engine.cues import (
@@ -250,9 +251,10 @@ class Engine:
         # A name asked for anywhere in the message is asked of its question part too
         # ("which companies mine there? any names?").
         named = self.asks_name(question, language)
+        beyond = asks_beyond(self.index(language), question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language),
-                          self.asks_number(question, language), named)
+                          self.asks_number(question, language), named, beyond)
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -262,7 +264,7 @@ class Engine:
         for part in focus(question):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds_for(language), self.asks_number(part, language),
-                             named)
+                             named, beyond)
             if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"

@@ -121,6 +121,10 @@ class LanguageFile(_Strict):
     asks_name: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
+    # Question words followed by the kind of thing asked ("which city", "how many tons").
+    kind_askers: tuple[Text, ...] = ()
+    # Words asking about another occasion than the article's ("the next summit").
+    other_occasions: tuple[Text, ...] = ()
     excludes: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
@@ -181,7 +185,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
-             "name_kinds": model.name_kinds,
+             "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
+             "other_occasions": model.other_occasions,
              "excludes": model.excludes,
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
@@ -232,6 +237,8 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_number=model.asks_number,
         asks_name=model.asks_name,
         name_kinds=model.name_kinds,
+        kind_askers=model.kind_askers,
+        other_occasions=model.other_occasions,
         excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),

@@ -89,6 +89,8 @@ class Language:
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
+    kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
+    other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)
 

@@ -24,6 +24,9 @@ def _decide(knowledge: Knowledge, *ranked: Candidate) -> Decision:
         # Below the answer score, a lone well-covered candidate far ahead is still answered.
         ((Candidate("growth", 65.0, coverage=0.9), Candidate("routes", 45.0)), "growth"),
         ((Candidate("growth", 65.0, coverage=0.9),), "growth"),
+        # Far ahead with nearly all the known words, however many words no fact has.
+        ((Candidate("growth", 75.0, coverage=0.4, explained=0.95), Candidate("routes", 50.0)),
+         "growth"),
     ],
 )
 def test_a_clear_best_candidate_is_answered(
@@ -59,6 +62,22 @@ def test_close_or_plausible_candidates_are_offered(
     assert decision.kind == "clarify"
     assert decision.fact is None
     assert decision.suggestions == offered
+
+
+@pytest.mark.parametrize(
+    ("explained", "beyond", "kind"),
+    [(0.95, False, "fact"), (0.95, True, "clarify"), (0.8, False, "clarify")],
+)
+def test_a_poorly_covered_best_is_answered_only_when_it_explains_what_is_asked(
+    tiny_knowledge: Knowledge, explained: float, beyond: bool, kind: str
+) -> None:
+    """A best candidate covering little of the question is answered when it has nearly all
+    of its known words and the question asks for nothing beyond the facts, else offered."""
+    ranked = [Candidate("growth", 75.0, coverage=0.4, explained=explained),
+              Candidate("routes", 50.0)]
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, beyond=beyond)
+    assert decision.kind == kind
+    assert (decision.fact_id if kind == "fact" else decision.suggestions[0]) == "growth"
 
 
 @pytest.mark.parametrize(
