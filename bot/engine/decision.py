@@ -96,6 +96,9 @@ class Thresholds:
     # in words no fact has ("exactly", "suddenly", "for my report"). Not when an unknown
     # word is what is asked for ("in which city", "the next summit").
     alone_explained: float = 0.9
+    # Further ahead still, it need have fewer of them: the words it lacks point nowhere else.
+    far_margin: float = 30.0
+    far_explained: float = 0.65
 
 
 def calibrated(values: Mapping[str, float]) -> Thresholds:
@@ -169,8 +172,10 @@ def decide(
     ) or (
         not beyond
         and best.score >= limits.fact
-        and best.score - runner_up >= limits.lone_margin
-        and best.explained >= limits.alone_explained
+        and (best.score - runner_up >= limits.lone_margin
+             and best.explained >= limits.alone_explained
+             or best.score - runner_up >= limits.far_margin
+             and best.explained >= limits.far_explained)
     )
     missed = next(
         (
