@@ -145,6 +145,14 @@ def decline(
                     candidates=top, reason=reason)
 
 
+def _explains(best: Candidate, runner_up: float, limits: Thresholds) -> bool:
+    """Whether the best candidate has enough of the question's known words for how far it
+    is ahead: nearly all at the lone margin, two thirds at the far one."""
+    ahead = best.score - runner_up
+    return ((ahead >= limits.lone_margin and best.explained >= limits.alone_explained)
+            or (ahead >= limits.far_margin and best.explained >= limits.far_explained))
+
+
 def decide(
     question: str,
     language: str,
@@ -169,14 +177,7 @@ def decide(
         best.coverage >= limits.lone_coverage
         and best.score >= limits.clarify
         and best.score - runner_up >= limits.lone_margin
-    ) or (
-        not beyond
-        and best.score >= limits.fact
-        and (best.score - runner_up >= limits.lone_margin
-             and best.explained >= limits.alone_explained
-             or best.score - runner_up >= limits.far_margin
-             and best.explained >= limits.far_explained)
-    )
+    ) or (not beyond and best.score >= limits.fact and _explains(best, runner_up, limits))
     missed = next(
         (
             c

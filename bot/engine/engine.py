@@ -37,7 +37,14 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.typos import gives_numbers, has_unknown, knows, names_known, names_missing
+from bot.engine.typos import (
+    gives_numbers,
+    has_unknown,
+    knows,
+    names_known,
+    names_missing,
+    token_matches,
+)
 from bot.engine.warming import warm
 from bot.knowledge import Fact, Knowledge, language_resources
 
@@ -114,7 +121,8 @@ class Engine:
         spoken: tuple[str, ...] = (language,)
         if len(question.split()) <= _SHORT:
             spoken += tuple(code for code in self.knowledge.languages if code != language)
-        if self.knowledge.overview and any(asks_overview(question, code) for code in spoken):
+        if self.knowledge.overview and (any(asks_overview(question, code) for code in spoken)
+                                        or self._names_only_article(question, language)):
             return overview
         if any(asks_more(question, code) for code in spoken):
             if context.started:
@@ -231,12 +239,36 @@ class Engine:
         if plain and plain[-1] in phrases(language, "before_asks"):
             return False  # a preposition left at the end asks what for, with, from
         index = self.index(language)
-        # Each question word's token maps to its group's first token: "what"'s group is first.
-        what = index.interrogatives.get(index.analyzer.token(
-            language_resources(language).interrogatives[0][0]) or "")
+        what = self._what(language)
         asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
                  if token in index.interrogatives}
         return what is not None and asked == {what}
+
+    def _what(self, language: str) -> str | None:
+        """The token "what"'s group of question words maps to (the language's first group):
+        each question word's token maps to its group's first token."""
+        index = self.index(language)
+        return index.interrogatives.get(index.analyzer.token(
+            language_resources(language).interrogatives[0][0]) or "")
+
+    def _names_only_article(self, question: str, language: str) -> bool:
+        """Whether the message names the article and nothing any fact has, not even as a
+        typo, asking nothing but "what" ("what's this news about in a couple of sentences";
+        not "where is this article from"): it can only ask about the whole."""
+        index = self.index(language)
+        article = set(phrases(language, "article"))
+        if article.isdisjoint(plain_words(question, language)):
+            return False
+        what = self._what(language)
+        for word, token in index.analyzer.pairs(question):
+            if word in article or token in index.common:
+                continue
+            if token in index.interrogatives or token in index.intents:
+                if index.interrogatives.get(token) != what:
+                    return False
+            elif token[0].isdigit() or token_matches(index, word, token):
+                return False
+        return True
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

@@ -387,3 +387,19 @@ def test_a_follow_up_naming_a_year_the_last_answer_gives_is_that_answer(
     decision = engine.decide(question, context=context)
     assert decision.fact_id == fact_id
     assert decision.kind == ("fact" if fact_id else "none")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what's this story about, in a couple of sentences", "overview"),
+        ("what is the article saying in general", "overview"),
+        ("where is this story from", "fact"),  # "where" asks for its source
+        ("what does the story say about hydropower", "fact"),
+    ],
+)
+def test_a_message_naming_only_the_article_is_the_overview(
+        engine: Engine, question: str, kind: str) -> None:
+    """A message naming the article and no word any fact has, asking only "what", gets the
+    overview; another question word or a fact's word makes it a question about a fact."""
+    assert engine.decide(question).kind == kind
