@@ -46,30 +46,36 @@ def asks_unknown_kind(index: Index, question: str, language: str) -> bool:
     content words after a `kind_askers` word ("in which city", "how much in dollars") is a
     word no fact has, typos allowed. The article's subjects do not count as the kind."""
     read = plain_words(question, language)
-    for at in range(len(read)):
-        asker = next((words for words in askers(language)
-                      if _same(index, read[at:at + len(words)], words)), None)
+    tokens = [index.analyzer.token(word) for word in read]
+    phrases = askers(language)
+    firsts = {words[0] for words in phrases}
+    wanted = {word: index.analyzer.token(word) for words in phrases for word in words}
+    for at, word in enumerate(read):
+        if not (word in firsts or _stands_for(word, tokens[at], firsts, wanted)):
+            continue
+        asker = next((words for words in phrases if len(read) - at >= len(words) and all(
+            _stands_for(read[at + n], tokens[at + n], {one}, wanted)
+            for n, one in enumerate(words))), None)
         if asker is None:
             continue
         kind = []
-        for word in read[at + len(asker):]:
-            token = index.analyzer.token(word)
+        for after, token in zip(read[at + len(asker):], tokens[at + len(asker):], strict=True):
             if token is None or token in index.subjects or token in index.interrogatives:
                 continue
-            kind.append((word, token))
+            kind.append((after, token))
             if len(kind) == _KIND_WORDS:
                 break
-        if any(not token_matches(index, word, token) for word, token in kind):
+        if any(not token_matches(index, after, token) for after, token in kind):
             return True
     return False
 
 
-def _same(index: Index, read: list[str], asker: tuple[str, ...]) -> bool:
-    """Whether the words are the asker's, as typed, as the index reads them ("whats") or
-    with one typo in a long enough word."""
-    token = index.analyzer.token
-    return len(read) == len(asker) and all(
-        word == wanted or (token(word) is not None and token(word) == token(wanted))
-        or (len(wanted) >= _TYPO_LENGTH
-            and DamerauLevenshtein.distance(word, wanted, score_cutoff=1) <= 1)
-        for word, wanted in zip(read, asker, strict=True))
+def _stands_for(word: str, token: str | None, askers: set[str],
+                wanted: dict[str, str | None]) -> bool:
+    """Whether a word is one of these asking words, as typed, as the index reads them
+    ("whats") or with one typo in a long enough word ("сколко")."""
+    return any(
+        word == one or (token is not None and token == wanted[one])
+        or (len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
+            and DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1)
+        for one in askers)
