@@ -75,6 +75,16 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Asks:
+    """What a question asks for beside its words: a number or a date, a name (the facts whose
+    answers give one), or something beyond any fact ("in which city", "the next summit")."""
+
+    number: bool = False
+    named: frozenset[str] | None = None
+    beyond: bool = False
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """When a match is good enough to answer, close enough to offer, or too close to call."""
 
@@ -159,14 +169,11 @@ def decide(
     ranked: list[Candidate],
     knowledge: Knowledge,
     limits: Thresholds,
-    asks_number: bool = False,
-    named: frozenset[str] | None = None,
-    beyond: bool = False,
+    asks: Asks = Asks(),
 ) -> Decision:
-    """Turn ranked candidates into a decision; `asks_number`: the question asks for a number
-    or a date, which only a fact whose answer has one can give; `named`: it asks for a name,
-    which only these facts give; `beyond`: it asks for something no fact could hold (a kind
-    of thing none mentions, "in which city"; another occasion, "the next summit")."""
+    """Turn ranked candidates into a decision. A question asking for a number or a date is
+    answered only by a fact whose answer has one, one asking for a name only by a fact that
+    gives one, and one asking beyond any fact never on the rest of its words alone."""
     top = tuple(ranked[:3])
     if not ranked:
         return decline(question, language, knowledge, suggest=limits.suggest)
@@ -177,7 +184,7 @@ def decide(
         best.coverage >= limits.lone_coverage
         and best.score >= limits.clarify
         and best.score - runner_up >= limits.lone_margin
-    ) or (not beyond and best.score >= limits.fact and _explains(best, runner_up, limits))
+    ) or (not asks.beyond and best.score >= limits.fact and _explains(best, runner_up, limits))
     missed = next(
         (
             c
@@ -188,14 +195,14 @@ def decide(
         ),
         None,
     )
-    if missed is None and asks_number and best.score >= limits.plausible:
+    if missed is None and asks.number and best.score >= limits.plausible:
         closest = knowledge.by_id[best.fact_id]
         if not any(char.isdigit() for char in closest.answer_in(knowledge.languages[0])):
             # "How long is the railway?" of a fact that says only where it runs: the article
             # does not say; what it does say is still worth showing.
             missed = best
-    if missed is None and named is not None and best.score >= limits.plausible \
-            and best.fact_id not in named:
+    if missed is None and asks.named is not None and best.score >= limits.plausible \
+            and best.fact_id not in asks.named:
         # "What are the companies called?" of a fact that says only that Russian companies
         # mine there: the article does not say; what it does say is still worth showing.
         missed = best

@@ -18,6 +18,7 @@ from bot.engine.cues import (
     leans_back,
 )
 from bot.engine.decision import (
+    Asks,
     Candidate,
     Decision,
     Thresholds,
@@ -281,12 +282,10 @@ class Engine:
         if (decision := besides(self, question, language, reply)) is not None:
             return decision
         # A name asked for anywhere in the message is asked of its question part too
-        # ("which companies mine there? any names?").
-        named = self.asks_name(question, language)
-        beyond = asks_beyond(self.index(language), question, language)
+        # ("which companies mine there? any names?"), as is something beyond any fact.
+        asks = self.asks(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
-                          self.knowledge, self.thresholds_for(language),
-                          self.asks_number(question, language), named, beyond)
+                          self.knowledge, self.thresholds_for(language), asks)
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -295,8 +294,8 @@ class Engine:
         leaning = {c.fact_id for c in decision.candidates[:1]}
         for part in focus(question):
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
-                             self.thresholds_for(language), self.asks_number(part, language),
-                             named, beyond)
+                             self.thresholds_for(language),
+                             replace(asks, number=self.asks_number(part, language)))
             if focused.kind == "fact" and focused.fact_id in leaning:
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
@@ -312,6 +311,12 @@ class Engine:
     def thresholds_for(self, language: str) -> Thresholds:
         """The thresholds questions in this language are decided with."""
         return self._thresholds.get(language, self.thresholds)
+
+    def asks(self, question: str, language: str) -> Asks:
+        """What the question asks for beside its words: a number, a name, something beyond
+        any fact."""
+        return Asks(self.asks_number(question, language), self.asks_name(question, language),
+                    asks_beyond(self.index(language), question, language))
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Protocol
 
-from bot.engine.decision import Candidate, Decision, Thresholds, answering, decide
+from bot.engine.decision import Asks, Candidate, Decision, Thresholds, answering, decide
 from bot.engine.index import Index
 from bot.engine.reading import reader
 from bot.knowledge import Knowledge, language_resources
@@ -59,8 +59,7 @@ class Ranking(Protocol):
     def index(self, language: str) -> Index: ...
     def rank(self, question: str, language: str) -> list[Candidate]: ...
     def thresholds_for(self, language: str) -> Thresholds: ...
-    def asks_number(self, question: str, language: str) -> bool: ...
-    def asks_name(self, question: str, language: str) -> frozenset[str] | None: ...
+    def asks(self, question: str, language: str) -> Asks: ...
 
 
 def besides(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:
@@ -90,6 +89,5 @@ def besides(engine: Ranking, question: str, language: str, reply: str) -> Decisi
         return None
     avoided = beyond | {c.fact_id for c in naming if c.score >= naming[0].score - limits.window}
     kept = [c for c in ranked if c.fact_id not in avoided]
-    decision = decide(question, reply, kept, knowledge, limits,
-                      engine.asks_number(rest, language), engine.asks_name(rest, language))
+    decision = decide(question, reply, kept, knowledge, limits, engine.asks(rest, language))
     return decision if decision.kind in ("fact", "clarify") else None

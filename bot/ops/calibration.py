@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from bot.engine import Candidate, Engine, Thresholds
-from bot.engine.decision import decide
+from bot.engine.decision import Asks, decide
 from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
 
@@ -41,28 +41,32 @@ class Outcome:
     out_of_scope: int
 
 
+Ranked = tuple[LabelledQuestion, list[Candidate], Asks]
+
+
 def ranked_questions(
     engine: Engine, questions: Iterable[LabelledQuestion], language: str | None = None
-) -> list[tuple[LabelledQuestion, list[Candidate]]]:
+) -> list[Ranked]:
     """Each question that reaches the ranking (not small talk, not empty), with its
-    candidates: the thresholds change only the decision made from them. With `language`,
-    only the questions written in it."""
+    candidates and what it asks for: the thresholds change only the decision made from
+    them. With `language`, only the questions written in it."""
     ranked = []
     for item in questions:
         decision = engine.decide(item.question)
         if decision.kind != "smalltalk" and decision.reason in {"", "none"}:
             asked = decision.language  # no chat choice: the question's own language
             if language is None or asked == language:
-                ranked.append((item, engine.rank(item.question, asked)))
+                ranked.append((item, engine.rank(item.question, asked),
+                               engine.asks(item.question, asked)))
     return ranked
 
 
-def outcome(engine: Engine, ranked: Sequence[tuple[LabelledQuestion, list[Candidate]]],
+def outcome(engine: Engine, ranked: Sequence[Ranked],
             thresholds: Thresholds) -> Outcome:
     """Count right, wrong and answered out-of-scope questions under the thresholds."""
     right = wrong = answered_out = in_scope = 0
-    for item, candidates in ranked:
-        decision = decide(item.question, "", candidates, engine.knowledge, thresholds)
+    for item, candidates, asks in ranked:
+        decision = decide(item.question, "", candidates, engine.knowledge, thresholds, asks)
         if item.in_scope:
             in_scope += 1
             if decision.kind == "fact":
@@ -86,7 +90,7 @@ def calibrate(engine: Engine, questions: Iterable[LabelledQuestion], max_wrong: 
     return search(engine, ranked, start, max_wrong, max_answered_out)
 
 
-def search(engine: Engine, ranked: Sequence[tuple[LabelledQuestion, list[Candidate]]],
+def search(engine: Engine, ranked: Sequence[Ranked],
            start: Thresholds, max_wrong: float = 0.02,
            max_answered_out: float = 0.02) -> Outcome:
     """The thresholds, searched from `start`, with the most right answers on questions

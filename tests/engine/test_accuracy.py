@@ -77,7 +77,10 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # its end engine (in the headers), then read: one question below the end level (English
     # 21/40, 16/16; Russian 26/30, 12/12; Russian in Latin letters 12/12, 4/4; Vietnamese
     # 13/16, 3/4; Lao 15/16, 4/4).
-    (("blind_en_m.yaml",), 0.5, 0.93),
+    # English declines at 14/16 since a fact far ahead is answered on most of the question's
+    # known words: "a memorandum on health care" and "the total trade in dollars" get the
+    # memoranda and the trade figures (27/40 in scope, from 21).
+    (("blind_en_m.yaml",), 0.65, 0.87),
     (("blind_ru_m.yaml",), 0.83, 0.91),
     (("blind_ru_latin_m.yaml",), 0.91, 0.75),
     (("blind_vi_m.yaml",), 0.75, 0.5),

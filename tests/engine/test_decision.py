@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Candidate, Decision, Thresholds
-from bot.engine.decision import Reason, calibrated, chosen_fact, decide, decline
+from bot.engine.decision import Asks, Reason, calibrated, chosen_fact, decide, decline
 from bot.knowledge import Knowledge
 
 LIMITS = Thresholds()
@@ -75,7 +75,7 @@ def test_a_poorly_covered_best_is_answered_only_when_it_explains_what_is_asked(
     of its known words and the question asks for nothing beyond the facts, else offered."""
     ranked = [Candidate("growth", 75.0, coverage=0.4, explained=explained),
               Candidate("routes", 50.0)]
-    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, beyond=beyond)
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(beyond=beyond))
     assert decision.kind == kind
     assert (decision.fact_id if kind == "fact" else decision.suggestions[0]) == "growth"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Candidate, Engine, Thresholds
-from bot.engine.decision import decide
+from bot.engine.decision import Asks, decide
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.calibration import (
@@ -31,7 +31,7 @@ def test_ranked_questions_skip_small_talk_and_empty_messages(engine: Engine) -> 
     items = [TRADE, LabelledQuestion("hello", ("smalltalk",)), LabelledQuestion("", ("none",)),
              LabelledQuestion("what is the capital of laos?", ("none",))]
     ranked = ranked_questions(engine, items)
-    assert [item for item, _ in ranked] == [items[0], items[3]]
+    assert [item for item, _, _ in ranked] == [items[0], items[3]]
     assert ranked[0][1][0].fact_id == "trade_growth"
 
 
@@ -102,9 +102,9 @@ def test_the_search_moves_the_answer_gate_together(engine: Engine) -> None:
     also answers a wrong one at 75): the search finds the two together."""
     ranked = [
         (LabelledQuestion("right at 80", ("trade_growth",)),
-         [Candidate("trade_growth", 80.0, coverage=0.3)]),
+         [Candidate("trade_growth", 80.0, coverage=0.3)], Asks()),
         (LabelledQuestion("wrong at 75", ("metal_mines",)),
-         [Candidate("bauxite", 75.0, coverage=0.3)]),
+         [Candidate("bauxite", 75.0, coverage=0.3)], Asks()),
     ]
     result = search(engine, ranked, Thresholds(), max_wrong=0.0)
     assert (result.right, result.wrong) == (1, 0)
@@ -178,5 +178,5 @@ def test_writing_a_languages_thresholds_keeps_the_rest(tiny_dir: Path) -> None:
 def test_calibrating_one_language_uses_only_its_questions(engine: Engine) -> None:
     """Fitting Russian thresholds ignores English questions and starts from Russian's own."""
     items = [TRADE, LabelledQuestion("насколько вырос товарооборот?", ("trade_growth",))]
-    assert [item for item, _ in ranked_questions(engine, items, "ru")] == [items[1]]
+    assert [item for item, _, _ in ranked_questions(engine, items, "ru")] == [items[1]]
     assert calibrate(engine, items, language="ru").in_scope == 1
