@@ -15,6 +15,8 @@ _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question befo
 
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
+# Whether a text names anything the knowledge base has, or knows it does not.
+Names = Callable[[str], bool]
 
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
@@ -104,7 +106,8 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
     return any(c.fact_id == fact and c.score >= close for c in decision.candidates)
 
 
-def converse(question: str, language: str, context: Context, one: One) -> Decision:
+def converse(question: str, language: str, context: Context, one: One,
+             names: Names = lambda text: True) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
@@ -115,6 +118,11 @@ def converse(question: str, language: str, context: Context, one: One) -> Decisi
     turn = context
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn))
+        if decided and not decision.confident and not names(piece):
+            # "is that real?", "where to?" after a question: naming nothing of its own and not
+            # answered, it only asks the question before it again. "What's the population?"
+            # names a word of its own and stays a question the article does not answer.
+            continue
         decided.append(decision)
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):

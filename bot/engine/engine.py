@@ -105,7 +105,8 @@ class Engine:
             return decline(question, reply, self.knowledge, "too_long")
         asked = _MENTION.sub(" ", question) if "@" in question else question
         decision = converse(asked, language, context or Context(),
-                            lambda text, turn: self._turn(text, language, reply, turn))
+                            lambda text, turn: self._turn(text, language, reply, turn),
+                            lambda text: self._names(text, language))
         # The question as asked (mentions and all) is what the log and the echo show.
         return replace(decision, question=question) if decision.question == asked else decision
 
@@ -251,6 +252,16 @@ class Engine:
         index = self.index(language)
         return index.interrogatives.get(index.analyzer.token(
             language_resources(language).interrogatives[0][0]) or "")
+
+    def _names(self, text: str, language: str) -> bool:
+        """Whether a piece of a message names something of its own: a word the knowledge
+        base has, or knows the article does not give, or one no fact has unless the piece
+        refers back ("is that real?" names nothing; "what's the population?" does)."""
+        index = self.index(language)
+        if names_known(index, text) or names_missing(index, text):
+            return True
+        refers = set(phrases(language, "refers"))
+        return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
 
     def _names_only_article(self, question: str, language: str) -> bool:
         """Whether the message names the article and nothing any fact has, not even as a

@@ -403,3 +403,25 @@ def test_a_message_naming_only_the_article_is_the_overview(
     """A message naming the article and no word any fact has, asking only "what", gets the
     overview; another question word or a fact's word makes it a question about a fact."""
     assert engine.decide(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("rail link to laos via china?? is that real", "new_routes"),
+        ("was the lao president on an official trip? where to?", "official_visit"),
+    ],
+)
+def test_a_piece_naming_nothing_only_asks_the_question_before_it(
+        engine: Engine, message: str, fact: str) -> None:
+    """A piece after a question that names nothing of its own and is not answered adds
+    nothing: the message is answered as the question before it."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_a_piece_naming_a_word_of_its_own_stays_a_question(engine: Engine) -> None:
+    """A piece naming a word no fact has is a question the article does not answer."""
+    decision = engine.decide("what does Laos export? and what's the population of Laos?")
+    assert decision.kind == "parts"
+    assert [part.confident for part in decision.parts] == [True, False]
