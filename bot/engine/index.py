@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from bot.engine.analysis import Analyzer
+from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
 from bot.knowledge import Knowledge, language_resources
 
@@ -51,6 +52,8 @@ class Index:
     asks_number: re.Pattern[str] | None  # the language's "how many", "when", on normal text
     asks_name: re.Pattern[str] | None  # the language's "what is it called", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
+    kinds: list[frozenset[str]] = field(default_factory=list)
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -217,7 +220,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
     lengths = [sum(counts.values()) for counts in term_counts]
-    return Index(
+    index = Index(
         term_counts=term_counts,
         lengths=lengths,
         average_length=sum(lengths) / len(lengths) if lengths else 1.0,
@@ -249,6 +252,10 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
     )
+    index.kinds = [frozenset(token for question in fact.questions.get(language, ())
+                             for token in kind_tokens(index, question, language))
+                   for fact in knowledge.facts]
+    return index
 
 
 @dataclass

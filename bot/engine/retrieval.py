@@ -24,6 +24,7 @@ class Weights:
     conflict: float = 0.5
     unknown_factor: float = 1.5
     intent_bonus: float = 5.0
+    kind_bonus: float = 3.0  # a fact whose phrasings ask for the kind the question asks for
     bm25_weight: float = 0.3  # share of the score given to BM25, relative to the best fact
     shortlist: int = 12
 

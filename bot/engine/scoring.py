@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, phrase_postings, subject
+from bot.engine.kinds import kind_tokens
 from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import specific_number, token_matches
@@ -76,6 +77,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     # ..." is "when ...").
     asks = any(token in index.interrogatives for token in resolved)
     asked = intents if asks and not index.asks_for_number(text) else None
+    kinds = kind_tokens(index, question, index.analyzer.language) if limits.kind_bonus \
+        else frozenset()
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
     # Over what a fact having every term once would score: words no fact has count against
     # every fact, as they do in coverage.
@@ -89,6 +92,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
         if intents and intents <= index.fact_tokens(fact):
             score += limits.intent_bonus
+        if kinds and not kinds.isdisjoint(index.kinds[fact]):
+            score += limits.kind_bonus
         overlap = near_miss(index, as_missed, fact) if index.misses[fact] else None
         missed = overlap is not None
         if overlap is not None:

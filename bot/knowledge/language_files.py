@@ -123,6 +123,8 @@ class LanguageFile(_Strict):
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
     kind_askers: tuple[Text, ...] = ()
+    # Words after which such a question word asks no kind ("what did they sign").
+    kind_stops: tuple[Text, ...] = ()
     # Words asking about another occasion than the article's ("the next summit").
     other_occasions: tuple[Text, ...] = ()
     excludes: tuple[Text, ...] = ()
@@ -186,6 +188,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
+             "kind_stops": model.kind_stops,
              "other_occasions": model.other_occasions,
              "excludes": model.excludes,
              **{f"conversation.{key}": value
@@ -238,6 +241,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_name=model.asks_name,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
+        kind_stops=model.kind_stops,
         other_occasions=model.other_occasions,
         excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),

@@ -90,6 +90,7 @@ class Language:
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
+    kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)

@@ -1,0 +1,79 @@
+"""The kind of thing a question asks for: the words after "which", "what", "how many"."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Protocol
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.engine.analysis import Analyzer
+from bot.engine.cue_reading import plain_words
+from bot.knowledge import language_resources
+
+_KIND_WORDS = 2  # "which Chinese city": the kind may follow a word describing it
+_TYPO_LENGTH = 5  # letters: a question word this long is still told with one typo ("сколко")
+
+
+class Reading(Protocol):
+    """What finding the kind asked for needs of an index."""
+
+    analyzer: Analyzer
+    subjects: frozenset[str]
+    interrogatives: dict[str, str]
+
+
+@cache
+def askers(language: str) -> tuple[tuple[str, ...], ...]:
+    """The language's `kind_askers` as plain words, longest first ("how many" before "how")."""
+    read = {tuple(plain_words(asker, language))
+            for asker in language_resources(language).kind_askers}
+    return tuple(sorted((words for words in read if words), key=len, reverse=True))
+
+
+def asked_kinds(index: Reading, text: str, language: str,
+                size: int = _KIND_WORDS) -> list[list[tuple[str, str]]]:
+    """For each `kind_askers` word in the text, the (word, token) pairs of the first `size`
+    content words after it ("in which Chinese city": "chinese", "city"), the article's
+    subjects and question words left out."""
+    read = plain_words(text, language)
+    tokens = [index.analyzer.token(word) for word in read]
+    phrases = askers(language)
+    firsts = {words[0] for words in phrases}
+    wanted = {word: index.analyzer.token(word) for words in phrases for word in words}
+    stops = [[word] for word in language_resources(language).kind_stops]
+    found = []
+    for at, word in enumerate(read):
+        if not (word in firsts or _stands_for(word, tokens[at], firsts, wanted)):
+            continue
+        asker = next((words for words in phrases if len(read) - at >= len(words) and all(
+            _stands_for(read[at + n], tokens[at + n], {one}, wanted)
+            for n, one in enumerate(words))), None)
+        if asker is None or read[at + len(asker):at + len(asker) + 1] in stops:
+            continue
+        kind: list[tuple[str, str]] = []
+        for after, token in zip(read[at + len(asker):], tokens[at + len(asker):], strict=True):
+            if token is None or token in index.subjects or token in index.interrogatives:
+                continue
+            kind.append((after, token))
+            if len(kind) == size:
+                break
+        found.append(kind)
+    return found
+
+
+def kind_tokens(index: Reading, text: str, language: str) -> frozenset[str]:
+    """The tokens of the kinds the text asks for, each the word right after its asker."""
+    return frozenset(token for kind in asked_kinds(index, text, language, 1)
+                     for _, token in kind)
+
+
+def _stands_for(word: str, token: str | None, askers: set[str],
+                wanted: dict[str, str | None]) -> bool:
+    """Whether a word is one of these asking words, as typed, as the index reads them
+    ("whats") or with one typo in a long enough word ("сколко")."""
+    return any(
+        word == one or (token is not None and token == wanted[one])
+        or (len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
+            and DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1)
+        for one in askers)

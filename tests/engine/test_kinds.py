@@ -1,0 +1,47 @@
+"""Tests for bot.engine.kinds: the kind of thing a question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.kinds import asked_kinds, kind_tokens
+from bot.engine.retrieval import Weights
+from bot.knowledge import Knowledge
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "kinds"),
+    [
+        ("in which chinese city did they talk", "en", [["chinese", "city"]]),
+        ("how many tons were shipped", "en", [["tons", "shipped"]]),
+        ("what did they sign", "en", []),  # "what" before "did" asks for no kind
+        ("when did putin speak", "en", []),  # "when" takes no kind
+        ("в каком городе шли переговоры", "ru", [["городе", "шли"]]),
+    ],
+)
+def test_the_kind_is_the_content_words_after_an_asker(
+    engine: Engine, question: str, language: str, kinds: list[list[str]]
+) -> None:
+    """An asking word's kind is the first content words after it, subjects left out."""
+    found = asked_kinds(engine.index(language), question, language)
+    assert [[word for word, _ in kind] for kind in found] == kinds
+
+
+def test_kind_tokens_keep_only_the_word_right_after_the_asker(engine: Engine) -> None:
+    """The kind tokens a fact's phrasings are compared on are the words right after askers."""
+    index = engine.index("en")
+    assert kind_tokens(index, "which mines do russian firms work", "en") == {
+        index.analyzer.token("mines")}
+
+
+def test_a_fact_asked_for_by_kind_gets_the_kind_bonus(knowledge: Knowledge) -> None:
+    """A fact whose phrasings ask for the kind the question asks for ("какие меморандумы")
+    scores `kind_bonus` more; one asking for another kind ("какого визита") does not."""
+    question = "какие меморандумы подписали во время визита"
+    plain = {c.fact_id: c.score for c in Engine(knowledge, weights=Weights(kind_bonus=0.0))
+             .rank(question, "ru")}
+    bonus = {c.fact_id: c.score for c in Engine(knowledge, weights=Weights(kind_bonus=3.0))
+             .rank(question, "ru")}
+    assert bonus["memoranda"] == pytest.approx(plain["memoranda"] + 3.0)
+    assert bonus["official_visit"] == pytest.approx(plain["official_visit"])
