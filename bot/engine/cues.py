@@ -22,6 +22,7 @@ from bot.knowledge import language_resources
 
 _PUNCTUATION = re.compile(r"[^\w\u0e80-\u0eff]")  # not part of a word, Lao marks kept
 _LEANING_WORDS = 6  # a longer question states its own subject
+_LEFT_OVER = 6  # letters of a text without spaces beside a cue phrase that may be one word
 
 
 def _asks(text: str, language: str, kind: str) -> bool:
@@ -35,10 +36,19 @@ def _asks(text: str, language: str, kind: str) -> bool:
         return False
     simple = " ".join(present)
     if unspaced(language):
-        # No word boundaries to rely on: the phrase must be (nearly) the whole message.
+        # No word boundaries to rely on: the phrase must be (nearly) the whole message, but
+        # for the words that may stand around it ("please", "of this news").
         joined = simple.replace(" ", "")
-        return any(p.replace(" ", "") in joined and len(joined) - len(p.replace(" ", "")) <= 6
-                   for p in cues)
+        for phrase in (p.replace(" ", "") for p in cues):
+            if phrase not in joined:
+                continue
+            rest = joined.replace(phrase, "", 1)
+            if kind == "overview":
+                for word in _longest_first(language):
+                    rest = rest.replace(word, "")
+            if len(_PUNCTUATION.sub("", rest)) <= _LEFT_OVER:
+                return True
+        return False
     # A message much longer than every phrase is no whole match, typos or not.
     if len(present) <= longest(language, kind) + 1 and whole_cue(simple, language) == kind:
         return True
@@ -135,6 +145,20 @@ def around_overview(text: str, language: str) -> str | None:
     if not held:
         return None
     return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
+
+
+def without_article(text: str, language: str) -> str:
+    """The text without the words naming the article ("of this news"): in a language
+    written without spaces, without stopwords and question words too, which cannot be
+    told from a word otherwise."""
+    if unspaced(language):
+        for word in _longest_first(language):
+            text = text.replace(word, " ")
+        return " ".join(text.split())
+    padded = f" {' '.join(text.split())} "
+    for phrase in sorted(phrases(language, "article"), key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded.strip()
 
 
 def after_more(text: str, language: str) -> str | None:

@@ -16,6 +16,7 @@ from bot.engine.cues import (
     asks_more,
     asks_overview,
     leans_back,
+    without_article,
 )
 from bot.engine.decision import (
     Asks,
@@ -154,7 +155,7 @@ class Engine:
         the whole message answers ("briefly, how much did trade grow?") as asked; else a
         summary of what they name ("summary of the trade figures"): the fact they point
         to, then other facts of its topic."""
-        named = names_known(self.index(language), rest)
+        named = names_known(self.index(language), without_article(rest, language))
         about = self._alone(rest, language, reply) if named else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview

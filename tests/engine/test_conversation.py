@@ -76,7 +76,11 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
 
 @pytest.mark.parametrize("question", ["What is this article about?", "summary", "tl;dr",
                                       "main points", "О чём статья?", "краткое содержание",
-                                      "bài báo nói về gì?", "ສະຫຼຸບ"])
+                                      "bài báo nói về gì?", "ສະຫຼຸບ",
+                                      # Lao: words around a cue, "talks about" as filler
+                                      "ຂໍໃຈຄວາມສຳຄັນຂອງບົດຄວາມນີ້ແດ່", "ບົດຄວາມນີ້ເວົ້າເລື່ອງຫຍັງ",
+                                      "ເລົ່າສັ້ນໆໃຫ້ຟັງແດ່ວ່າບົດຄວາມນີ້ແມ່ນຫຍັງ",
+                                      "cho mình bản tóm tắt bài viết này nhé"])
 def test_overview_requests(engine: Engine, question: str) -> None:
     """Asking what the article is about gets the overview."""
     assert engine.decide(question).kind == "overview"
