@@ -42,11 +42,11 @@ def _asks(text: str, language: str, kind: str) -> bool:
         for phrase in (p.replace(" ", "") for p in cues):
             if phrase not in joined:
                 continue
-            rest = joined.replace(phrase, "", 1)
+            left = joined.replace(phrase, "", 1)
             if kind == "overview":
                 for word in _longest_first(language):
-                    rest = rest.replace(word, "")
-            if len(_PUNCTUATION.sub("", rest)) <= _LEFT_OVER:
+                    left = left.replace(word, "")
+            if len(_PUNCTUATION.sub("", left)) <= _LEFT_OVER:
                 return True
         return False
     # A message much longer than every phrase is no whole match, typos or not.
