@@ -252,8 +252,9 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
     )
+    # Written with care: the questions' asking words are not looked for as typos.
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
-                             for token in kind_tokens(index, question, language))
+                             for token in kind_tokens(index, question, language, typos=False))
                    for fact in knowledge.facts]
     return index
 

@@ -31,49 +31,55 @@ def askers(language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((words for words in read if words), key=len, reverse=True))
 
 
-def asked_kinds(index: Reading, text: str, language: str,
-                size: int = _KIND_WORDS) -> list[list[tuple[str, str]]]:
+def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORDS,
+                typos: bool = True) -> list[list[tuple[str, str]]]:
     """For each `kind_askers` word in the text, the (word, token) pairs of the first `size`
     content words after it ("in which Chinese city": "chinese", "city"), the article's
-    subjects and question words left out."""
-    read = plain_words(text, language)
-    tokens = [index.analyzer.token(word) for word in read]
+    subjects and question words left out. `typos`: an asker may be misspelt."""
     phrases = askers(language)
+    if not phrases:
+        return []
+    read = plain_words(text, language)
     firsts = {words[0] for words in phrases}
+    if not typos and firsts.isdisjoint(read):
+        return []
+    token = cache(index.analyzer.token)  # each word read once, and only when needed
     wanted = {word: index.analyzer.token(word) for words in phrases for word in words}
     stops = [[word] for word in language_resources(language).kind_stops]
     found = []
     for at, word in enumerate(read):
-        if not (word in firsts or _stands_for(word, tokens[at], firsts, wanted)):
+        if not (word in firsts or (typos and _stands_for(word, token(word), firsts, wanted))):
             continue
         asker = next((words for words in phrases if len(read) - at >= len(words) and all(
-            _stands_for(read[at + n], tokens[at + n], {one}, wanted)
+            _stands_for(read[at + n], token(read[at + n]), {one}, wanted, typos)
             for n, one in enumerate(words))), None)
         if asker is None or read[at + len(asker):at + len(asker) + 1] in stops:
             continue
         kind: list[tuple[str, str]] = []
-        for after, token in zip(read[at + len(asker):], tokens[at + len(asker):], strict=True):
-            if token is None or token in index.subjects or token in index.interrogatives:
+        for after in read[at + len(asker):]:
+            read_as = token(after)
+            if read_as is None or read_as in index.subjects or read_as in index.interrogatives:
                 continue
-            kind.append((after, token))
+            kind.append((after, read_as))
             if len(kind) == size:
                 break
         found.append(kind)
     return found
 
 
-def kind_tokens(index: Reading, text: str, language: str) -> frozenset[str]:
+def kind_tokens(index: Reading, text: str, language: str,
+                typos: bool = True) -> frozenset[str]:
     """The tokens of the kinds the text asks for, each the word right after its asker."""
-    return frozenset(token for kind in asked_kinds(index, text, language, 1)
+    return frozenset(token for kind in asked_kinds(index, text, language, 1, typos)
                      for _, token in kind)
 
 
 def _stands_for(word: str, token: str | None, askers: set[str],
-                wanted: dict[str, str | None]) -> bool:
+                wanted: dict[str, str | None], typos: bool = True) -> bool:
     """Whether a word is one of these asking words, as typed, as the index reads them
     ("whats") or with one typo in a long enough word ("сколко")."""
     return any(
         word == one or (token is not None and token == wanted[one])
-        or (len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
+        or (typos and len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
             and DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1)
         for one in askers)
