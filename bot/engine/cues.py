@@ -147,6 +147,13 @@ def around_overview(text: str, language: str) -> str | None:
     return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
 
 
+def asks_other(text: str, language: str) -> bool:
+    """Whether the message asks for another fact than the last answer ("any other
+    industries?", "а кроме сельского хозяйства?")."""
+    padded = f" {' '.join(cue_read(text, language))} "
+    return any(f" {phrase} " in padded for phrase in phrases(language, "others"))
+
+
 def without_article(text: str, language: str) -> str:
     """The text without the words naming the article ("of this news"): in a language
     written without spaces, without stopwords and question words too, which cannot be

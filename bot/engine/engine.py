@@ -14,6 +14,7 @@ from bot.engine.cues import (
     asking_words,
     asks_again,
     asks_more,
+    asks_other,
     asks_overview,
     leans_back,
     without_article,
@@ -127,6 +128,11 @@ class Engine:
         if self.knowledge.overview and (any(asks_overview(question, code) for code in spoken)
                                         or self._names_only_article(question, language)):
             return overview
+        if context.given and asks_other(question, language) \
+                and names_known(self.index(language), question):
+            other = self._other(question, language, reply, context)
+            if other is not None:
+                return other
         if any(asks_more(question, code) for code in spoken):
             if context.started:
                 return self._more(question, reply, context)
@@ -173,6 +179,19 @@ class Engine:
         if not facts:
             return Decision(question, "none", reply, reason="exhausted")
         return _answering(question, reply, facts)
+
+    def _other(self, question: str, language: str, reply: str,
+               context: Context) -> Decision | None:
+        """A question asking for another fact than the last answer ("any other industries?"
+        after the farm exports): answered by a fact other than the last ones, when one is
+        clear; else None."""
+        alone = self._alone(question, language, reply)  # "apart from farming" set aside
+        if alone.kind == "fact" and alone.fact_id not in context.given:
+            return alone
+        ranked = [c for c in self.rank(question, language) if c.fact_id not in context.given]
+        decision = decide(question, reply, ranked, self.knowledge, self.thresholds_for(language),
+                          self.asks(question, language))
+        return decision if decision.kind == "fact" else None
 
     def _again(self, question: str, reply: str, context: Context) -> Decision:
         """The last answer again: what the article says of it is what it already said."""

@@ -69,6 +69,9 @@ class ConversationFile(_Strict):
     # What asks the last answer again, for its content or another period of it ("like
     # what?", "and the year before?"): the article's answer is the one it already gave.
     again: tuple[Text, ...] = ()
+    # What asks for another fact than the last answer ("any other industries?"): the last
+    # answer is set aside.
+    others: tuple[Text, ...] = ()
 
 
 class SegmentingFile(_Strict):

@@ -60,6 +60,7 @@ class Conversation:
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
     again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"
+    others: tuple[str, ...] = ()  # another fact than the last answer: "other", "else"
 
 
 @dataclass(frozen=True)

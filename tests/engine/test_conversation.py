@@ -429,3 +429,21 @@ def test_a_piece_naming_a_word_of_its_own_stays_a_question(engine: Engine) -> No
     decision = engine.decide("what does Laos export? and what's the population of Laos?")
     assert decision.kind == "parts"
     assert [part.confident for part in decision.parts] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "fact"),
+    [
+        ("какие сельхозтовары лаос может экспортировать",
+         "а кроме сельского хозяйства какие отрасли?", "textile_hydropower"),
+        ("what farm products can laos export?", "which other industries did they discuss?",
+         "textile_hydropower"),
+    ],
+)
+def test_a_follow_up_asking_for_another_fact_sets_the_last_answer_aside(
+        engine: Engine, first: str, then: str, fact: str) -> None:
+    """"Which other industries?" after the farm exports is answered by a fact other than
+    the last answer."""
+    context = Context().told(engine.decide(first))
+    decision = engine.decide(then, context=context)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
