@@ -54,6 +54,8 @@ class Index:
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
+    # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
+    years: dict[str, str] = field(default_factory=dict)
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -252,6 +254,9 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
     )
+    years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
+    index.years = {year[2:]: year for year in years
+                   if sum(other[2:] == year[2:] for other in years) == 1}
     # Written with care: the questions' asking words are not looked for as typos.
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
                              for token in kind_tokens(index, question, language, typos=False))

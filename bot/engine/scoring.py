@@ -25,6 +25,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     pairs = index.analyzer.pairs(join_compounds(index, question))
     if not pairs:
         return []
+    # "the first months of '25", "в 25-м году": two digits no fact has, of a year one has.
+    pairs = tuple((word, index.years.get(token, token) if token not in index.weights else token)
+                  for word, token in pairs)
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
     text = index.analyzer.normal(question)

@@ -45,3 +45,14 @@ def test_a_near_miss_asks_for_what_the_article_does_not_give(engine: Engine, que
                                                              kind: str) -> None:
     """Which metals the companies mine is answered; which companies mine them is not said."""
     assert engine.decide(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("рост торговли в 24-м году", "ru"), ("trade growth in the first five months of 25", "en")],
+)
+def test_two_digits_of_a_year_a_fact_has_are_that_year(
+        engine: Engine, question: str, language: str) -> None:
+    """A two-digit number no fact has, the end of a year one has ("24-м году"), is read as
+    that year and must be in the fact as the year would."""
+    assert engine.rank(question, language)[0].fact_id == "trade_growth"
