@@ -24,6 +24,9 @@ class Analyzer:
         self.reader.substitute(groups)
         normal = self.normal = self.reader.normal
         self.stopwords = frozenset(map(normal, resources.stopwords))
+        if resources.romanized is not None and resources.romanized.dropped:
+            left_out = str.maketrans("", "", resources.romanized.dropped)
+            self.stopwords |= {word.translate(left_out) for word in self.stopwords}
         self._filler = filler(language)
         self._stemmer = (snowballstemmer.stemmer(resources.stemmer)
                          if resources.stemmer else None)

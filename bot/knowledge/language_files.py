@@ -90,6 +90,9 @@ class RomanizedFile(_Strict):
 
     script: Text
     table: Annotated[dict[Text, StrictStr], Field(min_length=1)]
+    # Letters typed in the other script are often left out of (the soft sign): stopwords
+    # are also read without them ("est" is "есть", "nibud" "нибудь").
+    dropped: Text = ""
 
 
 class LanguageFile(_Strict):
@@ -258,7 +261,8 @@ def _language(code: str, model: LanguageFile) -> Language:
         fold_marks=model.fold_marks,
         variants=dict(model.variants),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,
-        romanized=(Romanized(model.romanized.script, dict(model.romanized.table))
+        romanized=(Romanized(model.romanized.script, dict(model.romanized.table),
+                             model.romanized.dropped)
                    if model.romanized else None),
     )
 

@@ -44,6 +44,7 @@ class Romanized:
 
     script: str
     table: Mapping[str, str]
+    dropped: str = ""  # letters typists leave out (the soft sign): stopwords read without them
 
 
 @dataclass(frozen=True)

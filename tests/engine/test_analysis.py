@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.analysis import Analyzer
 from bot.engine.reading import fold, reader, words
 from bot.knowledge import Knowledge
@@ -115,3 +116,16 @@ def test_romanized_russian_y_after_a_vowel(latin: str, cyrillic: str) -> None:
     """Russian typed in Latin letters reads "y" after a vowel as "й", and "ya", "yu", "ye"
     after one as the vowels "я", "ю", "е"."""
     assert reader("ru").normal(latin) == cyrillic
+
+
+@pytest.mark.parametrize("word", ["ест", "нибуд", "есть", "нибудь"])
+def test_stopwords_are_also_read_without_the_letters_romanization_drops(
+        engine: Engine, word: str) -> None:
+    """Russian typed in Latin letters leaves out the soft sign: "est" is still "есть"."""
+    assert engine.index("ru").analyzer.token(word) is None
+
+
+def test_a_romanized_question_without_soft_signs_is_answered(engine: Engine) -> None:
+    """"pro tekstil chto-nibud est?" asks about textiles, nothing else."""
+    decision = engine.decide("pro tekstil chto-nibud est?")
+    assert (decision.kind, decision.fact_id) == ("fact", "textile_hydropower")
