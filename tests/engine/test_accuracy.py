@@ -116,6 +116,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_q.yaml",), 0.81, 0.5),
     (("blind_vi_q.yaml",), 0.83, 0.83),
     (("blind_lo_q.yaml",), 0.83, 0.66),
+    # An eleventh, written at the start of the next session and scored blind with its start
+    # engine and again later that session (in the headers), then read: one question below
+    # the later level (English 29/48, 23/24; Russian 27/36, 18/18; Russian in Latin letters
+    # 14/16, 4/4; Vietnamese 15/18, 5/6; Lao 18/18, 6/6).
+    (("blind_en_r.yaml",), 0.58, 0.91),
+    (("blind_ru_r.yaml",), 0.72, 0.94),
+    (("blind_ru_latin_r.yaml",), 0.81, 0.75),
+    (("blind_vi_r.yaml",), 0.77, 0.66),
+    (("blind_lo_r.yaml",), 0.94, 0.83),
 ]
 
 
@@ -173,6 +182,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_lovi_p.yaml", 0.55),
     ("blind_conv_en_q.yaml", 0.85),
     ("blind_conv_ru_q.yaml", 0.76),
+    ("blind_conv_en_r.yaml", 0.69),
+    ("blind_conv_ru_r.yaml", 0.76),
+    ("blind_conv_lovi_r.yaml", 0.35),
 ]
 
 
