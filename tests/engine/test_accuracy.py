@@ -125,6 +125,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_r.yaml",), 0.81, 0.75),
     (("blind_vi_r.yaml",), 0.77, 0.66),
     (("blind_lo_r.yaml",), 0.94, 0.83),
+    # A twelfth, written mid-session after round r was read, scored blind with the
+    # session-start engine and the engine of then (in the headers), then read: one question
+    # below the later level (English 24/40, 19/20; Russian 24/30, 15/15; Russian in Latin
+    # letters 15/16, 4/4; Vietnamese 14/18, 5/6; Lao 15/18, 5/6).
+    (("blind_en_s.yaml",), 0.57, 0.9),
+    (("blind_ru_s.yaml",), 0.76, 0.93),
+    (("blind_ru_latin_s.yaml",), 0.87, 0.75),
+    (("blind_vi_s.yaml",), 0.72, 0.66),
+    (("blind_lo_s.yaml",), 0.77, 0.66),
 ]
 
 
@@ -185,6 +194,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_r.yaml", 0.69),
     ("blind_conv_ru_r.yaml", 0.76),
     ("blind_conv_lovi_r.yaml", 0.35),
+    ("blind_conv_en_s.yaml", 0.62),
+    ("blind_conv_ru_s.yaml", 0.77),
+    ("blind_conv_lovi_s.yaml", 0.43),
 ]
 
 
