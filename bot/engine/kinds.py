@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -44,11 +44,14 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     if not typos and firsts.isdisjoint(read):
         return []
     token = cache(index.analyzer.token)  # each word read once, and only when needed
-    wanted = {word: index.analyzer.token(word) for words in phrases for word in words}
+    wanted = _asker_tokens(index.analyzer, language)
+    first_tokens = {wanted[word] for word in firsts} - {None}
+    long_firsts = _long_by_letter(language) if typos else {}
     stops = [[word] for word in language_resources(language).kind_stops]
     found = []
     for at, word in enumerate(read):
-        if not (word in firsts or (typos and _stands_for(word, token(word), firsts, wanted))):
+        if not (word in firsts or token(word) in first_tokens
+                or any(_one_typo(word, one) for one in long_firsts.get(word[:1], ()))):
             continue
         asker = next((words for words in phrases if len(read) - at >= len(words) and all(
             _stands_for(read[at + n], token(read[at + n]), {one}, wanted, typos)
@@ -74,12 +77,34 @@ def kind_tokens(index: Reading, text: str, language: str,
                      for _, token in kind)
 
 
+@lru_cache(maxsize=64)
+def _asker_tokens(analyzer: Analyzer, language: str) -> dict[str, str | None]:
+    """Each word of the language's askers as this analyzer reads it (an analyzer is one
+    knowledge base's reading of a language: its synonyms too)."""
+    return {word: analyzer.token(word) for words in askers(language) for word in words}
+
+
+@cache
+def _long_by_letter(language: str) -> dict[str, tuple[str, ...]]:
+    """The first words of the language's askers long enough to be told with a typo, by their
+    first letter (typos rarely hit the first letter)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in sorted({words[0] for words in askers(language)}):
+        if len(word) >= _TYPO_LENGTH:
+            found[word[0]] = (*found.get(word[0], ()), word)
+    return found
+
+
+def _one_typo(word: str, one: str) -> bool:
+    """Whether a word is another one with one typo."""
+    return DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1
+
+
 def _stands_for(word: str, token: str | None, askers: set[str],
                 wanted: dict[str, str | None], typos: bool = True) -> bool:
     """Whether a word is one of these asking words, as typed, as the index reads them
     ("whats") or with one typo in a long enough word ("сколко")."""
     return any(
         word == one or (token is not None and token == wanted[one])
-        or (typos and len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
-            and DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1)
+        or (typos and len(one) >= _TYPO_LENGTH and word[:1] == one[:1] and _one_typo(word, one))
         for one in askers)
