@@ -39,6 +39,8 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     phrases = askers(language)
     if not phrases:
         return []
+    if not typos and not any(words[0] in text.casefold() for words in phrases):
+        return []  # no asker as written: not worth reading the text word by word
     read = plain_words(text, language)
     firsts = {words[0] for words in phrases}
     if not typos and firsts.isdisjoint(read):
