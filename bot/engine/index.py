@@ -14,6 +14,7 @@ from typing import Any
 from bot.engine.analysis import Analyzer
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
+from bot.engine.reading import words
 from bot.knowledge import Knowledge, language_resources
 
 # Per fact: token -> the phrasings having it, each phrasing's weight and question words.
@@ -202,9 +203,17 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     place_grams: tuple[tuple[str, frozenset[str]], ...] = ()
     specific: frozenset[str] = frozenset()
     if language_resources(language).segment is None:
-        places = {analyzer.token(word) for word in country_words(language)}
+        named = {word: analyzer.token(word) for word in country_words(language)}
+        places = set(named.values())
+        # A country the facts name is a place only if they name it: "груз" is Georgia's
+        # stem and cargo's, "nhat" Japan's and "nhất"'s (most); the facts saying "cargo"
+        # make no question about cargo need it.
+        written = {word for fact in knowledge.facts
+                   for text in (fact.answer_in(language), *fact.questions.get(language, ()))
+                   for word in words(analyzer.reader.prepare(text))}
         specific = frozenset(
-            token for token in places if token in postings and len(postings[token]) <= total / 2
+            token for word, token in named.items() if token in postings
+            and len(postings[token]) <= total / 2 and word in written
         ) | frozenset(token for token in places if token and token not in postings)
     else:
         # Cut into n-grams, a name is found in the text as written, and a fact names it

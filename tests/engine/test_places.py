@@ -43,3 +43,15 @@ def test_a_two_word_short_name_is_one_place() -> None:
     names = country_words("vi")
     assert "trieutien" in names
     assert not {"tien", "trieu"} & names
+
+
+def test_a_country_the_facts_do_not_name_is_no_place_when_its_stem_is_their_word(
+        engine: Engine) -> None:
+    """"Груз" is Georgia's stem and cargo's: the facts say cargo, so a question about goods
+    ("обмен товарами", read as cargo) does not need a fact naming it, while China, which the
+    facts name, is still a place."""
+    index = engine.index("ru")
+    assert index.analyzer.token("грузия") not in index.places
+    assert index.analyzer.token("китай") in index.places
+    ranked = engine.rank("обмен товарами вырос на 66 процентов", "ru")
+    assert ranked[0].fact_id == "trade_growth"
