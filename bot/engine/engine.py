@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
-from bot.engine.cue_reading import phrases, plain_words
 from bot.engine.cues import (
     after_more,
     around_overview,
@@ -36,6 +35,7 @@ from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.naming import asks_kind, named_facts
+from bot.engine.pieces import asks_only_what, names_only_article, names_own
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
@@ -46,10 +46,9 @@ from bot.engine.typos import (
     knows,
     names_known,
     names_missing,
-    token_matches,
 )
 from bot.engine.warming import warm
-from bot.knowledge import Fact, Knowledge, language_resources
+from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -108,7 +107,7 @@ class Engine:
         asked = _MENTION.sub(" ", question) if "@" in question else question
         decision = converse(asked, language, context or Context(),
                             lambda text, turn: self._turn(text, language, reply, turn),
-                            lambda text: self._names(text, language))
+                            lambda text: names_own(self.index(language), text, language))
         # The question as asked (mentions and all) is what the log and the echo show.
         return replace(decision, question=question) if decision.question == asked else decision
 
@@ -125,11 +124,11 @@ class Engine:
         spoken: tuple[str, ...] = (language,)
         if len(question.split()) <= _SHORT:
             spoken += tuple(code for code in self.knowledge.languages if code != language)
+        index = self.index(language)
         if self.knowledge.overview and (any(asks_overview(question, code) for code in spoken)
-                                        or self._names_only_article(question, language)):
+                                        or names_only_article(index, question, language)):
             return overview
-        if context.given and asks_other(question, language) \
-                and names_known(self.index(language), question):
+        if context.given and asks_other(question, language) and names_known(index, question):
             other = self._other(question, language, reply, context)
             if other is not None:
                 return other
@@ -210,7 +209,7 @@ class Engine:
                 or near[0].score < ranked[0].score - limits.window):
             names_nothing = alone.fact_id not in nearby and bare
             last = self.knowledge.by_id[context.given[0]]
-            if names_nothing and self._asks_what(question, language):
+            if names_nothing and asks_only_what(self.index(language), question, language):
                 # "What is on it?" after the photo: nothing but "what" of the last answer,
                 # which is what the article says of it.
                 return self._again(question, reply, context)
@@ -253,54 +252,6 @@ class Engine:
             return unsure
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
                          unsure.candidates)
-
-    def _asks_what(self, question: str, language: str) -> bool:
-        """Whether the question's only question words ask "what" (the language's first
-        group of them), not who, when, where or why, nor what for ("what are they for?")."""
-        plain = plain_words(question, language)
-        if plain and plain[-1] in phrases(language, "before_asks"):
-            return False  # a preposition left at the end asks what for, with, from
-        index = self.index(language)
-        what = self._what(language)
-        asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
-                 if token in index.interrogatives}
-        return what is not None and asked == {what}
-
-    def _what(self, language: str) -> str | None:
-        """The token "what"'s group of question words maps to (the language's first group):
-        each question word's token maps to its group's first token."""
-        index = self.index(language)
-        return index.interrogatives.get(index.analyzer.token(
-            language_resources(language).interrogatives[0][0]) or "")
-
-    def _names(self, text: str, language: str) -> bool:
-        """Whether a piece of a message names something of its own: a word the knowledge
-        base has, or knows the article does not give, or one no fact has unless the piece
-        refers back ("is that real?" names nothing; "what's the population?" does)."""
-        index = self.index(language)
-        if names_known(index, text) or names_missing(index, text):
-            return True
-        refers = set(phrases(language, "refers"))
-        return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
-
-    def _names_only_article(self, question: str, language: str) -> bool:
-        """Whether the message names the article and nothing any fact has, not even as a
-        typo, asking nothing but "what" ("what's this news about in a couple of sentences";
-        not "where is this article from"): it can only ask about the whole."""
-        index = self.index(language)
-        article = set(phrases(language, "article"))
-        if article.isdisjoint(plain_words(question, language)):
-            return False
-        what = self._what(language)
-        for word, token in index.analyzer.pairs(question):
-            if word in article or token in index.common:
-                continue
-            if token in index.interrogatives or token in index.intents:
-                if index.interrogatives.get(token) != what:
-                    return False
-            elif token[0].isdigit() or token_matches(index, word, token):
-                return False
-        return True
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

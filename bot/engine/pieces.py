@@ -1,0 +1,57 @@
+"""What a message or a piece of one names and asks: something of its own, only the article,
+only "what"."""
+
+from __future__ import annotations
+
+from bot.engine.cue_reading import phrases, plain_words
+from bot.engine.index import Index
+from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
+from bot.knowledge import language_resources
+
+
+def what_group(index: Index, language: str) -> str | None:
+    """The token "what"'s group of question words maps to (the language's first group):
+    each question word's token maps to its group's first token."""
+    return index.interrogatives.get(index.analyzer.token(
+        language_resources(language).interrogatives[0][0]) or "")
+
+
+def asks_only_what(index: Index, question: str, language: str) -> bool:
+    """Whether the question's only question words ask "what" (the language's first group of
+    them), not who, when, where or why, nor what for ("what are they for?")."""
+    plain = plain_words(question, language)
+    if plain and plain[-1] in phrases(language, "before_asks"):
+        return False  # a preposition left at the end asks what for, with, from
+    what = what_group(index, language)
+    asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
+             if token in index.interrogatives}
+    return what is not None and asked == {what}
+
+
+def names_own(index: Index, text: str, language: str) -> bool:
+    """Whether a piece of a message names something of its own: a word the knowledge base
+    has, or knows the article does not give, or one no fact has unless the piece refers back
+    ("is that real?" names nothing; "what's the population?" does)."""
+    if names_known(index, text) or names_missing(index, text):
+        return True
+    refers = set(phrases(language, "refers"))
+    return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
+
+
+def names_only_article(index: Index, question: str, language: str) -> bool:
+    """Whether the message names the article and nothing any fact has, not even as a typo,
+    asking nothing but "what" ("what's this news about in a couple of sentences"; not
+    "where is this article from"): it can only ask about the whole."""
+    article = set(phrases(language, "article"))
+    if article.isdisjoint(plain_words(question, language)):
+        return False
+    what = what_group(index, language)
+    for word, token in index.analyzer.pairs(question):
+        if word in article or token in index.common:
+            continue
+        if token in index.interrogatives or token in index.intents:
+            if index.interrogatives.get(token) != what:
+                return False
+        elif token[0].isdigit() or token_matches(index, word, token):
+            return False
+    return True

@@ -1,0 +1,47 @@
+"""Tests for bot.engine.pieces: what a message or a piece of one names and asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.pieces import asks_only_what, names_only_article, names_own
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("is that real", False),  # refers back, names nothing any fact has
+        ("where to?", False),
+        ("what's the population of laos?", True),  # a word of its own, unknown to the facts
+        ("and the railway?", True),
+    ],
+)
+def test_a_piece_names_something_of_its_own(engine: Engine, text: str, own: bool) -> None:
+    """A piece names something of its own with a known word, or an unknown one unless it
+    refers back."""
+    assert names_own(engine.index("en"), text, "en") is own
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("what's this story about in a couple of sentences", True),
+        ("where is this story from", False),  # "where" asks for its source
+        ("what does the story say about hydropower", False),
+        ("how much did trade grow", False),  # no word for the article
+    ],
+)
+def test_a_message_names_only_the_article(engine: Engine, text: str, only: bool) -> None:
+    """A message naming the article and no word any fact has, asking only "what", names
+    only the article."""
+    assert names_only_article(engine.index("en"), text, "en") is only
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("what is on it?", True), ("what are they for?", False), ("who is he?", False)],
+)
+def test_a_question_asks_only_what(engine: Engine, text: str, what: bool) -> None:
+    """Only "what", not another question word nor "what for", asks only what."""
+    assert asks_only_what(engine.index("en"), text, "en") is what
