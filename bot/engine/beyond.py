@@ -21,10 +21,9 @@ def asks_other_occasion(index: Index, question: str, language: str) -> bool:
     """Whether the question asks about another occasion than the article reports ("when is
     the next summit"): one of the language's `other_occasions` words, which no fact has."""
     occasions = set(language_resources(language).other_occasions)
-    return any(word in occasions and not token_matches(index, word, token)
-               for word, token in ((word, index.analyzer.token(word))
-                                   for word in plain_words(question, language))
-               if token is not None)
+    return any((token := index.analyzer.token(word)) is not None
+               and not token_matches(index, word, token)
+               for word in plain_words(question, language) if word in occasions)
 
 
 def asks_unknown_kind(index: Index, question: str, language: str) -> bool:

@@ -15,7 +15,7 @@ _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question befo
 
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
-# Whether a text names anything the knowledge base has, or knows it does not.
+# Whether a piece of a message names something of its own (`pieces.names_own`).
 Names = Callable[[str], bool]
 
 

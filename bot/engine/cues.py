@@ -44,8 +44,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
                 continue
             left = joined.replace(phrase, "", 1)
             if kind == "overview":
-                for word in _longest_first(language):
-                    left = left.replace(word, "")
+                left = _cut_about_article(left, language)
             if len(_PUNCTUATION.sub("", left)) <= _LEFT_OVER:
                 return True
         return False
@@ -96,9 +95,7 @@ def _only_article(text: str, language: str) -> bool:
         rest = unfilled.replace(" ", "")
         if rest == normal.replace(" ", ""):
             return False
-        for word in _longest_first(language):
-            rest = rest.replace(word, "")
-        return not _PUNCTUATION.sub("", rest)
+        return not _PUNCTUATION.sub("", _cut_about_article(rest, language))
     present = [read_word(word, language) for word in words(unfilled)]
     if unfilled == normal and set(phrases(language, "article")).isdisjoint(present):
         return False
@@ -124,6 +121,14 @@ def _longest_first(language: str) -> tuple[str, ...]:
     """`_about_article`'s words, longest first (then in order, whatever the hash seed):
     taken out of a text written without spaces, a word is not cut out of a longer one."""
     return tuple(sorted(_about_article(language), key=lambda word: (-len(word), word)))
+
+
+def _cut_about_article(text: str, language: str, gap: str = "") -> str:
+    """A text without spaces with `_about_article`'s words cut out, longest first, each
+    replaced by `gap`."""
+    for word in _longest_first(language):
+        text = text.replace(word, gap)
+    return text
 
 
 def around_overview(text: str, language: str) -> str | None:
@@ -159,9 +164,7 @@ def without_article(text: str, language: str) -> str:
     written without spaces, without stopwords and question words too, which cannot be
     told from a word otherwise."""
     if unspaced(language):
-        for word in _longest_first(language):
-            text = text.replace(word, " ")
-        return " ".join(text.split())
+        return " ".join(_cut_about_article(text, language, " ").split())
     padded = f" {' '.join(text.split())} "
     for phrase in sorted(phrases(language, "article"), key=len, reverse=True):
         padded = padded.replace(f" {phrase} ", " ")

@@ -56,7 +56,7 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
                 or any(_one_typo(word, one) for one in long_firsts.get(word[:1], ()))):
             continue
         asker = next((words for words in phrases if len(read) - at >= len(words) and all(
-            _stands_for(read[at + n], token(read[at + n]), {one}, wanted, typos)
+            _stands_for(read[at + n], token(read[at + n]), one, wanted, typos)
             for n, one in enumerate(words))), None)
         if asker is None or read[at + len(asker):at + len(asker) + 1] in stops:
             continue
@@ -102,11 +102,10 @@ def _one_typo(word: str, one: str) -> bool:
     return DamerauLevenshtein.distance(word, one, score_cutoff=1) <= 1
 
 
-def _stands_for(word: str, token: str | None, askers: set[str],
-                wanted: dict[str, str | None], typos: bool = True) -> bool:
-    """Whether a word is one of these asking words, as typed, as the index reads them
-    ("whats") or with one typo in a long enough word ("сколко")."""
-    return any(
-        word == one or (token is not None and token == wanted[one])
-        or (typos and len(one) >= _TYPO_LENGTH and word[:1] == one[:1] and _one_typo(word, one))
-        for one in askers)
+def _stands_for(word: str, token: str | None, one: str, wanted: dict[str, str | None],
+                typos: bool = True) -> bool:
+    """Whether a word is this asking word, as typed, as the index reads it ("whats") or with
+    one typo in a long enough word ("сколко")."""
+    return (word == one or (token is not None and token == wanted[one])
+            or (typos and len(one) >= _TYPO_LENGTH and word[:1] == one[:1]
+                and _one_typo(word, one)))
