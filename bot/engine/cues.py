@@ -4,6 +4,7 @@ for more, and a question that leans on the last answer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from bot.engine.cue_reading import (
@@ -76,16 +77,20 @@ def _around(language: str, kind: str) -> frozenset[str]:
     return around | set(phrases(language, "asks")) if kind == "overview" else around
 
 
-def asks_overview(text: str, language: str) -> bool:
+def asks_overview(text: str, language: str,
+                  unknown: Callable[[str], bool] | None = None) -> bool:
     """Whether the message asks what the article is about ("summary", "main points"), or
-    names nothing but the article itself ("whats the story here", "bai nay noi ve cai gi")."""
-    return _asks(text, language, "overview") or _only_article(text, language)
+    names nothing but the article itself ("whats the story here", "bai nay noi ve cai gi");
+    `unknown`: a word no fact has, which may stand beside the article's name ("what's this
+    news about in a couple of sentences")."""
+    return _asks(text, language, "overview") or _only_article(text, language, unknown)
 
 
-def _only_article(text: str, language: str) -> bool:
+def _only_article(text: str, language: str,
+                  unknown: Callable[[str], bool] | None = None) -> bool:
     """Whether the message is the article's name, or asks what the article says ("what
     does the article say?", "что говорится в статье?"), among stopwords and question
-    words."""
+    words, and words `unknown` says no fact has when it names the article."""
     normal = reader(language).normal(text)
     unfilled = filler(language).sub(" ", normal)
     if unspaced(language):
@@ -97,9 +102,13 @@ def _only_article(text: str, language: str) -> bool:
             return False
         return not _PUNCTUATION.sub("", _cut_about_article(rest, language))
     present = [read_word(word, language) for word in words(unfilled)]
-    if unfilled == normal and set(phrases(language, "article")).isdisjoint(present):
+    article = set(phrases(language, "article"))
+    if unfilled == normal and article.isdisjoint(present):
         return False
-    return all(word in _about_article(language) or len(word) == 1 for word in present)
+    named = not article.isdisjoint(words(normal))  # the filler may hold the name
+    # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
+    other = [word for word in present if word not in _about_article(language) and len(word) > 1]
+    return not other or (named and unknown is not None and all(map(unknown, other)))
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
@@ -35,7 +36,7 @@ from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.naming import asks_kind, named_facts
-from bot.engine.pieces import asks_only_what, names_only_article, names_own
+from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
@@ -125,8 +126,10 @@ class Engine:
         if len(question.split()) <= _SHORT:
             spoken += tuple(code for code in self.knowledge.languages if code != language)
         index = self.index(language)
-        if self.knowledge.overview and (any(asks_overview(question, code) for code in spoken)
-                                        or names_only_article(index, question, language)):
+        unknown = partial(unknown_word, index)
+        if self.knowledge.overview and any(
+                asks_overview(question, code, unknown if code == language else None)
+                for code in spoken):
             return overview
         if context.given and asks_other(question, language) and names_known(index, question):
             other = self._other(question, language, reply, context)

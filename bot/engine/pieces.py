@@ -1,5 +1,5 @@
-"""What a message or a piece of one names and asks: something of its own, only the article,
-only "what"."""
+"""What a message or a piece of one names and asks: something of its own, nothing any fact
+has, only "what"."""
 
 from __future__ import annotations
 
@@ -38,20 +38,10 @@ def names_own(index: Index, text: str, language: str) -> bool:
     return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
 
 
-def names_only_article(index: Index, question: str, language: str) -> bool:
-    """Whether the message names the article and nothing any fact has, not even as a typo,
-    asking nothing but "what" ("what's this news about in a couple of sentences"; not
-    "where is this article from"): it can only ask about the whole."""
-    article = set(phrases(language, "article"))
-    if article.isdisjoint(plain_words(question, language)):
-        return False
-    what = what_group(index, language)
-    for word, token in index.analyzer.pairs(question):
-        if word in article or token in index.common:
-            continue
-        if token in index.interrogatives or token in index.intents:
-            if index.interrogatives.get(token) != what:
-                return False
-        elif token[0].isdigit() or token_matches(index, word, token):
-            return False
-    return True
+def unknown_word(index: Index, word: str) -> bool:
+    """Whether a word of a message names nothing any fact has, not even as a typo: a
+    stopword, one of the article's subjects, or a word no fact has (not a number)."""
+    token = index.analyzer.token(word)
+    if token is None or token in index.common:
+        return True
+    return not token[0].isdigit() and not token_matches(index, word, token)

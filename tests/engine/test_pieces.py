@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from bot.engine import Engine
-from bot.engine.pieces import asks_only_what, names_only_article, names_own
+from bot.engine.cues import asks_overview
+from bot.engine.pieces import asks_only_what, names_own, unknown_word
 
 
 @pytest.mark.parametrize(
@@ -34,8 +37,9 @@ def test_a_piece_names_something_of_its_own(engine: Engine, text: str, own: bool
 )
 def test_a_message_names_only_the_article(engine: Engine, text: str, only: bool) -> None:
     """A message naming the article and no word any fact has, asking only "what", names
-    only the article."""
-    assert names_only_article(engine.index("en"), text, "en") is only
+    only the article: it asks for the overview."""
+    unknown = partial(unknown_word, engine.index("en"))
+    assert asks_overview(text, "en", unknown) is only
 
 
 @pytest.mark.parametrize(
