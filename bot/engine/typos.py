@@ -18,7 +18,7 @@ _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 
 def _allowed_edits(length: int) -> int:
     """How many typos (Damerau-Levenshtein edits) a word of this length may carry."""
-    return 1 if length <= 4 else 2 if length <= 8 else 3
+    return 1 if length <= 5 else 2 if length <= 8 else 3
 
 
 
