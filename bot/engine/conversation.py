@@ -41,6 +41,18 @@ def combine(question: str, language: str, decided: list[Decision]) -> Decision:
                     suggestions=suggestions, parts=tuple(parts))
 
 
+def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Decision]) -> bool:
+    """Whether a message read whole answers only one of its parts: the fact it answers is
+    one part's answer, and each part left unanswered is clearly unclear between facts
+    other than that one: a question of its own ("what did they sign and what period does
+    the nuclear plan cover": the road map answers the second part; the first is between the
+    memoranda and the visit). A faint guess at a part is no question of its own."""
+    answered = [part.fact_id for part in decided if part.kind == "fact"]
+    return whole.kind == "fact" and whole.fact_id in answered and all(
+        part.kind == "clarify" and part.score >= Thresholds.clarify
+        and whole.fact_id not in part.suggestions for part in offers)
+
+
 def _joined(sentence: str, language: str, context: Context, one: One,
             whole: Decision) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
@@ -56,8 +68,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         opening = grouping[0].rsplit(": ", 1)[-1]
         # Announced questions ("two things: ...") are several whatever the whole reads as.
         announced = opening != grouping[0]
-        clean = (whole.kind != "fact" or announced) and asks_itself(opening, language)
+        asking = asks_itself(opening, language)
+        clean = (whole.kind != "fact" or announced) and asking
         decided: list[Decision] = []
+        open_parts: list[Decision] = []  # neither answered nor said not to be: offers
         turn = context
         for part in (opening, *grouping[1:]):
             decision = one(part, turn)
@@ -67,15 +81,17 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # A lone "did you mean" shows its answer: as good as one for the part it is, when
             # it is as sure as a "did you mean" with buttons.
             lone = decision.offers_one and decision.score >= Thresholds.clarify
-            if (decision.kind != "fact" and not missed and not lone
-                    and not (clean and decision.suggestions)):
-                break
+            if decision.kind != "fact" and not missed and not lone:
+                if not (asking and decision.suggestions):
+                    break
+                open_parts.append(decision)
             decided.append(decision)
             turn = turn.told(decision)
         else:
             answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
             unanswered = any(part.kind != "fact" for part in decided)
-            if len(answered) > 1 or (answered and unanswered):
+            if len(answered) > 1 or (answered and unanswered and (
+                    clean or not open_parts or _answers_one_part(whole, decided, open_parts))):
                 return combine(sentence, whole.language, decided)
     return whole
 

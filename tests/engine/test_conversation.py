@@ -447,3 +447,15 @@ def test_a_follow_up_asking_for_another_fact_sets_the_last_answer_aside(
     context = Context().told(engine.decide(first))
     decision = engine.decide(then, context=context)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_a_whole_answering_one_part_leaves_the_other_asked(engine: Engine) -> None:
+    """"What did they sign during the visit and for which years is the nuclear road map?"
+    read whole is the road map, which answers only its second part: the first part is still
+    asked, as a "did you mean" between the memoranda and the visit."""
+    decision = engine.decide(
+        "что подписали во время визита и на какой период дорожная карта по атому")
+    assert decision.kind == "parts"
+    first, second = decision.parts
+    assert first.kind == "clarify" and "memoranda" in first.suggestions
+    assert second.fact_id == "nuclear_roadmap"
