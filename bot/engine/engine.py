@@ -246,12 +246,12 @@ class Engine:
         return answering(question, reply, fact, best.score, tuple(near[:3]))
 
     def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
-        """A "did you mean" settled by the conversation: of the facts offered, the only one
-        near the last answer is the one meant ("the nuclear one covers which years?"
-        after the memoranda)."""
+        """A "did you mean" settled by the conversation: of the facts offered, first or not,
+        the only one near the last answer is the one meant ("the nuclear one covers which
+        years?" after the memoranda, "why laos?" after hydropower)."""
         nearby = neighbourhood(self.knowledge, context.given)
         near = [fact for fact in unsure.suggestions if fact in nearby]
-        if len(near) != 1 or near[0] != unsure.suggestions[0]:
+        if len(near) != 1:
             return unsure
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
                          unsure.candidates)

@@ -328,6 +328,16 @@ def test_the_last_answer_settles_a_did_you_mean(engine: Engine) -> None:
     assert engine.decide(question, context=context).fact_id == "nuclear_roadmap"
 
 
+def test_the_last_answer_settles_a_did_you_mean_of_several(engine: Engine) -> None:
+    """Of several facts offered, the only one related to the last answer is the one meant,
+    whether or not it was offered first ("why laos?" after the hydropower answer)."""
+    question = "why laos?"
+    alone = engine.decide(question)
+    assert alone.kind == "clarify" and alone.suggestions[0] != "textile_hydropower"
+    context = Context().told(engine.decide("they discussed hydropower cooperation"))
+    assert engine.decide(question, context=context).fact_id == "textile_hydropower"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
