@@ -168,6 +168,20 @@ def asks_other(text: str, language: str) -> bool:
     return any(f" {phrase} " in padded for phrase in phrases(language, "others"))
 
 
+def without_others(text: str, language: str) -> str:
+    """The message without the words asking for another fact than the last ("any other
+    industries?" is "any industries?"): they point away from the last answer, not at a
+    fact that says "other" ("applications other than power"). What sets a thing aside
+    ("besides farming") stays, naming what it sets aside."""
+    if unspaced(language):
+        return text
+    aside = set(" ".join(plain_words(p, language)) for p in language_resources(language).excludes)
+    padded = f" {' '.join(cue_read(text, language))} "
+    for phrase in sorted(set(phrases(language, "others")) - aside, key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded.strip()
+
+
 def without_article(text: str, language: str) -> str:
     """The text without the words naming the article ("of this news"): in a language
     written without spaces, without stopwords and question words too, which cannot be

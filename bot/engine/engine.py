@@ -18,6 +18,7 @@ from bot.engine.cues import (
     asks_overview,
     leans_back,
     without_article,
+    without_others,
 )
 from bot.engine.decision import (
     Asks,
@@ -187,12 +188,19 @@ class Engine:
         """A question asking for another fact than the last answer ("any other industries?"
         after the farm exports): answered by a fact other than the last ones, when one is
         clear; else None."""
-        alone = self._alone(question, language, reply)  # "apart from farming" set aside
+        if self._alone(question, language, reply).fact_id in context.given:
+            return None  # "other" is the last answer's own word ("other uses than power?")
+        rest = without_others(question, language) or question
+        alone = replace(self._alone(rest, language, reply), question=question)
         if alone.kind == "fact" and alone.fact_id not in context.given:
-            return alone
-        ranked = [c for c in self.rank(question, language) if c.fact_id not in context.given]
+            return alone  # "apart from farming" set aside
+        ranked = [c for c in self.rank(rest, language) if c.fact_id not in context.given]
         decision = decide(question, reply, ranked, self.knowledge, self.thresholds_for(language),
-                          self.asks(question, language))
+                          self.asks(rest, language))
+        if decision.kind == "clarify":
+            # Several other facts fit ("any other industries?": energy, mining, textiles):
+            # the one related to the last answer is the one meant.
+            decision = self._settle(decision, reply, context)
         return decision if decision.kind == "fact" else None
 
     def _again(self, question: str, reply: str, context: Context) -> Decision:

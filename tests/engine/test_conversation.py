@@ -448,12 +448,16 @@ def test_a_piece_naming_a_word_of_its_own_stays_a_question(engine: Engine) -> No
          "а кроме сельского хозяйства какие отрасли?", "textile_hydropower"),
         ("what farm products can laos export?", "which other industries did they discuss?",
          "textile_hydropower"),
+        ("what crops does laos export?", "any other industries?", "textile_hydropower"),
+        ("is laos interested in nuclear power?", "only for power or other stuff too?",
+         "nuclear_interest"),
     ],
 )
 def test_a_follow_up_asking_for_another_fact_sets_the_last_answer_aside(
         engine: Engine, first: str, then: str, fact: str) -> None:
     """"Which other industries?" after the farm exports is answered by a fact other than
-    the last answer."""
+    the last answer, the one related to it when several fit, unless "other" is the last
+    answer's own word ("other uses than power" of the nuclear interest)."""
     context = Context().told(engine.decide(first))
     decision = engine.decide(then, context=context)
     assert (decision.kind, decision.fact_id) == ("fact", fact)

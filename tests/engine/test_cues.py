@@ -11,6 +11,7 @@ from bot.engine.cues import (
     asks_more,
     asks_overview,
     leans_back,
+    without_others,
 )
 
 
@@ -154,3 +155,19 @@ def test_around_overview(text: str, language: str, rest: str | None) -> None:
 def test_after_more(text: str, language: str, rest: str | None) -> None:
     """The words after a request for more that opens the message, not after "and"."""
     assert after_more(text, language) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rest"),
+    [
+        ("any other industries?", "en", "any industries"),
+        ("what else did they discuss", "en", "what did they discuss"),
+        ("and besides farming?", "en", "and besides farming"),
+        ("какие ещё отрасли?", "ru", "какие отрасли"),
+        ("а кроме сельского хозяйства?", "ru", "а кроме сельского хозяйства"),
+    ],
+)
+def test_without_others_drops_what_points_away_from_the_last_answer(
+        text: str, language: str, rest: str) -> None:
+    """"Other" and "else" leave a follow-up; what sets a named thing aside stays."""
+    assert without_others(text, language) == rest
