@@ -13,6 +13,7 @@ from bot.engine.cues import (
     around_overview,
     asking_words,
     asks_again,
+    asks_itself,
     asks_more,
     asks_other,
     asks_overview,
@@ -42,6 +43,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.splitting import unjoined
 from bot.engine.typos import (
     gives_numbers,
     has_unknown,
@@ -237,9 +239,10 @@ class Engine:
                 return not_said(question, reply, last)
             return alone
         best = near[0]
-        if bare:
-            # Nothing but what it asks ("who is he?"): of the facts near enough, the one just
-            # given, when it answers that too, is the one asked about.
+        if bare or not asks_itself(unjoined(question, language), language):
+            # Nothing but what it asks ("who is he?"), or no asking word of its own ("and by
+            # land?": the last question again, of something else): of the facts near
+            # enough, the one just given, when it answers that too, is the one asked about.
             again = [c for c in near if c.fact_id in context.given
                      and c.score >= max(limits.clarify, best.score - limits.window)]
             best = again[0] if again else best

@@ -32,7 +32,7 @@ def _joins(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\s*,?\s+(?:{alternatives})(?:\s*,)?\s+", re.IGNORECASE)
 
 
-def _clean(piece: str, language: str) -> str:
+def unjoined(piece: str, language: str) -> str:
     """A piece without the punctuation and joining word it may start with ("Also, who ...")."""
     piece = piece.strip(_EDGES)
     pattern = _joins(language)
@@ -47,7 +47,7 @@ def sentences(text: str, language: str) -> list[str]:
     """The message cut where it certainly holds another question: line breaks, question
     marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
     left out); one piece when there is no such cut."""
-    pieces = [_clean(piece, language) for piece in _HARD.split(_PREAMBLE.sub("", text.strip()))]
+    pieces = [unjoined(piece, language) for piece in _HARD.split(_PREAMBLE.sub("", text.strip()))]
     return [piece for piece in pieces if piece]
 
 
@@ -66,7 +66,7 @@ def groupings(sentence: str, language: str) -> list[list[str]]:
         for chosen in combinations(spans, count):
             starts = [0, *(end for _, end in chosen)]
             ends = [*(start for start, _ in chosen), len(padded)]
-            parts = [_clean(padded[start:end], language)
+            parts = [unjoined(padded[start:end], language)
                      for start, end in zip(starts, ends, strict=True)]
             if all(parts):
                 found.append(parts)

@@ -473,3 +473,19 @@ def test_a_whole_answering_one_part_leaves_the_other_asked(engine: Engine) -> No
     first, second = decision.parts
     assert first.kind == "clarify" and "memoranda" in first.suggestions
     assert second.fact_id == "nuclear_roadmap"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "fact"),
+    [
+        ("how will goods go by sea?", "and by land?", "new_routes"),
+        ("Did the Lao leader visit Russia officially?", "and what was signed there?",
+         "memoranda"),
+    ],
+)
+def test_a_follow_up_without_an_asking_word_asks_the_last_question_again(
+        engine: Engine, first: str, then: str, fact: str) -> None:
+    """"And by land?" after the sea routes asks the last question of something else: the
+    last answer, when it answers that too; "and what was signed there?" asks its own."""
+    context = Context().told(engine.decide(first))
+    assert engine.decide(then, context=context).fact_id == fact
