@@ -8,11 +8,12 @@ from itertools import combinations
 
 from bot.knowledge import language_resources
 
-# Between two questions for certain: a line break, a question mark with more after it, ";",
+# Between two sentences, each perhaps a question: a line break, a question mark or a full
+# stop after a word with more after it, ";",
 # "+" or "&" standing apart ("66+20" is a sum, "R&D" a word, not two questions), and a list's
 # number ("1) ... 2) ...", a single digit after a space or a colon: "in 2024." is no list).
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+|\s+&\s+"
-                   r"|\s*(?<![^\s:])\d[.)]\s+")
+                   r"|\s*(?<![^\s:])\d[.)]\s+|(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.
 _PREAMBLE = re.compile(r"^[^:\n?]*:(?:\s*(?=\d[.)]\s)|[ \t]*\n\s*)")
@@ -45,8 +46,9 @@ def unjoined(piece: str, language: str) -> str:
 
 def sentences(text: str, language: str) -> list[str]:
     """The message cut where it certainly holds another question: line breaks, question
-    marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
-    left out); one piece when there is no such cut."""
+    marks followed by more, a full stop after a word (not after a number: "in 2024. by how
+    much"; nor a two-letter title: "Mr."), ";", "+" and a numbered list's numbers (what
+    introduces the list left out); one piece when there is no such cut."""
     pieces = [unjoined(piece, language) for piece in _HARD.split(_PREAMBLE.sub("", text.strip()))]
     return [piece for piece in pieces if piece]
 

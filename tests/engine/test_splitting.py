@@ -29,6 +29,9 @@ from bot.engine.splitting import groupings, sentences
         ("Two things: 1) trade growth 2) new routes", "en", ["trade growth", "new routes"]),
         ("1. trade growth 2. new routes", "en", ["trade growth", "new routes"]),
         ("trade grew in 2024. by how much", "en", ["trade grew in 2024. by how much"]),
+        ("Why are new routes needed. Which industries came up?", "en",
+         ["Why are new routes needed", "Which industries came up?"]),
+        ("Did Mr. Putin say so", "en", ["Did Mr. Putin say so"]),
         ("Два вопроса: 1) кто такой Путин 2) что подписали", "ru",
          ["кто такой Путин", "что подписали"]),
         ("Hi, two questions:\nwho is Putin?\nwhat was signed?", "en",
@@ -37,9 +40,9 @@ from bot.engine.splitting import groupings, sentences
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
-    """A message is cut at line breaks, question marks followed by more, ';', '+' or '&'
-    standing apart and a numbered list's numbers (what introduces the list or the lines
-    below it left out) only."""
+    """A message is cut at line breaks, question marks followed by more, a full stop ending
+    a word of three letters or more, ';', '+' or '&' standing apart and a numbered list's
+    numbers (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
 
