@@ -82,6 +82,7 @@ class Asks:
     number: bool = False
     named: frozenset[str] | None = None
     beyond: bool = False
+    person: frozenset[str] | None = None  # asks "who": the facts whose answers give a name
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,12 @@ def decide(
         best.score >= limits.plausible and best.explained >= limits.plausible_explained
     ):
         close = [best]
+    naming = [c for c in close if asks.person is not None and c.fact_id in asks.person]
+    if len(close) > 1 and len(naming) == 1:
+        # "Who announced the expansion of sea transport?" between the announcement and the
+        # reason for the expansion: the one giving a name is the one asked about.
+        return answering(question, language, knowledge.by_id[naming[0].fact_id],
+                         naming[0].score, top)
     if close:  # best first: a lone fact is offered alone
         return Decision(question, "clarify", language, score=best.score,
                         suggestions=tuple(c.fact_id for c in close), candidates=top)

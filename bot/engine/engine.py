@@ -311,8 +311,10 @@ class Engine:
     def asks(self, question: str, language: str) -> Asks:
         """What the question asks for beside its words: a number, a name, something beyond
         any fact."""
+        index = self.index(language)
+        person = self._named if index.asks_for_person(index.analyzer.normal(question)) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
-                    asks_beyond(self.index(language), question, language))
+                    asks_beyond(index, question, language), person)
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

@@ -52,6 +52,7 @@ class Index:
     interrogatives: dict[str, str]  # question word token -> the first token of its group
     asks_number: re.Pattern[str] | None  # the language's "how many", "when", on normal text
     asks_name: re.Pattern[str] | None  # the language's "what is it called", on normal text
+    asks_person: re.Pattern[str] | None  # the language's "who", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
@@ -76,6 +77,10 @@ class Index:
         """Whether a question, as read (`analyzer.normal`), asks for a name ("what are the
         companies called")."""
         return self.asks_name is not None and self.asks_name.search(normal) is not None
+
+    def asks_for_person(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), asks for a person ("who")."""
+        return self.asks_person is not None and self.asks_person.search(normal) is not None
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
@@ -240,6 +245,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         interrogatives=interrogatives,
         asks_number=_asking(analyzer, language_resources(language).asks_number),
         asks_name=_asking(analyzer, language_resources(language).asks_name),
+        asks_person=_asking(analyzer, language_resources(language).asks_person),
         places=specific,
         place_grams=place_grams,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:

@@ -125,6 +125,8 @@ class LanguageFile(_Strict):
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
+    # Question words asking for a person ("who"): of facts equally likely, one giving a name.
+    asks_person: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
@@ -193,6 +195,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
+             "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
              "other_occasions": model.other_occasions,
@@ -245,6 +248,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         intent_words=model.intent_words,
         asks_number=model.asks_number,
         asks_name=model.asks_name,
+        asks_person=model.asks_person,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,

@@ -90,6 +90,7 @@ class Language:
     romanized: Romanized | None = None
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
+    asks_person: tuple[str, ...] = ()  # question words asking for a person ("who")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")

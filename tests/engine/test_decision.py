@@ -65,6 +65,23 @@ def test_close_or_plausible_candidates_are_offered(
 
 
 @pytest.mark.parametrize(
+    ("person", "kind"),
+    [(None, "clarify"), (frozenset({"routes"}), "fact"), (frozenset({"growth", "routes"}),
+                                                          "clarify")],
+)
+def test_asking_who_settles_close_facts_by_the_one_giving_a_name(
+    tiny_knowledge: Knowledge, person: frozenset[str] | None, kind: str
+) -> None:
+    """Of two close facts, a "who" question is answered by the only one whose answer gives
+    a name; with no such question, or both giving one, it stays a "did you mean"."""
+    ranked = [Candidate("growth", 72.0), Candidate("routes", 71.0)]
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(person=person))
+    assert decision.kind == kind
+    if kind == "fact":
+        assert decision.fact_id == "routes"
+
+
+@pytest.mark.parametrize(
     ("explained", "beyond", "kind"),
     [(0.95, False, "fact"), (0.95, True, "clarify"), (0.8, False, "clarify")],
 )
