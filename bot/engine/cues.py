@@ -249,8 +249,16 @@ def asks_itself(text: str, language: str) -> bool:
     first, _, second = simple.partition(" ")
     if first in phrases(language, "before_asks"):
         simple = second  # a preposition before the question word: "through which countries"
+    # Particles closing a question ("... qua những đâu vậy", "... ngành nào khác không")
+    # come after the word that asks.
+    closing = stopwords(language)
+    kept = simple.split()
+    while len(kept) > 1 and kept[-1] in closing:
+        kept.pop()
+    ending = " ".join(kept)
     return any(simple == phrase or simple.startswith(phrase + " ")
-               or simple.endswith(" " + phrase) for phrase in phrases(language, "asks"))
+               or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
+               for phrase in phrases(language, "asks"))
 
 
 @cache

@@ -119,11 +119,14 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("why", "en", True),
         ("почему", "ru", True),
         ("russia", "en", False),
+        # A closing particle comes after the word that asks.
+        ("Nga định vận chuyển hàng qua những đâu vậy?", "vi", True),
+        ("trade with them", "en", False),
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:
     """A part of a message is a question of its own when it opens (after a preposition, if
-    any) or ends with a word that asks."""
+    any) or ends (before closing particles) with a word that asks."""
     assert asks_itself(text, language) is expected
 
 
@@ -165,6 +168,8 @@ def test_after_more(text: str, language: str, rest: str | None) -> None:
         ("and besides farming?", "en", "and besides farming"),
         ("какие ещё отрасли?", "ru", "какие отрасли"),
         ("а кроме сельского хозяйства?", "ru", "а кроме сельского хозяйства"),
+        ("hai bên có bàn thêm ngành nào khác không", "vi",
+         "hai ben co ban them nganh nao khong"),
     ],
 )
 def test_without_others_drops_what_points_away_from_the_last_answer(
