@@ -32,7 +32,7 @@ from bot.engine.decision import (
     decline,
     not_said,
 )
-from bot.engine.exclusion import besides
+from bot.engine.exclusion import besides, set_aside
 from bot.engine.focus import focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
@@ -153,7 +153,7 @@ class Engine:
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
         if context.given and alone.kind == "clarify":
-            alone = self._settle(alone, reply, context)
+            alone = self._settle(alone, language, reply, context)
         rest = around_overview(question, language) if self.knowledge.overview else None
         if rest is not None:
             return self._summary(question, rest, language, reply, overview, alone)
@@ -190,6 +190,11 @@ class Engine:
         """A question asking for another fact than the last answer ("any other industries?"
         after the farm exports): answered by a fact other than the last ones, when one is
         clear; else None."""
+        aside = set_aside(question, language)
+        if aside is not None and not names_known(self.index(language), aside[0]):
+            # "And apart from farming?" after the farm exports: nothing asked but what is
+            # not the last answer, which is what comes next.
+            return self._more(question, reply, context)
         if self._alone(question, language, reply).fact_id in context.given:
             return None  # "other" is the last answer's own word ("other uses than power?")
         rest = without_others(question, language) or question
@@ -202,7 +207,7 @@ class Engine:
         if decision.kind == "clarify":
             # Several other facts fit ("any other industries?": energy, mining, textiles):
             # the one related to the last answer is the one meant.
-            decision = self._settle(decision, reply, context)
+            decision = self._settle(decision, language, reply, context)
         return decision if decision.kind == "fact" else None
 
     def _again(self, question: str, reply: str, context: Context) -> Decision:
@@ -256,12 +261,18 @@ class Engine:
             return not_said(question, reply, fact)
         return answering(question, reply, fact, best.score, tuple(near[:3]))
 
-    def _settle(self, unsure: Decision, reply: str, context: Context) -> Decision:
+    def _settle(self, unsure: Decision, language: str, reply: str,
+                context: Context) -> Decision:
         """A "did you mean" settled by the conversation: of the facts offered, first or not,
         the only one near the last answer is the one meant ("the nuclear one covers which
         years?" after the memoranda, "why laos?" after hydropower)."""
         nearby = neighbourhood(self.knowledge, context.given)
         near = [fact for fact in unsure.suggestions if fact in nearby]
+        if len(near) > 1 and context.given[0] == unsure.suggestions[0] and not asks_itself(
+                unjoined(unsure.question, language), language):
+            # "Only for energy?" after the nuclear interest, offered first: no asking word of
+            # its own, it asks the last question again, of the last answer.
+            near = [context.given[0]]
         if len(near) != 1:
             return unsure
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,

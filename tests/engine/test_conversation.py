@@ -479,6 +479,7 @@ def test_a_whole_answering_one_part_leaves_the_other_asked(engine: Engine) -> No
     ("first", "then", "fact"),
     [
         ("how will goods go by sea?", "and by land?", "new_routes"),
+        ("is laos interested in nuclear technology?", "only for energy?", "nuclear_interest"),
         ("Did the Lao leader visit Russia officially?", "and what was signed there?",
          "memoranda"),
     ],
@@ -505,3 +506,12 @@ def test_sentences_ending_in_a_full_stop_are_pieces(
     """A statement before the question ("student writing a paper here.") is no question of
     its own; a question ending in a full stop is one."""
     assert engine.decide(question).given == given
+
+
+def test_setting_the_last_answer_aside_asks_for_what_comes_next(engine: Engine) -> None:
+    """"And apart from agriculture?" after the farm exports names nothing but what it sets
+    aside: the next facts, not the farm exports again."""
+    context = Context().told(engine.decide("что лаос может экспортировать из сельхоза?"))
+    decision = engine.decide("а кроме сельского хозяйства?", context=context)
+    assert decision.given and "agri_exports" not in decision.given
+    assert decision.given[0] == "textile_hydropower"
