@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bot.engine.cues import asks_itself
 from bot.engine.decision import Decision, Thresholds
 from bot.engine.followup import Context
-from bot.engine.splitting import groupings, sentences, unjoined
+from bot.engine.splitting import groupings, sentences
 from bot.knowledge import language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
@@ -110,12 +110,6 @@ def _tagged(pieces: list[str], language: str) -> list[str]:
     return kept
 
 
-def _states(piece: str, language: str) -> bool:
-    """Whether a piece of a message is a statement, not a question: no question mark and
-    no asking word opening or closing it ("I run a small export business.")."""
-    return not piece.rstrip().endswith("?") and not asks_itself(unjoined(piece, language), language)
-
-
 def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
     """Whether an answered piece is that fact, or has it as close to the top as a "did you
     mean" would offer it, asking no question word of its own ("are water resources
@@ -145,8 +139,6 @@ def converse(question: str, language: str, context: Context, one: One,
             # answered, it only asks the question before it again. "What's the population?"
             # names a word of its own and stays a question the article does not answer.
             continue
-        if not decided and not decision.confident and _states(piece, language):
-            continue  # "Hi, student writing a paper here." before the question: no question
         decided.append(decision)
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):

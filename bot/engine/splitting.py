@@ -6,14 +6,17 @@ import re
 from functools import cache
 from itertools import combinations
 
+from bot.engine.cues import asks_itself
 from bot.knowledge import language_resources
 
-# Between two sentences, each perhaps a question: a line break, a question mark or a full
-# stop after a word with more after it, ";",
+# Between two questions for certain: a line break, a question mark with more after it, ";",
 # "+" or "&" standing apart ("66+20" is a sum, "R&D" a word, not two questions), and a list's
 # number ("1) ... 2) ...", a single digit after a space or a colon: "in 2024." is no list).
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+|\s+&\s+"
-                   r"|\s*(?<![^\s:])\d[.)]\s+|(?<=[^\W\d_]{3}[.])\s+(?=\S)")
+                   r"|\s*(?<![^\s:])\d[.)]\s+")
+# A full stop ending a word (not a number: "in 2024. by how much"; nor a two-letter title:
+# "Mr.") with more after it: between two sentences, perhaps each a question.
+_STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.
 _PREAMBLE = re.compile(r"^[^:\n?]*:(?:\s*(?=\d[.)]\s)|[ \t]*\n\s*)")
@@ -46,11 +49,37 @@ def unjoined(piece: str, language: str) -> str:
 
 def sentences(text: str, language: str) -> list[str]:
     """The message cut where it certainly holds another question: line breaks, question
-    marks followed by more, a full stop after a word (not after a number: "in 2024. by how
-    much"; nor a two-letter title: "Mr."), ";", "+" and a numbered list's numbers (what
-    introduces the list left out); one piece when there is no such cut."""
-    pieces = [unjoined(piece, language) for piece in _HARD.split(_PREAMBLE.sub("", text.strip()))]
+    marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
+    left out), and full stops between sentences that each ask; one piece when there is no
+    such cut."""
+    cut = _HARD.split(_PREAMBLE.sub("", text.strip()))
+    pieces = [unjoined(sentence, language) for piece in cut
+              for sentence in _asked(piece, language)]
     return [piece for piece in pieces if piece]
+
+
+def _asked(piece: str, language: str) -> list[str]:
+    """A piece cut at its full stops into the questions it asks: a sentence asking nothing
+    (no question mark, no asking word: "I run a small export business.") is read with the
+    question after it, or the last with the one before it; a piece asking once is whole."""
+    sentences = [sentence for sentence in _STOP.split(piece) if sentence.strip()]
+    if len(sentences) < 2:
+        return [piece]
+    asking = [sentence.rstrip().endswith("?")
+              or asks_itself(unjoined(sentence, language), language) for sentence in sentences]
+    if sum(asking) < 2:
+        return [piece]
+    questions: list[str] = []
+    before = ""
+    for sentence, asks in zip(sentences, asking, strict=True):
+        if asks:
+            questions.append(f"{before} {sentence}".strip())
+            before = ""
+        else:
+            before = f"{before} {sentence}".strip()
+    if before:
+        questions[-1] = f"{questions[-1]} {before}"
+    return questions
 
 
 def groupings(sentence: str, language: str) -> list[list[str]]:

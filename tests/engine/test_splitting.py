@@ -32,6 +32,11 @@ from bot.engine.splitting import groupings, sentences
         ("Why are new routes needed. Which industries came up?", "en",
          ["Why are new routes needed", "Which industries came up?"]),
         ("Did Mr. Putin say so", "en", ["Did Mr. Putin say so"]),
+        # A sentence asking nothing is read with the question after it, or before it.
+        ("I run a small business. What did they sign?", "en",
+         ["I run a small business. What did they sign?"]),
+        ("I trade rice. Why new routes. What did they sign? Thanks.", "en",
+         ["I trade rice. Why new routes", "What did they sign?", "Thanks"]),
         ("Два вопроса: 1) кто такой Путин 2) что подписали", "ru",
          ["кто такой Путин", "что подписали"]),
         ("Hi, two questions:\nwho is Putin?\nwhat was signed?", "en",
@@ -40,9 +45,9 @@ from bot.engine.splitting import groupings, sentences
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
-    """A message is cut at line breaks, question marks followed by more, a full stop ending
-    a word of three letters or more, ';', '+' or '&' standing apart and a numbered list's
-    numbers (what introduces the list or the lines below it left out) only."""
+    """A message is cut at line breaks, question marks followed by more, full stops between
+    sentences that each ask, ';', '+' or '&' standing apart and a numbered list's numbers
+    (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
 
