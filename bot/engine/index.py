@@ -6,7 +6,7 @@ import gc
 import math
 import pickle
 import re
-from collections.abc import Callable, Iterator, KeysView
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -19,6 +19,24 @@ from bot.knowledge import Knowledge, language_resources
 
 # Per fact: token -> the phrasings having it, each phrasing's weight and question words.
 PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]]]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A phrasing as a near-miss check weighs it, read once per fact rather than once per
+    question: its tokens and their text, each distinct token with its weight, the weight
+    of all its tokens, the subject it names first and the groups of its question words."""
+
+    tokens: tuple[str, ...]
+    text: str
+    weighted: tuple[tuple[str, float], ...]
+    weight: float
+    subject: str
+    asking: frozenset[str]
+
+
+# Per fact: its `not_in_article` phrasings and its answerable ones, as shapes.
+MissShapes = tuple[tuple[Shape, ...], tuple[Shape, ...]]
 
 
 @dataclass
@@ -92,6 +110,33 @@ class Index:
     phrase_postings: dict[int, PhrasePostings] = field(
         default_factory=dict
     )
+    # Per fact, built when a question is first checked against its near misses.
+    miss_shapes: dict[int, MissShapes] = field(default_factory=dict)
+
+    def weigh(self, tokens: Iterable[str]) -> float:
+        """The weight of tokens (an unknown one at `unknown_weight`). fsum: the same total
+        in any order (a set's order changes with the hash seed, and a different last bit
+        can tip an exact tie between two phrasings)."""
+        weights, unknown = self.weights, self.unknown_weight
+        return math.fsum(weights.get(token, unknown) for token in tokens)
+
+    def shape(self, tokens: tuple[str, ...]) -> Shape:
+        """A phrasing's shape (see `Shape`)."""
+        weights, unknown = self.weights, self.unknown_weight
+        return Shape(tokens, " ".join(tokens),
+                     tuple((token, weights.get(token, unknown)) for token in set(tokens)),
+                     self.weigh(tokens), subject(tokens, self.subjects),
+                     frozenset(self.interrogatives[token] for token in tokens
+                               if token in self.interrogatives))
+
+    def shapes(self, fact: int) -> MissShapes:
+        """A fact's near misses and phrasings as shapes, made once."""
+        shapes = self.miss_shapes.get(fact)
+        if shapes is None:
+            shapes = (tuple(map(self.shape, self.misses[fact])),
+                      tuple(map(self.shape, self.phrase_tokens(fact))))
+            self.miss_shapes[fact] = shapes
+        return shapes
 
 
 def _asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
