@@ -105,6 +105,7 @@ class Reader:
                        ) if romanized is not None else []
         self._letters = [read for _, read in table]
         self._normals: dict[str, str] = {}
+        self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
             + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
@@ -164,8 +165,15 @@ class Reader:
     def _transliterate(self, word: str) -> str:
         if self._spellings is None:
             return word
-        letters = self._letters
-        return fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1], word))
+        # Remembered per word: a spelling at a time is slow, and the same words come back.
+        read = self._transliterated.get(word)
+        if read is None:
+            letters = self._letters
+            read = fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1],
+                                            word))
+            if len(self._transliterated) < CACHE_WORDS:
+                self._transliterated[word] = read
+        return read
 
     def split(self, text: str) -> str:
         """Normal text with each run of a script written without spaces cut into tokens."""
