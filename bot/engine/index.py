@@ -17,8 +17,9 @@ from bot.engine.places import country_words
 from bot.engine.reading import words
 from bot.knowledge import Knowledge, language_resources
 
-# Per fact: token -> the phrasings having it, each phrasing's weight and question words.
-PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]]]
+# Per fact: token -> the phrasings having it, each phrasing's weight and question words,
+# and each phrasing's tokens in sorted order, joined (as a word-order-free match reads it).
+PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], list[str]]
 
 
 @dataclass(frozen=True)
@@ -171,13 +172,15 @@ def phrase_postings(
     phrases: list[tuple[str, ...]], weights: dict[str, float], intents: frozenset[str]
 ) -> PhrasePostings:
     """For one fact: each token with the numbers of the phrasings that have it, each
-    phrasing's weight, and the question words (who, when, where, why) each asks with."""
+    phrasing's weight, the question words (who, when, where, why) each asks with, and each
+    one's tokens sorted and joined."""
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(phrases):
         for token in tokens:
             postings.setdefault(token, []).append(number)
     return (postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases],
-            [intents.intersection(tokens) for tokens in phrases])
+            [intents.intersection(tokens) for tokens in phrases],
+            [" ".join(sorted(tokens)) for tokens in phrases])
 
 
 def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:

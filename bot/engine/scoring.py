@@ -184,7 +184,7 @@ def phrase_score(
     if built is None:
         built = phrase_postings(index.phrase_tokens(fact), term_weights, index.intents)
         index.phrase_postings[fact] = built
-    having, totals, asking = built
+    having, totals, asking, ordered = built
     other = set() if asked is None else {
         number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
     if named:
@@ -200,10 +200,13 @@ def phrase_score(
             found[phrase] = found.get(phrase, 0.0) + term_weights[token] * similarity
     recall = max((value / totals[phrase] for phrase, value in found.items()
                   if phrase not in other), default=0.0)
-    phrasings = index.phrasings[fact]
+    # token_sort_ratio is the ratio of the texts with their words sorted: the phrasings are
+    # sorted once, when their postings are built, not again for every question.
+    phrasings = ordered
     if other:
         phrasings = [phrase for number, phrase in enumerate(phrasings) if number not in other]
-    best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+    best_phrase = process.extractOne(" ".join(sorted(query.split())), phrasings,
+                                     scorer=fuzz.ratio)
     similarity = best_phrase[1] if best_phrase else 0.0
     rest = 1.0 - limits.query_weight - limits.phrase_weight
     return 100.0 * limits.phrase_weight * recall + rest * similarity
