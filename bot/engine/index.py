@@ -14,7 +14,7 @@ from typing import Any
 from bot.engine.analysis import Analyzer
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
-from bot.engine.reading import words
+from bot.engine.reading import CACHE_WORDS, words
 from bot.knowledge import Knowledge, language_resources
 
 # Per fact: token -> the phrasings having it, each phrasing's weight and question words,
@@ -103,14 +103,21 @@ class Index:
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
-        total = len(self.term_counts)
-        having = len(self.postings.get(token, ()))
-        return math.log((total - having + 0.5) / (having + 0.5) + 1)
+        # Remembered: every question's terms ask for it again, fact after fact.
+        idf = self.idfs.get(token)
+        if idf is None:
+            total = len(self.term_counts)
+            having = len(self.postings.get(token, ()))
+            idf = math.log((total - having + 0.5) / (having + 0.5) + 1)
+            if len(self.idfs) < CACHE_WORDS:
+                self.idfs[token] = idf
+        return idf
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
     phrase_postings: dict[int, PhrasePostings] = field(
         default_factory=dict
     )
+    idfs: dict[str, float] = field(default_factory=dict)  # `idf` of the tokens asked about
     # Per fact, built when a question is first checked against its near misses.
     miss_shapes: dict[int, MissShapes] = field(default_factory=dict)
 

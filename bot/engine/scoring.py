@@ -140,12 +140,18 @@ def bm25(
         norm = _K1 * (1 - _B + _B * length / average)
         value = 0.0
         for _, matches in terms:
-            found = [(counts[choice], similarity) for choice, similarity in matches
-                     if choice in counts]
-            if not found:
-                continue
-            count, similarity = max(found)
-            choice = next(c for c, _ in matches if c in counts)
+            if len(matches) == 1:  # most terms: a word as the knowledge base spells it
+                choice, similarity = matches[0]
+                if choice not in counts:
+                    continue
+                count = counts[choice]
+            else:
+                found = [(counts[choice], similarity) for choice, similarity in matches
+                         if choice in counts]
+                if not found:
+                    continue
+                count, similarity = max(found)
+                choice = next(c for c, _ in matches if c in counts)
             value += index.idf(choice) * count * (_K1 + 1) / (count + norm) * similarity / 100.0
         result[fact] = value
     return result
