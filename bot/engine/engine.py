@@ -59,6 +59,9 @@ MAX_QUESTION_CHARS = 500
 _MENTION = re.compile(r"(?<!\w)@\w+")
 _SHORT = 3  # words: a message this short may be a cue in another language than its own
 TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
+# Rankings remembered: one message is ranked again as it is read different ways (on its own,
+# leaning on the last answer, asking for another fact), a few messages back never.
+_RANKINGS = 16
 
 
 class Engine:
@@ -85,6 +88,7 @@ class Engine:
         # Answers are checked for names in the first language, as for numbers: names are
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
+        self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self.prepare()
 
     def prepare(self) -> None:
@@ -343,7 +347,17 @@ class Engine:
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""
-        return rank(self.index(language), question, self.knowledge.facts, self.weights)
+        # The same text in the same language ranks the same: the built indexes, the facts
+        # and the weights do not change.
+        remembered = self._ranked
+        ranked = remembered.get((question, language))
+        if ranked is None:
+            ranked = tuple(rank(self.index(language), question, self.knowledge.facts,
+                                self.weights))
+            if len(remembered) >= _RANKINGS:
+                remembered.pop(next(iter(remembered)), None)  # the oldest
+            remembered[question, language] = ranked
+        return list(ranked)  # a list of its own: a caller may change it
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:

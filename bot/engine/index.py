@@ -6,7 +6,7 @@ import gc
 import math
 import pickle
 import re
-from collections.abc import Callable, Iterator, KeysView
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -14,11 +14,30 @@ from typing import Any
 from bot.engine.analysis import Analyzer
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
-from bot.engine.reading import words
+from bot.engine.reading import CACHE_WORDS, words
 from bot.knowledge import Knowledge, language_resources
 
-# Per fact: token -> the phrasings having it, each phrasing's weight and question words.
-PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]]]
+# Per fact: token -> the phrasings having it, each phrasing's weight and question words,
+# and each phrasing's tokens in sorted order, joined (as a word-order-free match reads it).
+PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A phrasing as a near-miss check weighs it, read once per fact rather than once per
+    question: its tokens and their text, each distinct token with its weight, the weight
+    of all its tokens, the subject it names first and the groups of its question words."""
+
+    tokens: tuple[str, ...]
+    text: str
+    weighted: tuple[tuple[str, float], ...]
+    weight: float
+    subject: str
+    asking: frozenset[str]
+
+
+# Per fact: its `not_in_article` phrasings and its answerable ones, as shapes.
+MissShapes = tuple[tuple[Shape, ...], tuple[Shape, ...]]
 
 
 @dataclass
@@ -84,14 +103,48 @@ class Index:
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
-        total = len(self.term_counts)
-        having = len(self.postings.get(token, ()))
-        return math.log((total - having + 0.5) / (having + 0.5) + 1)
+        # Remembered: every question's terms ask for it again, fact after fact.
+        idf = self.idfs.get(token)
+        if idf is None:
+            total = len(self.term_counts)
+            having = len(self.postings.get(token, ()))
+            idf = math.log((total - having + 0.5) / (having + 0.5) + 1)
+            if len(self.idfs) < CACHE_WORDS:
+                self.idfs[token] = idf
+        return idf
     # Per fact, built when the fact is first scored: token -> the phrasings having it, and
     # each phrasing's weight.
     phrase_postings: dict[int, PhrasePostings] = field(
         default_factory=dict
     )
+    idfs: dict[str, float] = field(default_factory=dict)  # `idf` of the tokens asked about
+    # Per fact, built when a question is first checked against its near misses.
+    miss_shapes: dict[int, MissShapes] = field(default_factory=dict)
+
+    def weigh(self, tokens: Iterable[str]) -> float:
+        """The weight of tokens (an unknown one at `unknown_weight`). fsum: the same total
+        in any order (a set's order changes with the hash seed, and a different last bit
+        can tip an exact tie between two phrasings)."""
+        weights, unknown = self.weights, self.unknown_weight
+        return math.fsum(weights.get(token, unknown) for token in tokens)
+
+    def shape(self, tokens: tuple[str, ...]) -> Shape:
+        """A phrasing's shape (see `Shape`)."""
+        weights, unknown = self.weights, self.unknown_weight
+        return Shape(tokens, " ".join(tokens),
+                     tuple((token, weights.get(token, unknown)) for token in set(tokens)),
+                     self.weigh(tokens), subject(tokens, self.subjects),
+                     frozenset(self.interrogatives[token] for token in tokens
+                               if token in self.interrogatives))
+
+    def shapes(self, fact: int) -> MissShapes:
+        """A fact's near misses and phrasings as shapes, made once."""
+        shapes = self.miss_shapes.get(fact)
+        if shapes is None:
+            shapes = (tuple(map(self.shape, self.misses[fact])),
+                      tuple(map(self.shape, self.phrase_tokens(fact))))
+            self.miss_shapes[fact] = shapes
+        return shapes
 
 
 def _asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -126,13 +179,15 @@ def phrase_postings(
     phrases: list[tuple[str, ...]], weights: dict[str, float], intents: frozenset[str]
 ) -> PhrasePostings:
     """For one fact: each token with the numbers of the phrasings that have it, each
-    phrasing's weight, and the question words (who, when, where, why) each asks with."""
+    phrasing's weight, the question words (who, when, where, why) each asks with, and each
+    one's tokens sorted and joined."""
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(phrases):
         for token in tokens:
             postings.setdefault(token, []).append(number)
     return (postings, [sum(map(weights.__getitem__, tokens)) for tokens in phrases],
-            [intents.intersection(tokens) for tokens in phrases])
+            [intents.intersection(tokens) for tokens in phrases],
+            [" ".join(sorted(tokens)) for tokens in phrases])
 
 
 def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:

@@ -6,13 +6,16 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.knowledge import Language, language_resources, load_languages
 
 # Words remembered per language (their tokens, stems and typo readings): enough for every
 # word real users type; a flood of random words stops being remembered, not the process.
 CACHE_WORDS = 20_000
+# Texts remembered per reader and by `words`: one message is read many times over while it
+# is decided (language, cues, ranking), a few hundred messages back is never needed again.
+CACHE_TEXTS = 512
 
 # A word is letters and the combining marks written with them (Lao vowels and tone marks are
 # marks, not letters, to `str.isalpha`).
@@ -101,6 +104,8 @@ class Reader:
         table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
                        ) if romanized is not None else []
         self._letters = [read for _, read in table]
+        self._normals: dict[str, str] = {}
+        self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
             + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
@@ -131,6 +136,17 @@ class Reader:
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
+        normals = self._normals
+        read = normals.get(text)
+        if read is None:
+            read = self._read(text)
+            if len(normals) >= CACHE_TEXTS:
+                del normals[next(iter(normals))]  # the oldest: a message long decided
+            normals[text] = read
+        return read
+
+    def _read(self, text: str) -> str:
+        """`normal`, not remembered."""
         # Tags are not words: drop them before a romanization reads "<i>" as a letter.
         text = fold(_MARKUP.sub(" ", text) if "<" in text else text)
         if self._dictionary is not None:
@@ -149,8 +165,15 @@ class Reader:
     def _transliterate(self, word: str) -> str:
         if self._spellings is None:
             return word
-        letters = self._letters
-        return fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1], word))
+        # Remembered per word: a spelling at a time is slow, and the same words come back.
+        read = self._transliterated.get(word)
+        if read is None:
+            letters = self._letters
+            read = fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1],
+                                            word))
+            if len(self._transliterated) < CACHE_WORDS:
+                self._transliterated[word] = read
+        return read
 
     def split(self, text: str) -> str:
         """Normal text with each run of a script written without spaces cut into tokens."""
@@ -205,6 +228,12 @@ def read_pattern(pattern: str, language: str) -> re.Pattern[str]:
 def words(text: str) -> list[str]:
     """Split folded text into words, numbers and percent signs; HTML-like tags are not words,
     and a compound written apart ("из-за", "из за") is one word."""
+    return list(_words(text))  # a list of its own: a caller may change it
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _words(text: str) -> tuple[str, ...]:
+    """`words`, kept for the many times one message is split while it is decided."""
     plain = _MARKUP.sub(" ", text) if "<" in text else text
     # The same tokens as `_TOKEN.findall` over the whole text, faster: no token spans white
     # space, an all-letter piece is one word, and "," only ever appears in numbers as ".".
@@ -217,7 +246,7 @@ def words(text: str) -> list[str]:
             found.extend(_TOKEN.findall(piece))
         if len(found) > 1 and (found[-2], found[-1]) in joined:
             found[-2:] = [joined[found[-2], found[-1]]]
-    return found
+    return tuple(found)
 
 
 def _romanized_word(script: str, table: Mapping[str, str]) -> str:

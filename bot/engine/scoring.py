@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.engine.decision import Candidate
-from bot.engine.index import Index, phrase_postings, subject
+from bot.engine.index import Index, Shape, phrase_postings, subject
 from bot.engine.kinds import kind_tokens
 from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
@@ -73,6 +74,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
         token if token in index.miss_words else found
         for (_, token), found in zip(pairs, resolved, strict=True)
     ]
+    missing = miss_question(index, as_missed)
     ranked: list[Candidate] = []
     intents = index.intents.intersection(resolved)
     # What the question asks with: its question words; none to tell apart when it has
@@ -97,7 +99,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
             score += limits.intent_bonus
         if kinds and not kinds.isdisjoint(index.kinds[fact]):
             score += limits.kind_bonus
-        overlap = near_miss(index, as_missed, fact) if index.misses[fact] else None
+        overlap = near_miss(index, missing, fact) if index.misses[fact] else None
         missed = overlap is not None
         if overlap is not None:
             # Matching a question the knowledge base says this fact does not answer is
@@ -115,7 +117,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     shortlisted = {fact for _, fact in coverage}
     for fact in sorted({f for token in as_missed for f in index.miss_postings.get(token, ())}):
         if fact not in shortlisted:
-            overlap = near_miss(index, as_missed, fact)
+            overlap = near_miss(index, missing, fact)
             if overlap is not None:
                 ranked.append(Candidate(facts[fact].id, 100.0 * overlap, 0.0, True))
     ranked.sort(key=lambda candidate: candidate.score, reverse=True)
@@ -138,12 +140,18 @@ def bm25(
         norm = _K1 * (1 - _B + _B * length / average)
         value = 0.0
         for _, matches in terms:
-            found = [(counts[choice], similarity) for choice, similarity in matches
-                     if choice in counts]
-            if not found:
-                continue
-            count, similarity = max(found)
-            choice = next(c for c, _ in matches if c in counts)
+            if len(matches) == 1:  # most terms: a word as the knowledge base spells it
+                choice, similarity = matches[0]
+                if choice not in counts:
+                    continue
+                count = counts[choice]
+            else:
+                found = [(counts[choice], similarity) for choice, similarity in matches
+                         if choice in counts]
+                if not found:
+                    continue
+                count, similarity = max(found)
+                choice = next(c for c, _ in matches if c in counts)
             value += index.idf(choice) * count * (_K1 + 1) / (count + norm) * similarity / 100.0
         result[fact] = value
     return result
@@ -182,7 +190,7 @@ def phrase_score(
     if built is None:
         built = phrase_postings(index.phrase_tokens(fact), term_weights, index.intents)
         index.phrase_postings[fact] = built
-    having, totals, asking = built
+    having, totals, asking, ordered = built
     other = set() if asked is None else {
         number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
     if named:
@@ -198,10 +206,13 @@ def phrase_score(
             found[phrase] = found.get(phrase, 0.0) + term_weights[token] * similarity
     recall = max((value / totals[phrase] for phrase, value in found.items()
                   if phrase not in other), default=0.0)
-    phrasings = index.phrasings[fact]
+    # token_sort_ratio is the ratio of the texts with their words sorted: the phrasings are
+    # sorted once, when their postings are built, not again for every question.
+    phrasings = ordered
     if other:
         phrasings = [phrase for number, phrase in enumerate(phrasings) if number not in other]
-    best_phrase = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)
+    best_phrase = process.extractOne(" ".join(sorted(query.split())), phrasings,
+                                     scorer=fuzz.ratio)
     similarity = best_phrase[1] if best_phrase else 0.0
     rest = 1.0 - limits.query_weight - limits.phrase_weight
     return 100.0 * limits.phrase_weight * recall + rest * similarity
@@ -235,43 +246,68 @@ def asks_other(index: Index, question: Sequence[str], phrasing: Sequence[str]) -
     return bool(pairs) and all(one != other for one, other in pairs)
 
 
-def near_miss(index: Index, resolved: list[str], fact: int) -> float | None:
+@dataclass(frozen=True)
+class Missed:
+    """A question as `near_miss` checks it, read once for every fact: its tokens (as typos
+    resolve them, near-miss words kept), their text, each distinct token's weight, the
+    groups of its question words and the subject it names first."""
+
+    resolved: list[str]
+    tokens: frozenset[str]
+    text: str
+    weights: tuple[float, ...]
+    asking: frozenset[str]
+    first: str
+
+
+def miss_question(index: Index, resolved: list[str]) -> Missed:
+    """The question's side of `near_miss`."""
+    tokens = frozenset(resolved)
+    return Missed(
+        resolved, tokens, " ".join(resolved),
+        tuple(index.weights.get(token, index.unknown_weight) for token in tokens),
+        frozenset(index.interrogatives[token] for token in tokens
+                  if token in index.interrogatives),
+        subject(tuple(resolved), index.subjects),
+    )
+
+
+def _shared(question: Missed, shape: Shape) -> float:
+    """The weight of the tokens a question and a phrasing share."""
+    return math.fsum(weight for token, weight in shape.weighted if token in question.tokens)
+
+
+def _closeness(question: Missed, shape: Shape) -> tuple[float, float]:
+    """How close a question is to a phrasing: the weight of the tokens they share over the
+    weight of all their tokens, then word order. The union's weights are the question's
+    and the phrasing's own: fsum gives the same total as over the union itself."""
+    own = (weight for token, weight in shape.weighted if token not in question.tokens)
+    overlap = _shared(question, shape) / math.fsum(itertools.chain(question.weights, own))
+    return overlap, fuzz.ratio(question.text, shape.text)
+
+
+def near_miss(index: Index, question: Missed, fact: int) -> float | None:
     """Whether the question asks one of the fact's `not_in_article` phrasings: it has
     (nearly) all of that phrasing's words, and it is closer to it than to any answerable
     phrasing, by the weight of the words they share over the weight of all their words,
     then by word order ("what does Russia export to Laos" is not "what does Laos export
     to Russia")."""
-    weights = index.weights
-    unknown = index.unknown_weight
-    question = set(resolved)
-    text = " ".join(resolved)
-
-    def weigh(tokens: Iterable[str]) -> float:
-        # fsum: the same total in any order (a set's order changes with the hash seed, and
-        # a different last bit can tip an exact tie between two phrasings).
-        return math.fsum(weights.get(token, unknown) for token in tokens)
-
-    def closeness(tokens: tuple[str, ...]) -> tuple[float, float]:
-        overlap = weigh(question.intersection(tokens)) / weigh(question.union(tokens))
-        return overlap, fuzz.ratio(text, " ".join(tokens))
-
+    misses, phrasings = index.shapes(fact)
     # A near miss is a precise question: "which companies" asks for names, "how much" for
     # an amount; a question without its question words asks something else ("are companies
-    # mining", "what are companies doing").
-    asking = {index.interrogatives[token] for token in question if token in index.interrogatives}
-    # Which of the article's subjects comes first sets the direction: "what does Russia
-    # export to Laos" is not "what does Laos export to Russia".
-    first = subject(tuple(resolved), index.subjects)
+    # mining", "what are companies doing"). Which of the article's subjects comes first
+    # sets the direction: "what does Russia export to Laos" is not "what does Laos export
+    # to Russia".
     asked = [
-        tokens
-        for tokens in index.misses[fact]
-        if weigh(question.intersection(tokens)) >= _NEAR_MISS_RECALL * weigh(tokens)
-        and subject(tokens, index.subjects) in {first, ""}
-        and all(index.interrogatives[t] in asking for t in tokens if t in index.interrogatives)
-        and not asks_other(index, resolved, tokens)
+        shape
+        for shape in misses
+        if _shared(question, shape) >= _NEAR_MISS_RECALL * shape.weight
+        and shape.subject in {question.first, ""}
+        and shape.asking <= question.asking
+        and not asks_other(index, question.resolved, shape.tokens)
     ]
     if not asked:
         return None
-    miss = max(map(closeness, asked))
-    nearest = max(map(closeness, index.phrase_tokens(fact)), default=(0.0, 0.0))
+    miss = max(_closeness(question, shape) for shape in asked)
+    nearest = max((_closeness(question, shape) for shape in phrasings), default=(0.0, 0.0))
     return miss[0] if miss > nearest else None
