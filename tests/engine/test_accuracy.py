@@ -136,6 +136,20 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_s.yaml",), 0.87, 0.75),
     (("blind_vi_s.yaml",), 0.72, 0.66),
     (("blind_lo_s.yaml",), 0.77, 0.66),
+    # A thirteenth, written at the start of the next session and scored blind with its start
+    # and end engines (in the headers), then read: one question below the end level (English
+    # 34/60, 28/30; Russian 30/40, 19/20; Russian in Latin letters 19/20, 6/6; Vietnamese
+    # 20/24, 7/8; Lao 22/24, 7/8).
+    (("blind_en_t.yaml",), 0.55, 0.9),
+    (("blind_ru_t.yaml",), 0.72, 0.9),
+    (("blind_ru_latin_t.yaml",), 0.9, 0.83),
+    (("blind_vi_t.yaml",), 0.79, 0.75),
+    (("blind_lo_t.yaml",), 0.87, 0.75),
+    # A fourteenth, written mid-session, scored blind with the session-start and end engines
+    # (in the headers), then read: one question below the end level (English 20/40, 17/20;
+    # Russian 25/30, 14/15).
+    (("blind_en_u.yaml",), 0.47, 0.8),
+    (("blind_ru_u.yaml",), 0.8, 0.86),
 ]
 
 
@@ -199,6 +213,11 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_s.yaml", 0.62),
     ("blind_conv_ru_s.yaml", 0.77),
     ("blind_conv_lovi_s.yaml", 0.43),
+    ("blind_conv_en_t.yaml", 0.8),
+    ("blind_conv_ru_t.yaml", 0.8),
+    ("blind_conv_lovi_t.yaml", 0.7),
+    ("blind_conv_en_u.yaml", 0.75),
+    ("blind_conv_ru_u.yaml", 0.81),
 ]
 
 
