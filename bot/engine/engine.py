@@ -13,7 +13,6 @@ from bot.engine.cues import (
     around_overview,
     asking_words,
     asks_again,
-    asks_itself,
     asks_more,
     asks_other,
     asks_overview,
@@ -43,7 +42,7 @@ from bot.engine.reading import words
 from bot.engine.retrieval import Weights
 from bot.engine.scoring import rank
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
-from bot.engine.splitting import unjoined
+from bot.engine.splitting import asks_alone
 from bot.engine.typos import (
     gives_numbers,
     has_unknown,
@@ -248,7 +247,7 @@ class Engine:
                 return not_said(question, reply, last)
             return alone
         best = near[0]
-        if bare or not asks_itself(unjoined(question, language), language):
+        if bare or not asks_alone(question, language):
             # Nothing but what it asks ("who is he?"), or no asking word of its own ("and by
             # land?": the last question again, of something else): of the facts near
             # enough, the one just given, when it answers that too, is the one asked about.
@@ -272,8 +271,8 @@ class Engine:
         years?" after the memoranda, "why laos?" after hydropower)."""
         nearby = neighbourhood(self.knowledge, context.given)
         near = [fact for fact in unsure.suggestions if fact in nearby]
-        if len(near) > 1 and context.given[0] == unsure.suggestions[0] and not asks_itself(
-                unjoined(unsure.question, language), language):
+        if (len(near) > 1 and context.given[0] == unsure.suggestions[0]
+                and not asks_alone(unsure.question, language)):
             # "Only for energy?" after the nuclear interest, offered first: no asking word of
             # its own, it asks the last question again, of the last answer.
             near = [context.given[0]]

@@ -47,6 +47,12 @@ def unjoined(piece: str, language: str) -> str:
     return piece
 
 
+def asks_alone(text: str, language: str) -> bool:
+    """Whether a piece or a follow-up has an asking word of its own, past the joining word
+    it may open with ("and which ..."; not "and by land?")."""
+    return asks_itself(unjoined(text, language), language)
+
+
 def sentences(text: str, language: str) -> list[str]:
     """The message cut where it certainly holds another question: line breaks, question
     marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
@@ -65,8 +71,8 @@ def _asked(piece: str, language: str) -> list[str]:
     sentences = [sentence for sentence in _STOP.split(piece) if sentence.strip()]
     if len(sentences) < 2:
         return [piece]
-    asking = [sentence.rstrip().endswith("?")
-              or asks_itself(unjoined(sentence, language), language) for sentence in sentences]
+    asking = [sentence.rstrip().endswith("?") or asks_alone(sentence, language)
+              for sentence in sentences]
     if sum(asking) < 2:
         return [piece]
     questions: list[str] = []
