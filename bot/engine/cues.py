@@ -175,11 +175,18 @@ def without_others(text: str, language: str) -> str:
     ("besides farming") stays, naming what it sets aside."""
     if unspaced(language):
         return text
-    aside = set(" ".join(plain_words(p, language)) for p in language_resources(language).excludes)
     padded = f" {' '.join(cue_read(text, language))} "
-    for phrase in sorted(set(phrases(language, "others")) - aside, key=len, reverse=True):
+    for phrase in _pointing_away(language):
         padded = padded.replace(f" {phrase} ", " ")
     return padded.strip()
+
+
+@cache
+def _pointing_away(language: str) -> tuple[str, ...]:
+    """The language's "other" words that name nothing set aside, longest first."""
+    aside = {" ".join(plain_words(phrase, language))
+             for phrase in language_resources(language).excludes}
+    return tuple(sorted(set(phrases(language, "others")) - aside, key=len, reverse=True))
 
 
 def without_article(text: str, language: str) -> str:
