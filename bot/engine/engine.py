@@ -354,7 +354,7 @@ class Engine:
             ranked = tuple(rank(self.index(language), question, self.knowledge.facts,
                                 self.weights))
             if len(remembered) >= _RANKINGS:
-                remembered.pop(next(iter(remembered)), None)  # the oldest
+                remembered.clear()  # earlier messages: never ranked again
             remembered[question, language] = ranked
         return list(ranked)  # a list of its own: a caller may change it
 

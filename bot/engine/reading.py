@@ -104,7 +104,6 @@ class Reader:
         table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
                        ) if romanized is not None else []
         self._letters = [read for _, read in table]
-        self._normals: dict[str, str] = {}
         self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
@@ -136,14 +135,7 @@ class Reader:
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
-        normals = self._normals
-        read = normals.get(text)
-        if read is None:
-            read = self._read(text)
-            if len(normals) >= CACHE_TEXTS:
-                del normals[next(iter(normals))]  # the oldest: a message long decided
-            normals[text] = read
-        return read
+        return _normal(self, text)
 
     def _read(self, text: str) -> str:
         """`normal`, not remembered."""
@@ -229,6 +221,13 @@ def words(text: str) -> list[str]:
     """Split folded text into words, numbers and percent signs; HTML-like tags are not words,
     and a compound written apart ("из-за", "из за") is one word."""
     return list(_words(text))  # a list of its own: a caller may change it
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _normal(reader: Reader, text: str) -> str:
+    """`Reader.normal`, kept as `_words` is: one cache, safe when an engine is built in
+    another thread (a reload) while this one decides."""
+    return reader._read(text)
 
 
 @lru_cache(maxsize=CACHE_TEXTS)
