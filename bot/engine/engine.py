@@ -50,7 +50,7 @@ from bot.engine.typos import (
     names_known,
     names_missing,
 )
-from bot.engine.warming import warm
+from bot.engine.warming import rehearse, warm
 from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
@@ -94,6 +94,11 @@ class Engine:
         """Read each language's cue phrases now, not at the first question (see `warm`). A
         restored engine is prepared by whoever restores it."""
         warm(self.knowledge)
+
+    def rehearse(self) -> None:
+        """Decide each fact's own first question in each language (see `rehearse`), as a
+        serving bot does before its first user; decisions are the same without it."""
+        rehearse(self.knowledge, self.decide)
 
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""

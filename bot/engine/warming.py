@@ -3,6 +3,8 @@ process, and the first question would otherwise pay for them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.engine.cues import (
     after_more,
     around_overview,
@@ -29,3 +31,15 @@ def warm(knowledge: Knowledge) -> None:
         after_more(sample, code)
         around_overview(sample, code)
         groupings(sentences(sample, code)[0] if sample else "", code)
+
+
+def rehearse(knowledge: Knowledge, decide: Callable[[str], object]) -> None:
+    """Decide each fact's first question in each language once. What an engine builds at a
+    fact's or a language's first question (phrasing postings, near-miss shapes, readings,
+    patterns) is then built before a user's first question, not during it: a serving bot
+    rehearses; a one-question command does not."""
+    for code in knowledge.languages:
+        for fact in knowledge.facts:
+            first = next(iter(fact.questions.get(code, ())), None)
+            if first is not None:
+                decide(first)

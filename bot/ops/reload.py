@@ -104,6 +104,7 @@ class KnowledgeService:
             seen = fingerprint(self.directory)  # before reading: a later edit reloads again
             try:
                 engine = self._build(load_knowledge(self.directory))
+                engine.rehearse()  # swapped in warm: its first users wait no longer than others
             except KnowledgeError as error:
                 problems = error.problems
             except Exception as error:  # a reload must never take the bot down
