@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -35,9 +36,42 @@ def cue_read(text: str, language: str) -> tuple[str, ...]:
 
 
 def read_word(word: str, language: str) -> str:
-    """One word as a cue check reads it: a misspelt or other form of a cue word or
-    stopword as that word, when the word is long enough to tell."""
-    return snap(word, language) if len(word) >= _SNAP_LENGTH else word
+    """One word as a cue check reads it: another form of a cue word as that word ("point"
+    of "points"), a misspelt cue word or stopword as that word when the word is long enough
+    to tell."""
+    if len(word) >= _SNAP_LENGTH:
+        return snap(word, language)
+    return word if word in vocabulary(language)[""] else other_form(word, language)
+
+
+@lru_cache(maxsize=4096)
+def other_form(word: str, language: str) -> str:
+    """The cue word a short word is another form of (the same Snowball stem: "point" of
+    "points", which one edit would not tell from another word), or the word itself."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return word
+    return _cues_by_stem(language).get(str(stemmer.stemWord(word)), word)
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer | None:
+    """The language's Snowball stemmer, if it has one."""
+    algorithm = language_resources(language).stemmer
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+@cache
+def _cues_by_stem(language: str) -> dict[str, str]:
+    """The cue words (not stopwords) by their stem."""
+    stemmer = _stemmer(language)
+    found: dict[str, str] = {}
+    if stemmer is not None:
+        cues = {word for kind in ("overview", "more", "again")
+                for word in cue_words(language, kind)} - stopwords(language)
+        for cue in sorted(cues):  # a set: sorted, the same in any run
+            found.setdefault(str(stemmer.stemWord(cue)), cue)
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,8 @@ from bot.engine.cue_reading import cue_read, read_word
         ("summarizing", "en", "summarize"),  # another form of a cue word
         ("резюмируй", "ru", "резюме"),
         ("текстиль", "ru", "текстиль"),  # begins like the five-letter "текст", no form of it
+        ("point", "en", "points"),  # short, but of a cue word's stem ("main points")
+        ("итог", "ru", "итог"),  # a cue word itself
         ("trade", "en", "trade"),  # too short to tell, and no cue word
         ("chinh", "vi", "chinh"),  # a Vietnamese syllable: too short to tell
     ],

@@ -44,6 +44,7 @@ from bot.engine.cues import (
         ("дай краткое содержанее статьи", "ru", True),
         ("summarise the bauxite plans", "en", False),
         ("what are the main points?", "en", True),
+        ("what is the main point of this story", "en", True),  # another form of a cue word
         ("what's the story here", "en", True),
         ("where is this article from?", "en", False),
         ("откуда эта новость", "ru", False),
