@@ -253,19 +253,26 @@ def asks_itself(text: str, language: str) -> bool:
     if unspaced(language):
         joined = simple.replace(" ", "")
         return any(phrase.replace(" ", "") in joined for phrase in phrases(language, "asks"))
+    asks = phrases(language, "asks")
+    # Particles opening a message ("so what's ...", "hey, what did ...") and closing a
+    # question ("... qua những đâu vậy", "... ngành nào khác không") come before and after
+    # the word that asks.
+    closing = stopwords(language)
+    opening = simple.split()
+    starts = {phrase.split()[0] for phrase in asks}
+    while len(opening) > 1 and opening[0] in closing and opening[0] not in starts:
+        opening.pop(0)
+    simple = " ".join(opening)
     first, _, second = simple.partition(" ")
     if first in phrases(language, "before_asks"):
         simple = second  # a preposition before the question word: "through which countries"
-    # Particles closing a question ("... qua những đâu vậy", "... ngành nào khác không")
-    # come after the word that asks.
-    closing = stopwords(language)
     kept = simple.split()
     while len(kept) > 1 and kept[-1] in closing:
         kept.pop()
     ending = " ".join(kept)
     return any(simple == phrase or simple.startswith(phrase + " ")
                or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
-               for phrase in phrases(language, "asks"))
+               for phrase in asks)
 
 
 @cache

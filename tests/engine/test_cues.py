@@ -123,11 +123,16 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         # A closing particle comes after the word that asks.
         ("Nga định vận chuyển hàng qua những đâu vậy?", "vi", True),
         ("trade with them", "en", False),
+        # An opening particle comes before it.
+        ("so whats the deal with hydropower", "en", True),
+        ("hey what did they sign", "en", True),
+        ("ну что подписали", "ru", True),
+        ("so the railway", "en", False),
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:
-    """A part of a message is a question of its own when it opens (after a preposition, if
-    any) or ends (before closing particles) with a word that asks."""
+    """A part of a message is a question of its own when it opens (after opening particles
+    and a preposition, if any) or ends (before closing particles) with a word that asks."""
     assert asks_itself(text, language) is expected
 
 
