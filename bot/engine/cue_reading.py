@@ -35,6 +35,7 @@ def cue_read(text: str, language: str) -> tuple[str, ...]:
     return tuple(read_word(word, language) for word in plain(text, language))
 
 
+@lru_cache(maxsize=4096)
 def read_word(word: str, language: str) -> str:
     """One word as a cue check reads it: another form of a cue word as that word ("point"
     of "points"), a misspelt cue word or stopword as that word when the word is long enough

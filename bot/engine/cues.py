@@ -259,7 +259,7 @@ def asks_itself(text: str, language: str) -> bool:
     # the word that asks.
     closing = stopwords(language)
     opening = simple.split()
-    starts = {phrase.split()[0] for phrase in asks}
+    starts = _asking_starts(language)
     while len(opening) > 1 and opening[0] in closing and opening[0] not in starts:
         opening.pop(0)
     simple = " ".join(opening)
@@ -273,6 +273,12 @@ def asks_itself(text: str, language: str) -> bool:
     return any(simple == phrase or simple.startswith(phrase + " ")
                or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
                for phrase in asks)
+
+
+@cache
+def _asking_starts(language: str) -> frozenset[str]:
+    """The first words of the language's phrases that make a part a question of its own."""
+    return frozenset(phrase.split()[0] for phrase in phrases(language, "asks"))
 
 
 @cache
