@@ -88,16 +88,12 @@ class Engine:
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
-        self.prepare()
-
-    def prepare(self) -> None:
-        """Read each language's cue phrases now, not at the first question (see `warm`). A
-        restored engine is prepared by whoever restores it."""
-        warm(self.knowledge)
 
     def rehearse(self) -> None:
-        """Decide each fact's own first question in each language (see `rehearse`), as a
-        serving bot does before its first user; decisions are the same without it."""
+        """Read each language's cue phrases (see `warm`) and decide each fact's own first
+        question in each language (see `rehearse`), as a serving bot does before its first
+        user: decisions are the same without it, and a one-question command skips it."""
+        warm(self.knowledge)
         rehearse(self.knowledge, self.decide)
 
     def index(self, language: str) -> Index:

@@ -111,7 +111,5 @@ def load_engine(directory: Path | None = None) -> Engine:
 
         engine = Engine(load_knowledge(directory))
         _store(folder, path, key, engine)
-    else:
-        engine.prepare()
     return engine
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import MAX_QUESTION_CHARS, Engine
-from bot.knowledge import load_knowledge
+from bot.knowledge import Knowledge, load_knowledge
 from tests.replying import OUT_OF_SCOPE
 
 
@@ -322,3 +322,15 @@ def test_asking_to_name_things_asks_for_a_list_not_a_name(engine: Engine) -> Non
     """Vietnamese "kể tên" (name them) asks for the crops, not for a name."""
     question = "Lào có tiềm năng xuất khẩu nông sản gì, kể tên giúp mình với"
     assert engine.decide(question).fact_id == "agri_exports"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did trade grow?", "and by land?", "tóm tắt bài này", "ນິວເຄລຍ", "кто объявил?"],
+)
+def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, question: str) -> None:
+    """Rehearsing (each fact's first question in each language, as a serving bot does before
+    its first user) changes no decision."""
+    fresh, rehearsed = Engine(knowledge), Engine(knowledge)
+    rehearsed.rehearse()
+    assert rehearsed.decide(question) == fresh.decide(question)

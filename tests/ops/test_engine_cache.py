@@ -114,10 +114,13 @@ def test_an_engine_that_cannot_be_pickled_is_still_served(
     assert not cache.exists() or list(cache.iterdir()) == []
 
 
-def test_a_restored_engine_has_read_its_cue_phrases(cache: Path, tiny_dir: Path) -> None:
-    """A restored engine reads its languages' cue phrases on restore, not on the first
-    question (they are read once per process)."""
+def test_a_restored_engine_reads_cue_phrases_only_when_rehearsed(cache: Path,
+                                                                  tiny_dir: Path) -> None:
+    """A restored engine leaves its languages' cue phrases unread (a one-question command
+    needs one language's); rehearsing, as a serving bot does, reads them all."""
     load_engine(tiny_dir)  # built and cached
     phrases.cache_clear()
-    load_engine(tiny_dir)  # restored
+    engine = load_engine(tiny_dir)  # restored
+    assert phrases.cache_info().currsize == 0
+    engine.rehearse()
     assert phrases.cache_info().currsize > 0

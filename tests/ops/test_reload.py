@@ -15,7 +15,7 @@ import pytest
 from fake_botapi import FakeBotApi
 from harness import TRADE_EN, bot_settings, running, start_process, wait_until
 
-from bot.engine import Engine
+from bot.engine import Decision, Engine
 from bot.knowledge import Knowledge, load_knowledge
 from bot.ops.reload import KnowledgeService, fingerprint
 from bot.telegram.app import build_application
@@ -131,6 +131,23 @@ def test_a_failing_engine_build_keeps_the_old_version(tiny_dir: Path) -> None:
     result = service.reload("test")
     assert not result.ok and result.problems == ("RuntimeError: index exploded",)
     assert reply_to(service.engine, GROWTH).text == OLD_GROWTH
+
+
+def test_a_reload_swaps_in_a_rehearsed_engine(tiny_dir: Path) -> None:
+    """The new engine has decided its facts' own questions before it serves anyone: its
+    first users wait no longer than later ones."""
+    asked: list[str] = []
+
+    class Recording(Engine):
+        def decide(self, question: str, *args: object, **options: object) -> Decision:
+            asked.append(question)
+            return super().decide(question, *args, **options)  # type: ignore[arg-type]
+
+    service = KnowledgeService(Engine(load_knowledge(tiny_dir)), tiny_dir, build=Recording)
+    edit(tiny_dir, "facts.yaml", OLD_GROWTH, NEW_GROWTH)
+    assert service.reload("test").ok
+    assert GROWTH in asked  # the tiny base's first question, decided before any user's
+    assert reply_to(service.engine, GROWTH).text == NEW_GROWTH
 
 
 async def test_watcher_check_reloads_once_per_change(tiny_dir: Path) -> None:
