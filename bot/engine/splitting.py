@@ -58,10 +58,40 @@ def sentences(text: str, language: str) -> list[str]:
     marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
     left out), and full stops between sentences that each ask; one piece when there is no
     such cut."""
-    cut = _HARD.split(_PREAMBLE.sub("", text.strip()))
-    pieces = [unjoined(sentence, language) for piece in cut
+    pieces = [unjoined(sentence, language) for piece in _cut(text, language)
               for sentence in _asked(piece, language)]
     return [piece for piece in pieces if piece]
+
+
+def _cut(text: str, language: str) -> list[str]:
+    """The message cut at its certain breaks, a remark after a question mark kept with the
+    question it follows: "is tea mentioned? my family grows tea", "... or only for power?"
+    put as no question (no question mark, no asking word, no joining word) say more of
+    that question. On a line of its own, a piece is an item of a list."""
+    text = _PREAMBLE.sub("", text.strip())
+    pieces: list[str] = []
+    start = 0
+    remark = False
+    for match in [*_HARD.finditer(text), None]:
+        piece = text[start:match.start() if match else len(text)]
+        if remark and pieces and not _asks(piece, language):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+        if match is None:
+            break
+        start = match.end()
+        remark = match.group().strip() == "" and "\n" not in match.group() and (
+            text[:match.start()].endswith("?"))
+    return pieces
+
+
+def _asks(piece: str, language: str) -> bool:
+    """Whether a piece is put as a question: a question mark, an asking word of its own or
+    a joining word ("also, anything on hydropower")."""
+    piece = piece.strip()
+    return (piece.endswith("?") or unjoined(piece, language) != piece.strip(_EDGES)
+            or asks_itself(piece, language))
 
 
 def _asked(piece: str, language: str) -> list[str]:

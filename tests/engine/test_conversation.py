@@ -51,6 +51,21 @@ def test_one_question_with_and_stays_one(engine: Engine, question: str, fact: st
     assert (decision.kind, decision.fact_id) == ("fact", fact)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("was anything on schools signed? my daughter wants to study in Russia", "memoranda"),
+        ("Через какие страны Россия собирается возить грузы в Лаос? Заранее спасибо",
+         "new_routes"),
+    ],
+)
+def test_a_remark_after_a_question_is_no_question(engine: Engine, question: str,
+                                                   fact: str) -> None:
+    """A sentence after a question mark that asks nothing is answered as part of that question."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
 def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) -> None:
     """Of two questions on two lines, the unclear one is kept with the facts it may mean."""
     decision = engine.decide("how much did trade grow\nwhat did they sign")
