@@ -96,14 +96,16 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     return whole
 
 
-def _tagged(pieces: list[str], language: str) -> list[str]:
+def _tagged(pieces: list[str], language: str, answers: Callable[[str], bool]) -> list[str]:
     """The pieces with a short one that asks nothing by itself read with the one before it:
-    "really?", "в августе?" after a question add to it, they are no question of their own."""
+    "really?", "в августе?" after a question add to it, they are no question of their own;
+    one answered by itself ("bauxite mentioned?") is."""
     if language_resources(language).segment is not None:
         return pieces  # no spaces to count words by (Lao)
     kept: list[str] = []
     for piece in pieces:
-        if kept and len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language):
+        if kept and len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language) \
+                and not answers(piece):
             kept[-1] = f"{kept[-1]} {piece}"
         else:
             kept.append(piece)
@@ -127,7 +129,8 @@ def converse(question: str, language: str, context: Context, one: One,
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
-    pieces = _tagged(sentences(question, language), language)
+    pieces = _tagged(sentences(question, language), language,
+                     lambda piece: one(piece, context).kind == "fact")
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole)
     decided: list[Decision] = []

@@ -66,6 +66,13 @@ def test_a_remark_after_a_question_is_no_question(engine: Engine, question: str,
     assert (decision.kind, decision.fact_id) == ("fact", fact)
 
 
+def test_a_short_question_answered_by_itself_is_a_part(engine: Engine) -> None:
+    """Two words after a question that are answered on their own are a question of their own."""
+    decision = engine.decide("Что российские компании добывают в Лаосе? Бокситы упоминаются?")
+    assert decision.kind == "parts"
+    assert _facts(decision) == ["metal_mines", "bauxite"]
+
+
 def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) -> None:
     """Of two questions on two lines, the unclear one is kept with the facts it may mean."""
     decision = engine.decide("how much did trade grow\nwhat did they sign")
