@@ -16,6 +16,7 @@ from bot.engine.exclusion import set_aside
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "ru",
          "сельского хозяйства обсуждали"),
         ("which industries did they discuss", "en", None),
+        ("ngoài nông nghiệp, hai bên còn bàn về ngành nào?", "vi", "nong nghiep"),
     ],
 )
 def test_what_a_question_sets_aside(question: str, language: str, named: str | None) -> None:
@@ -31,6 +32,7 @@ def test_what_a_question_sets_aside(question: str, language: str, named: str | N
         ("apart from farming, which industries did they talk about cooperating in",
          "textile_hydropower"),
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "textile_hydropower"),
+        ("ngoài nông nghiệp, hai bên còn bàn về ngành công nghiệp nào?", "textile_hydropower"),
         # A fact about more than the thing set aside is the answer.
         ("did laos show interest in atomic tech for anything besides power generation",
          "nuclear_interest"),
