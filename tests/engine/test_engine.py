@@ -95,6 +95,8 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         # A name asked for: only a fact whose answer names someone or something gives one.
         ("what are the russian mining companies in laos called?", None, "metal_mines"),
         ("как называется компания, которая добывает металлы в лаосе", None, "metal_mines"),
+        ("doanh nghiệp nào của Nga khai thác mỏ ở Lào?", None, "metal_mines"),
+        ("ບໍລິສັດໃດຂຸດຄົ້ນບໍ່ແຮ່ຢູ່ລາວ?", None, "metal_mines"),
         ("what is the name of the lao president?", "thongloun", None),
         ("как зовут президента россии", "putin", None),
     ],
