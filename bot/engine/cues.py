@@ -239,7 +239,14 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
     if subject_words == 0:
         return True
     simple = " ".join(present)
-    if any(simple.startswith(lead + " ") for lead in phrases(language, "leads")):
+    if unspaced(language):
+        # Written without spaces, a continuation opens the message glued to what follows
+        # ("ແລ້ວປີ 2025", "and in 2025").
+        joined = simple.replace(" ", "")
+        if any(joined.startswith(lead.replace(" ", "")) and len(joined) > len(lead)
+               for lead in phrases(language, "leads")):
+            return True
+    elif any(simple.startswith(lead + " ") for lead in phrases(language, "leads")):
         return True
     refers = set(phrases(language, "refers"))
     return any(word in refers for word in present)

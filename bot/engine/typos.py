@@ -9,6 +9,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
+from bot.knowledge import language_resources
 
 _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
@@ -95,9 +96,12 @@ def has_unknown(index: Index, text: str) -> bool:
 
 def names_missing(index: Index, text: str) -> bool:
     """Whether the text has a word the knowledge base knows only from what the article does
-    not say (its `not_in_article` phrasings: "dollars", "companies")."""
-    return any(token in index.miss_words and token not in index.weights
-               for _, token in index.analyzer.pairs(text))
+    not say (its `not_in_article` phrasings: "dollars", "companies"). Text cut into
+    character n-grams (Lao) needs two of them: one n-gram is no word, and one spanning two
+    words ("ບົກຊິດ" + "ເດ") may occur only in those phrasings by chance."""
+    missing = sum(token in index.miss_words and token not in index.weights
+                  for _, token in index.analyzer.pairs(text))
+    return missing >= (2 if language_resources(index.analyzer.language).segment else 1)
 
 
 def gives_numbers(index: Index, text: str, answer: str) -> bool:

@@ -96,6 +96,9 @@ def test_asks_more(text: str, language: str, expected: bool) -> None:
         ("which routes does Russia plan through the ports of Vietnam and China", "en", 0, False),
         ("а кто это объявил?", "ru", 1, True),
         ("Насколько вырос товарооборот?", "ru", 2, False),
+        # Written without spaces, the continuation is glued to what follows.
+        ("ແລ້ວປີ 2025 ເດ?", "lo", 1, True),
+        ("ແລ້ວ", "lo", 1, False),
     ],
 )
 def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> None:

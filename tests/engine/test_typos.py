@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.typos import has_unknown, names_known, token_matches
+from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,19 @@ def test_names_known_and_has_unknown(engine: Engine, text: str, named: bool,
     one no fact has even as a typo (numbers aside)."""
     index = engine.index("en")
     assert (names_known(index, text), has_unknown(index, text)) == (named, unknown)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "missing"),
+    [
+        ("en", "how much is that in dollars", True),
+        ("en", "how much did trade grow", False),
+        ("lo", "ມູນຄ່າການຄ້າເປັນໂດລາ", True),
+        # One 3-gram spanning two words ("ບົກຊິດ" + "ເດ") is no word of a near miss.
+        ("lo", "ແລ້ວແຮ່ບົກໄຊເດ?", False),
+    ],
+)
+def test_names_missing(engine: Engine, language: str, text: str, missing: bool) -> None:
+    """A word known only from what the article does not say is named; in Lao, a word, not
+    a lone 3-gram."""
+    assert names_missing(engine.index(language), text) is missing
