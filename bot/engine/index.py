@@ -53,6 +53,8 @@ class Index:
     # The surface keys by first letter: a typo look-up only scans keys sharing the word's
     # first letter (typos rarely hit it), a fraction of the vocabulary.
     surface_buckets: dict[str, list[str]]
+    # The surface keys only a synonym brings ("soars" of "grow"): no fact's own word.
+    borrowed: frozenset[str]
     phrasings: list[list[str]]  # per fact, each phrasing's tokens joined by spaces
     misses: list[list[tuple[str, ...]]]  # per fact: its `not_in_article` phrasings, analysed
     miss_words: frozenset[str]  # every token of those phrasings
@@ -245,6 +247,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         term_counts.append(counts)
         for token in vocabulary:
             postings.setdefault(token, []).append(number)
+    own = set(surface)
     for group in knowledge.synonyms.get(language, ()):
         for word in map(analyzer.normal, group):
             canonical = analyzer.token(word)
@@ -318,6 +321,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         surface=surface,
         surface_keys=sorted(surface),
         surface_buckets=_buckets(surface),
+        borrowed=frozenset(surface) - own,
         phrasings=[[" ".join(tokens) for tokens in fact] for fact in analysed_facts],
         misses=analysed_misses,
         miss_words=frozenset(
@@ -345,6 +349,7 @@ class Lexicon:
     surface: dict[str, str]
     surface_keys: list[str]
     surface_buckets: dict[str, list[str]]
+    borrowed: frozenset[str]
     miss_words: frozenset[str]
     intents: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)

@@ -48,6 +48,10 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
             key, index.surface_buckets.get(key[0], ()), scorer=DamerauLevenshtein.distance,
             score_cutoff=edits, limit=8,
         ):
+            if distance > 1 and choice in index.borrowed:
+                # Two typos away from a word only a synonym brings ("shares", "soars") is
+                # too far from what any fact says to stand for it.
+                continue
             target = index.surface[choice]
             found[target] = min(found.get(target, edits), int(distance))
         if not found:

@@ -47,6 +47,19 @@ def test_words_that_are_not_typos_match_nothing(tiny_engine: Engine, word: str, 
     assert token_matches(index, word, token) == [], why
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("harbours", [("port", 90.0)]),  # one typo from "harbors", a synonym of "port"
+        ("shares", []),  # two from "soars", which only a synonym of "grow" brings
+    ],
+)
+def test_typos_of_synonyms(engine: Engine, word: str, expected: list[tuple[str, float]]) -> None:
+    """A word one typo from a synonym stands for it; two typos from one it does not."""
+    index = engine.index("en")
+    assert token_matches(index, word, index.analyzer.token(word) or "") == expected
+
+
 def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
     """A misspelt word is looked up once and then answered from the index's cache."""
     index = tiny_engine.index("en")
