@@ -98,7 +98,8 @@ def _only_article(text: str, language: str,
         # article, its names, stopwords and question words are taken out ("ບົດຄວາມນີ້
         # ເວົ້າກ່ຽວກັບຫຍັງ", what does this article talk about).
         rest = unfilled.replace(" ", "")
-        if rest == normal.replace(" ", ""):
+        if rest == normal.replace(" ", "") and not any(
+                name.replace(" ", "") in rest for name in phrases(language, "article")):
             return False
         return not _PUNCTUATION.sub("", _cut_about_article(rest, language))
     present = [read_word(word, language) for word in words(unfilled)]

@@ -55,6 +55,11 @@ from bot.engine.cues import (
         ("summarizing the article please", "en", True),  # another form of "summary"
         ("резюмируй статью", "ru", True),
         ("текстиль", "ru", False),  # begins like "текст", is no form of it
+        # "Story" in each language names the article too; in Lao, with or without a verb.
+        ("Bài báo này nói về chuyện gì vậy?", "vi", True),
+        ("ເລື່ອງນີ້ກ່ຽວກັບຫຍັງ", "lo", True),
+        ("ຂ່າວນີ້ກ່ຽວກັບຫຍັງ", "lo", True),
+        ("ຂ່າວນີ້ກ່ຽວກັບກາເຟບໍ", "lo", False),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
