@@ -16,6 +16,7 @@ from bot.engine.exclusion import set_aside
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "ru",
          "сельского хозяйства обсуждали"),
         ("which industries did they discuss", "en", None),
+        ("outside farming, which industries did they discuss", "en", "farming"),
         ("ngoài nông nghiệp, hai bên còn bàn về ngành nào?", "vi", "nong nghiep"),
     ],
 )
