@@ -110,6 +110,14 @@ class Reader:
             + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
             for written, _ in table
         )) if table else None
+        # Question words of a script without spaces stay whole tokens, as words of other
+        # languages are: cut into n-grams with their neighbours they would count as what is
+        # asked about ("ເມື່ອໃດ", when, in "ຈະເປີດເມື່ອໃດ").
+        asking = sorted({self._read(word) for group in language.interrogatives for word in group}
+                        | {self._read(word) for word in language.intent_words}, key=len,
+                        reverse=True)
+        self._asking = (re.compile("(" + "|".join(map(re.escape, filter(None, asking))) + ")")
+                        if self._segment is not None and any(asking) else None)
 
     def substitute(self, groups: Iterable[Iterable[str]]) -> None:
         """In a script without spaces, synonyms are replaced wherever they occur (longest
@@ -175,7 +183,16 @@ class Reader:
             pattern, canonical = self._substitutes
             text = pattern.sub(lambda match: canonical[match[0]], text)
         segment = self._segment
-        return self._run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", text)
+        run = self._run
+
+        def cut(piece: str) -> str:
+            return run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", piece)
+
+        if self._asking is None:
+            return cut(text)
+        # re.split with a group: every odd piece is a question word, kept whole.
+        return " ".join(f" {piece} " if odd % 2 else cut(piece)
+                        for odd, piece in enumerate(self._asking.split(text)))
 
     def prepare(self, text: str) -> str:
         """Text ready for `words`: normal, then segmented."""

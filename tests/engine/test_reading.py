@@ -31,3 +31,17 @@ def test_an_escape_the_language_would_misread_is_refused() -> None:
 def test_every_shipped_filler_reads(language: str) -> None:
     """Every shipped language's filler compiles as its language reads it."""
     assert filler(language).pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("ທາງລົດໄຟຈະເປີດເມື່ອໃດ", "ເມືອໃດ"),  # when
+        ("ເປັນຫຍັງຣັດເຊຍຈຶ່ງຂະຫຍາຍເສັ້ນທາງ", "ເປັນຫຍັງ"),  # why, not "what" inside it
+    ],
+)
+def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
+    """In Lao, cut into 3-grams, a question word is one token, not n-grams with its neighbours."""
+    tokens = reader("lo").prepare(text).split()
+    assert whole in tokens
+    assert not any(whole[:2] in token and token != whole for token in tokens)
