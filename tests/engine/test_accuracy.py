@@ -150,6 +150,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Russian 25/30, 14/15).
     (("blind_en_u.yaml",), 0.47, 0.8),
     (("blind_ru_u.yaml",), 0.8, 0.86),
+    # A fifteenth, written at the start of the next session and scored blind with its start
+    # engine (in the headers), then read and worked on: one question below the level when
+    # added (English 31/40, 20/20; Russian 19/28, 12/12; Russian in Latin letters 14/16, 3/4;
+    # Vietnamese 16/24, 8/8; Lao 11/24, 7/8).
+    (("blind_en_w.yaml",), 0.75, 0.95),
+    (("blind_ru_w.yaml",), 0.64, 0.91),
+    (("blind_ru_latin_w.yaml",), 0.81, 0.5),
+    (("blind_vi_w.yaml",), 0.62, 0.87),
+    (("blind_lo_w.yaml",), 0.41, 0.75),
 ]
 
 
@@ -218,6 +227,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_lovi_t.yaml", 0.7),
     ("blind_conv_en_u.yaml", 0.75),
     ("blind_conv_ru_u.yaml", 0.81),
+    ("blind_conv_en_w.yaml", 0.83),
+    ("blind_conv_ru_w.yaml", 0.8),
+    ("blind_conv_lovi_w.yaml", 0.52),
 ]
 
 
