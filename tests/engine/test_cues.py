@@ -120,6 +120,8 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("russia growing", "en", False),
         ("кто это объявил?", "ru", True),
         ("лаоса что обсуждали", "ru", False),
+        ("какое агентство опубликовало новость", "ru", True),  # every form of "какой"
+        ("какую страну пройдёт железная дорога", "ru", True),
         ("thương mại tăng bao nhiêu", "vi", True),
         ("through which countries will the railway run", "en", True),
         ("на какой срок дорожная карта", "ru", True),
