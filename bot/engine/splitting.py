@@ -7,6 +7,7 @@ from functools import cache
 from itertools import combinations
 
 from bot.engine.cues import asks_itself
+from bot.engine.reading import strip_marks
 from bot.knowledge import language_resources
 
 # Between two questions for certain: a line break, a question mark with more after it, ";",
@@ -27,7 +28,12 @@ MAX_PIECES = 5  # more joins than this is one long sentence, not a list of quest
 @cache
 def _joins(language: str) -> re.Pattern[str] | None:
     """The words joining two questions as a pattern over the message as typed."""
-    joins = sorted(language_resources(language).conversation.joins, key=len, reverse=True)
+    resources = language_resources(language)
+    joins = set(resources.conversation.joins)
+    if resources.fold_marks:
+        # Typed without its marks too ("ngoai ra" for "ngoài ra"), as the language is read.
+        joins |= {strip_marks(word) for word in joins}
+    joins = sorted(joins, key=len, reverse=True)
     if not joins:
         return None
     alternatives = "|".join(re.escape(word) for word in joins)
