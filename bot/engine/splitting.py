@@ -29,11 +29,11 @@ MAX_PIECES = 5  # more joins than this is one long sentence, not a list of quest
 def _joins(language: str) -> re.Pattern[str] | None:
     """The words joining two questions as a pattern over the message as typed."""
     resources = language_resources(language)
-    joins = set(resources.conversation.joins)
+    written = set(resources.conversation.joins)
     if resources.fold_marks:
         # Typed without its marks too ("ngoai ra" for "ngoài ra"), as the language is read.
-        joins |= {strip_marks(word) for word in joins}
-    joins = sorted(joins, key=len, reverse=True)
+        written |= {strip_marks(word) for word in written}
+    joins = sorted(written, key=len, reverse=True)
     if not joins:
         return None
     alternatives = "|".join(re.escape(word) for word in joins)
