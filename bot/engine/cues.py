@@ -302,3 +302,23 @@ def asking_words(language: str) -> frozenset[str]:
 def joining_words(language: str) -> tuple[str, ...]:
     """The words that join two questions in one message, as the language reads them."""
     return phrases(language, "joins")
+
+
+def after_opening(text: str, language: str) -> str | None:
+    """What follows the last phrase opening a question in a message with a preamble ("hi, I'm
+    a student writing a report, I want to know how much trade grew": "how much trade grew"),
+    as read; None when no such phrase is followed by anything."""
+    normal = reader(language).normal(text)
+    found = -1
+    for phrase in language_resources(language).conversation.opens:
+        opening = reader(language).normal(phrase)
+        if not opening:
+            continue
+        pattern = (re.escape(opening) if unspaced(language)
+                   else rf"(?<!\w){re.escape(opening)}(?!\w)")
+        for match in re.finditer(pattern, normal):
+            found = max(found, match.end())
+    if found < 0:
+        return None
+    rest = normal[found:].strip(" ,.:;-–—")
+    return rest or None

@@ -10,6 +10,7 @@ from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
 from bot.engine.cues import (
     after_more,
+    after_opening,
     around_overview,
     asking_words,
     asks_again,
@@ -303,7 +304,8 @@ class Engine:
         # quick one: how much ..."): the question part alone may be clear where the whole is
         # not. It may only confirm what the whole message leans to, never overturn it.
         leaning = {c.fact_id for c in decision.candidates[:1]}
-        for part in focus(question):
+        opened = after_opening(question, language)
+        for part in [*focus(question), *([opened] if opened else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds_for(language),
                              replace(asks, number=self.asks_number(part, language)))

@@ -72,6 +72,9 @@ class ConversationFile(_Strict):
     # What asks for another fact than the last answer ("any other industries?"): the last
     # answer is set aside.
     others: tuple[Text, ...] = ()
+    # What opens the question after a preamble ("I want to know", "ຢາກຖາມວ່າ"): what follows
+    # the last of them is the question part of the message.
+    opens: tuple[Text, ...] = ()
 
 
 class SegmentingFile(_Strict):

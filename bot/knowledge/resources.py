@@ -62,6 +62,7 @@ class Conversation:
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
     again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"
     others: tuple[str, ...] = ()  # another fact than the last answer: "other", "else"
+    opens: tuple[str, ...] = ()  # what opens the question after a preamble: "i want to know"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine.cues import (
     after_more,
+    after_opening,
     around_overview,
     asks_itself,
     asks_more,
@@ -192,3 +193,22 @@ def test_without_others_drops_what_points_away_from_the_last_answer(
         text: str, language: str, rest: str) -> None:
     """"Other" and "else" leave a follow-up; what sets a named thing aside stays."""
     assert without_others(text, language) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("hi, I'm a student writing a report, I want to know how much trade grew", "en",
+         "how much trade grew"),
+        ("Я студентка, пишу доклад. Подскажите, через какие страны?", "ru",
+         "через какие страны?"),
+        ("chao bot, minh la sinh vien, cho minh hoi lao xuat khau gi", "vi", "lao xuat khau gi"),
+        ("ຂ້ອຍເປັນນັກສຶກສາ ຢາກຖາມວ່າປີ 2024 ການຄ້າເພີ່ມຂຶ້ນຈັກເປີເຊັນ", "lo",
+         "ປີ 2024 ການຄາເພີມຂຶນຈັກເປີເຊັນ"),
+        ("how much did trade grow", "en", None),
+        ("I want to know", "en", None),  # nothing after it
+    ],
+)
+def test_after_opening(text: str, language: str, expected: str | None) -> None:
+    """What follows the last phrase opening a question is the question part, as read."""
+    assert after_opening(text, language) == expected

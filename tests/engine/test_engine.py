@@ -336,3 +336,17 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
     fresh, rehearsed = Engine(knowledge), Engine(knowledge)
     rehearsed.rehearse()
     assert rehearsed.decide(question) == fresh.decide(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("ສະບາຍດີ ຂ້ອຍເປັນນັກສຶກສາ ກຳລັງເຮັດບົດລາຍງານກ່ຽວກັບ ລາວ-ລັດເຊຍ "
+         "ຢາກຖາມວ່າປີ 2024 ການຄ້າສອງປະເທດເພີ່ມຂຶ້ນຈັກເປີເຊັນແດ່", "trade_growth"),
+    ],
+)
+def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
+                                                 fact_id: str) -> None:
+    """A persona and a preamble before a phrase opening the question do not sink it."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
