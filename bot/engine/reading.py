@@ -88,6 +88,9 @@ class Reader:
         self.language = language
         self._run = re.compile(f"(?:{language.script.pattern})+")
         self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
+        # Words one only as written with their marks are joined before the marks go.
+        self._marked_joins = tuple((fold(f"{first} {second}"), fold(first + second))
+                                   for first, second in language.joined_marked)
         self._segment = _segmenter(language)
         # A dictionary knows words as they are spelt: it cuts the text before marks and
         # variants are folded.
@@ -156,6 +159,9 @@ class Reader:
         for written, read in self._variants:
             if written in text:
                 text = text.replace(written, read)
+        for apart, together in self._marked_joins:
+            if apart in text:
+                text = text.replace(apart, together)
         if self.language.fold_marks:
             text = strip_marks(text)
         if self._romanized_word is not None:

@@ -121,6 +121,9 @@ class LanguageFile(_Strict):
     stopwords: Texts
     filler: Text
     joined: tuple[Text, ...] = ()
+    # Joined only as written with their marks: without them they read as other words
+    # ("đô la", dollar; "đó là", "that is", reads the same without its marks).
+    joined_marked: tuple[Text, ...] = ()
     percent: Text
     numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
     intent_words: Texts
@@ -188,13 +191,15 @@ def _check(model: LanguageFile, label: str) -> list[str]:
             re.compile(pattern)
         except re.error as error:
             problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
-    for key, entries in (("joined", model.joined), ("name_kinds", model.name_kinds)):
+    for key, entries in (("joined", model.joined), ("joined_marked", model.joined_marked),
+                         ("name_kinds", model.name_kinds)):
         problems += [f"{label}: field '{key}': '{entry}' should be two words"
                      for entry in entries if len(entry.split()) != 2]
     phrases = [*model.smalltalk.greeting, *model.smalltalk.greeting_alone, *model.smalltalk.thanks,
                *model.smalltalk.bye, *model.smalltalk.help]
     # Words are matched after case folding, so a capital letter would never match.
-    lists = {"stopwords": model.stopwords, "joined": model.joined, "percent": (model.percent,),
+    lists = {"stopwords": model.stopwords, "joined": model.joined,
+             "joined_marked": model.joined_marked, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
@@ -246,6 +251,8 @@ def _language(code: str, model: LanguageFile) -> Language:
         stopwords=frozenset(model.stopwords),
         filler=re.compile(model.filler, re.IGNORECASE),
         joined=tuple((first, second) for first, second in map(str.split, model.joined)),
+        joined_marked=tuple((first, second)
+                            for first, second in map(str.split, model.joined_marked)),
         percent=model.percent,
         numbers=dict(model.numbers),
         intent_words=model.intent_words,

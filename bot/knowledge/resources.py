@@ -98,6 +98,8 @@ class Language:
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)
+    # Joined only as written with their marks ("đô la"; "đó là" reads the same without).
+    joined_marked: tuple[tuple[str, str], ...] = ()
 
 
 _loaded: dict[Path, Mapping[str, Language]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.reading import filler, read_pattern, reader
+from bot.engine.reading import filler, read_pattern, reader, words
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,17 @@ def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
     tokens = reader("lo").prepare(text).split()
     assert whole in tokens
     assert not any(whole[:2] in token and token != whole for token in tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bao nhiêu đô la", ["baonhieu", "dola"]),  # dollars, written with its marks
+        ("Đó là chuyến thăm gì?", ["do", "la", "chuyen", "tham", "gi"]),  # "that is", not dollars
+        ("viet nam", ["vietnam"]),  # a name is one word however it is typed
+    ],
+)
+def test_words_joined_only_with_their_marks(text: str, expected: list[str]) -> None:
+    """Vietnamese words joined only as written with marks are not joined where another
+    phrase reads the same without them."""
+    assert words(reader("vi").normal(text)) == expected
