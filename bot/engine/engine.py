@@ -41,7 +41,7 @@ from bot.engine.naming import asks_kind, named_facts
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights
-from bot.engine.scoring import rank
+from bot.engine.scoring import rank, without_missing
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.splitting import asks_alone
 from bot.engine.typos import (
@@ -97,6 +97,20 @@ class Engine:
         warm(self.knowledge)
         rehearse(self.knowledge, self.decide)
 
+    def _elsewhere(self, question: str, language: str, reply: str) -> Decision | None:
+        """A question declined only because it names a country or a number no fact has ("is
+        the railway going through Thailand?", "trade in 2023"): the article does not say
+        that, and what the rest of it asks is what the article does say; None otherwise."""
+        rest = without_missing(self.index(language), question)
+        if not rest:
+            return None
+        about = decide(question, reply, self.rank(rest, language), self.knowledge,
+                       self.thresholds_for(language), replace(self.asks(rest, language),
+                                                              beyond=False))
+        if about.fact is None:
+            return None
+        return not_said(question, reply, about.fact, about.score, about.candidates)
+
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""
         return self._indexes[language]
@@ -117,6 +131,8 @@ class Engine:
         decision = converse(asked, language, context or Context(),
                             lambda text, turn: self._turn(text, language, reply, turn),
                             lambda text: names_own(self.index(language), text, language))
+        if decision.kind == "none" and decision.closest is None and decision.reason == "none":
+            decision = self._elsewhere(asked, language, reply) or decision
         # The question as asked (mentions and all) is what the log and the echo show.
         return replace(decision, question=question) if decision.question == asked else decision
 

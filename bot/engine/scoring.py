@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from bot.engine.kinds import kind_tokens
 from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import specific_number, token_matches
-from bot.knowledge import Fact
+from bot.knowledge import Fact, language_resources
 
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
 
@@ -311,3 +312,22 @@ def near_miss(index: Index, question: Missed, fact: int) -> float | None:
     miss = max(_closeness(question, shape) for shape in asked)
     nearest = max((_closeness(question, shape) for shape in phrasings), default=(0.0, 0.0))
     return miss[0] if miss > nearest else None
+
+
+def without_missing(index: Index, question: str) -> str | None:
+    """The question, as read, without the countries and numbers it names that no fact has
+    ("through Thailand", "in 2023"), which rule every fact out; None when it names none."""
+    has = index.postings
+    text = index.analyzer.normal(question)
+    # Names of a language written without spaces are found in the text, not among words.
+    missing = [name for name, cut in index.place_grams
+               if name in text and not all(token in has for token in cut)]
+    missing += [word for word, token in index.analyzer.pairs(text)
+                if (specific_number(token) or token in index.places) and token not in has]
+    if not missing:
+        return None
+    unspaced = language_resources(index.analyzer.language).segment is not None
+    for name in missing:
+        text = re.sub(re.escape(name) if unspaced else rf"(?<!\w){re.escape(name)}(?!\w)",
+                      " ", text)
+    return " ".join(text.split())

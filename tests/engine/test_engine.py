@@ -350,3 +350,24 @@ def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
     """A persona and a preamble before a phrase opening the question do not sink it."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "closest"),
+    [
+        ("is the new railway going through Thailand?", "new_routes"),
+        ("железная дорога пойдет через Таиланд?", "new_routes"),
+        ("how much did trade grow in 2023?", "trade_growth"),
+        ("did trade grow by 50 percent", "trade_growth"),
+        ("how much did trade between laos and thailand grow", "trade_growth"),
+        ("did they discuss the war in ukraine", "talks_topics"),
+        ("what is the weather in Thailand", None),  # the rest asks nothing the article says
+    ],
+)
+def test_a_country_or_year_no_fact_has_is_declined_with_what_the_article_says(
+        engine: Engine, question: str, closest: str | None) -> None:
+    """A question ruled out only by a country or a number no fact has is told the article
+    does not say that, and what the rest of it asks is what the article does say."""
+    decision = engine.decide(question)
+    assert decision.kind == "none"
+    assert (decision.closest.id if decision.closest else None) == closest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.scoring import asks_other
+from bot.engine.scoring import asks_other, without_missing
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,17 @@ def test_two_digits_of_a_year_a_fact_has_are_that_year(
     """A two-digit number no fact has, the end of a year one has ("24-м году"), is read as
     that year and must be in the fact as the year would."""
     assert engine.rank(question, language)[0].fact_id == "trade_growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the railway going through Thailand?", "is the railway going through ?"),
+        ("how much did trade grow in 2023", "how much did trade grow in"),
+        ("how much did trade grow in 2024", None),  # a year the facts have
+        ("trade with Vietnam", None),  # a country the facts name
+    ],
+)
+def test_without_missing(engine: Engine, question: str, expected: str | None) -> None:
+    """Countries and numbers no fact has are taken out; None when there are none."""
+    assert without_missing(engine.index("en"), question) == expected
