@@ -159,6 +159,13 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_w.yaml",), 0.81, 0.5),
     (("blind_vi_w.yaml",), 0.62, 0.87),
     (("blind_lo_w.yaml",), 0.41, 0.75),
+    # A sixteenth, written in the same session, scored blind with its start and end engines
+    # (in the headers) and never read in it: one question below the end level (English 21/30,
+    # 11/12; Russian 22/30, 11/12; Vietnamese 18/24, 8/8; Lao 16/24, 6/8).
+    (("blind_en_x.yaml",), 0.66, 0.83),
+    (("blind_ru_x.yaml",), 0.7, 0.83),
+    (("blind_vi_x.yaml",), 0.7, 0.87),
+    (("blind_lo_x.yaml",), 0.62, 0.62),
 ]
 
 
@@ -230,6 +237,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_en_w.yaml", 0.83),
     ("blind_conv_ru_w.yaml", 0.8),
     ("blind_conv_lovi_w.yaml", 0.52),
+    ("blind_conv_mix_x.yaml", 0.64),
 ]
 
 
