@@ -59,3 +59,17 @@ def test_words_joined_only_with_their_marks(text: str, expected: list[str]) -> N
     """Vietnamese words joined only as written with marks are not joined where another
     phrase reads the same without them."""
     assert words(reader("vi").normal(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("what does the article say about bauxite", "what about bauxite"),
+        ("what is the article saying in general", "what in general"),
+        ("what the news says about hydropower", "what about hydropower"),
+        ("what did china say", "what did china say"),  # what someone said is the question
+    ],
+)
+def test_english_filler_is_what_the_article_says(text: str, rest: str) -> None:
+    """"What the article says" asks about what follows; what someone else said is asked."""
+    assert " ".join(filler("en").sub(" ", reader("en").normal(text)).split()) == rest
