@@ -98,6 +98,8 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
 
 @pytest.mark.parametrize("question", ["What is this article about?", "summary", "tl;dr",
                                       "main points", "О чём статья?", "краткое содержание",
+                                      # a request verb names nothing of a topic
+                                      "сделай краткое содержание новости",
                                       "bài báo nói về gì?", "ສະຫຼຸບ",
                                       # Lao: words around a cue, "talks about" as filler
                                       "ຂໍໃຈຄວາມສຳຄັນຂອງບົດຄວາມນີ້ແດ່", "ບົດຄວາມນີ້ເວົ້າເລື່ອງຫຍັງ",
