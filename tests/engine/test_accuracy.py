@@ -166,6 +166,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_x.yaml",), 0.7, 0.83),
     (("blind_vi_x.yaml",), 0.7, 0.87),
     (("blind_lo_x.yaml",), 0.62, 0.62),
+    # A seventeenth, written late in the same session after its changes, scored blind with
+    # its start and end engines (in the headers) and never read in it: one question below the
+    # end level (English 17/34, 12/12; Russian 29/34, 11/12; Vietnamese 16/24, 8/8; Lao 23/24,
+    # 7/8).
+    (("blind_en_y.yaml",), 0.47, 0.91),
+    (("blind_ru_y.yaml",), 0.82, 0.83),
+    (("blind_vi_y.yaml",), 0.62, 0.87),
+    (("blind_lo_y.yaml",), 0.91, 0.75),
 ]
 
 
@@ -238,6 +246,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ru_w.yaml", 0.8),
     ("blind_conv_lovi_w.yaml", 0.52),
     ("blind_conv_mix_x.yaml", 0.64),
+    ("blind_conv_y.yaml", 0.69),
 ]
 
 
