@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 
 from bot.engine.cues import asks_itself
-from bot.engine.reading import strip_marks
+from bot.engine.reading import reader, strip_marks
 from bot.knowledge import language_resources
 
 # Between two questions for certain: a line break, a question mark with more after it, ";",
@@ -22,6 +22,7 @@ _STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # questions:" and a line break): no question of its own.
 _PREAMBLE = re.compile(r"^[^:\n?]*:(?:\s*(?=\d[.)]\s)|[ \t]*\n\s*)")
 _EDGES = ",.:;!-—– \t\n"
+_SPELLINGS = 2  # Latin spellings tried per letter of a joining word
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
 
 
@@ -33,6 +34,9 @@ def _joins(language: str) -> re.Pattern[str] | None:
     if resources.fold_marks:
         # Typed without its marks too ("ngoai ra" for "ngoài ra"), as the language is read.
         written |= {strip_marks(word) for word in written}
+    if resources.romanized is not None:
+        # Typed in Latin letters too ("i", "a takzhe" for "и", "а также").
+        written |= {latin for word in tuple(written) for latin in _romanized(word, language)}
     joins = sorted(written, key=len, reverse=True)
     if not joins:
         return None
@@ -40,6 +44,23 @@ def _joins(language: str) -> re.Pattern[str] | None:
     if language_resources(language).segment is not None:
         return re.compile(rf"\s*(?:{alternatives})\s*")
     return re.compile(rf"\s*,?\s+(?:{alternatives})(?:\s*,)?\s+", re.IGNORECASE)
+
+
+def _romanized(word: str, language: str) -> set[str]:
+    """The ways of typing a word in Latin letters that the language's romanization reads back
+    as that word (a few spellings per letter, the simplest first)."""
+    romanized = language_resources(language).romanized
+    if romanized is None:
+        return set()
+    spellings: dict[str, list[str]] = {}
+    for latin, letters in romanized.table.items():
+        if len(letters) == 1 and latin.isalpha():
+            spellings.setdefault(letters, []).append(latin)
+    choices = [sorted(spellings.get(letter, [letter]), key=len)[:_SPELLINGS] for letter in word]
+    read = reader(language).normal
+    wanted = read(word)
+    return {typed for typed in map("".join, product(*choices))
+            if typed != word and read(typed) == wanted}
 
 
 def unjoined(piece: str, language: str) -> str:

@@ -70,6 +70,9 @@ def test_sentences(text: str, language: str, expected: list[str]) -> None:
         ("Насколько вырос товарооборот и кто это объявил?", "ru",
          [["Насколько вырос товарооборот", "кто это объявил?"]]),
         ("How much did trade grow", "en", []),
+        # Russian joins typed in Latin letters, as the romanization reads them.
+        ("skolko vyros tovarooborot i kto ob'yavil ob etom?", "ru",
+         [["skolko vyros tovarooborot", "kto ob'yavil ob etom?"]]),
         # Vietnamese joins typed without their marks, as much of it is typed.
         ("lao xuat khau nong san gi, ngoai ra hai ben ky MoU ve linh vuc nao", "vi",
          [["lao xuat khau nong san gi", "hai ben ky MoU ve linh vuc nao"]]),
