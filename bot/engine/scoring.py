@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.cue_reading import unspaced
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, Shape, phrase_postings, subject
 from bot.engine.kinds import kind_tokens
 from bot.engine.reading import words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import specific_number, token_matches
-from bot.knowledge import Fact, language_resources
+from bot.knowledge import Fact
 
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
 
@@ -326,8 +327,8 @@ def without_missing(index: Index, question: str) -> str | None:
                 if (specific_number(token) or token in index.places) and token not in has]
     if not missing:
         return None
-    unspaced = language_resources(index.analyzer.language).segment is not None
+    glued = unspaced(index.analyzer.language)
     for name in missing:
-        text = re.sub(re.escape(name) if unspaced else rf"(?<!\w){re.escape(name)}(?!\w)",
+        text = re.sub(re.escape(name) if glued else rf"(?<!\w){re.escape(name)}(?!\w)",
                       " ", text)
     return " ".join(text.split())

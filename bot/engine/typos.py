@@ -7,9 +7,9 @@ import bisect
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.engine.cue_reading import unspaced
 from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
-from bot.knowledge import language_resources
 
 _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
@@ -105,7 +105,7 @@ def names_missing(index: Index, text: str) -> bool:
     words ("ບົກຊິດ" + "ເດ") may occur only in those phrasings by chance."""
     missing = sum(token in index.miss_words and token not in index.weights
                   for _, token in index.analyzer.pairs(text))
-    return missing >= (2 if language_resources(index.analyzer.language).segment else 1)
+    return missing >= (2 if unspaced(index.analyzer.language) else 1)
 
 
 def gives_numbers(index: Index, text: str, answer: str) -> bool:
