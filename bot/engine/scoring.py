@@ -34,8 +34,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
     text = index.analyzer.normal(question)
-    required = {token for word, token in pairs if specific_number(token) or token in index.places}
-    required.update(token for name, cut in index.place_grams if name in text for token in cut)
+    required = {token for _, tokens in _required(index, text, pairs) for token in tokens}
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0
@@ -318,13 +317,9 @@ def near_miss(index: Index, question: Missed, fact: int) -> float | None:
 def without_missing(index: Index, question: str) -> str | None:
     """The question, as read, without the countries and numbers it names that no fact has
     ("through Thailand", "in 2023"), which rule every fact out; None when it names none."""
-    has = index.postings
     text = index.analyzer.normal(question)
-    # Names of a language written without spaces are found in the text, not among words.
-    missing = [name for name, cut in index.place_grams
-               if name in text and not all(token in has for token in cut)]
-    missing += [word for word, token in index.analyzer.pairs(text)
-                if (specific_number(token) or token in index.places) and token not in has]
+    missing = [written for written, tokens in _required(index, text, index.analyzer.pairs(text))
+               if not tokens <= index.postings.keys()]
     if not missing:
         return None
     glued = unspaced(index.analyzer.language)
@@ -332,3 +327,15 @@ def without_missing(index: Index, question: str) -> str | None:
         text = re.sub(re.escape(name) if glued else rf"(?<!\w){re.escape(name)}(?!\w)",
                       " ", text)
     return " ".join(text.split())
+
+
+def _required(index: Index, text: str, pairs: Iterable[tuple[str, str]]
+              ) -> list[tuple[str, frozenset[str]]]:
+    """The countries and numbers a question names, which a fact must have to answer it, each
+    as written with the tokens it reads as: the names of a language written without spaces
+    found in the text (not among words), then the words (a number written as a word, "the two
+    sides", is an ordinary word)."""
+    found = [(name, cut) for name, cut in index.place_grams if name in text]
+    found += [(word, frozenset((token,))) for word, token in pairs
+              if specific_number(token) or token in index.places]
+    return found
