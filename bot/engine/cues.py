@@ -308,17 +308,27 @@ def after_opening(text: str, language: str) -> str | None:
     """What follows the last phrase opening a question in a message with a preamble ("hi, I'm
     a student writing a report, I want to know how much trade grew": "how much trade grew"),
     as read; None when no such phrase is followed by anything."""
+    pattern = _openings(language)
+    if pattern is None:
+        return None
     normal = reader(language).normal(text)
-    found = -1
-    for phrase in language_resources(language).conversation.opens:
-        opening = reader(language).normal(phrase)
-        if not opening:
-            continue
-        pattern = (re.escape(opening) if unspaced(language)
-                   else rf"(?<!\w){re.escape(opening)}(?!\w)")
-        for match in re.finditer(pattern, normal):
-            found = max(found, match.end())
+    found = max((match.end() for match in pattern.finditer(normal)), default=-1)
     if found < 0:
         return None
     rest = normal[found:].strip(" ,.:;-–—")
     return rest or None
+
+
+@cache
+def _openings(language: str) -> re.Pattern[str] | None:
+    """The language's phrases opening a question, as read, as one pattern (whole words where
+    the language has spaces); None when it has none."""
+    read = reader(language).normal
+    phrases = [read(phrase) for phrase in language_resources(language).conversation.opens]
+    # Longest first: of two phrases at one place the longer one opens the question.
+    alternatives = "|".join(map(re.escape, sorted(filter(None, phrases), key=len, reverse=True)))
+    if not alternatives:
+        return None
+    if unspaced(language):
+        return re.compile(f"(?:{alternatives})")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
