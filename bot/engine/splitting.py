@@ -109,7 +109,7 @@ def _cut(text: str, language: str) -> list[str]:
             break
         start = match.end()
         remark = match.group().strip() == "" and "\n" not in match.group() and (
-            text[:match.start()].endswith("?"))
+            text[match.start() - 1:match.start()] == "?")
     return pieces
 
 
