@@ -244,8 +244,8 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
         # Written without spaces, a continuation opens the message glued to what follows
         # ("ແລ້ວປີ 2025", "and in 2025").
         joined = simple.replace(" ", "")
-        if any(joined.startswith(lead.replace(" ", "")) and len(joined) > len(lead)
-               for lead in phrases(language, "leads")):
+        glued = (lead.replace(" ", "") for lead in phrases(language, "leads"))
+        if any(joined.startswith(lead) and len(joined) > len(lead) for lead in glued):
             return True
     elif any(simple.startswith(lead + " ") for lead in phrases(language, "leads")):
         return True
