@@ -6,6 +6,7 @@ romanization (another script it is typed in). A fifth language is a file, not co
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -18,6 +19,8 @@ DEFAULT_LANGUAGE = "en"
 # A language whose script covers at least this share of the letters the best-covered one
 # does is a candidate: Vietnamese typed with some marks still counts as Latin for English.
 _SCRIPT_SHARE = 0.5
+# Rounding room: a language is given up only when it is clearly below another.
+_MARGIN = 1e-9
 
 # How surely the knowledge base of a language knows a word (as that language reads it, 1 for
 # a word it has, less for a typo of one, 0 for none): the engine answers it from its indexes.
@@ -54,23 +57,31 @@ def _markers(code: str) -> frozenset[str]:
                      for word in words(prepare(marker)))
 
 
-def _reading(code: str, text: str, knows: Knows | None) -> float:
+def _reading(code: str, text: str, knows: Knows | None, floor: float = -math.inf) -> float:
     """How well the language reads the text: the share of its words the language knows (its
     marker words, or its knowledge base's words), plus the share of words written with the
-    letters only it uses."""
+    letters only it uses. A language that cannot reach `floor` (another language's reading)
+    stops early and reads -inf: most of a question's words then need no typo look-up."""
     language = language_resources(code)
     found = words(reader(code).prepare(text))
     if not found:
         return 0.0
     talk = smalltalk_words(code)
     markers = _markers(code)
-    known = sum(1.0 if word in markers or word in talk
-                else knows(code, word) if knows is not None else 0.0
-                for word in found)
     marked = 0
     if language.letters is not None:
         marked = sum(1 for word in words(text) if language.letters.search(word))
-    return known / len(found) + marked / max(len(words(text)), 1)
+    bonus = marked / max(len(words(text)), 1)
+    values: list[float] = []
+    so_far, left = 0.0, len(found)
+    for word in found:
+        values.append(1.0 if word in markers or word in talk
+                      else knows(code, word) if knows is not None else 0.0)
+        so_far, left = so_far + values[-1], left - 1
+        # A word counts at most 1: below the floor even if every word left were known.
+        if (so_far + left) / len(found) + bonus < floor - _MARGIN:
+            return -math.inf
+    return sum(values) / len(found) + bonus
 
 
 def question_language(
@@ -91,7 +102,11 @@ def question_language(
         return short if short in available else default_language(available)
     candidates = [code for code in available if counts[code] >= best * _SCRIPT_SHARE]
     if len(candidates) > 1:
-        scores = {code: _reading(code, folded, knows) for code in candidates}
+        # The language most of the letters are in is read first: what it reads is the floor
+        # the others must reach.
+        scores: dict[str, float] = {}
+        for code in sorted(candidates, key=lambda code: -counts[code]):
+            scores[code] = _reading(code, folded, knows, max(scores.values(), default=-math.inf))
         top = max(scores.values())
         candidates = [code for code in candidates if scores[code] == top]
     # On a tie, a language written in its own script wins over one typed in a romanization:
