@@ -45,7 +45,14 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     firsts = {words[0] for words in phrases}
     if not typos and firsts.isdisjoint(read):
         return []
-    token = cache(index.analyzer.token)  # each word read once, and only when needed
+    read_as_token: dict[str, str | None] = {}
+
+    def token(word: str) -> str | None:
+        """The word as the index reads it, each word read once and only when needed."""
+        if word not in read_as_token:
+            read_as_token[word] = index.analyzer.token(word)
+        return read_as_token[word]
+
     wanted = _asker_tokens(index.analyzer, language)
     first_tokens = {wanted[word] for word in firsts} - {None}
     long_firsts = _long_by_letter(language) if typos else {}

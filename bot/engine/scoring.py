@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -108,7 +109,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
             score = max(score, 100.0 * overlap)
         has = index.fact_tokens(fact)
         evidence = sum(
-            weight * max((s for choice, s in matches if choice in has), default=0.0) / 100.0
+            weight * (matches[0][1] if matches[0][0] in has else 0.0) / 100.0
+            if len(matches) == 1  # most terms: one word as the knowledge base spells it
+            else weight * max((s for choice, s in matches if choice in has), default=0.0) / 100.0
             for weight, matches in terms
         )
         explained = evidence / known_weight if known_weight else 0.0
@@ -203,8 +206,11 @@ def phrase_score(
         other = set()
     found: dict[int, float] = {}
     for token, similarity in similarity_of.items():
-        for phrase in having.get(token, ()):
-            found[phrase] = found.get(phrase, 0.0) + term_weights[token] * similarity
+        phrases = having.get(token)
+        if phrases:
+            weighted = term_weights[token] * similarity
+            for phrase in phrases:
+                found[phrase] = found.get(phrase, 0.0) + weighted
     recall = max((value / totals[phrase] for phrase, value in found.items()
                   if phrase not in other), default=0.0)
     # token_sort_ratio is the ratio of the texts with their words sorted: the phrasings are
@@ -212,11 +218,17 @@ def phrase_score(
     phrasings = ordered
     if other:
         phrasings = [phrase for number, phrase in enumerate(phrasings) if number not in other]
-    best_phrase = process.extractOne(" ".join(sorted(query.split())), phrasings,
-                                     scorer=fuzz.ratio)
+    best_phrase = process.extractOne(_sorted_words(query), phrasings, scorer=fuzz.ratio)
     similarity = best_phrase[1] if best_phrase else 0.0
     rest = 1.0 - limits.query_weight - limits.phrase_weight
     return 100.0 * limits.phrase_weight * recall + rest * similarity
+
+
+@lru_cache(maxsize=64)
+def _sorted_words(text: str) -> str:
+    """The text's words in sorted order (a question is compared with every fact's phrasings
+    so: sorted once)."""
+    return " ".join(sorted(text.split()))
 
 
 def _beside(index: Index, tokens: Sequence[str], among: Container[str]
