@@ -159,9 +159,11 @@ _WHOLE_KINDS = ("overview", "more")
 
 @cache
 def _whole_phrases(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The overview and "more" phrases in one list, and the kind of each."""
+    """The overview and "more" phrases in one list, each with its words sorted (as
+    token_sort_ratio compares them), and the kind of each."""
     pairs = [(phrase, kind) for kind in _WHOLE_KINDS for phrase in phrases(language, kind)]
-    return tuple(phrase for phrase, _ in pairs), tuple(kind for _, kind in pairs)
+    return (tuple(" ".join(sorted(phrase.split())) for phrase, _ in pairs),
+            tuple(kind for _, kind in pairs))
 
 
 @lru_cache(maxsize=256)
@@ -169,7 +171,7 @@ def whole_cue(simple: str, language: str) -> str | None:
     """The kind of cue the whole message is (typos allowed), if any: one fuzzy look-up for
     both kinds."""
     phrases, kinds = _whole_phrases(language)
-    best = process.extractOne(simple, phrases, scorer=fuzz.token_sort_ratio,
+    best = process.extractOne(" ".join(sorted(simple.split())), phrases, scorer=fuzz.ratio,
                               score_cutoff=_WHOLE_MATCH)
     return kinds[best[2]] if best is not None else None
 

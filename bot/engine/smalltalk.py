@@ -24,6 +24,12 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
     ))
 
 
+@cache
+def _sorted_phrases(language: str) -> tuple[str, ...]:
+    """The small-talk phrases of the language, in the same order, each with its words sorted."""
+    return tuple(" ".join(sorted(phrase.split())) for phrase, _ in _choices(language))
+
+
 def smalltalk_words(language: str) -> frozenset[str]:
     """Every word of the language's small talk, as the language reads it."""
     return _vocabulary(language)
@@ -54,9 +60,10 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     if not simple:
         return None
     choices = _choices(language)
-    best = process.extractOne(
-        simple, [phrase for phrase, _ in choices], scorer=fuzz.token_sort_ratio, score_cutoff=88
-    )
+    # token_sort_ratio is ratio of the texts with their words sorted: the phrases are sorted
+    # once, not again for every message.
+    best = process.extractOne(" ".join(sorted(simple.split())), _sorted_phrases(language),
+                              scorer=fuzz.ratio, score_cutoff=88)
     if best is not None:
         return choices[best[2]][1]
     present = simple.split()
