@@ -58,6 +58,10 @@ def measure_size(size: int) -> dict[str, Any]:
     for code in knowledge.languages:
         restored.index(code)
     every_language = first_question + time.perf_counter() - started
+    # What a serving bot then does before its first user: rehearse, within its time budget.
+    started = time.perf_counter()
+    rehearsed = restored.rehearse()
+    rehearsal = time.perf_counter() - started
     first = time_questions(engine.decide, questions)
     repeat = time_questions(engine.decide, questions)
     peak = peak_rss()
@@ -66,6 +70,8 @@ def measure_size(size: int) -> dict[str, Any]:
         "size": len(knowledge.facts), "build": build_seconds, "bm25_build": bm25_build,
         "restore": restore_seconds, "cache_bytes": len(cached),
         "first_question": first_question, "every_language": every_language,
+        "rehearsal": rehearsal, "rehearsed": rehearsed,
+        "rehearsable": len(knowledge.facts) * len(knowledge.languages),
         "first": first, "repeat": repeat, "peak": peak,
         "engine_rss": engine_rss, "bm25_rss": bm25_rss,
         "bm25": time_questions(bm25.top, questions, BASELINE_BUDGET_SECONDS),
@@ -97,7 +103,9 @@ def report(figures: dict[str, Any]) -> None:
             ("restore, then every language's index", ms(figures["restore"]
                                                          + figures["every_language"]),
              ms(figures["bm25_build"]),
-             ratio(figures["restore"] + figures["every_language"], figures["bm25_build"]))]
+             ratio(figures["restore"] + figures["every_language"], figures["bm25_build"])),
+            (f"then the serving bot's rehearsal ({figures['rehearsed']:,} of "
+             f"{figures['rehearsable']:,} first questions)", ms(figures["rehearsal"]), "", "")]
     for label, latencies in (("first pass", first), ("repeat pass", repeat)):
         for share in (0.50, 0.99):
             ours, theirs = percentile(latencies, share), percentile(bm25, share)

@@ -90,12 +90,13 @@ class Engine:
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
 
-    def rehearse(self) -> None:
+    def rehearse(self) -> int:
         """Read each language's cue phrases (see `warm`) and decide each fact's own first
-        question in each language (see `rehearse`), as a serving bot does before its first
-        user: decisions are the same without it, and a one-question command skips it."""
+        question in each language, within a time budget (see `rehearse`), as a serving bot
+        does before its first user: decisions are the same without it, and a one-question
+        command skips it. How many questions it decided."""
         warm(self.knowledge)
-        rehearse(self.knowledge, self.decide)
+        return rehearse(self.knowledge, self.decide)
 
     def _elsewhere(self, question: str, language: str, reply: str) -> Decision | None:
         """A question declined only because it names a country or a number no fact has ("is

@@ -105,7 +105,8 @@ def run_bot(knowledge: Engine | KnowledgeService, settings: Settings,
     install_redaction(settings.token, *([secret] if secret else []))
     install_one_line_errors()
     service = knowledge if isinstance(knowledge, KnowledgeService) else KnowledgeService(knowledge)
-    service.engine.rehearse()  # the first users wait no longer than later ones
+    rehearsed = service.engine.rehearse()  # the first users wait no longer than later ones
+    log.info("rehearsed %d questions before the first user", rehearsed)
     log.info("database: %s", settings.db_path)
     shared = SharedMode(settings.redis_url) if settings.redis_url else None
     if shared is not None:
