@@ -19,7 +19,7 @@ from bot.engine.splitting import groupings, sentences
 from bot.knowledge import Knowledge
 
 # Seconds a serving bot spends rehearsing before it starts answering.
-REHEARSAL_SECONDS = 2.0
+REHEARSAL_SECONDS = 0.5
 
 
 def warm(knowledge: Knowledge) -> None:
