@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import pyperf
 from baseline import Bm25Ranker
-from figures import load_dev_questions, mb, ms, percentile, print_table, ratio, time_each
+from figures import load_dev_questions, mb, ms, percentile, print_table, ratio
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
