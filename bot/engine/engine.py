@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import partial
 
+from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
 from bot.engine.cues import (
@@ -40,8 +41,8 @@ from bot.engine.language import question_language, reply_language
 from bot.engine.naming import asks_kind, named_facts
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
-from bot.engine.retrieval import Weights
-from bot.engine.scoring import rank, without_missing
+from bot.engine.retrieval import Weights, weighted
+from bot.engine.scoring import rank, with_meaning, without_missing
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.splitting import asks_alone
 from bot.engine.typos import (
@@ -81,7 +82,7 @@ class Engine:
             else thresholds
             for language, own in knowledge.language_calibration.items()
         }
-        self.weights = weights or Weights()
+        self.weights = weights or weighted(knowledge.calibration)
         self._indexes = Indexes({
             language: build_index(knowledge, language) for language in knowledge.languages
         })
@@ -89,6 +90,12 @@ class Engine:
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
+        embedder = semantic.model() if self.weights.semantic_weight > 0 else None
+        self._meanings = {
+            language: meanings for language in knowledge.languages
+            if embedder is not None and language in semantic.LANGUAGES
+            and (meanings := semantic.Meanings.of(knowledge, language, embedder)) is not None
+        }
 
     def rehearse(self) -> int:
         """Read each language's cue phrases (see `warm`) and decide each fact's own first
@@ -371,8 +378,12 @@ class Engine:
         remembered = self._ranked
         ranked = remembered.get((question, language))
         if ranked is None:
-            ranked = tuple(rank(self.index(language), question, self.knowledge.facts,
-                                self.weights))
+            found = rank(self.index(language), question, self.knowledge.facts, self.weights)
+            meanings, embedder = self._meanings.get(language), semantic.model()
+            if meanings is not None and embedder is not None:
+                found = with_meaning(found, meanings.similarity(question, embedder),
+                                     self.knowledge.facts, self.weights)
+            ranked = tuple(found)
             if len(remembered) >= _RANKINGS:
                 remembered.clear()  # earlier messages: never ranked again
             remembered[question, language] = ranked

@@ -5,7 +5,9 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from bot.engine.index import Index
 
@@ -27,6 +29,22 @@ class Weights:
     kind_bonus: float = 3.0  # a fact whose phrasings ask for the kind the question asks for
     bm25_weight: float = 0.3  # share of the score given to BM25, relative to the best fact
     shortlist: int = 12
+    # Share of the score given to meaning similarity (the `semantic` extra, in the languages
+    # its model reads); 0 leaves it out. A knowledge base with few phrasings per fact gains
+    # from it; thresholds must be fitted with it.
+    semantic_weight: float = 0.0
+    # Similarity from which a fact sharing no word with the question is ranked by meaning.
+    semantic_floor: float = 0.5
+
+
+def weighted(values: Mapping[str, float]) -> Weights:
+    """The default weights with those a knowledge base's calibration file sets
+    (`semantic_weight: 0.5` turns the meaning signal on); other names are not weights."""
+    defaults = Weights()
+    known = {item.name for item in fields(Weights)}
+    chosen: dict[str, Any] = {name: type(getattr(defaults, name))(value)
+                              for name, value in values.items() if name in known}
+    return replace(defaults, **chosen)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import itertools
 import math
 import re
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -351,3 +351,21 @@ def _required(index: Index, text: str, pairs: Iterable[tuple[str, str]]
     found += [(word, frozenset((token,))) for word, token in pairs
               if specific_number(token) or token in index.places]
     return found
+
+
+def with_meaning(ranked: list[Candidate], similarity: Sequence[float], facts: tuple[Fact, ...],
+                 weights: Weights) -> list[Candidate]:
+    """The ranking with each fact's meaning similarity to the question blended into its score
+    (`semantic_weight` of it), and the facts that share no word with the question but mean
+    nearly the same (from `semantic_floor`) added on their similarity alone, best first."""
+    share = weights.semantic_weight
+    number = {fact.id: at for at, fact in enumerate(facts)}
+    blended = [replace(candidate, score=(1 - share) * candidate.score
+                       + share * 100.0 * max(similarity[number[candidate.fact_id]], 0.0))
+               for candidate in ranked]
+    present = {candidate.fact_id for candidate in ranked}
+    blended += [Candidate(fact.id, share * 100.0 * similarity[at], coverage=0.0)
+                for at, fact in enumerate(facts)
+                if fact.id not in present and similarity[at] >= weights.semantic_floor]
+    blended.sort(key=lambda candidate: candidate.score, reverse=True)
+    return blended

@@ -125,16 +125,18 @@ def search(engine: Engine, ranked: Sequence[Ranked],
 
 def write_calibration(directory: Path, thresholds: Thresholds, language: str | None = None,
                       overall: Thresholds | None = None) -> Path:
-    """Save the thresholds beside the knowledge base they were calibrated for; a language's
-    own are saved as what differs from the `overall` ones, keeping the rest of the file."""
+    """Save the thresholds beside the knowledge base they were calibrated for, keeping the
+    rest of the file; a language's own are saved as what differs from the `overall` ones."""
     path = directory / CALIBRATION_FILE
-    values: dict[str, Any] = asdict(thresholds)
+    current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    values: dict[str, Any] = current if isinstance(current, dict) else {}
     if language is not None:
-        current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
         base = asdict(overall or Thresholds())
-        values = current if isinstance(current, dict) else {}
         own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
         values.setdefault("languages", {})[language] = own
+    else:
+        # The languages' own thresholds and the ranking's weights stay as they were.
+        values.update(asdict(thresholds))
     path.write_text("# Decision thresholds calibrated on labelled questions "
                     "(python -m bot calibrate).\n" + yaml.safe_dump(values, sort_keys=True),
                     encoding="utf-8")

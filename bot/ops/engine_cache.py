@@ -53,7 +53,8 @@ def cache_key(directory: Path) -> str:
     digest = hashlib.sha256()
     setting = os.environ.get(MAX_FILE_BYTES_VARIABLE, "")
     # Optional packages that change how text is read or stemmed.
-    extras = [importlib.util.find_spec(name) is not None for name in ("laonlp", "Stemmer")]
+    extras = [importlib.util.find_spec(name) is not None
+              for name in ("laonlp", "Stemmer", "wordllama")]
     digest.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{setting}|{extras}".encode())
     for path in _inputs(directory):
         digest.update(str(path).encode() + b"\0")

@@ -124,6 +124,20 @@ def test_written_calibration_is_read_back_and_used(tiny_dir: Path) -> None:
     assert [fact.id for fact in knowledge.facts] == ["growth", "routes"]  # not a fact file
 
 
+def test_a_calibration_keeps_the_ranking_weights_and_languages_it_did_not_fit(
+        tiny_dir: Path) -> None:
+    """Writing the overall thresholds keeps what else the file says: a language's own
+    thresholds and the ranking's weights, which the engine then ranks with."""
+    (tiny_dir / CALIBRATION_FILE).write_text(
+        "semantic_weight: 0.5\nlanguages:\n  ru: {fact: 70.0}\n", encoding="utf-8")
+    write_calibration(tiny_dir, Thresholds(fact=62.0))
+    knowledge = load_knowledge(tiny_dir)
+    assert knowledge.calibration["semantic_weight"] == 0.5
+    assert knowledge.language_calibration == {"ru": {"fact": 70.0}}
+    engine = Engine(knowledge)
+    assert (engine.weights.semantic_weight, engine.thresholds.fact) == (0.5, 62.0)
+
+
 def test_without_a_calibration_the_defaults_apply(tiny_knowledge: Knowledge) -> None:
     """A knowledge base without calibration.yaml decides with the default thresholds."""
     assert tiny_knowledge.calibration == {}
