@@ -291,11 +291,13 @@ def _asking_starts(language: str) -> frozenset[str]:
 
 @cache
 def asking_words(language: str) -> frozenset[str]:
-    """The words of the language's question words ("who", "khi nào"), as it reads them: a
-    question made only of them names nothing of its own."""
+    """The words of the language's question words ("who", "khi nào") and of its phrases
+    asking for a number or a date ("what date", "how long"), as it reads them: a question
+    made only of them names nothing of its own ("on what date?" after an answer asks its
+    date)."""
     resources = language_resources(language)
     phrases = [*(word for group in resources.interrogatives for word in group),
-               *resources.intent_words]
+               *resources.intent_words, *resources.asks_number]
     return frozenset(word for phrase in phrases for word in plain_words(phrase, language))
 
 

@@ -125,6 +125,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         ("Is Thongloun Sisoulith mentioned?", "кто он?", "thongloun"),
         # Nothing but "what" of the last answer: that answer, which says what there is.
         ("Where is the photo from?", "what is on it?", "photo"),
+        # Nothing but words asking for a date: the last answer's date, not the article's.
+        ("Who announced the new transport routes?", "on what date?", "announcement"),
+        ("Who announced the new transport routes?", "what day was that?", "announcement"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
