@@ -159,8 +159,10 @@ class Engine:
             spoken += tuple(code for code in self.knowledge.languages if code != language)
         index = self.index(language)
         unknown = partial(unknown_word, index)
+        # A greeting before the request ("привет, о чём эта новость?") asks nothing of its own.
+        greeted = strip_greeting(question)
         if self.knowledge.overview and any(
-                asks_overview(question, code, unknown if code == language else None)
+                asks_overview(greeted, code, unknown if code == language else None)
                 for code in spoken):
             return overview
         if context.given and asks_other(question, language) and names_known(index, question):
