@@ -127,6 +127,8 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         ("Is Thongloun Sisoulith mentioned?", "кто он?", "thongloun"),
         # Nothing but "what" of the last answer: that answer, which says what there is.
         ("Where is the photo from?", "what is on it?", "photo"),
+        # A pronoun after a preposition ("на нём", on it) names nothing of its own.
+        ("Откуда фото в статье?", "а кто на нём?", "photo"),
         # Nothing but words asking for a date: the last answer's date, not the article's.
         ("Who announced the new transport routes?", "on what date?", "announcement"),
         ("Who announced the new transport routes?", "what day was that?", "announcement"),
