@@ -278,6 +278,9 @@ def asks_itself(text: str, language: str) -> bool:
     while len(kept) > 1 and kept[-1] in closing:
         kept.pop()
     ending = " ".join(kept)
+    if language_resources(language).asks_in_place:
+        padded = f" {simple} "
+        return any(f" {phrase} " in padded for phrase in asks)
     return any(simple == phrase or simple.startswith(phrase + " ")
                or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
                for phrase in asks)

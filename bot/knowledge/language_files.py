@@ -112,6 +112,9 @@ class LanguageFile(_Strict):
     markers: tuple[Text, ...] = ()
     # Match without diacritics and tone marks (Vietnamese is often typed without them).
     fold_marks: bool = False
+    # Question words stay where the thing asked would stand ("Lào quan tâm gì tới ...", Laos
+    # is interested in what ...): a part of a message asks by itself with one anywhere.
+    asks_in_place: bool = False
     # Optional spellings folded to one before matching: a character (or sequence) and what it
     # reads as ("" drops it), such as Lao tone marks and old spellings.
     variants: dict[Text, StrictStr] = Field(default_factory=dict)
@@ -273,6 +276,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         letters=re.compile(model.letters) if model.letters else None,
         markers=frozenset(model.markers),
         fold_marks=model.fold_marks,
+        asks_in_place=model.asks_in_place,
         variants=dict(model.variants),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,
         romanized=(Romanized(model.romanized.script, dict(model.romanized.table),

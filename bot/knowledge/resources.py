@@ -86,6 +86,7 @@ class Language:
     letters: re.Pattern[str] | None = None
     markers: frozenset[str] = frozenset()
     fold_marks: bool = False
+    asks_in_place: bool = False  # question words stand anywhere in a question ("... gì tới ...")
     variants: Mapping[str, str] = field(default_factory=dict)
     segment: Segmenting | None = None
     romanized: Romanized | None = None

@@ -25,6 +25,9 @@ def _facts(decision: Decision) -> list[str | None]:
         ("Какие маршруты планирует Россия? А когда это объявили?", ["new_routes", "announcement"]),
         ("Thương mại tăng bao nhiêu và ai đã công bố các tuyến vận tải mới?",
          ["trade_growth", "announcement"]),
+        # Vietnamese asks in place: "gì" (what) inside the second question, not at its end.
+        ("Nga khai thác mỏ gì ở Lào, và Lào quan tâm gì tới hạt nhân?",
+         ["metal_mines", "nuclear_interest"]),
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ ແລະ ໃຜເປັນຜູ້ປະກາດເສັ້ນທາງຂົນສົ່ງໃໝ່?",
          ["trade_growth", "announcement"]),
     ],
@@ -35,6 +38,13 @@ def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
     decision = engine.decide(question)
     assert decision.kind == "parts"
     assert _facts(decision) == facts
+
+
+def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine) -> None:
+    """"Besides farming, the article also says which industries?" is cut at "còn" (also)
+    only by its words: its opening sets farming aside and asks nothing, so it is one question."""
+    decision = engine.decide("Ngoài nông nghiệp, bài còn nói hai nước hợp tác ngành nào nữa?")
+    assert (decision.kind, decision.fact_id) == ("fact", "textile_hydropower")
 
 
 @pytest.mark.parametrize(
