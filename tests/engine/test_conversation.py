@@ -116,7 +116,9 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       "ເລົ່າສັ້ນໆໃຫ້ຟັງແດ່ວ່າບົດຄວາມນີ້ແມ່ນຫຍັງ",
                                       "cho mình bản tóm tắt bài viết này nhé",
                                       # a greeting before the request
-                                      "привет, о чём эта новость?", "chào bạn, tóm tắt"])
+                                      "привет, о чём эта новость?", "chào bạn, tóm tắt",
+                                      # "this news says what", without marks, a particle
+                                      "tin nay noi gi the"])
 def test_overview_requests(engine: Engine, question: str) -> None:
     """Asking what the article is about gets the overview."""
     assert engine.decide(question).kind == "overview"
