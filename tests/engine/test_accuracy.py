@@ -174,6 +174,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_y.yaml",), 0.82, 0.83),
     (("blind_vi_y.yaml",), 0.62, 0.87),
     (("blind_lo_y.yaml",), 0.91, 0.75),
+    # An eighteenth, written early in the next session, scored blind with that session's
+    # start engine (in the headers) and never read in it: one question below that level
+    # (English 23/34, 12/12; Russian 25/34, 12/12; Russian in Latin letters 22/24, 7/8;
+    # Vietnamese 18/24, 7/8; Lao 17/24, 7/8).
+    (("blind_en_z.yaml",), 0.64, 0.91),
+    (("blind_ru_z.yaml",), 0.7, 0.91),
+    (("blind_ru_latin_z.yaml",), 0.87, 0.75),
+    (("blind_vi_z.yaml",), 0.7, 0.75),
+    (("blind_lo_z.yaml",), 0.66, 0.75),
 ]
 
 
@@ -247,6 +256,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_lovi_w.yaml", 0.52),
     ("blind_conv_mix_x.yaml", 0.64),
     ("blind_conv_y.yaml", 0.69),
+    ("blind_conv_z.yaml", 0.69),
 ]
 
 
