@@ -9,6 +9,7 @@ from functools import partial
 from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
+from bot.engine.cue_reading import unspaced
 from bot.engine.cues import (
     after_more,
     after_opening,
@@ -201,12 +202,39 @@ class Engine:
         about = self._alone(rest, language, reply) if named else None
         if about is None or about.kind not in ("fact", "clarify"):
             return overview
-        best = about.fact or self.knowledge.by_id[about.suggestions[0]]
+        if about.fact is None:
+            # Unsure between facts, the words make a summary only of a topic they name ("the
+            # gist of the transport plans"); "explain in simple words what happened" names
+            # none: the overview.
+            topic = self._named_topic(without_article(rest, language), language)
+            if topic is None:
+                return overview
+            facts = list(self.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
+            return _answering(question, reply, facts, about.score)
+        best = about.fact
         if alone.kind == "fact" and alone.fact == best:
             return alone
         facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
                          if fact.id != best.id)][:TOPIC_FACTS]
         return _answering(question, reply, facts, about.score)
+
+    def _named_topic(self, text: str, language: str) -> str | None:
+        """The one topic whose name (in the language) shares a word with the text, beyond
+        the article's subjects; None when none or several do."""
+        index = self.index(language)
+        told = {token for _, token in index.analyzer.pairs(text)} - index.common
+        glued = text.replace(" ", "")
+
+        def names(name: str) -> bool:
+            if unspaced(language):
+                # Character n-grams share too much by chance: the whole name, written in.
+                return bool(name) and name.replace(" ", "") in glued
+            return not told.isdisjoint(token for _, token in index.analyzer.pairs(name))
+
+        used = {fact.topic for fact in self.knowledge.facts}
+        named = [topic for topic, titles in self.knowledge.topics.items()
+                 if topic in used and names(titles.get(language, ""))]
+        return named[0] if len(named) == 1 else None
 
     def _more(self, question: str, reply: str, context: Context) -> Decision:
         """The next related facts after the last answer; none left: say so."""

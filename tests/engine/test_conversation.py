@@ -220,6 +220,9 @@ def test_more_after_the_overview_goes_on_to_the_facts(engine: Engine) -> None:
         "tóm tắt giúp mình với",
         # Laos and Russia are what the whole article is about: they name no fact.
         "brief recap of the laos russia piece please",
+        # Words naming no fact surely and no topic ("what happened", "for business").
+        "объясни простыми словами что там произошло",
+        "kể ngắn gọn tin này đi bạn",
     ],
 )
 def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
@@ -235,6 +238,8 @@ def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
         ("summary of the trade figures", ["trade_growth"]),
         ("gist of the agriculture part", ["agri_exports"]),
         ("кратко про ядерное сотрудничество", ["nuclear_roadmap"]),
+        # Unsure between facts, but naming a topic: that topic's facts.
+        ("the gist of the transport plans", ["new_routes", "routes_reason", "routes_purpose"]),
     ],
 )
 def test_an_overview_cue_with_a_topic_answers_the_topic(engine: Engine, question: str,
