@@ -320,6 +320,13 @@ def test_a_currency_code_asks_an_amount_the_article_does_not_give(engine: Engine
     assert decision.kind == "none" and decision.closest is not None
 
 
+@pytest.mark.parametrize("question", ["đường sắt thì đi qua đâu", "duong sat di qua dau"])
+def test_where_is_not_the_why_of_do_dau(engine: Engine, question: str) -> None:
+    """Vietnamese "do đâu" (from what cause) asks why; "đi qua đâu" asks where: a phrasing
+    asking why the railway is opened does not answer where it runs."""
+    assert engine.decide(question).fact_id == "new_routes"
+
+
 def test_asking_to_name_things_asks_for_a_list_not_a_name(engine: Engine) -> None:
     """Vietnamese "kể tên" (name them) asks for the crops, not for a name."""
     question = "Lào có tiềm năng xuất khẩu nông sản gì, kể tên giúp mình với"
