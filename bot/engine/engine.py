@@ -409,7 +409,8 @@ class Engine:
         ranked = remembered.get((question, language))
         if ranked is None:
             found = rank(self.index(language), question, self.knowledge.facts, self.weights)
-            meanings, embedder = self._meanings.get(language), semantic.model()
+            meanings = self._meanings.get(language)
+            embedder = semantic.model() if meanings is not None else None
             if meanings is not None and embedder is not None:
                 found = with_meaning(found, meanings.similarity(question, embedder),
                                      self.knowledge.facts, self.weights)

@@ -63,8 +63,13 @@ def test_meaning_is_blended_into_scores_and_adds_facts_above_the_floor(
 
 
 def test_without_a_semantic_weight_the_engine_embeds_nothing(knowledge: Knowledge) -> None:
-    """The default ranking is the lexical one: no meanings are built, whatever is installed."""
-    assert Engine(knowledge)._meanings == {}
+    """The default ranking is the lexical one: no meanings are built and the model is not
+    loaded (nor its 76 MB), whatever is installed."""
+    semantic.model.cache_clear()
+    engine = Engine(knowledge)
+    engine.decide("how much did trade grow?")
+    assert engine._meanings == {}
+    assert semantic.model.cache_info().currsize == 0
 
 
 @needs_model
