@@ -23,6 +23,7 @@ from bot.engine.cues import (
     without_article,
     without_others,
 )
+from bot.engine.dating import dated, source_year
 from bot.engine.decision import (
     Asks,
     Candidate,
@@ -91,6 +92,7 @@ class Engine:
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
+        self._year = source_year(knowledge)  # "last year" is counted from it
         embedder = semantic.model() if self.weights.semantic_weight > 0 else None
         self._meanings = {
             language: meanings for language in knowledge.languages
@@ -137,6 +139,7 @@ class Engine:
         if len(question) > MAX_QUESTION_CHARS:
             return decline(question, reply, self.knowledge, "too_long")
         asked = _MENTION.sub(" ", question) if "@" in question else question
+        asked = dated(asked, language, self._year)
         decision = converse(asked, language, context or Context(),
                             lambda text, turn: self._turn(text, language, reply, turn),
                             lambda text: names_own(self.index(language), text, language))

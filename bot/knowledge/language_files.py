@@ -144,6 +144,10 @@ class LanguageFile(_Strict):
     kind_stops: tuple[Text, ...] = ()
     # Words asking about another occasion than the article's ("the next summit").
     other_occasions: tuple[Text, ...] = ()
+    # Years named relative to now ("last year": -1), read as the year of the knowledge base's
+    # source date (an article of 2025: "last year" is 2024).
+    relative_years: dict[Text, Annotated[StrictInt, Field(ge=-10, le=10)]] = Field(
+        default_factory=dict)
     excludes: tuple[Text, ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
@@ -210,6 +214,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
              "other_occasions": model.other_occasions,
+             "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
@@ -266,6 +271,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,
         other_occasions=model.other_occasions,
+        relative_years=dict(model.relative_years),
         excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),

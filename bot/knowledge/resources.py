@@ -97,6 +97,7 @@ class Language:
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
+    relative_years: Mapping[str, int] = field(default_factory=dict)  # "last year": -1
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)
     # Joined only as written with their marks ("đô la"; "đó là" reads the same without).
