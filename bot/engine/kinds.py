@@ -67,6 +67,9 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
             for n, one in enumerate(words))), None)
         if asker is None or read[at + len(asker):at + len(asker) + 1] in stops:
             continue
+        after_asker = read[at + len(asker):at + len(asker) + 1]
+        if after_asker and token(after_asker[0]) in _number_tokens(index.analyzer, language):
+            continue  # "which years", "какого числа": a date asked, not a kind of thing
         kind: list[tuple[str, str]] = []
         for after in read[at + len(asker):]:
             read_as = token(after)
@@ -91,6 +94,21 @@ def _asker_tokens(analyzer: Analyzer, language: str) -> dict[str, str | None]:
     """Each word of the language's askers as this analyzer reads it (an analyzer is one
     knowledge base's reading of a language: its synonyms too)."""
     return {word: analyzer.token(word) for words in askers(language) for word in words}
+
+
+@lru_cache(maxsize=64)
+def _number_tokens(analyzer: Analyzer, language: str) -> frozenset[str | None]:
+    """The tokens of the words that make an asker ask for a number or a date, from the
+    language's `asks_number` phrases ("what year", "какого числа": when, not which year or
+    which number), as this analyzer reads them ("years" is "year")."""
+    phrases = set(askers(language))
+    found = set()
+    for phrase in language_resources(language).asks_number:
+        read = plain_words(phrase, language)
+        if len(read) > 1 and any(tuple(read[start:-1]) in phrases
+                                 for start in range(len(read) - 1)):
+            found.add(analyzer.token(read[-1]))
+    return frozenset(found - {None})
 
 
 @cache

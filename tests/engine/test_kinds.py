@@ -16,6 +16,9 @@ from bot.knowledge import Knowledge
         ("in which chinese city did they talk", "en", [["chinese", "city"]]),
         ("how many tons were shipped", "en", [["tons", "shipped"]]),
         ("what did they sign", "en", []),  # "what" before "did" asks for no kind
+        # A date or a number asked ("what year", "какого числа"), in any form: no kind.
+        ("the road map covers which years", "en", []),
+        ("какого числа было заявление", "ru", []),
         ("when did putin speak", "en", []),  # "when" takes no kind
         ("в каком городе шли переговоры", "ru", [["городе", "шли"]]),
     ],
