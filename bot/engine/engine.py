@@ -9,7 +9,6 @@ from functools import partial
 from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.conversation import converse
-from bot.engine.cue_reading import unspaced
 from bot.engine.cues import (
     after_more,
     after_opening,
@@ -47,6 +46,7 @@ from bot.engine.retrieval import Weights, weighted
 from bot.engine.scoring import rank, with_meaning, without_missing
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.splitting import asks_alone
+from bot.engine.topics import named_topic
 from bot.engine.typos import (
     gives_numbers,
     has_unknown,
@@ -93,12 +93,7 @@ class Engine:
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._year = source_year(knowledge)  # "last year" is counted from it
-        embedder = semantic.model() if self.weights.semantic_weight > 0 else None
-        self._meanings = {
-            language: meanings for language in knowledge.languages
-            if embedder is not None and language in semantic.LANGUAGES
-            and (meanings := semantic.Meanings.of(knowledge, language, embedder)) is not None
-        }
+        self._meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
 
     def rehearse(self) -> int:
         """Read each language's cue phrases (see `warm`) and decide each fact's own first
@@ -209,7 +204,8 @@ class Engine:
             # Unsure between facts, the words make a summary only of a topic they name ("the
             # gist of the transport plans"); "explain in simple words what happened" names
             # none: the overview.
-            topic = self._named_topic(without_article(rest, language), language)
+            topic = named_topic(self.index(language), self.knowledge,
+                                without_article(rest, language))
             if topic is None:
                 return overview
             facts = list(self.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
@@ -220,24 +216,6 @@ class Engine:
         facts = [best, *(fact for fact in self.knowledge.facts_in_topic(best.topic)
                          if fact.id != best.id)][:TOPIC_FACTS]
         return _answering(question, reply, facts, about.score)
-
-    def _named_topic(self, text: str, language: str) -> str | None:
-        """The one topic whose name (in the language) shares a word with the text, beyond
-        the article's subjects; None when none or several do."""
-        index = self.index(language)
-        told = {token for _, token in index.analyzer.pairs(text)} - index.common
-        glued = text.replace(" ", "")
-
-        def names(name: str) -> bool:
-            if unspaced(language):
-                # Character n-grams share too much by chance: the whole name, written in.
-                return bool(name) and name.replace(" ", "") in glued
-            return not told.isdisjoint(token for _, token in index.analyzer.pairs(name))
-
-        used = {fact.topic for fact in self.knowledge.facts}
-        named = [topic for topic, titles in self.knowledge.topics.items()
-                 if topic in used and names(titles.get(language, ""))]
-        return named[0] if len(named) == 1 else None
 
     def _more(self, question: str, reply: str, context: Context) -> Decision:
         """The next related facts after the last answer; none left: say so."""

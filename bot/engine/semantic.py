@@ -100,3 +100,15 @@ class Meanings:
         best = np.full(self.facts, -1.0, dtype=np.float32)
         np.maximum.at(best, self.owners, self.vectors @ asked)
         return [float(value) for value in best]
+
+
+def meanings_of(knowledge: Knowledge) -> dict[str, Meanings]:
+    """The phrasings of each language the model reads, embedded; none without the model."""
+    embedder = model()
+    found: dict[str, Meanings] = {}
+    for language in knowledge.languages:
+        if embedder is not None and language in LANGUAGES:
+            meanings = Meanings.of(knowledge, language, embedder)
+            if meanings is not None:
+                found[language] = meanings
+    return found
