@@ -8,6 +8,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.cue_reading import unspaced
+from bot.engine.cues import asking_words
 from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
 
@@ -29,6 +30,11 @@ def token_matches(index: Index | Lexicon, word: str, token: str) -> list[tuple[s
         return [(token, 100.0)]
     if token[0].isdigit() or len(word) < _FUZZY_MIN_LENGTH - 1 or token in index.miss_words:
         return []  # a word the knowledge base knows from its near misses is not a typo
+    if word in asking_words(index.analyzer.language):
+        # A word the language asks with ("what day", "whom") is no typo of another word; it
+        # stands for the first of its group of question words ("whom" is "who").
+        first = index.interrogatives.get(token) if isinstance(index, Index) else None
+        return [(first, 100.0)] if first is not None and first in index.weights else []
     cached = index.fuzzy_cache.get(word)
     if cached is None:
         cached = fuzzy_matches(index, word)

@@ -60,6 +60,18 @@ def test_typos_of_synonyms(engine: Engine, word: str, expected: list[tuple[str, 
     assert token_matches(index, word, index.analyzer.token(word) or "") == expected
 
 
+@pytest.mark.parametrize(("word", "expected"), [
+    ("day", []),  # "what day": not "dam" (hydropower) with one typo
+    ("whom", [("who", 100.0)]),  # a question word of the group "who" opens
+])
+def test_asking_words_are_no_typos(engine: Engine, word: str,
+                                   expected: list[tuple[str, float]]) -> None:
+    """A word the language asks with is read as its question-word group, never as a typo of
+    another word."""
+    index = engine.index("en")
+    assert token_matches(index, word, index.analyzer.token(word) or word) == expected
+
+
 def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
     """A misspelt word is looked up once and then answered from the index's cache."""
     index = tiny_engine.index("en")
