@@ -9,7 +9,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.engine.reading import reader, words
+from bot.engine.reading import reader, sorted_words, words
 from bot.knowledge import language_resources
 
 _WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)
@@ -162,7 +162,7 @@ def _whole_phrases(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The overview and "more" phrases in one list, each with its words sorted (as
     token_sort_ratio compares them), and the kind of each."""
     pairs = [(phrase, kind) for kind in _WHOLE_KINDS for phrase in phrases(language, kind)]
-    return (tuple(" ".join(sorted(phrase.split())) for phrase, _ in pairs),
+    return (tuple(sorted_words(phrase) for phrase, _ in pairs),
             tuple(kind for _, kind in pairs))
 
 
@@ -171,7 +171,7 @@ def whole_cue(simple: str, language: str) -> str | None:
     """The kind of cue the whole message is (typos allowed), if any: one fuzzy look-up for
     both kinds."""
     phrases, kinds = _whole_phrases(language)
-    best = process.extractOne(" ".join(sorted(simple.split())), phrases, scorer=fuzz.ratio,
+    best = process.extractOne(sorted_words(simple), phrases, scorer=fuzz.ratio,
                               score_cutoff=_WHOLE_MATCH)
     return kinds[best[2]] if best is not None else None
 

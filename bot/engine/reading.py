@@ -51,6 +51,13 @@ def strip_marks(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=256)
+def sorted_words(text: str) -> str:
+    """The text's words in sorted order: rapidfuzz's token_sort_ratio is the ratio of two
+    texts so sorted, so a list of phrases is sorted once and compared with `fuzz.ratio`."""
+    return " ".join(sorted(text.split()))
+
+
 def _dictionary(language: Language) -> Callable[[str], list[str]] | None:
     """The dictionary segmenter the language file asks for, when it is installed."""
     if language.segment is None or language.segment.method != "laonlp":

@@ -7,7 +7,6 @@ import math
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -15,7 +14,7 @@ from bot.engine.cue_reading import unspaced
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, Shape, phrase_postings, subject
 from bot.engine.kinds import kind_tokens
-from bot.engine.reading import words
+from bot.engine.reading import sorted_words, words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import specific_number, token_matches
 from bot.knowledge import Fact
@@ -218,17 +217,10 @@ def phrase_score(
     phrasings = ordered
     if other:
         phrasings = [phrase for number, phrase in enumerate(phrasings) if number not in other]
-    best_phrase = process.extractOne(_sorted_words(query), phrasings, scorer=fuzz.ratio)
+    best_phrase = process.extractOne(sorted_words(query), phrasings, scorer=fuzz.ratio)
     similarity = best_phrase[1] if best_phrase else 0.0
     rest = 1.0 - limits.query_weight - limits.phrase_weight
     return 100.0 * limits.phrase_weight * recall + rest * similarity
-
-
-@lru_cache(maxsize=64)
-def _sorted_words(text: str) -> str:
-    """The text's words in sorted order (a question is compared with every fact's phrasings
-    so: sorted once)."""
-    return " ".join(sorted(text.split()))
 
 
 def _beside(index: Index, tokens: Sequence[str], among: Container[str]

@@ -6,7 +6,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.reading import fold, reader, strip_marks, words
+from bot.engine.reading import fold, reader, sorted_words, strip_marks, words
 from bot.knowledge import language_resources, load_languages
 
 
@@ -27,7 +27,7 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _sorted_phrases(language: str) -> tuple[str, ...]:
     """The small-talk phrases of the language, in the same order, each with its words sorted."""
-    return tuple(" ".join(sorted(phrase.split())) for phrase, _ in _choices(language))
+    return tuple(sorted_words(phrase) for phrase, _ in _choices(language))
 
 
 def smalltalk_words(language: str) -> frozenset[str]:
@@ -60,9 +60,7 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     if not simple:
         return None
     choices = _choices(language)
-    # token_sort_ratio is ratio of the texts with their words sorted: the phrases are sorted
-    # once, not again for every message.
-    best = process.extractOne(" ".join(sorted(simple.split())), _sorted_phrases(language),
+    best = process.extractOne(sorted_words(simple), _sorted_phrases(language),
                               scorer=fuzz.ratio, score_cutoff=88)
     if best is not None:
         return choices[best[2]][1]
