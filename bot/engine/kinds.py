@@ -65,11 +65,14 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
         asker = next((words for words in phrases if len(read) - at >= len(words) and all(
             _stands_for(read[at + n], token(read[at + n]), one, wanted, typos)
             for n, one in enumerate(words))), None)
-        if asker is None or read[at + len(asker):at + len(asker) + 1] in stops:
+        if asker is None:
             continue
         after_asker = read[at + len(asker):at + len(asker) + 1]
-        if after_asker and token(after_asker[0]) in _number_tokens(index.analyzer, language):
-            continue  # "which years", "какого числа": a date asked, not a kind of thing
+        # "What did they sign" asks no kind; "which years", "какого числа" ask a date.
+        if after_asker in stops or (
+                after_asker and token(after_asker[0]) in _number_tokens(index.analyzer,
+                                                                         language)):
+            continue
         kind: list[tuple[str, str]] = []
         for after in read[at + len(asker):]:
             read_as = token(after)
