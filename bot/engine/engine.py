@@ -391,8 +391,7 @@ class Engine:
         if ranked is None:
             found = rank(self.index(language), question, self.knowledge.facts, self.weights)
             meanings = self._meanings.get(language)
-            embedder = semantic.model() if meanings is not None else None
-            if meanings is not None and embedder is not None:
+            if meanings is not None and (embedder := semantic.model()) is not None:
                 found = with_meaning(found, meanings.similarity(question, embedder),
                                      self.knowledge.facts, self.weights)
             ranked = tuple(found)
