@@ -21,7 +21,6 @@ def named_topic(index: Index, knowledge: Knowledge, text: str) -> str | None:
             return bool(title) and title.replace(" ", "") in glued
         return not told.isdisjoint(token for _, token in index.analyzer.pairs(title))
 
-    used = {fact.topic for fact in knowledge.facts}
     named = [topic for topic, titles in knowledge.topics.items()
-             if topic in used and names(titles.get(language, ""))]
+             if names(titles.get(language, "")) and knowledge.facts_in_topic(topic)]
     return named[0] if len(named) == 1 else None
