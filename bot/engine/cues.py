@@ -274,13 +274,13 @@ def asks_itself(text: str, language: str) -> bool:
     first, _, second = simple.partition(" ")
     if first in phrases(language, "before_asks"):
         simple = second  # a preposition before the question word: "through which countries"
+    if language_resources(language).asks_in_place:
+        padded = f" {simple} "
+        return any(f" {phrase} " in padded for phrase in asks)
     kept = simple.split()
     while len(kept) > 1 and kept[-1] in closing:
         kept.pop()
     ending = " ".join(kept)
-    if language_resources(language).asks_in_place:
-        padded = f" {simple} "
-        return any(f" {phrase} " in padded for phrase in asks)
     return any(simple == phrase or simple.startswith(phrase + " ")
                or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
                for phrase in asks)
