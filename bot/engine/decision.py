@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from bot.knowledge import Fact, Knowledge
 
@@ -12,6 +12,9 @@ from bot.knowledge import Fact, Knowledge
 # article is about, as the knowledge base words it.
 Kind = Literal["fact", "clarify", "smalltalk", "none", "parts", "overview"]
 Reason = Literal["", "none", "empty", "too_long", "exhausted"]  # exhausted: no more to tell
+
+# A frozen dataclass of tunable numbers: Thresholds or the ranking's Weights.
+Settings = TypeVar("Settings", bound=Any)
 
 
 @dataclass(frozen=True)
@@ -112,11 +115,18 @@ class Thresholds:
     far_explained: float = 0.65
 
 
+def overriding(defaults: Settings, values: Mapping[str, float]) -> Settings:
+    """The defaults with the values named after their fields (each of the field's type);
+    other names are ignored, so that a calibration file holding thresholds and weights, or
+    an older one, never stops the bot."""
+    chosen: dict[str, Any] = {item.name: type(getattr(defaults, item.name))(values[item.name])
+                              for item in fields(defaults) if item.name in values}
+    return replace(defaults, **chosen)
+
+
 def calibrated(values: Mapping[str, float]) -> Thresholds:
-    """The default thresholds with a knowledge base's calibrated values; unknown names are
-    ignored so that an older calibration file never stops the bot."""
-    known = {item.name for item in fields(Thresholds)}
-    return replace(Thresholds(), **{name: v for name, v in values.items() if name in known})
+    """The default thresholds with a knowledge base's calibrated values."""
+    return overriding(Thresholds(), values)
 
 
 def chosen_fact(fact: Fact) -> Decision:

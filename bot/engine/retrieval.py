@@ -6,9 +6,9 @@ import heapq
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass
 
+from bot.engine.decision import overriding
 from bot.engine.index import Index
 
 _SCAN_POSTINGS = 2_000  # up to this many postings, score fact by fact
@@ -40,11 +40,7 @@ class Weights:
 def weighted(values: Mapping[str, float]) -> Weights:
     """The default weights with those a knowledge base's calibration file sets
     (`semantic_weight: 0.5` turns the meaning signal on); other names are not weights."""
-    defaults = Weights()
-    known = {item.name for item in fields(Weights)}
-    chosen: dict[str, Any] = {name: type(getattr(defaults, name))(value)
-                              for name, value in values.items() if name in known}
-    return replace(defaults, **chosen)
+    return overriding(Weights(), values)
 
 
 @dataclass(frozen=True)
