@@ -3,6 +3,8 @@ forms of cue words and stopwords read as those words, and the cue phrases of a l
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -186,3 +188,16 @@ def cue_words(language: str, kind: str) -> frozenset[str]:
 def unspaced(language: str) -> bool:
     """Whether the language is written without spaces between words (Lao)."""
     return language_resources(language).segment is not None
+
+
+def phrase_pattern(phrases: Iterable[str], language: str,
+                   flags: re.RegexFlag = re.NOFLAG) -> re.Pattern[str] | None:
+    """The phrases as one pattern, longest first (of two phrases at one place the longer
+    one is meant), as whole words where the language has spaces; None without phrases."""
+    alternatives = "|".join(map(re.escape, sorted(set(filter(None, phrases)), key=len,
+                                                  reverse=True)))
+    if not alternatives:
+        return None
+    if unspaced(language):
+        return re.compile(f"(?:{alternatives})", flags)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)

@@ -11,6 +11,7 @@ from bot.engine.cue_reading import (
     cue_read,
     cue_words,
     longest,
+    phrase_pattern,
     phrases,
     plain_words,
     read_word,
@@ -329,11 +330,5 @@ def _openings(language: str) -> re.Pattern[str] | None:
     """The language's phrases opening a question, as read, as one pattern (whole words where
     the language has spaces); None when it has none."""
     read = reader(language).normal
-    phrases = [read(phrase) for phrase in language_resources(language).conversation.opens]
-    # Longest first: of two phrases at one place the longer one opens the question.
-    alternatives = "|".join(map(re.escape, sorted(filter(None, phrases), key=len, reverse=True)))
-    if not alternatives:
-        return None
-    if unspaced(language):
-        return re.compile(f"(?:{alternatives})")
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    opens = language_resources(language).conversation.opens
+    return phrase_pattern((read(phrase) for phrase in opens), language)

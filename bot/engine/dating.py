@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.engine.cue_reading import unspaced
+from bot.engine.cue_reading import phrase_pattern
 from bot.engine.reading import strip_marks
 from bot.knowledge import Knowledge, language_resources
 
@@ -27,12 +27,8 @@ def _phrases(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     for phrase, offset in language_resources(language).relative_years.items():
         for form in (phrase.casefold(), strip_marks(phrase.casefold())):
             offsets.setdefault(form, offset)
-    if not offsets:
-        return None
-    alternatives = "|".join(map(re.escape, sorted(offsets, key=len, reverse=True)))
-    # Written without spaces (Lao), a phrase has no word boundaries to look for.
-    pattern = alternatives if unspaced(language) else rf"(?<!\w)(?:{alternatives})(?!\w)"
-    return re.compile(pattern, re.IGNORECASE), offsets
+    pattern = phrase_pattern(offsets, language, re.IGNORECASE)
+    return (pattern, offsets) if pattern is not None else None
 
 
 def dated(question: str, language: str, year: int | None) -> str:
