@@ -116,6 +116,27 @@ def score(engine: Engine, tests: list[tuple[str, str]], row: dict[str, float]) -
             row["declined"] += 1
 
 
+def report_protocol(label: str, runs: list[tuple[Knowledge, Queries]], weights: Weights,
+                    max_wrong: float) -> None:
+    """Print one protocol's figures with the default thresholds, then with thresholds fitted
+    on the other folds; the engines built with the default ones are reused."""
+    engines = [Engine(knowledge, weights=weights) for knowledge, _ in runs]
+    fitted = [cross_fitted(engines, runs, fold, max_wrong) for fold in range(len(runs))]
+    calibrated = [Engine(knowledge, thresholds, weights)
+                  for (knowledge, _), thresholds in zip(runs, fitted, strict=True)]
+    for name, tested in (("default", engines), ("calibrated", calibrated)):
+        row = dict.fromkeys(("n", "right", "wrong", "clarified", "offered", "declined",
+                             "p1", "rr", "ms"), 0.0)
+        for engine, (_, queries) in zip(tested, runs, strict=True):
+            score(engine, queries, row)
+        n = row["n"]
+        print(f"{label} {name:10s} n={n:.0f} right {row['right'] / n:.1%} "
+              f"wrong {row['wrong'] / n:.1%} clarified {row['clarified'] / n:.1%} "
+              f"(right fact offered {row['offered'] / n:.1%}) declined "
+              f"{row['declined'] / n:.1%} P@1 {row['p1'] / n:.3f} MRR@3 "
+              f"{row['rr'] / n:.3f} mean {row['ms'] / n:.2f} ms")
+
+
 def main() -> int:
     """Print B0 and B5 with the default thresholds and with thresholds calibrated on the
     other four folds (5-fold cross-validation): the lexical engine (the default install) and,
@@ -136,19 +157,7 @@ def main() -> int:
         modes.append(("semantic", Weights(semantic_weight=args.semantic_weight)))
     for mode, weights in modes:
         for name, runs in protocols(threads):
-            engines = [Engine(knowledge, weights=weights) for knowledge, _ in runs]
-            fitted = [cross_fitted(engines, runs, fold, budget[name]) for fold in range(len(runs))]
-            for label, thresholds in (("default", [None] * len(runs)), ("calibrated", fitted)):
-                row = dict.fromkeys(("n", "right", "wrong", "clarified", "offered", "declined",
-                                     "p1", "rr", "ms"), 0.0)
-                for (knowledge, queries), fold_thresholds in zip(runs, thresholds, strict=True):
-                    score(Engine(knowledge, fold_thresholds, weights), queries, row)
-                n = row["n"]
-                print(f"{mode:8s} {name} {label:10s} n={n:.0f} right {row['right'] / n:.1%} "
-                      f"wrong {row['wrong'] / n:.1%} clarified {row['clarified'] / n:.1%} "
-                      f"(right fact offered {row['offered'] / n:.1%}) declined "
-                      f"{row['declined'] / n:.1%} P@1 {row['p1'] / n:.3f} MRR@3 "
-                      f"{row['rr'] / n:.3f} mean {row['ms'] / n:.2f} ms")
+            report_protocol(f"{mode:8s} {name}", runs, weights, budget[name])
     return 0
 
 
