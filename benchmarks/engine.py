@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import pyperf
 from baseline import Bm25Ranker
-from figures import load_dev_questions, mb, ms, percentile, print_table, ratio
+from figures import load_dev_questions, mb, ms, percentile, print_table, ratio, time_each
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
@@ -78,25 +78,15 @@ def time_warm_pass(loops: int, build: Builder) -> float:
 _FRESH_RANKERS = 5
 
 
-def cpu_each(answer: Callable[[str], object], texts: Sequence[str]) -> list[float]:
-    """Each question's CPU time in seconds (this thread's: another process on the machine
-    does not count)."""
-    latencies = []
-    for text in texts:
-        started = time.thread_time_ns()
-        answer(text)
-        latencies.append((time.thread_time_ns() - started) / 1e9)
-    return latencies
-
-
 def least(runs: list[list[float]]) -> list[float]:
     """Per question, the least of its times over the runs."""
     return [min(times) for times in zip(*runs, strict=True)]
 
 
 def distribution(build: Builder) -> tuple[list[float], list[float], list[float], int]:
-    """Per-question CPU times of a first pass on a fresh ranker, of a first pass on a
-    rehearsed one (as the bot serves: see `Engine.rehearse`; BM25 has nothing to rehearse),
+    """Per-question CPU times (this thread's) of a first pass on a fresh ranker, of a first
+    pass on a rehearsed one (as the bot serves: see `Engine.rehearse`; BM25 has nothing to
+    rehearse),
     and of a repeat pass, each the least over several fresh rankers (what the question
     costs, without the moments the machine's scheduler or another process took the core);
     and the memory a built ranker holds (traced allocations: RSS would count what an earlier
@@ -110,12 +100,12 @@ def distribution(build: Builder) -> tuple[list[float], list[float], list[float],
     first, rehearsed, repeat = [], [], []
     for _ in range(_FRESH_RANKERS):
         answer = ask(build(knowledge()))
-        first.append(cpu_each(answer, questions()))
-        repeat.append(cpu_each(answer, questions()))
+        first.append(time_each(answer, questions(), clock=time.thread_time))
+        repeat.append(time_each(answer, questions(), clock=time.thread_time))
         ranker = build(knowledge())
         if isinstance(ranker, Engine):
             ranker.rehearse()
-        rehearsed.append(cpu_each(ask(ranker), questions()))
+        rehearsed.append(time_each(ask(ranker), questions(), clock=time.thread_time))
     return least(first), least(rehearsed), least(repeat), held
 
 
