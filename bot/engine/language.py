@@ -81,6 +81,7 @@ def _reading(code: str, text: str, knows: Knows | None, floor: float = -math.inf
         # A word counts at most 1: below the floor even if every word left were known.
         if (so_far + left) / len(found) + bonus < floor - _MARGIN:
             return -math.inf
+    # Summed as the whole list, as before the early stop (sum() compensates from Python 3.12).
     return sum(values) / len(found) + bonus
 
 

@@ -105,10 +105,8 @@ class Meanings:
 def meanings_of(knowledge: Knowledge) -> dict[str, Meanings]:
     """The phrasings of each language the model reads, embedded; none without the model."""
     embedder = model()
-    found: dict[str, Meanings] = {}
-    for language in knowledge.languages:
-        if embedder is not None and language in LANGUAGES:
-            meanings = Meanings.of(knowledge, language, embedder)
-            if meanings is not None:
-                found[language] = meanings
-    return found
+    if embedder is None:
+        return {}
+    found = {language: Meanings.of(knowledge, language, embedder)
+             for language in knowledge.languages if language in LANGUAGES}
+    return {language: meanings for language, meanings in found.items() if meanings is not None}
