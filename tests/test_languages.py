@@ -130,6 +130,12 @@ def test_loading_is_cached() -> None:
             "languages/ru.yaml: field 'stemmer': unknown Snowball stemmer 'russain'",
         ),
         (
+            "en.yaml",
+            "dictionary: en",
+            "dictionary: english",
+            "languages/en.yaml: field 'dictionary': pyspellchecker has no word list 'english'",
+        ),
+        (
             "ru.yaml",
             "filler: '(?:говорится",
             "filler: '(?:(?:говорится",
@@ -192,7 +198,8 @@ def test_loading_is_cached() -> None:
         ),
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
-         "broken-template", "unknown-stemmer", "broken-regex", "empty-list", "joined-one-word",
+         "broken-template", "unknown-stemmer", "unknown-dictionary", "broken-regex", "empty-list",
+         "joined-one-word",
          "name-kind-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
          "yaml-syntax"],

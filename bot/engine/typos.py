@@ -11,6 +11,7 @@ from bot.engine.cue_reading import unspaced
 from bot.engine.cues import asking_words
 from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
+from bot.engine.spelling import spelt_right
 
 _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
@@ -42,10 +43,20 @@ def token_matches(index: Index | Lexicon, word: str, token: str) -> list[tuple[s
             index.fuzzy_cache[word] = cached
     return cached
 
+def _same_stem(index: Index | Lexicon, stem: str, choice: str) -> bool:
+    """Whether a word of this stem may be a form of the knowledge word: one stem begins the
+    other ("industri" and "industry" are one word; "percentag" holds "percent")."""
+    other = index.analyzer.stem(choice)
+    return stem.startswith(other) or other.startswith(stem)
+
+
 def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     """The knowledge tokens a word not in the index may be a typo or an abbreviation of."""
     best: dict[str, float] = {}
     keys = index.surface_keys
+    # A word spelt right is another word ("more" is not "move", "weather" not "water"), or
+    # another form of the same one ("harbours"): only a word sharing its stem may stand for it.
+    stem = index.analyzer.stem(word) if spelt_right(index.analyzer.language, word) else None
     for key in dict.fromkeys((word, index.analyzer.stem(word))):
         edits = _allowed_edits(len(key))
         found: dict[str, int] = {}
@@ -54,6 +65,8 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
             key, index.surface_buckets.get(key[0], ()), scorer=DamerauLevenshtein.distance,
             score_cutoff=edits, limit=8,
         ):
+            if stem is not None and not _same_stem(index, stem, choice):
+                continue
             if distance > 1 and choice in index.borrowed:
                 # Two typos away from a word only a synonym brings ("shares", "soars") is
                 # too far from what any fact says to stand for it.
@@ -80,11 +93,15 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
 
 def knows(index: Index | Lexicon, word: str) -> float:
     """How surely the index's language reads a word (prepared for it): 1 for a stopword or a
-    word of its knowledge base, less for a typo of one, 0 for none. It tells languages
-    sharing a script apart ("privet" is Russian, not a typo of "private")."""
+    word of its knowledge base, less for a typo of one or a word of its dictionary, 0 for
+    none. It tells languages sharing a script apart ("privet" is Russian, not a typo of
+    "private")."""
     token = index.analyzer.token(word)
     if token is None or token in index.weights or token in index.intents:
         return 1.0
+    if spelt_right(index.analyzer.language, word):
+        # A word of the language, as sure as one typo: "cam on ban" is still Vietnamese.
+        return 0.9
     matches = token_matches(index, word, token)
     return matches[0][1] / 100.0 if matches else 0.0
 

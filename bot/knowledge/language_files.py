@@ -115,6 +115,9 @@ class LanguageFile(_Strict):
     # Question words stay where the thing asked would stand ("Lào quan tâm gì tới ...", Laos
     # is interested in what ...): a part of a message asks by itself with one anywhere.
     asks_in_place: bool = False
+    # A word list of pyspellchecker's (en, ru, ...): a word spelt right in it is another word,
+    # not a typo of a knowledge base word ("more" is not "move"); only a form of one.
+    dictionary: Text | None = None
     # Optional spellings folded to one before matching: a character (or sequence) and what it
     # reads as ("" drops it), such as Lao tone marks and old spellings.
     variants: dict[Text, StrictStr] = Field(default_factory=dict)
@@ -189,6 +192,13 @@ def _check(model: LanguageFile, label: str) -> list[str]:
         problems.append(f"{label}: field 'stemmer': unknown Snowball stemmer '{model.stemmer}' "
                         f"(one of: {', '.join(snowballstemmer.algorithms())}; leave it out "
                         "to match words as written)")
+    if model.dictionary is not None:
+        from spellchecker import SpellChecker  # only a language naming a word list needs it
+
+        if model.dictionary not in SpellChecker.languages():
+            problems.append(f"{label}: field 'dictionary': pyspellchecker has no word list "
+                            f"'{model.dictionary}' (one of: {', '.join(SpellChecker.languages())}; "
+                            "leave it out to read every unknown word as a possible typo)")
     patterns = {"filler": model.filler, "script": model.script, "letters": model.letters,
                 "romanized.script": model.romanized.script if model.romanized else None}
     for key, pattern in patterns.items():
@@ -283,6 +293,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         markers=frozenset(model.markers),
         fold_marks=model.fold_marks,
         asks_in_place=model.asks_in_place,
+        dictionary=model.dictionary,
         variants=dict(model.variants),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,
         romanized=(Romanized(model.romanized.script, dict(model.romanized.table),

@@ -87,6 +87,7 @@ class Language:
     markers: frozenset[str] = frozenset()
     fold_marks: bool = False
     asks_in_place: bool = False  # question words stand anywhere in a question ("... gì tới ...")
+    dictionary: str | None = None  # a pyspellchecker word list: its words are no typos
     variants: Mapping[str, str] = field(default_factory=dict)
     segment: Segmenting | None = None
     romanized: Romanized | None = None

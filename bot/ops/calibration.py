@@ -16,7 +16,8 @@ from bot.engine.decision import Asks, decide
 from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
 
-# The values searched: the answer gate (score, margin, coverage) and the lone-candidate gate.
+# The values searched: the answer gate (score, margin, coverage), the lone-candidate gate and
+# the gate of a leader far ahead that has most of the question's known words.
 GRID: dict[str, tuple[float, ...]] = {
     "fact": (45.0, 50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0),
     "margin": (2.0, 5.0, 10.0, 15.0),
@@ -24,6 +25,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "lone_coverage": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     "lone_margin": (5.0, 10.0, 15.0, 20.0, 25.0, 30.0),
     "clarify": (50.0, 55.0, 60.0, 65.0),
+    "alone_explained": (0.6, 0.7, 0.8, 0.9),
+    "far_margin": (15.0, 20.0, 25.0, 30.0),
+    "far_explained": (0.4, 0.5, 0.6, 0.65),
 }
 _ROUNDS = 4
 _GATE = ("fact", "margin", "min_coverage")  # answering a clear leader

@@ -367,7 +367,7 @@ def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
         ("how much did trade grow in 2023?", "trade_growth"),
         ("did trade grow by 50 percent", "trade_growth"),
         ("how much did trade between laos and thailand grow", "trade_growth"),
-        ("did they discuss the war in ukraine", "talks_topics"),
+        ("did they discuss ukraine", "talks_topics"),
         ("what is the weather in Thailand", None),  # the rest asks nothing the article says
     ],
 )

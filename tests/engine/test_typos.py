@@ -85,7 +85,7 @@ def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
     ("text", "named", "unknown"),
     [
         ("summary of the trade figures", True, True),  # "summary" is in no fact
-        ("for my channel", False, False),  # "channel" only as a typo of "change"
+        ("for my channel", False, True),  # "channel" is a word of its own, no "change"
         ("how much is that in dollars", False, True),  # question words name nothing
         ("in 2025", True, False),  # a number the facts have
         ("bauxite mines", True, False),

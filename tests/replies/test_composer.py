@@ -109,9 +109,9 @@ def test_one_plausible_fact_is_offered_with_its_answer(
 ) -> None:
     """A single plausible fact is offered with "Did you mean this?", its question and its
     answer at once, and its related facts as buttons."""
-    decision = engine.decide("which fields do the memoranda cover?")
-    assert (decision.kind, decision.suggestions) == ("clarify", ("memoranda",))
-    fact = knowledge.by_id["memoranda"]
+    decision = engine.decide("what did they agree about hydropower")
+    assert (decision.kind, decision.suggestions) == ("clarify", ("textile_hydropower",))
+    fact = knowledge.by_id["textile_hydropower"]
     reply = composer.compose(decision)
     assert plain_text(reply) == (
         f"Did you mean this?\n{fact.questions['en'][0]}\n{fact.answer['en']}"
@@ -293,11 +293,11 @@ def test_a_part_that_may_mean_one_fact_shows_its_answer(
     """A part the engine can only guess at, with one fact in view, is asked about and
     answered at once, beside the other part's answer."""
     decision = engine.decide(
-        "tell me about the hydropower plans, also which farm products were listed")
+        "what did they agree about hydropower, also which farm products were listed")
     assert [(part.kind, part.fact_id or part.suggestions[0]) for part in decision.parts] \
         == [("clarify", "textile_hydropower"), ("fact", "agri_exports")]
     text = plain_text(composer.compose(decision))
-    assert "“tell me about the hydropower plans”: did you mean this?" in text
+    assert "“what did they agree about hydropower”: did you mean this?" in text
     for fact in ("textile_hydropower", "agri_exports"):
         assert engine.knowledge.by_id[fact].answer_in("en") in text
     assert "\n•" not in text  # nothing left to choose from

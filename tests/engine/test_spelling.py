@@ -1,0 +1,50 @@
+"""Tests for bot.engine.spelling: a word spelt right is another word, not a typo."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.spelling import spelt_right
+from bot.engine.typos import token_matches
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "expected"),
+    [
+        ("en", "more", True),
+        ("en", "weather", True),
+        ("en", "mvoe", False),  # a typo
+        ("ru", "больше", False),  # Russian names no word list: its own has misspellings in it
+    ],
+)
+def test_spelt_right_asks_the_language_word_list(language: str, word: str,
+                                                 expected: bool) -> None:
+    """A language naming a word list knows its common words; one naming none knows none."""
+    assert spelt_right(language, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("more", []),  # not "move"
+        ("weather", []),  # not "water"
+        ("land", []),  # not "lane", a synonym of "route"
+        ("mvoe", [("move", 90.0)]),  # a typo still is one
+        ("harbours", [("port", 90.0)]),  # a form of "harbors", a synonym of "port"
+        ("industries", [("industri", 100.0)]),  # a form of "industry"
+    ],
+)
+def test_real_words_stand_only_for_forms_of_themselves(
+    engine: Engine, word: str, expected: list[tuple[str, float]]
+) -> None:
+    """A dictionary word matches a knowledge word only when one's stem begins the other's."""
+    index = engine.index("en")
+    assert token_matches(index, word, index.analyzer.token(word) or "") == expected
+
+
+def test_a_real_word_no_longer_answers_another_fact(engine: Engine) -> None:
+    """"Weather" read as "water" made a weather question offer the water-resources memoranda."""
+    decision = engine.decide("what's the weather in vientiane")
+    assert decision.kind == "none"
+    assert "memoranda" not in decision.suggestions
