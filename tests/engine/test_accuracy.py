@@ -187,6 +187,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_z.yaml",), 0.87, 0.75),
     (("blind_vi_z.yaml",), 0.7, 0.75),
     (("blind_lo_z.yaml",), 0.66, 0.75),
+    # A nineteenth, written at the start of the session after, scored blind with its start
+    # engine and after its first changes (both in the headers), then read: one question below
+    # the second (English 20/34, 12/12; Russian 26/34, 10/12; Russian in Latin letters 15/24,
+    # 8/8; Vietnamese 14/24, 8/8; Lao 18/24, 7/8).
+    (("blind_en_v.yaml",), 0.55, 0.91),
+    (("blind_ru_v.yaml",), 0.73, 0.75),
+    (("blind_ru_latin_v.yaml",), 0.58, 0.87),
+    (("blind_vi_v.yaml",), 0.54, 0.87),
+    (("blind_lo_v.yaml",), 0.7, 0.75),
 ]
 
 
@@ -261,6 +270,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_mix_x.yaml", 0.64),
     ("blind_conv_y.yaml", 0.69),
     ("blind_conv_z.yaml", 0.69),
+    ("blind_conv_v.yaml", 0.72),  # 27/36 when scored blind
 ]
 
 
