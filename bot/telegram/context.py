@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
@@ -81,13 +81,13 @@ def threads_of(update: Update, bot_id: int) -> tuple[Thread, ...]:
     return tuple(found)
 
 
-def threads_after(update: Update, sent: Message | None) -> tuple[Thread, ...]:
-    """The conversations the bot's answer belongs to: the answer itself (a reply to it
-    continues it) and, in a private chat, the chat."""
+def threads_after(update: Update, sent: int | None) -> tuple[Thread, ...]:
+    """The conversations the bot's answer (message `sent`) belongs to: the answer itself (a
+    reply to it continues it) and, in a private chat, the chat."""
     chat = update.effective_chat
     if chat is None:
         return ()
-    found: list[Thread] = [("message", chat.id, sent.message_id)] if sent is not None else []
+    found: list[Thread] = [("message", chat.id, sent)] if sent is not None else []
     if chat.type == ChatType.PRIVATE:
         found.append(("chat", chat.id))
     return tuple(found)

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, Message, ReplyParameters, Update
+from telegram import Bot, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.replies import Reply
 from bot.telegram.render import to_telegram
+from bot.telegram.updates import SafeBot
 
 log = logging.getLogger(__name__)
 
 
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, *,
-                     reply_to: int | None = None) -> Message:
-    """Send a reply as a new message, optionally as a reply to message `reply_to`."""
+                     reply_to: int | None = None) -> int:
+    """Send a reply as a new message, optionally as a reply to message `reply_to`; the id
+    of the message sent."""
     rendered = to_telegram(reply)
     quoted = (ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
               if reply_to is not None else None)
-    return await bot.send_message(chat_id=chat_id, text=rendered.text,
+    if isinstance(bot, SafeBot):
+        return await bot.send_text(chat_id, rendered.text, reply_markup=rendered.markup,
+                                   reply_parameters=quoted)
+    sent = await bot.send_message(chat_id=chat_id, text=rendered.text,
                                   reply_markup=rendered.markup, reply_parameters=quoted)
+    return sent.message_id
 
 
 async def edit_reply(bot: Bot, chat_id: int, message_id: int, reply: Reply) -> bool:
@@ -41,9 +47,9 @@ async def edit_reply(bot: Bot, chat_id: int, message_id: int, reply: Reply) -> b
     return True
 
 
-async def reply_in_chat(bot: Bot, update: Update, reply: Reply) -> Message | None:
+async def reply_in_chat(bot: Bot, update: Update, reply: Reply) -> int | None:
     """Send a reply to the update's chat; in groups, as a reply to the asking message.
-    The message sent, or None for an update without a chat."""
+    The id of the message sent, or None for an update without a chat."""
     chat, message = update.effective_chat, update.effective_message
     if chat is None:
         return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from telegram import Chat, Update, User
+from telegram import Chat, InlineKeyboardMarkup, ReplyParameters, Update, User
 from telegram.error import InvalidToken
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest
@@ -173,6 +173,23 @@ class SafeBot(ExtBot[Any]):
                     self._bodies.clear()  # not taken (no journal queue): the journal rebuilds
                 self._bodies[update.update_id] = item
         return tuple(updates)
+
+    async def send_text(self, chat_id: int, text: str, *,
+                        reply_markup: InlineKeyboardMarkup | None = None,
+                        reply_parameters: ReplyParameters | None = None) -> int:
+        """Send a text message with the bot's defaults (parse mode, link previews) and return
+        its message id. Unlike `send_message`, no Message is built from Telegram's reply: the
+        id is all the bot keeps, and building the rest (the chat, the sender, the quoted
+        message, the keyboard) was a fifth of its CPU per answer under load."""
+        defaults = self.defaults
+        data: dict[str, Any] = {
+            "chat_id": chat_id, "text": text, "reply_markup": reply_markup,
+            "reply_parameters": reply_parameters,
+            "parse_mode": defaults.parse_mode if defaults else None,
+            "link_preview_options": defaults.link_preview_options if defaults else None,
+        }
+        result = await self._post("sendMessage", data)
+        return int(cast("dict[str, Any]", result)["message_id"])
 
 
 # --------------------------------------------------------------------------- the queue
