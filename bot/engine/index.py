@@ -15,6 +15,7 @@ from bot.engine.analysis import Analyzer
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
 from bot.engine.reading import CACHE_WORDS, words
+from bot.engine.spelling import dictionary_words
 from bot.knowledge import Knowledge, language_resources
 
 # Per fact: token -> the phrasings having it, each phrasing's weight and question words,
@@ -75,6 +76,8 @@ class Index:
     asks_name: re.Pattern[str] | None  # the language's "what is it called", on normal text
     asks_person: re.Pattern[str] | None  # the language's "who", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # The common words of the language's dictionary: spelt right, they are no typos.
+    spelt: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
     # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
@@ -327,6 +330,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         miss_words=frozenset(
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
+        spelt=dictionary_words(language_resources(language).dictionary),
     )
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
@@ -353,6 +357,7 @@ class Lexicon:
     miss_words: frozenset[str]
     intents: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    spelt: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, index: Index) -> Lexicon:

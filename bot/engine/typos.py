@@ -11,7 +11,6 @@ from bot.engine.cue_reading import unspaced
 from bot.engine.cues import asking_words
 from bot.engine.index import Index, Lexicon
 from bot.engine.reading import CACHE_WORDS, words
-from bot.engine.spelling import spelt_right
 
 _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
@@ -56,7 +55,7 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     keys = index.surface_keys
     # A word spelt right is another word ("more" is not "move", "weather" not "water"), or
     # another form of the same one ("harbours"): only a word sharing its stem may stand for it.
-    stem = index.analyzer.stem(word) if spelt_right(index.analyzer.language, word) else None
+    stem = index.analyzer.stem(word) if word in index.spelt else None
     for key in dict.fromkeys((word, index.analyzer.stem(word))):
         edits = _allowed_edits(len(key))
         found: dict[str, int] = {}
@@ -99,7 +98,7 @@ def knows(index: Index | Lexicon, word: str) -> float:
     token = index.analyzer.token(word)
     if token is None or token in index.weights or token in index.intents:
         return 1.0
-    if spelt_right(index.analyzer.language, word):
+    if word in index.spelt:
         # A word of the language, as sure as one typo: "cam on ban" is still Vietnamese.
         return 0.9
     matches = token_matches(index, word, token)

@@ -55,6 +55,12 @@ def cache_key(directory: Path) -> str:
     # Optional packages that change how text is read or stemmed.
     extras = [importlib.util.find_spec(name) is not None
               for name in ("laonlp", "Stemmer", "wordllama")]
+    # The indexes keep pyspellchecker's word lists: its release (its info.py) is in the key.
+    spelling = importlib.util.find_spec("spellchecker")
+    places = spelling.submodule_search_locations if spelling is not None else None
+    release = Path(next(iter(places))) / "info.py" if places else None
+    if release is not None and release.is_file():
+        digest.update(release.read_bytes())
     digest.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{setting}|{extras}".encode())
     for path in _inputs(directory):
         digest.update(str(path).encode() + b"\0")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.spelling import spelt_right
+from bot.engine.spelling import dictionary_words
 from bot.engine.typos import token_matches
 
 
@@ -18,10 +18,17 @@ from bot.engine.typos import token_matches
         ("ru", "больше", False),  # Russian names no word list: its own has misspellings in it
     ],
 )
-def test_spelt_right_asks_the_language_word_list(language: str, word: str,
-                                                 expected: bool) -> None:
+def test_an_index_keeps_its_language_word_list(engine: Engine, language: str, word: str,
+                                              expected: bool) -> None:
     """A language naming a word list knows its common words; one naming none knows none."""
-    assert spelt_right(language, word) is expected
+    assert (word in engine.index(language).spelt) is expected
+
+
+def test_a_word_list_keeps_common_words_only() -> None:
+    """Rare entries (often misspellings themselves) and words too short for typos are left out."""
+    words = dictionary_words("en")
+    assert {"more", "weather", "percentage"} <= words
+    assert "to" not in words and dictionary_words(None) == frozenset()
 
 
 @pytest.mark.parametrize(
