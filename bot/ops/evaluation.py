@@ -48,7 +48,9 @@ class Evaluation:
 
     In scope: answered right, answered wrong, clarified (the right fact among the offered
     buttons; `offered_first` when it is the first; `shown` when it was offered alone, its
-    answer shown under "did you mean this?"), declined. Out of scope and near misses:
+    answer shown under "did you mean this?"), declined (`said_instead` when the decline shows
+    the right fact's answer: "the article does not say that; it says ..."). Out of scope and
+    near misses:
     declined or answered. Small talk: recognised or not."""
 
     in_scope: int
@@ -62,6 +64,7 @@ class Evaluation:
     clarified: int = 0
     offered_first: int = 0
     shown: int = 0
+    said_instead: int = 0
     near_misses: int = 0
     near_misses_declined: int = 0
     # Conversation items by kind (two questions in one message, follow-ups, overview
@@ -139,7 +142,7 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
 
 def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluation:
     """Run every question through the engine and count what it got right."""
-    counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "shown", "out",
+    counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "shown", "said", "out",
                             "out_ok", "near", "near_ok", "small", "small_ok"), 0)
     misses: list[Miss] = []
     kinds: dict[str, list[int]] = {}
@@ -163,6 +166,8 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
                 counts["clarified"] += 1
                 counts["first"] += answer.suggestions[0] in item.expected
                 counts["shown"] += answer.offers_one
+            elif answer.closest is not None and answer.closest.id in item.expected:
+                counts["said"] += 1  # a claim checked ("via Thailand, right?"), or a miss
         if not correct:
             misses.append(Miss(item, answer))
         kind = _kind(item)
@@ -182,6 +187,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
         clarified=counts["clarified"],
         offered_first=counts["first"],
         shown=counts["shown"],
+        said_instead=counts["said"],
         near_misses=counts["near"],
         near_misses_declined=counts["near_ok"],
         kinds=tuple((kind, right, asked) for kind, (right, asked) in kinds.items()),
@@ -213,7 +219,8 @@ def describe(evaluation: Evaluation, misses: Sequence[Miss] | None = None) -> st
         f"{_share(e.wrong, e.in_scope)}, clarified with the right fact "
         f"{_share(e.clarified, e.in_scope)} (first button {e.offered_first}, shown alone with "
         f"its answer {e.shown}), declined "
-        f"{_share(e.declined, e.in_scope)}; answered or offered first "
+        f"{_share(e.declined, e.in_scope)} (showing the right fact's answer "
+        f"{e.said_instead}); answered or offered first "
         f"{_share(e.in_scope_correct + e.offered_first, e.in_scope)}"
         + (f"; near misses declined {_share(e.near_misses_declined, e.near_misses)}"
            if e.near_misses else ""),

@@ -20,6 +20,8 @@ LABELLED = [
     (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact second
     ("which years for the nuclear part", ("nuclear_roadmap",)),  # in scope, offered alone
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
+    # In scope, declined with what the right fact says: a wrong claim checked.
+    ("is the new railway going through Thailand?", ("new_routes",)),
     ("what is the capital of laos?", ("none",)),  # out of scope, declined
     ("what does russia export to laos?", ("near_miss",)),  # near miss, declined
     ("how much did trade grow?", ("none",)),  # out of scope, answered
@@ -93,20 +95,20 @@ def test_is_correct(
 
 
 def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQuestion]) -> None:
-    """Right, wrong, clarified (first or not, alone or not), declined, declines, near misses
-    and small talk are each counted."""
+    """Right, wrong, clarified (first or not, alone or not), declined (with the right fact's
+    answer or not), declines, near misses and small talk are each counted."""
     result = evaluate(engine, labelled)
-    assert (result.in_scope, result.in_scope_correct, result.wrong) == (7, 2, 1)
-    assert (result.clarified, result.offered_first, result.declined) == (3, 2, 1)
-    assert result.shown == 1
+    assert (result.in_scope, result.in_scope_correct, result.wrong) == (8, 2, 1)
+    assert (result.clarified, result.offered_first, result.declined) == (3, 2, 2)
+    assert (result.shown, result.said_instead) == (1, 1)
     assert (result.declines, result.declines_correct) == (3, 2)
     assert (result.near_misses, result.near_misses_declined) == (1, 1)
     assert (result.smalltalk, result.smalltalk_correct) == (1, 1)
-    assert result.accuracy == pytest.approx(2 / 7)
+    assert result.accuracy == pytest.approx(2 / 8)
     assert result.decline_rate == pytest.approx(2 / 3)
     assert [miss.question.expected for miss in result.misses] == [
         ("bauxite",), ("routes_reason",), ("new_routes",), ("nuclear_roadmap",), ("bauxite",),
-        ("none",)]
+        ("new_routes",), ("none",)]
 
 
 def test_an_empty_set_scores_full_marks(engine: Engine) -> None:
@@ -119,12 +121,13 @@ def test_describe(engine: Engine, labelled: list[LabelledQuestion]) -> None:
     """The report gives the headline rates, the in-scope breakdown and, when asked, the misses."""
     result = evaluate(engine, labelled)
     lines = describe(result).splitlines()
-    assert lines[0] == ("in-scope accuracy 2/7 (28.6%); correct declines 2/3 (66.7%); "
+    assert lines[0] == ("in-scope accuracy 2/8 (25.0%); correct declines 2/3 (66.7%); "
                         "small talk 1/1")
     assert lines[1] == (
-        "  in scope: right 2/7 (28.6%), wrong 1/7 (14.3%), clarified with the right fact "
-        "3/7 (42.9%) (first button 2, shown alone with its answer 1), declined 1/7 (14.3%); "
-        "answered or offered first 4/7 (57.1%); near misses declined 1/1 (100.0%)"
+        "  in scope: right 2/8 (25.0%), wrong 1/8 (12.5%), clarified with the right fact "
+        "3/8 (37.5%) (first button 2, shown alone with its answer 1), declined 2/8 (25.0%) "
+        "(showing the right fact's answer 1); answered or offered first 4/8 (50.0%); "
+        "near misses declined 1/1 (100.0%)"
     )
     assert lines[2].startswith("  MISS 'how much did trade grow?': expected bauxite, got fact "
                                "trade_growth (")
