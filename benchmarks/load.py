@@ -8,8 +8,10 @@ import argparse
 import contextlib
 import dataclasses
 import io
+import math
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -208,12 +210,13 @@ class RunningBot:
         return memory, output
 
 
-def drive(texts: Sequence[str], rates: Sequence[float], seconds: float, inline_rate: float
-          ) -> tuple[dict[str, list[Phase]], dict[str, float]]:
-    """Start both bots, then run each phase on the echo bot and then on the bot, so that both
-    see the machine in the same state; the phases and each bot's RSS after them."""
+def drive(texts: Sequence[str], rates: Sequence[float], seconds: float, inline_rate: float,
+          cycles: int = 1) -> tuple[dict[str, list[list[Phase]]], dict[str, float]]:
+    """Start both bots, then run each phase `cycles` times on each, the two in turn (which
+    goes first alternating from cycle to cycle), so that a pair sees the machine in the same
+    state; per bot, each phase's cycles, and each bot's RSS after them."""
     bots = {kind: RunningBot(kind, texts) for kind in ("echo", "bot")}
-    phases: dict[str, list[Phase]] = {kind: [] for kind in bots}
+    phases: dict[str, list[list[Phase]]] = {kind: [] for kind in bots}
     memory: dict[str, float] = {}
     try:
         for bot in bots.values():
@@ -221,8 +224,12 @@ def drive(texts: Sequence[str], rates: Sequence[float], seconds: float, inline_r
         plan = [(f"messages at {rate:g}/s", rate, messages) for rate in rates]
         plan.append((f"inline queries at {inline_rate:g}/s", inline_rate, inline))
         for name, rate, kind in plan:
-            for key, bot in bots.items():
-                phases[key].append(bot.run(name, int(rate * seconds), rate, kind))
+            for key in bots:
+                phases[key].append([])
+            for cycle in range(cycles):
+                order = list(bots.items()) if cycle % 2 == 0 else list(bots.items())[::-1]
+                for key, bot in order:
+                    phases[key][-1].append(bot.run(name, int(rate * seconds), rate, kind))
     finally:
         for key, bot in bots.items():
             memory[key], output = bot.stop()
@@ -251,30 +258,49 @@ def run_echo(base_url: str) -> None:
     app.run_polling(allowed_updates=[Update.MESSAGE, Update.INLINE_QUERY])
 
 
-def report(ours: list[Phase], echo: list[Phase], memory: tuple[float, float]) -> None:
-    """Print the bot's figures beside the echo bot's, phase by phase."""
+def _middle(values: Sequence[float]) -> float:
+    """The median of the values, NaN for none."""
+    return statistics.median(values) if values else math.nan
+
+
+def report(ours: list[list[Phase]], echo: list[list[Phase]],
+           memory: tuple[float, float]) -> None:
+    """Print the bot's figures beside the echo bot's, phase by phase: answers over every
+    cycle, the median cycle's throughput, p50 and p99, and the median of the cycles' CPU
+    ratios (each pair of runs saw the machine alike; the cycles may not have)."""
     rows = []
     for mine, theirs in zip(ours, echo, strict=True):
-        rows.append((f"{mine.name}: answered", f"{len(mine.latencies)}/{mine.offered}",
-                     f"{len(theirs.latencies)}/{theirs.offered}", ""))
-        rows.append((f"{mine.name}: answers/s", f"{mine.throughput:,.0f}",
-                     f"{theirs.throughput:,.0f}", ratio(mine.throughput, theirs.throughput)))
+        name = mine[0].name
+        answered = (sum(len(phase.latencies) for phase in side) for side in (mine, theirs))
+        offered = (sum(phase.offered for phase in side) for side in (mine, theirs))
+        rows.append((f"{name}: answered", *(f"{a}/{o}" for a, o in zip(answered, offered,
+                                                                      strict=True)), ""))
+        a, b = (_middle([phase.throughput for phase in side]) for side in (mine, theirs))
+        rows.append((f"{name}: answers/s", f"{a:,.0f}", f"{b:,.0f}", ratio(a, b)))
         for share in (0.50, 0.99):
-            a, b = percentile(mine.latencies, share), percentile(theirs.latencies, share)
-            rows.append((f"{mine.name}: arrival→answer p{share * 100:.0f}", ms(a), ms(b),
+            a, b = (_middle([percentile(phase.latencies, share) for phase in side])
+                    for side in (mine, theirs))
+            rows.append((f"{name}: arrival→answer p{share * 100:.0f}", ms(a), ms(b),
                          ratio(a, b)))
-        rows.append((f"{mine.name}: CPU per update", ms(mine.cpu_per_update),
-                     ms(theirs.cpu_per_update), ratio(mine.cpu_per_update,
-                                                      theirs.cpu_per_update)))
+        per_cycle = [m.cpu_per_update / t.cpu_per_update
+                     for m, t in zip(mine, theirs, strict=True) if t.cpu_per_update]
+        a, b = (_middle([phase.cpu_per_update for phase in side]) for side in (mine, theirs))
+        rows.append((f"{name}: CPU per update", ms(a), ms(b),
+                     f"{_middle(per_cycle):.3g}×" if per_cycle else ""))
+        if len(per_cycle) > 1:
+            rows.append((f"{name}: CPU ratio per cycle", "", "",
+                         " ".join(f"{value:.2f}" for value in per_cycle)))
     rows.append(("RSS after the phases", mb(memory[0]), mb(memory[1]), ratio(*memory)))
     print_table("whole bot (python -m bot) against the fake Bot API (tests/botapi)",
                 "echo bot", rows)
     print("\necho bot: python-telegram-bot's Application with its default settings, replying "
           "to each text with itself and to each inline query with one article. The bot: "
           "`python -m bot` with MESSAGES_PER_SECOND=1000 and otherwise default settings. Each "
-          "against its own fake server in this process, in turn; each update from a user of "
-          "its own. Latency: an update queued on the server to its answer arriving there; CPU: "
-          "the bot process's user + system time from /proc over the phase, per answer.")
+          "against its own fake server in this process, in turn, each phase repeated for the "
+          "cycles asked (medians over the cycles; the CPU ratio is the median of the cycles' "
+          "ratios); each update from a user of its own. Latency: an update queued on the server "
+          "to its answer arriving there; CPU: the bot process's user + system time from /proc "
+          "over the phase, per answer.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--inline-rate", type=float, default=300.0,
                         help="inline queries per second in the inline phase")
+    parser.add_argument("--cycles", type=int, default=3,
+                        help="runs of each phase per bot, in turn (the machine's speed drifts)")
     parser.add_argument("--echo", metavar="BASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.echo:
@@ -292,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     rates = [float(rate) for rate in args.rates.split(",") if rate.strip()]
     texts = [item.question for item in load_dev_questions()]
-    phases, memory = drive(texts, rates, args.seconds, args.inline_rate)
+    phases, memory = drive(texts, rates, args.seconds, args.inline_rate, max(1, args.cycles))
     report(phases["bot"], phases["echo"], (memory["bot"], memory["echo"]))
     return 0
 

@@ -101,11 +101,12 @@ def test_engine_script_runs_under_pyperf() -> None:
 
 def test_load_script_drives_both_bots() -> None:
     done = subprocess.run([sys.executable, str(HERE / "load.py"), "--seconds", "0.2",
-                           "--rates", "50", "--inline-rate", "50"],
+                           "--rates", "50", "--inline-rate", "50", "--cycles", "2"],
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "messages at 50/s: answered  " in done.stdout and "echo bot" in done.stdout
-    assert "10/10" in done.stdout and "inline queries at 50/s" in done.stdout
+    assert "20/20" in done.stdout and "inline queries at 50/s" in done.stdout
+    assert "messages at 50/s: CPU ratio per cycle" in done.stdout
 
 
 @pytest.mark.skipif(not stackfaq.DATA.exists(), reason="the shared StackFAQ data is not here")
