@@ -91,6 +91,7 @@ class Engine:
         # Answers are checked for names in the first language, as for numbers: names are
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
+        self._people = named_facts(knowledge, self.index(knowledge.languages[0]), people=True)
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._year = source_year(knowledge)  # "last year" is counted from it
         self._meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
@@ -364,7 +365,7 @@ class Engine:
         """What the question asks for beside its words: a number, a name, something beyond
         any fact."""
         index = self.index(language)
-        person = self._named if index.asks_for_person(index.analyzer.normal(question)) else None
+        person = self._people if index.asks_for_person(index.analyzer.normal(question)) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
                     asks_beyond(index, question, language), person)
 

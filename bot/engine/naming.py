@@ -13,16 +13,18 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
-def named_facts(knowledge: Knowledge, index: Index) -> frozenset[str]:
+def named_facts(knowledge: Knowledge, index: Index, *, people: bool = False) -> frozenset[str]:
     """The facts whose answer, in the index's language, names someone or something: a word
     written with a capital inside a sentence, other than the article's main subjects and
-    words made from them ("Russian", "Lao")."""
+    words made from them ("Russian", "Lao"). With `people`, not a country either: "who"
+    asks for someone, and "through the ports of Vietnam" names no one."""
     named: set[str] = set()
     for fact in knowledge.facts:
         for sentence in _SENTENCE.split(fact.answer_in(index.analyzer.language)):
             for word in _WORD.findall(sentence)[1:]:
                 token = index.analyzer.token(word.casefold())
-                if word[0].isupper() and token and not _from_subject(index, token):
+                if word[0].isupper() and token and not _from_subject(index, token) and not (
+                        people and token in index.places):
                     named.add(fact.id)
     return frozenset(named)
 

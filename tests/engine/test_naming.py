@@ -16,6 +16,20 @@ def test_facts_naming_someone_or_something_beyond_the_articles_subjects(engine: 
     assert named.isdisjoint({"metal_mines", "trade_growth", "agri_exports", "bauxite"})
 
 
+def test_people_are_named_by_facts_naming_more_than_countries(engine: Engine) -> None:
+    """"Who" asks for someone: the routes name Vietnam and China, no one."""
+    people = named_facts(engine.knowledge, engine.index("en"), people=True)
+    assert {"putin", "thongloun", "announcement", "source", "photo"} <= people
+    assert "new_routes" not in people
+
+
+def test_who_announced_is_the_fact_naming_someone(engine: Engine) -> None:
+    """Between the announcement and the routes it announced, "who" is the announcement."""
+    decision = engine.decide("who announced the plan to expand sea transport and open the "
+                             "railway?")
+    assert (decision.kind, decision.fact_id) == ("fact", "announcement")
+
+
 @pytest.mark.parametrize(
     ("question", "language", "asks"),
     [
