@@ -11,9 +11,10 @@ from bot.engine.reading import reader, strip_marks
 from bot.knowledge import language_resources
 
 # Between two questions for certain: a line break, a question mark with more after it, ";",
-# "+" or "&" standing apart ("66+20" is a sum, "R&D" a word, not two questions), and a list's
-# number ("1) ... 2) ...", a single digit after a space or a colon: "in 2024." is no list).
-_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+|\s+&\s+"
+# "+" standing apart ("66+20" is a sum, not two questions), and a list's number ("1) ...
+# 2) ...", a single digit after a space or a colon: "in 2024." is no list). "&" is "and" in
+# every language: it joins two questions or two things ("shipping & rail") alike.
+_HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
                    r"|\s*(?<![^\s:])\d[.)]\s+")
 # A full stop ending a word (not a number: "in 2024. by how much"; nor a two-letter title:
 # "Mr.") with more after it: between two sentences, perhaps each a question.
@@ -40,6 +41,7 @@ def _joins(language: str) -> re.Pattern[str] | None:
     joins = sorted(written, key=len, reverse=True)
     if not joins:
         return None
+    joins.append("&")
     alternatives = "|".join(re.escape(word) for word in joins)
     if language_resources(language).segment is not None:
         return re.compile(rf"\s*(?:{alternatives})\s*")

@@ -20,6 +20,9 @@ def _facts(decision: Decision) -> list[str | None]:
         ("How much did trade grow? Who announced the routes?", ["trade_growth", "announcement"]),
         ("what minerals are mined and what crops does laos export?",
          ["metal_mines", "agri_exports"]),
+        # "&" between two things inside the first question, "and" before the second.
+        ("why does Russia want to expand shipping & rail, and what are the new routes "
+         "supposed to achieve?", ["routes_reason", "routes_purpose"]),
         ("Насколько вырос товарооборот и кто объявил о новых маршрутах?",
          ["trade_growth", "announcement"]),
         ("Какие маршруты планирует Россия? А когда это объявили?", ["new_routes", "announcement"]),

@@ -17,7 +17,7 @@ from bot.engine.splitting import groupings, sentences
          ["how much did trade grow?", "who announced it"]),
         ("trade growth\nnew routes", "en", ["trade growth", "new routes"]),
         ("trade growth + new routes", "en", ["trade growth", "new routes"]),
-        ("why the new routes & what for", "en", ["why the new routes", "what for"]),
+        ("why the new routes & what for", "en", ["why the new routes & what for"]),
         ("R&D and trade", "en", ["R&D and trade"]),
         ("How much did trade grow? Also, who announced it?", "en",
          ["How much did trade grow?", "who announced it?"]),
@@ -67,6 +67,9 @@ def test_sentences(text: str, language: str, expected: list[str]) -> None:
         ("How much did trade grow and who announced the routes?", "en",
          [["How much did trade grow", "who announced the routes?"]]),
         ("trade between Laos and Russia", "en", [["trade between Laos", "Russia"]]),
+        # "&" is "and": between two things or two questions, as the parts tell.
+        ("why the new routes & what for", "en", [["why the new routes", "what for"]]),
+        ("shipping & rail", "ru", [["shipping", "rail"]]),
         ("Насколько вырос товарооборот и кто это объявил?", "ru",
          [["Насколько вырос товарооборот", "кто это объявил?"]]),
         ("How much did trade grow", "en", []),
