@@ -22,6 +22,8 @@ CACHE_TEXTS = 512
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
                     re.UNICODE)
 Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word first
+_LETTERS = re.compile(r"[^\W\d_]+")
+_KEPT = "\u0331"  # a mark no language writes, in no stopword: the word is not one
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
@@ -99,6 +101,11 @@ class Reader:
         self._marked_joins = tuple((fold(f"{first} {second}"), fold(first + second))
                                    for first, second in language.joined_marked)
         self._segment = _segmenter(language)
+        # A word typed with its marks is a stopword only as written: "ảnh" (photo) and "bán"
+        # (sell) are no "anh" (you) and "bạn" (friend), though all fold to those letters.
+        stops = frozenset(fold(word) for word in language.stopwords)
+        self._stops = (stops, frozenset(map(strip_marks, stops))) if language.fold_marks \
+            else None
         # A dictionary knows words as they are spelt: it cuts the text before marks and
         # variants are folded.
         self._dictionary = _dictionary(language)
@@ -170,10 +177,24 @@ class Reader:
             if apart in text:
                 text = text.replace(apart, together)
         if self.language.fold_marks:
-            text = strip_marks(text)
+            text = self._unmarked(text)
         if self._romanized_word is not None:
             text = self._romanized_word.sub(lambda match: self._transliterate(match[0]), text)
         return text
+
+    def _unmarked(self, text: str) -> str:
+        """Text without its marks; a marked word that would fold onto a stopword it is not
+        keeps a mark of its own (a combining macron below), as its index entry does."""
+        if self._stops is None:
+            return strip_marks(text)
+        stops, folded = self._stops
+
+        def one(match: re.Match[str]) -> str:
+            word = match[0]
+            plain = strip_marks(word)
+            return plain + _KEPT if plain != word and plain in folded and word not in stops \
+                else plain
+        return _LETTERS.sub(one, text)
 
     def _transliterate(self, word: str) -> str:
         if self._spellings is None:

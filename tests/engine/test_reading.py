@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.reading import filler, read_pattern, reader, words
 
 
@@ -73,3 +74,27 @@ def test_words_joined_only_with_their_marks(text: str, expected: list[str]) -> N
 def test_english_filler_is_what_the_article_says(text: str, rest: str) -> None:
     """"What the article says" asks about what follows; what someone else said is asked."""
     assert " ".join(filler("en").sub(" ", reader("en").normal(text)).split()) == rest
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        ("ảnh", "anh"),  # photo, not "anh" (you)
+        ("bán", "ban"),  # sell, not "bạn" (friend)
+        ("vận", "van"),  # "vận tải", transport
+    ],
+)
+def test_a_marked_word_is_no_stopword_it_only_folds_onto(marked: str, plain: str) -> None:
+    """Typed with its marks, a word is a stopword only as written; typed without them, it
+    may be any word of those letters, stopwords included."""
+    from bot.engine.analysis import Analyzer
+
+    analyzer = Analyzer("vi")
+    assert analyzer.tokens(marked) and not analyzer.tokens(plain)
+    assert analyzer.tokens("tôi") == analyzer.tokens("toi") == ()
+
+
+def test_a_photo_question_typed_with_marks_asks_about_the_photo(engine: Engine) -> None:
+    """"Ảnh" (photo) once read as "anh" (you), a stopword: the question named no photo."""
+    decision = engine.decide("nguồn ảnh trong bài ghi là của trang nào thế")
+    assert (decision.kind, decision.fact_id) == ("fact", "photo")
