@@ -266,6 +266,11 @@ class Engine:
         bare = self._subjects(question, language) == 0  # nothing but what it asks
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
+            if self._further(ranked, nearby, limits):
+                # "And why?" after the announcement of the new routes: why the routes, one
+                # step further; the best fact overall, when it is that close, is the one.
+                return answering(question, reply, self.knowledge.by_id[ranked[0].fact_id],
+                                 ranked[0].score, tuple(ranked[:3]))
             names_nothing = alone.fact_id not in nearby and bare
             last = self.knowledge.by_id[context.given[0]]
             if names_nothing and asks_only_what(self.index(language), question, language):
@@ -301,6 +306,16 @@ class Engine:
             # give ("any names?" after the mines, a name); what it gives is that fact.
             return not_said(question, reply, fact)
         return answering(question, reply, fact, best.score, tuple(near[:3]))
+
+    def _further(self, ranked: list[Candidate], nearby: tuple[str, ...],
+                 limits: Thresholds) -> bool:
+        """Whether the best fact for a question leaning on the last answer is related to a
+        fact near that answer (two steps from it), at least worth offering, and ahead of the
+        rest."""
+        if not ranked or ranked[0].score < limits.clarify:
+            return False
+        ahead = len(ranked) < 2 or ranked[0].score > ranked[1].score
+        return ahead and ranked[0].fact_id in neighbourhood(self.knowledge, nearby)
 
     def _settle(self, unsure: Decision, language: str, reply: str,
                 context: Context) -> Decision:

@@ -147,6 +147,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # Nothing but words asking for a date: the last answer's date, not the article's.
         ("Who announced the new transport routes?", "on what date?", "announcement"),
         ("Who announced the new transport routes?", "what day was that?", "announcement"),
+        # Why what was announced: the reason for the routes, a step beyond the announcement.
+        ("what did putin announce after the talks?", "and why?", "routes_reason"),
+        ("что путин заявил после переговоров?", "а почему?", "routes_reason"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
