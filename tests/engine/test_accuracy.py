@@ -196,6 +196,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_v.yaml",), 0.58, 0.87),
     (("blind_vi_v.yaml",), 0.54, 0.87),
     (("blind_lo_v.yaml",), 0.7, 0.75),
+    # A twentieth, written late in that session and scored blind with its start and its last
+    # engine (both in the headers), then read: one question below the second (English 24/34,
+    # 12/12; Russian 29/34, 12/12; Russian in Latin letters 17/24, 8/8; Vietnamese 16/24, 8/8;
+    # Lao 14/24, 6/8).
+    (("blind_en_aa.yaml",), 0.67, 0.91),
+    (("blind_ru_aa.yaml",), 0.82, 0.91),
+    (("blind_ru_latin_aa.yaml",), 0.66, 0.87),
+    (("blind_vi_aa.yaml",), 0.62, 0.87),
+    (("blind_lo_aa.yaml",), 0.54, 0.62),
 ]
 
 
@@ -271,6 +280,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_y.yaml", 0.69),
     ("blind_conv_z.yaml", 0.69),
     ("blind_conv_v.yaml", 0.72),  # 27/36 when scored blind
+    ("blind_conv_aa.yaml", 0.69),  # 26/36 when scored blind
 ]
 
 
