@@ -4,6 +4,7 @@ what came before it, and put together as one decision."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.engine.cues import asks_itself
 from bot.engine.decision import Decision, Thresholds
@@ -117,6 +118,21 @@ def _tagged(pieces: list[str], language: str, answers: Callable[[str], bool]) ->
     return kept
 
 
+def _one_fact(decided: list[Decision]) -> Decision | None:
+    """The answer of the pieces when each answers or offers alone one and the same fact."""
+    pointed: set[str] = set()
+    for decision in decided:
+        if decision.kind == "fact":
+            pointed.update(decision.given)
+        elif decision.offers_one:
+            pointed.add(decision.suggestions[0])
+        else:
+            return None
+    if len(pointed) != 1:
+        return None
+    return next(decision for decision in decided if decision.kind == "fact")
+
+
 def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
     """Whether an answered piece is that fact, or has it as close to the top as a "did you
     mean" would offer it, asking no question word of its own ("are water resources
@@ -151,6 +167,11 @@ def converse(question: str, language: str, context: Context, one: One,
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
+    alike = _one_fact(decided)
+    if alike is not None:
+        # "Why the new routes? what's the reason": every piece answers, or offers alone, the
+        # same fact: one question asked twice, answered once.
+        return replace(alike, question=question)
     if whole.kind == "fact" and all(
             _leans_to(decision, whole.fact_id, language) if decision.confident
             else decision.kind == "clarify" and whole.fact_id in decision.suggestions

@@ -43,6 +43,13 @@ def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
     assert _facts(decision) == facts
 
 
+def test_one_question_asked_twice_is_answered_once(engine: Engine) -> None:
+    """Two pieces pointing at the same fact (one answering it, one offering it alone) are one
+    question in other words: one answer, not two parts."""
+    decision = engine.decide("why do they even need new transport routes? whats the reason")
+    assert (decision.kind, decision.fact_id) == ("fact", "routes_reason")
+
+
 def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine) -> None:
     """"Besides farming, the article also says which industries?" is cut at "còn" (also)
     only by its words: its opening sets farming aside and asks nothing, so it is one question."""
