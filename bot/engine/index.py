@@ -82,6 +82,10 @@ class Index:
     kinds: list[frozenset[str]] = field(default_factory=list)
     # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
     years: dict[str, str] = field(default_factory=dict)
+    # What a word typed in Latin letters in a text cut into n-grams (Lao) weighs, against an
+    # n-gram: as many n-grams as a word of the first language's questions is cut into in their
+    # translations ("MOU" weighs a word, not a third of one).
+    borrowed_weight: float = 1.0
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -335,6 +339,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
                    if sum(other[2:] == year[2:] for other in years) == 1}
+    if foreign is not None:
+        cut = sum(len(analyzer.tokens(question)) for fact in knowledge.facts
+                  for question in fact.questions.get(language, ()))
+        words_in_first = sum(len(foreign.tokens(question)) for fact in knowledge.facts
+                             for question in fact.questions.get(first, ()))
+        index.borrowed_weight = max(1.0, cut / words_in_first) if words_in_first else 1.0
     # Written with care: the questions' asking words are not looked for as typos.
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
                              for token in kind_tokens(index, question, language, typos=False))

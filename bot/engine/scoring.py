@@ -50,6 +50,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights)
             unknown += 1
             continue
         weight = index.weights[matches[0][0]]
+        if index.borrowed_weight != 1.0 and word.isascii() and word.isalpha():
+            weight *= index.borrowed_weight  # a Latin word among n-grams (Lao): a whole word
         total_weight += weight
         if token in index.common:
             # The article's main subjects (Laos, Russia) fit every fact, stated or not.

@@ -70,3 +70,12 @@ def test_two_digits_of_a_year_a_fact_has_are_that_year(
 def test_without_missing(engine: Engine, question: str, expected: str | None) -> None:
     """Countries and numbers no fact has are taken out; None when there are none."""
     assert without_missing(engine.index("en"), question) == expected
+
+
+def test_a_latin_word_among_lao_ngrams_weighs_a_word(engine: Engine) -> None:
+    """Lao is cut into n-grams; "MOU" typed in Latin letters weighs as many n-grams as a word
+    becomes, so "signed an MOU about what?" is the memoranda, not facts sharing n-grams."""
+    assert engine.index("lo").borrowed_weight > 2.0
+    assert engine.index("en").borrowed_weight == 1.0
+    decision = engine.decide("ເຊັນ MOU ກັນກ່ຽວກັບຫຍັງແດ່")
+    assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
