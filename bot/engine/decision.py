@@ -86,6 +86,7 @@ class Asks:
     named: frozenset[str] | None = None
     beyond: bool = False
     person: frozenset[str] | None = None  # asks "who": the facts whose answers give a name
+    mention: bool = False  # asks whether something is mentioned at all
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ class Thresholds:
     # Further ahead still, it need have fewer of them: the words it lacks point nowhere else.
     far_margin: float = 30.0
     far_explained: float = 0.65
+    # "Is X mentioned?" of close facts that all may say X: the best, when it has this share
+    # of the question's known words, says it, and that is the answer.
+    mention_explained: float = 0.9
 
 
 def overriding(defaults: Settings, values: Mapping[str, float]) -> Settings:
@@ -234,6 +238,10 @@ def decide(
         # reason for the expansion: the one giving a name is the one asked about.
         return answering(question, language, knowledge.by_id[naming[0].fact_id],
                          naming[0].score, top)
+    if asks.mention and len(close) > 1 and best.explained >= limits.mention_explained:
+        # "Is nuclear mentioned?" between the interest in nuclear technology and the nuclear
+        # road map: both mention it, so the best one answers.
+        return answering(question, language, knowledge.by_id[best.fact_id], best.score, top)
     if close:  # best first: a lone fact is offered alone
         return Decision(question, "clarify", language, score=best.score,
                         suggestions=tuple(c.fact_id for c in close), candidates=top)

@@ -380,9 +380,11 @@ class Engine:
         """What the question asks for beside its words: a number, a name, something beyond
         any fact."""
         index = self.index(language)
-        person = self._people if index.asks_for_person(index.analyzer.normal(question)) else None
+        normal = index.analyzer.normal(question)
+        person = self._people if index.asks_for_person(normal) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
-                    asks_beyond(index, question, language), person)
+                    asks_beyond(index, question, language), person,
+                    index.asks_for_mention(normal))
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

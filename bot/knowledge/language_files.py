@@ -136,6 +136,9 @@ class LanguageFile(_Strict):
     # Phrases that ask for a number or a date ("how many", "when"): a fact whose answer has
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
+    # Words asking whether something is mentioned at all ("is nuclear mentioned?"): any fact
+    # that says it answers, so of close facts explaining the question the best one does.
+    asks_mention: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
     # Question words asking for a person ("who"): of facts equally likely, one giving a name.
     asks_person: tuple[Text, ...] = ()
@@ -220,6 +223,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
+             "asks_mention": model.asks_mention,
              "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
@@ -275,6 +279,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         numbers=dict(model.numbers),
         intent_words=model.intent_words,
         asks_number=model.asks_number,
+        asks_mention=model.asks_mention,
         asks_name=model.asks_name,
         asks_person=model.asks_person,
         name_kinds=model.name_kinds,

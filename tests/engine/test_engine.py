@@ -378,3 +378,16 @@ def test_a_country_or_year_no_fact_has_is_declined_with_what_the_article_says(
     decision = engine.decide(question)
     assert decision.kind == "none"
     assert (decision.closest.id if decision.closest else None) == closest
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is nuclear mentioned?", "упоминается ли атом?", "bài có nhắc đến hạt nhân không?"],
+)
+def test_asking_whether_something_is_mentioned_gets_a_fact_that_says_it(
+        engine: Engine, question: str) -> None:
+    """Both nuclear facts mention it: asked only whether it is mentioned, the bot answers
+    with the best of them instead of asking which one was meant."""
+    decision = engine.decide(question)
+    assert decision.kind == "fact"
+    assert decision.fact_id in {"nuclear_interest", "nuclear_roadmap"}
