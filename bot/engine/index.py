@@ -242,13 +242,17 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                 surface.setdefault(analyzer.stem(word), token)
         return tuple([token for _, token in pairs])
 
+    cut = words_in_first = 0  # the questions' tokens in this language and in the first
     for number, fact in enumerate(knowledge.facts):
         analysed = [read(text) for text in
                     (*fact.questions.get(language, ()), fact.answer.get(language, ""))]
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
         if foreign is not None:  # the fact's words, not phrasings of it
-            analysed += [read(text) for text in
-                         (*fact.questions.get(first, ()), fact.answer.get(first, ""))]
+            borrowed = [read(text) for text in
+                        (*fact.questions.get(first, ()), fact.answer.get(first, ""))]
+            cut += sum(map(len, analysed[:-1]))
+            words_in_first += sum(map(len, borrowed[:-1]))
+            analysed += borrowed
         vocabulary = {token for tokens in analysed for token in tokens}
         # Near misses are kept apart: their words ("2023", "companies") are not the fact's.
         misses = (analyzer.tokens(text) for text in fact.not_in_article.get(language, ()))
@@ -346,12 +350,10 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
                    if sum(other[2:] == year[2:] for other in years) == 1}
-    if foreign is not None:
-        cut = sum(len(analyzer.tokens(question)) for fact in knowledge.facts
-                  for question in fact.questions.get(language, ()))
-        words_in_first = sum(len(foreign.tokens(question)) for fact in knowledge.facts
-                             for question in fact.questions.get(first, ()))
-        index.borrowed_weight = max(1.0, cut / words_in_first) if words_in_first else 1.0
+    if words_in_first:
+        # As many n-grams as a word of the first language's questions is cut into in their
+        # translations, counted from the questions read above.
+        index.borrowed_weight = max(1.0, cut / words_in_first)
     # Written with care: the questions' asking words are not looked for as typos.
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
                              for token in kind_tokens(index, question, language, typos=False))
