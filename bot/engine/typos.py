@@ -55,8 +55,9 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     keys = index.surface_keys
     # A word spelt right is another word ("more" is not "move", "weather" not "water"), or
     # another form of the same one ("harbours"): only a word sharing its stem may stand for it.
-    stem = index.analyzer.stem(word) if word in index.spelt else None
-    for key in dict.fromkeys((word, index.analyzer.stem(word))):
+    own = index.analyzer.stem(word)
+    stem = own if word in index.spelt else None
+    for key in dict.fromkeys((word, own)):
         edits = _allowed_edits(len(key))
         found: dict[str, int] = {}
         # Typos rarely hit the first letter ("price" is not "rice"): only keys sharing it.
@@ -100,7 +101,7 @@ def knows(index: Index | Lexicon, word: str) -> float:
         return 1.0
     if word in index.spelt:
         # A word of the language, as sure as one typo: "cam on ban" is still Vietnamese.
-        return 0.9
+        return _EDIT_SIMILARITY[1] / 100.0
     matches = token_matches(index, word, token)
     return matches[0][1] / 100.0 if matches else 0.0
 
