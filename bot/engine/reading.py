@@ -185,6 +185,8 @@ class Reader:
     def _unmarked(self, text: str) -> str:
         """Text without its marks; a marked word that would fold onto a stopword it is not
         keeps a mark of its own (a combining macron below), as its index entry does."""
+        if text.isascii():
+            return text  # no marks typed: nothing to strip, nothing to keep apart
         if self._stops is None:
             return strip_marks(text)
         stops, folded = self._stops
