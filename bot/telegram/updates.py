@@ -120,7 +120,8 @@ class SafeBot(ExtBot[Any]):
     """The bot whose getUpdates parses each update on its own and stops the bot on a revoked
     token instead of leaving the polling loop dead and the process deaf. Each polled update's
     JSON is left in `bodies` (by update_id; the `JournalQueue`'s) for the journal, which would
-    otherwise serialise the parsed update again."""
+    otherwise serialise the parsed update again. `send_text` sends a reply without building a
+    Message from Telegram's answer."""
 
     def __init__(self, *args: Any, fatal: Fatal, bodies: dict[int, object] | None = None,
                  **kwargs: Any) -> None:
