@@ -53,6 +53,7 @@ from bot.engine.typos import (
     knows,
     names_known,
     names_missing,
+    token_matches,
 )
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Fact, Knowledge
@@ -65,6 +66,9 @@ TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others
 # Rankings remembered: one message is ranked again as it is read different ways (on its own,
 # leaning on the last answer, asking for another fact), a few messages back never.
 _RANKINGS = 16
+# A claim checked is answered only when this many of its words point to the fact: one word
+# ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
+_CLAIM_WORDS = 2
 
 
 class Engine:
@@ -365,7 +369,33 @@ class Engine:
             offered = focused.kind == "clarify" and decision.kind == "none"
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
+        index = self.index(language)
+        if index.checks_a_claim(index.analyzer.normal(question)):
+            return self._checked(question, language, reply, decision) or decision
         return decision
+
+    def _checked(self, question: str, language: str, reply: str,
+                 whole: Decision) -> Decision | None:
+        """A claim checked ("so the railway goes via Thailand, right?") answered by the fact
+        the rest of it points to, far ahead of the others, which says what the article does
+        say: it confirms or corrects the claim. None when the rest points nowhere clear."""
+        index = self.index(language)
+        # The countries and numbers no fact has ("Thailand") are the claim's too.
+        rest = without_missing(index, strip_greeting(question)) or strip_greeting(question)
+        leaning = whole.candidates[:1] or self.rank(rest, language)[:1]
+        limits = self.thresholds_for(language)
+        checked = decide(question, reply,
+                         rank(index, rest, self.knowledge.facts, self.weights, claim=True),
+                         self.knowledge, replace(limits, margin=max(limits.margin, limits.window)),
+                         replace(self.asks(question, language), beyond=False))
+        if checked.kind != "fact" or checked.fact_id not in {c.fact_id for c in leaning}:
+            return None
+        has = index.fact_tokens(self.knowledge.facts.index(checked.fact))
+        shared = sum(1 for word, token in index.analyzer.pairs(rest)
+                     if token not in index.common
+                     and (found := token_matches(index, word, token)) and found[0][0] in has)
+        # Counted in words: a language cut into n-grams has several to a word.
+        return checked if shared / index.borrowed_weight >= _CLAIM_WORDS else None
 
     def language_of(self, question: str, language_hint: str | None = None) -> str:
         """The language the question is written in, as the knowledge base reads it."""

@@ -77,6 +77,7 @@ class Index:
     asks_person: re.Pattern[str] | None  # the language's "who", on normal text
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     asks_mention: re.Pattern[str] | None = None  # the language's "is it mentioned", likewise
+    checks_claim: re.Pattern[str] | None = None  # the language's "..., right?", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
@@ -106,6 +107,11 @@ class Index:
         """Whether a question, as read (`analyzer.normal`), asks whether something is
         mentioned at all ("is nuclear mentioned?")."""
         return self.asks_mention is not None and self.asks_mention.search(normal) is not None
+
+    def checks_a_claim(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), checks a claim ("so they signed
+        a military pact, right?")."""
+        return self.checks_claim is not None and self.checks_claim.search(normal) is not None
 
     def asks_for_name(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a name ("what are the
@@ -322,6 +328,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         asks_name=_asking(analyzer, language_resources(language).asks_name),
         asks_person=_asking(analyzer, language_resources(language).asks_person),
         asks_mention=_asking(analyzer, language_resources(language).asks_mention),
+        checks_claim=_asking(analyzer, language_resources(language).checks_claim),
         places=specific,
         place_grams=place_grams,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:

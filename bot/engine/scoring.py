@@ -22,10 +22,15 @@ from bot.knowledge import Fact
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
 
 
-def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights) -> list[Candidate]:
-    """Score the facts that share (possibly misspelt) words with the question, best first."""
+def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
+         claim: bool = False) -> list[Candidate]:
+    """Score the facts that share (possibly misspelt) words with the question, best first;
+    of a `claim` checked ("so they signed a military pact, right?"), only by the words some
+    fact has: the others are what the asker believes, not what they ask about."""
     limits = weights
     pairs = index.analyzer.pairs(join_compounds(index, question))
+    if claim:
+        pairs = tuple(pair for pair in pairs if token_matches(index, *pair))
     if not pairs:
         return []
     # "the first months of '25", "в 25-м году": two digits no fact has, of a year one has.
@@ -328,10 +333,11 @@ def without_missing(index: Index, question: str) -> str | None:
                if not tokens <= index.postings.keys()]
     if not missing:
         return None
-    glued = unspaced(index.analyzer.language)
+    if not unspaced(index.analyzer.language):
+        # Words as read: a name of two words may be read as one ("thái lan": "thailan").
+        return " ".join(word for word in words(text) if word not in missing)
     for name in missing:
-        text = re.sub(re.escape(name) if glued else rf"(?<!\w){re.escape(name)}(?!\w)",
-                      " ", text)
+        text = text.replace(name, " ")
     return " ".join(text.split())
 
 

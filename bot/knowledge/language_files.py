@@ -139,6 +139,9 @@ class LanguageFile(_Strict):
     # Words asking whether something is mentioned at all ("is nuclear mentioned?"): any fact
     # that says it answers, so of close facts explaining the question the best one does.
     asks_mention: tuple[Text, ...] = ()
+    # Phrases checking a claim ("..., right?", "is it true that"): the words no fact has are
+    # the claim's own, so the fact the other words point to answers, confirming or correcting.
+    checks_claim: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
     # Question words asking for a person ("who"): of facts equally likely, one giving a name.
     asks_person: tuple[Text, ...] = ()
@@ -223,7 +226,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
-             "asks_mention": model.asks_mention,
+             "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
              "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
@@ -280,6 +283,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         intent_words=model.intent_words,
         asks_number=model.asks_number,
         asks_mention=model.asks_mention,
+        checks_claim=model.checks_claim,
         asks_name=model.asks_name,
         asks_person=model.asks_person,
         name_kinds=model.name_kinds,
