@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 
