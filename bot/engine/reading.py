@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0
                     re.UNICODE)
 Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word first
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CHOICES = 4  # open letters of one word tried in every combination (16 readings)
 _KEPT = "\u0331"  # a mark no language writes, in no stopword: the word is not one
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
@@ -121,6 +122,16 @@ class Reader:
         table = sorted(romanized.table.items(), key=lambda item: -len(item[0].strip("^$"))
                        ) if romanized is not None else []
         self._letters = [read for _, read in table]
+        self._choices = _choices(romanized.choices) if romanized is not None else None
+        dropped = str.maketrans("", "", romanized.dropped if romanized is not None else "")
+        # The words the language file names, each a reading an open letter may be.
+        named = [*language.stopwords, *language.intent_words,
+                 *(word for group in language.interrogatives for word in group),
+                 *(word for phrases in (language.smalltalk.greeting, language.smalltalk.thanks,
+                                        language.smalltalk.bye)
+                   for phrase in phrases for word in phrase.split())]
+        self._stopwords = frozenset(fold(word).translate(dropped) for word in named)
+        self._dropped = dropped
         self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
@@ -207,8 +218,29 @@ class Reader:
             letters = self._letters
             read = fold(self._spellings.sub(lambda match: letters[(match.lastindex or 1) - 1],
                                             word))
+            if self._choices is not None:
+                read = self._chosen(read)
             if len(self._transliterated) < CACHE_WORDS:
                 self._transliterated[word] = read
+        return read
+
+    def _chosen(self, read: str) -> str:
+        """A transliterated word as the word of the language file (a stopword, a question
+        word, small talk) another reading of its open letters is ("сеичас" is "сейчас"),
+        else as read."""
+        stopwords, dropped = self._stopwords, self._dropped
+        if read.translate(dropped) in stopwords or self._choices is None:
+            return read
+        pattern, other = self._choices
+        spots = [match for match in pattern.finditer(read)][:_CHOICES]
+        for chosen in range(1, 2 ** len(spots)):
+            letters = list(read)
+            for bit, match in enumerate(spots):
+                if chosen >> bit & 1:
+                    letters[match.start()] = other[match[0]]
+            variant = "".join(letters)
+            if variant.translate(dropped) in stopwords:
+                return variant
         return read
 
     def split(self, text: str) -> str:
@@ -299,6 +331,13 @@ def _words(text: str) -> tuple[str, ...]:
         if len(found) > 1 and (found[-2], found[-1]) in joined:
             found[-2:] = [joined[found[-2], found[-1]]]
     return tuple(found)
+
+
+def _choices(choices: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
+    """The open letters of a romanization as one pattern, with what each may be instead."""
+    if not choices:
+        return None
+    return re.compile("|".join(map(re.escape, choices))), choices
 
 
 def _romanized_word(script: str, table: Mapping[str, str]) -> str:

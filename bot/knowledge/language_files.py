@@ -96,6 +96,10 @@ class RomanizedFile(_Strict):
     # Letters typed in the other script are often left out of (the soft sign): stopwords
     # are also read without them ("est" is "есть", "nibud" "нибудь").
     dropped: Text = ""
+    # Letters a Latin spelling leaves open, each read as written and as the other ("i" is и
+    # or й, "sh" ш or щ): a word reading as none of the file's words (stopwords, question
+    # words, small talk) is the one another reading is ("seichas" is "сейчас").
+    choices: dict[Text, Text] = Field(default_factory=dict)
 
 
 class LanguageFile(_Strict):
@@ -306,7 +310,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         variants=dict(model.variants),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,
         romanized=(Romanized(model.romanized.script, dict(model.romanized.table),
-                             model.romanized.dropped)
+                             model.romanized.dropped, dict(model.romanized.choices))
                    if model.romanized else None),
     )
 

@@ -45,6 +45,8 @@ class Romanized:
     script: str
     table: Mapping[str, str]
     dropped: str = ""  # letters typists leave out (the soft sign): stopwords read without them
+    # Letters a spelling leaves open ("i": и or й), read as a stopword where one reading is.
+    choices: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

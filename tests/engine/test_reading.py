@@ -98,3 +98,20 @@ def test_a_photo_question_typed_with_marks_asks_about_the_photo(engine: Engine) 
     """"Ảnh" (photo) once read as "anh" (you), a stopword: the question named no photo."""
     decision = engine.decide("nguồn ảnh trong bài ghi là của trang nào thế")
     assert (decision.kind, decision.fact_id) == ("fact", "photo")
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("seichas", "сейчас"),  # "i" for й: a word the language file names (a stopword)
+        ("voobshe", "вообще"),  # "sh" for щ
+        ("kakoi", "какой"),  # a question word
+        ("zdravstvuite", "здравствуйте"),  # small talk
+        ("stoit", "стоит"),  # a reading of no listed word stays as the table reads it
+        ("moi", "мои"),
+    ],
+)
+def test_an_open_letter_is_read_as_the_listed_word_it_makes(latin: str, cyrillic: str) -> None:
+    """A Latin spelling that leaves a letter open ("i": и or й) reads as the word of the
+    language file that one of its readings is, and as the table reads it otherwise."""
+    assert reader("ru").normal(latin) == cyrillic
