@@ -279,6 +279,8 @@ def asks_itself(text: str, language: str) -> bool:
         padded = f" {simple} "
         return any(f" {phrase} " in padded for phrase in asks)
     kept = simple.split()
+    if len(kept) > 2 and kept[1] in phrases(language, "asks_second"):
+        return True  # "обсуждали ли текстиль"
     while len(kept) > 1 and kept[-1] in closing:
         kept.pop()
     ending = " ".join(kept)

@@ -59,6 +59,9 @@ class ConversationFile(_Strict):
     # Words that may come before a question word and leave the part a question of its own:
     # prepositions ("through which countries", "на какой срок").
     before_asks: tuple[Text, ...] = ()
+    # Particles that ask from just after a part's first word ("обсуждали ли текстиль", did
+    # they discuss textiles): the part is a question of its own.
+    asks_second: tuple[Text, ...] = ()
     overview: tuple[Text, ...] = ()
     # Words naming the article itself: a message of nothing but these, stopwords and
     # question words asks what it is about ("whats the story here").

@@ -139,11 +139,13 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("hey what did they sign", "en", True),
         ("ну что подписали", "ru", True),
         ("so the railway", "en", False),
+        ("обсуждали ли текстиль", "ru", True),  # "ли" asks from after the first word
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:
     """A part of a message is a question of its own when it opens (after opening particles
-    and a preposition, if any) or ends (before closing particles) with a word that asks."""
+    and a preposition, if any) or ends (before closing particles) with a word that asks, or
+    has a particle asking from just after its first word."""
     assert asks_itself(text, language) is expected
 
 
