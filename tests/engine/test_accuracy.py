@@ -205,6 +205,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_aa.yaml",), 0.66, 0.87),
     (("blind_vi_aa.yaml",), 0.62, 0.87),
     (("blind_lo_aa.yaml",), 0.54, 0.62),
+    # A twenty-first, written at the start of the next session and scored blind with its
+    # start engine and again after its first changes (both in the headers), then read: one
+    # question below the second (English 33/50, 16/16; Russian 37/50, 16/16; Russian in Latin
+    # letters 22/34, 7/8; Vietnamese 22/34, 8/8; Lao 26/34, 5/8).
+    (("blind_en_ab.yaml",), 0.64, 0.93),
+    (("blind_ru_ab.yaml",), 0.72, 0.93),
+    (("blind_ru_latin_ab.yaml",), 0.61, 0.75),
+    (("blind_vi_ab.yaml",), 0.61, 0.87),
+    (("blind_lo_ab.yaml",), 0.73, 0.5),
 ]
 
 
@@ -281,6 +290,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_z.yaml", 0.69),
     ("blind_conv_v.yaml", 0.72),  # 27/36 when scored blind
     ("blind_conv_aa.yaml", 0.69),  # 26/36 when scored blind
+    ("blind_conv_ab.yaml", 0.73),  # 32/42 when scored blind
 ]
 
 
