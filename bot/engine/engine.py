@@ -380,8 +380,11 @@ class Engine:
         the rest of it points to, far ahead of the others, which says what the article does
         say: it confirms or corrects the claim. None when the rest points nowhere clear."""
         index = self.index(language)
-        # The countries and numbers no fact has ("Thailand") are the claim's too.
+        # The countries and numbers no fact has ("Thailand") are the claim's too, and what
+        # marks it as a claim ("right?", "правильно понял") points to no fact.
         rest = without_missing(index, strip_greeting(question)) or strip_greeting(question)
+        if index.checks_claim is not None:
+            rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
         leaning = whole.candidates[:1] or self.rank(rest, language)[:1]
         limits = self.thresholds_for(language)
         checked = decide(question, reply,

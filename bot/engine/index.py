@@ -171,8 +171,12 @@ class Index:
 def _asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
     """Phrases of the language asking for a kind of answer (a number, a name), as one
     pattern over normal text (whole words, except in a script written without spaces)."""
-    phrases = sorted({analyzer.normal(phrase) for phrase in listed} - {""}, key=len,
-                     reverse=True)
+    read = {analyzer.normal(phrase) for phrase in listed}
+    romanized = analyzer.reader.language.romanized
+    if romanized is not None and romanized.dropped:
+        # Typed in the other script, the letters typists leave out are missing ("pravilno").
+        read |= {phrase.translate(str.maketrans("", "", romanized.dropped)) for phrase in read}
+    phrases = sorted(read - {""}, key=len, reverse=True)
     if not phrases:
         return None
     either = "|".join(map(re.escape, phrases))

@@ -89,6 +89,10 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     # ..." is "when ...").
     asks = any(token in index.interrogatives for token in resolved)
     asked = intents if asks and not index.asks_for_number(text) else None
+    if claim and not asks:
+        # A claim asks whether it is so: not why, who or when ("the railway runs via
+        # Thailand, right?" is the routes, not the reason for them).
+        asked = frozenset()
     kinds = kind_tokens(index, question, index.analyzer.language) if limits.kind_bonus \
         else frozenset()
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}

@@ -419,3 +419,10 @@ def test_a_claim_with_too_little_to_go_on_is_not_answered(engine: Engine, questi
     """A claim whose other words are one name or one loose word points at no fact clearly
     enough to answer it."""
     assert engine.decide(question).kind != "fact"
+
+
+def test_a_claim_checked_in_latin_letters_is_read_without_its_soft_signs(engine: Engine) -> None:
+    """A Russian claim typed in Latin letters without the soft sign ("pravilno?") is still a
+    claim checked: the railway via Thailand is answered with the routes."""
+    decision = engine.decide("zheleznaya doroga poidet cherez tailand, pravilno?")
+    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
