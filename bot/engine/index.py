@@ -142,18 +142,24 @@ class Index:
     # Per fact, built when a question is first checked against its near misses.
     miss_shapes: dict[int, MissShapes] = field(default_factory=dict)
 
+    def token_weight(self, token: str) -> float:
+        """A token's weight (an unknown one at `unknown_weight`); among n-grams, a whole
+        word typed in Latin letters or a number ("MOU", "2023") weighs a word's n-grams."""
+        weight = self.weights.get(token, self.unknown_weight)
+        if self.borrowed_weight != 1.0 and token.isascii() and token.isalnum():
+            weight *= self.borrowed_weight
+        return weight
+
     def weigh(self, tokens: Iterable[str]) -> float:
-        """The weight of tokens (an unknown one at `unknown_weight`). fsum: the same total
-        in any order (a set's order changes with the hash seed, and a different last bit
-        can tip an exact tie between two phrasings)."""
-        weights, unknown = self.weights, self.unknown_weight
-        return math.fsum(weights.get(token, unknown) for token in tokens)
+        """The weight of tokens (see `token_weight`). fsum: the same total in any order (a
+        set's order changes with the hash seed, and a different last bit can tip an exact
+        tie between two phrasings)."""
+        return math.fsum(map(self.token_weight, tokens))
 
     def shape(self, tokens: tuple[str, ...]) -> Shape:
         """A phrasing's shape (see `Shape`)."""
-        weights, unknown = self.weights, self.unknown_weight
         return Shape(tokens, " ".join(tokens),
-                     tuple((token, weights.get(token, unknown)) for token in set(tokens)),
+                     tuple((token, self.token_weight(token)) for token in set(tokens)),
                      self.weigh(tokens), subject(tokens, self.subjects),
                      frozenset(self.interrogatives[token] for token in tokens
                                if token in self.interrogatives))

@@ -19,6 +19,8 @@ from bot.engine.typos import specific_number, token_matches
 from bot.knowledge import Fact
 
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
+# The same over n-grams (Lao): one word said another way breaks the several n-grams of it.
+_NEAR_MISS_RECALL_GRAMS = 0.7
 
 
 def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
@@ -54,8 +56,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
             unknown += 1
             continue
         weight = index.weights[matches[0][0]]
-        if index.borrowed_weight != 1.0 and word.isascii() and word.isalpha():
-            weight *= index.borrowed_weight  # a Latin word among n-grams (Lao): a whole word
+        if index.borrowed_weight != 1.0 and word.isascii() and word.isalnum():
+            # A Latin word or a number among n-grams (Lao): a whole word.
+            weight *= index.borrowed_weight
         total_weight += weight
         if token in index.common:
             # The article's main subjects (Laos, Russia) fit every fact, stated or not.
@@ -280,7 +283,7 @@ def miss_question(index: Index, resolved: list[str]) -> Missed:
     tokens = frozenset(resolved)
     return Missed(
         resolved, tokens, " ".join(resolved),
-        tuple(index.weights.get(token, index.unknown_weight) for token in tokens),
+        tuple(map(index.token_weight, tokens)),
         frozenset(index.interrogatives[token] for token in tokens
                   if token in index.interrogatives),
         subject(tuple(resolved), index.subjects),
@@ -308,6 +311,8 @@ def near_miss(index: Index, question: Missed, fact: int) -> float | None:
     then by word order ("what does Russia export to Laos" is not "what does Laos export
     to Russia")."""
     misses, phrasings = index.shapes(fact)
+    recall = (_NEAR_MISS_RECALL_GRAMS if unspaced(index.analyzer.language)
+              else _NEAR_MISS_RECALL)
     # A near miss is a precise question: "which companies" asks for names, "how much" for
     # an amount; a question without its question words asks something else ("are companies
     # mining", "what are companies doing"). Which of the article's subjects comes first
@@ -316,7 +321,7 @@ def near_miss(index: Index, question: Missed, fact: int) -> float | None:
     asked = [
         shape
         for shape in misses
-        if _shared(question, shape) >= _NEAR_MISS_RECALL * shape.weight
+        if _shared(question, shape) >= recall * shape.weight
         and shape.subject in {question.first, ""}
         and shape.asking <= question.asking
         and not asks_other(index, question.resolved, shape.tokens)

@@ -74,6 +74,20 @@ def test_without_missing(engine: Engine, question: str, expected: str | None) ->
     assert without_missing(engine.index(engine.language_of(question)), question) == expected
 
 
+def test_a_number_among_lao_ngrams_weighs_a_word(engine: Engine) -> None:
+    """A number among Lao n-grams weighs as a Latin word does, a whole word's n-grams."""
+    index = engine.index("lo")
+    assert index.token_weight("2023") == index.unknown_weight * index.borrowed_weight
+
+
+def test_a_lao_near_miss_said_another_way_is_still_one(engine: Engine) -> None:
+    """"When will the railway through China open", with the colloquial future and "when"
+    ("ຊິ", "ຕອນໃດ"), is still what the article does not say: n-grams of one word said
+    another way are several, so a near miss needs fewer of them than of words."""
+    decision = engine.decide("ທາງລົດໄຟຜ່ານຈີນຊິເປີດຕອນໃດ")
+    assert decision.kind == "none"
+
+
 def test_a_latin_word_among_lao_ngrams_weighs_a_word(engine: Engine) -> None:
     """Lao is cut into n-grams; "MOU" typed in Latin letters weighs as many n-grams as a word
     becomes, so "signed an MOU about what?" is the memoranda, not facts sharing n-grams."""
