@@ -51,6 +51,9 @@ class Analyzer:
         )
         self._cache: dict[str, str | None] = {}
         self._stems: dict[str, str] = {}
+        # Tokens the knowledge base writes together (`collocations` in the language file):
+        # a text with both, next to each other, also has the pair as a token of its own.
+        self.bigrams: frozenset[tuple[str, str]] = frozenset()
 
     def __getstate__(self) -> dict[str, object]:
         # Pickled (in a cached index) without its stemmer, which may be a C object
@@ -114,19 +117,31 @@ class Analyzer:
         return self.reader.split(read)
 
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
-        """Return (word, canonical token) for each distinct canonical token of a text."""
+        """Return (word, canonical token) for each distinct canonical token of a text, and
+        for each pair of the knowledge base's `bigrams` in it ("mở_rộng", "mo_rong")."""
         seen: dict[str, str] = {}
         cache = self._cache
+        bigrams = self.bigrams
+        previous: tuple[str, str] | None = None
         for word in words(self._drop_filler(text)):
             token = cache.get(word, "")  # inlined cache hit of `token`: indexing calls it a lot
             if token == "":
                 token = self.token(word)
             if token and token not in seen:
                 seen[token] = word
+            if bigrams and token and previous is not None and (previous[1], token) in bigrams:
+                seen.setdefault(previous[1] + "_" + token, previous[0] + "_" + word)
+            previous = (word, token) if token else None
         return tuple((word, token) for token, word in seen.items())
+
+    def sequence(self, text: str) -> list[str | None]:
+        """Every word's token in order (None for a stopword)."""
+        return [self.token(word) for word in words(self._drop_filler(text))]
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """Return the distinct canonical tokens of a text, in order."""
+        if self.bigrams:
+            return tuple(token for _, token in self.pairs(text))
         seen: dict[str, None] = {}
         for word in words(self._drop_filler(text)):
             token = self.token(word)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import pickle
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
@@ -22,6 +24,10 @@ from bot.knowledge import Knowledge, language_resources
 # and each phrasing's tokens in sorted order, joined (as a word-order-free match reads it).
 PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], list[str]]
 
+
+# Two tokens written next to each other in this share of the times the rarer is written are
+# one word to the reader (see `collocations`).
+_COLLOCATED = 0.8
 
 @dataclass(frozen=True)
 class Shape:
@@ -232,6 +238,23 @@ def _one_token(analyzer: Analyzer) -> Callable[[str], str | None]:
     return read
 
 
+def collocations(analyzer: Analyzer, texts: Iterable[str], least: int
+                 ) -> frozenset[tuple[str, str]]:
+    """Pairs of tokens the texts write next to each other at least `least` times, and in
+    most (`_COLLOCATED`) of the times the rarer of the two is written."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    single: Counter[str] = Counter()
+    for text in texts:
+        sequence = analyzer.sequence(text)
+        single.update(token for token in sequence if token)
+        # A number ("hai bên", the two sides; "2025-2026") is a word of its own.
+        pairs.update((first, second) for first, second in itertools.pairwise(sequence)
+                     if first and second and not first[0].isdigit()
+                     and not second[0].isdigit())
+    return frozenset(pair for pair, count in pairs.items() if count >= least
+                     and count >= _COLLOCATED * min(single[pair[0]], single[pair[1]]))
+
+
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
     first = knowledge.languages[0]
@@ -241,6 +264,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                  and language_resources(first).segment is None)
     foreign = Analyzer(first, knowledge.synonyms.get(first, ())) if borrowing else None
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()), foreign)
+    least = language_resources(language).collocations
+    if least:
+        analyzer.bigrams = collocations(analyzer, [
+            text for fact in knowledge.facts
+            for text in (*fact.questions.get(language, ()), fact.answer.get(language, ""))],
+            least)
     analysed_facts: list[list[tuple[str, ...]]] = []
     analysed_misses: list[list[tuple[str, ...]]] = []
     term_counts: list[dict[str, int]] = []

@@ -119,6 +119,11 @@ class LanguageFile(_Strict):
     markers: tuple[Text, ...] = ()
     # Match without diacritics and tone marks (Vietnamese is often typed without them).
     fold_marks: bool = False
+    # A language written syllable by syllable (Vietnamese): two syllables the knowledge base
+    # writes next to each other at least this often, and in most of the times the rarer is
+    # written, are also read as one word ("mở rộng", expand, is not "mỏ", a mine, once the
+    # marks are gone). 0: never.
+    collocations: Annotated[StrictInt, Field(ge=0)] = 0
     # Question words stay where the thing asked would stand ("Lào quan tâm gì tới ...", Laos
     # is interested in what ...): a part of a message asks by itself with one anywhere.
     asks_in_place: bool = False
@@ -291,6 +296,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_number=model.asks_number,
         asks_mention=model.asks_mention,
         checks_claim=model.checks_claim,
+        collocations=model.collocations,
         asks_name=model.asks_name,
         asks_person=model.asks_person,
         name_kinds=model.name_kinds,
