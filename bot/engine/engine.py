@@ -8,6 +8,7 @@ from functools import partial
 
 from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
+from bot.engine.claims import checked, checks_claim
 from bot.engine.conversation import converse
 from bot.engine.cues import (
     after_more,
@@ -53,7 +54,6 @@ from bot.engine.typos import (
     knows,
     names_known,
     names_missing,
-    token_matches,
 )
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Fact, Knowledge
@@ -66,9 +66,6 @@ TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others
 # Rankings remembered: one message is ranked again as it is read different ways (on its own,
 # leaning on the last answer, asking for another fact), a few messages back never.
 _RANKINGS = 16
-# A claim checked is answered only when this many of its words point to the fact: one word
-# ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
-_CLAIM_WORDS = 2
 
 
 class Engine:
@@ -369,36 +366,9 @@ class Engine:
             offered = focused.kind == "clarify" and decision.kind == "none"
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
-        index = self.index(language)
-        if index.checks_a_claim(index.analyzer.normal(question)):
-            return self._checked(question, language, reply, decision) or decision
+        if checks_claim(self.index(language), question):
+            return checked(self, question, language, reply, decision) or decision
         return decision
-
-    def _checked(self, question: str, language: str, reply: str,
-                 whole: Decision) -> Decision | None:
-        """A claim checked ("so the railway goes via Thailand, right?") answered by the fact
-        the rest of it points to, far ahead of the others, which says what the article does
-        say: it confirms or corrects the claim. None when the rest points nowhere clear."""
-        index = self.index(language)
-        # The countries and numbers no fact has ("Thailand") are the claim's too, and what
-        # marks it as a claim ("right?", "правильно понял") points to no fact.
-        rest = without_missing(index, strip_greeting(question)) or strip_greeting(question)
-        if index.checks_claim is not None:
-            rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
-        leaning = whole.candidates[:1] or self.rank(rest, language)[:1]
-        limits = self.thresholds_for(language)
-        checked = decide(question, reply,
-                         rank(index, rest, self.knowledge.facts, self.weights, claim=True),
-                         self.knowledge, replace(limits, margin=max(limits.margin, limits.window)),
-                         replace(self.asks(question, language), beyond=False))
-        if checked.kind != "fact" or checked.fact_id not in {c.fact_id for c in leaning}:
-            return None
-        has = index.fact_tokens(self.knowledge.facts.index(checked.fact))
-        shared = sum(1 for word, token in index.analyzer.pairs(rest)
-                     if token not in index.common
-                     and (found := token_matches(index, word, token)) and found[0][0] in has)
-        # Counted in words: a language cut into n-grams has several to a word.
-        return checked if shared / index.borrowed_weight >= _CLAIM_WORDS else None
 
     def language_of(self, question: str, language_hint: str | None = None) -> str:
         """The language the question is written in, as the knowledge base reads it."""

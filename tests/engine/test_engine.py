@@ -391,38 +391,3 @@ def test_asking_whether_something_is_mentioned_gets_a_fact_that_says_it(
     decision = engine.decide(question)
     assert decision.kind == "fact"
     assert decision.fact_id in {"nuclear_interest", "nuclear_roadmap"}
-
-
-@pytest.mark.parametrize(
-    ("question", "fact_id"),
-    [
-        ("the railway to Laos will run through Thailand, right?", "new_routes"),
-        ("is it true that trade between the two countries fell in 2024?", "trade_growth"),
-        ("железная дорога пойдет через Таиланд, верно?", "new_routes"),
-        ("đường sắt sẽ đi qua Thái Lan đúng không?", "new_routes"),
-    ],
-)
-def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
-        engine: Engine, question: str, fact_id: str) -> None:
-    """A claim the article contradicts ("via Thailand, right?") gets the fact its other
-    words point to, which says what the article does say."""
-    decision = engine.decide(question)
-    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["Laos borders Thailand, right?", "Putin flew to Vientiane, right?",
-     "it rains a lot in Vientiane in August, right?"],
-)
-def test_a_claim_with_too_little_to_go_on_is_not_answered(engine: Engine, question: str) -> None:
-    """A claim whose other words are one name or one loose word points at no fact clearly
-    enough to answer it."""
-    assert engine.decide(question).kind != "fact"
-
-
-def test_a_claim_checked_in_latin_letters_is_read_without_its_soft_signs(engine: Engine) -> None:
-    """A Russian claim typed in Latin letters without the soft sign ("pravilno?") is still a
-    claim checked: the railway via Thailand is answered with the routes."""
-    decision = engine.decide("zheleznaya doroga poidet cherez tailand, pravilno?")
-    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")

@@ -1,0 +1,65 @@
+"""A claim checked ("so the railway goes via Thailand, right?"): answered by the fact the
+rest of it points to, which says what the article does say."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from bot.engine.decision import Asks, Candidate, Decision, Thresholds, decide
+from bot.engine.index import Index
+from bot.engine.retrieval import Weights
+from bot.engine.scoring import rank, without_missing
+from bot.engine.smalltalk import strip_greeting
+from bot.engine.typos import token_matches
+from bot.knowledge import Knowledge
+
+# A claim checked is answered only when this many of its words point to the fact: one word
+# ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
+_CLAIM_WORDS = 2
+
+
+class Ranking(Protocol):
+    """What answering a claim checked needs of the engine."""
+
+    knowledge: Knowledge
+    weights: Weights
+
+    def index(self, language: str) -> Index: ...
+    def rank(self, question: str, language: str) -> list[Candidate]: ...
+    def thresholds_for(self, language: str) -> Thresholds: ...
+    def asks(self, question: str, language: str) -> Asks: ...
+
+
+def checks_claim(index: Index, question: str) -> bool:
+    """Whether the question checks a claim (the language's `checks_claim`: "right?")."""
+    return index.checks_a_claim(index.analyzer.normal(question))
+
+
+def checked(engine: Ranking, question: str, language: str, reply: str,
+            whole: Decision) -> Decision | None:
+    """The fact the rest of a claim checked points to, ahead of the others by the window and
+    having two of its words: it confirms or corrects the claim. None when the rest points
+    nowhere clear, or elsewhere than the whole question leans (`whole`)."""
+    index = engine.index(language)
+    # The countries and numbers no fact has ("Thailand") are the claim's too, and what
+    # marks it as a claim ("right?", "правильно понял") points to no fact.
+    rest = without_missing(index, strip_greeting(question)) or strip_greeting(question)
+    if index.checks_claim is not None:
+        rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
+    leaning = whole.candidates[:1] or engine.rank(rest, language)[:1]
+    limits = engine.thresholds_for(language)
+    knowledge = engine.knowledge
+    decision = decide(question, reply,
+                      rank(index, rest, knowledge.facts, engine.weights, claim=True),
+                      knowledge, replace(limits, margin=max(limits.margin, limits.window)),
+                      replace(engine.asks(question, language), beyond=False))
+    if decision.fact is None or decision.kind != "fact" \
+            or decision.fact_id not in {c.fact_id for c in leaning}:
+        return None
+    has = index.fact_tokens(knowledge.facts.index(decision.fact))
+    shared = sum(1 for word, token in index.analyzer.pairs(rest)
+                 if token not in index.common
+                 and (found := token_matches(index, word, token)) and found[0][0] in has)
+    # Counted in words: a language cut into n-grams has several to a word.
+    return decision if shared / index.borrowed_weight >= _CLAIM_WORDS else None

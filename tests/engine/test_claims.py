@@ -1,0 +1,60 @@
+"""Tests for bot.engine.claims: claims checked, answered by the fact that says what is so."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.claims import checks_claim
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("so they signed a military pact, right?", "en", True),
+        ("is it true that trade fell?", "en", True),
+        ("which human rights were discussed", "en", False),  # "right?" only ends a question
+        ("так они военный пакт подписали, верно?", "ru", True),
+        ("nu tak oni pakt podpisali, pravilno?", "ru", True),  # read without the soft sign
+        ("đường sắt đi qua Thái Lan đúng không?", "vi", True),
+        ("ລົດໄຟຈະຜ່ານໄທແມ່ນບໍ?", "lo", True),
+    ],
+)
+def test_checks_claim(engine: Engine, question: str, language: str, expected: bool) -> None:
+    """A question checks a claim when it has one of its language's `checks_claim` phrases."""
+    assert checks_claim(engine.index(language), question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("the railway to Laos will run through Thailand, right?", "new_routes"),
+        ("is it true that trade between the two countries fell in 2024?", "trade_growth"),
+        ("железная дорога пойдет через Таиланд, верно?", "new_routes"),
+        ("đường sắt sẽ đi qua Thái Lan đúng không?", "new_routes"),
+    ],
+)
+def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """A claim the article contradicts ("via Thailand, right?") gets the fact its other
+    words point to, which says what the article does say."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Laos borders Thailand, right?", "Putin flew to Vientiane, right?",
+     "it rains a lot in Vientiane in August, right?"],
+)
+def test_a_claim_with_too_little_to_go_on_is_not_answered(engine: Engine, question: str) -> None:
+    """A claim whose other words are one name or one loose word points at no fact clearly
+    enough to answer it."""
+    assert engine.decide(question).kind != "fact"
+
+
+def test_a_claim_checked_in_latin_letters_is_read_without_its_soft_signs(engine: Engine) -> None:
+    """A Russian claim typed in Latin letters without the soft sign ("pravilno?") is still a
+    claim checked: the railway via Thailand is answered with the routes."""
+    decision = engine.decide("zheleznaya doroga poidet cherez tailand, pravilno?")
+    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
