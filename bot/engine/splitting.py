@@ -44,8 +44,9 @@ def _joins(language: str) -> re.Pattern[str] | None:
     joins.append("&")
     alternatives = "|".join(re.escape(word) for word in joins)
     if language_resources(language).segment is not None:
-        return re.compile(rf"\s*(?:{alternatives})\s*")
-    return re.compile(rf"\s*,?\s+(?:{alternatives})(?:\s*,)?\s+", re.IGNORECASE)
+        return re.compile(rf"\s*(?:{alternatives})\s*|\s+/\s+")
+    # A slash between spaces ("trade growth 2024 / date of the talks") joins as "and" does.
+    return re.compile(rf"\s*,?\s+(?:{alternatives}|/)(?:\s*,)?\s+", re.IGNORECASE)
 
 
 def _romanized(word: str, language: str) -> set[str]:

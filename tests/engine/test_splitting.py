@@ -70,6 +70,10 @@ def test_sentences(text: str, language: str, expected: list[str]) -> None:
         # "&" is "and": between two things or two questions, as the parts tell.
         ("why the new routes & what for", "en", [["why the new routes", "what for"]]),
         ("shipping & rail", "ru", [["shipping", "rail"]]),
+        # A slash between spaces joins as "and" does; one between letters is a word's ("с/х").
+        ("trade growth 2024 / date of the talks", "en",
+         [["trade growth 2024", "date of the talks"]]),
+        ("экспорт с/х", "ru", []),
         ("Насколько вырос товарооборот и кто это объявил?", "ru",
          [["Насколько вырос товарооборот", "кто это объявил?"]]),
         ("How much did trade grow", "en", []),
