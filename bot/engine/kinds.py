@@ -57,6 +57,7 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     first_tokens = {wanted[word] for word in firsts} - {None}
     long_firsts = _long_by_letter(language) if typos else {}
     stops = [[word] for word in language_resources(language).kind_stops]
+    prepositions = frozenset(language_resources(language).conversation.before_asks)
     found = []
     for at, word in enumerate(read):
         if not (word in firsts or token(word) in first_tokens
@@ -77,6 +78,10 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
         for after in read[at + len(asker):]:
             read_as = token(after)
             if read_as is None or read_as in index.subjects or read_as in index.interrogatives:
+                if kind and read_as is None and after not in prepositions:
+                    # The kind's words stand together ("what grains does Laos offer"), or
+                    # after a preposition ("how much in dollars").
+                    break
                 continue
             kind.append((after, read_as))
             if len(kind) == size:

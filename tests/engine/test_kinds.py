@@ -14,19 +14,24 @@ from bot.knowledge import Knowledge
     ("question", "language", "kinds"),
     [
         ("in which chinese city did they talk", "en", [["chinese", "city"]]),
-        ("how many tons were shipped", "en", [["tons", "shipped"]]),
+        ("how many tons were shipped", "en", [["tons"]]),
         ("what did they sign", "en", []),  # "what" before "did" asks for no kind
         # A date or a number asked ("what year", "какого числа"), in any form: no kind.
         ("the road map covers which years", "en", []),
         ("какого числа было заявление", "ru", []),
         ("when did putin speak", "en", []),  # "when" takes no kind
         ("в каком городе шли переговоры", "ru", [["городе", "шли"]]),
+        # The kind's words stand together, or after a preposition: a verb's helper ends it.
+        ("what grains does laos have to offer", "en", [["grains"]]),
+        ("what's in the picture at the top", "en", [["picture"]]),
+        ("сколько товарооборот в долларах", "ru", [["товарооборот", "долларах"]]),
     ],
 )
 def test_the_kind_is_the_content_words_after_an_asker(
     engine: Engine, question: str, language: str, kinds: list[list[str]]
 ) -> None:
-    """An asking word's kind is the first content words after it, subjects left out."""
+    """An asking word's kind is the first content words after it, standing together (or
+    after a preposition), subjects left out."""
     found = asked_kinds(engine.index(language), question, language)
     assert [[word for word, _ in kind] for kind in found] == kinds
 
