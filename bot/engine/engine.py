@@ -36,7 +36,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import focus
+from bot.engine.focus import alternatives, focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -368,7 +368,28 @@ class Engine:
                 decision = focused
         if checks_claim(self.index(language), question):
             return checked(self, question, language, reply, decision) or decision
+        if decision.closest is None:
+            return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _chosen(self, question: str, language: str, reply: str, asks: Asks,
+                leaning: set[str]) -> Decision | None:
+        """A question between alternatives ("an official visit or just passing through?")
+        answered by the one fact its alternatives point to, read each on its own: one fact
+        for each that points to any, the one the whole leans to. None otherwise."""
+        parts = alternatives(question, language)
+        if not all(names_known(self.index(language), part) for part in parts):
+            return None  # "Hải Phòng or Vũng Áng?": a choice between things no fact names
+        readings = [decide(question, reply, self.rank(part, language), self.knowledge,
+                           self.thresholds_for(language),
+                           replace(asks, number=self.asks_number(part, language)))
+                    for part in parts]
+        answered = {reading.fact_id for reading in readings if reading.kind == "fact"}
+        pointed = answered | {fact for reading in readings if reading.kind == "clarify"
+                              for fact in reading.suggestions[:1]}
+        if len(answered) == 1 and pointed == answered and answered <= leaning:
+            return next(reading for reading in readings if reading.kind == "fact")
+        return None
 
     def language_of(self, question: str, language_hint: str | None = None) -> str:
         """The language the question is written in, as the knowledge base reads it."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from bot.knowledge import language_resources
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r"[,;:—–]\s+|\s+-\s+")
@@ -27,3 +30,29 @@ def focus(text: str) -> list[str]:
                 readings.append(tail)
                 break
     return readings
+
+
+@cache
+def _alternatives(language: str) -> re.Pattern[str] | None:
+    """The language's words between alternatives, as one pattern over text as typed."""
+    resources = language_resources(language)
+    words = sorted(resources.alternatives, key=len, reverse=True)
+    if not words:
+        return None
+    either = "|".join(map(re.escape, words))
+    if resources.segment is not None:
+        return re.compile(rf"\s*(?:{either})\s*")
+    return re.compile(rf"\s*,?\s+(?:{either})\s+", re.IGNORECASE)
+
+
+def alternatives(text: str, language: str) -> list[str]:
+    """A question's alternatives, each a reading of its own: what comes before the first
+    "or" (with the question's frame: "was it an official visit"), then what comes after
+    it ("just passing through"); none without one."""
+    pattern = _alternatives(language)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return []
+    before, after = text[:found.start()].strip(), text[found.end():].strip()
+    return [part for part in (before, after) if len(part.split()) >= 2 or (
+        language_resources(language).segment is not None and part)]

@@ -154,6 +154,9 @@ class LanguageFile(_Strict):
     # Phrases checking a claim ("..., right?", "is it true that"): the words no fact has are
     # the claim's own, so the fact the other words point to answers, confirming or correcting.
     checks_claim: tuple[Text, ...] = ()
+    # Words between the alternatives of a question ("or"): each alternative may be read on
+    # its own ("an official visit or just passing through?" is the visit).
+    alternatives: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
     # Question words asking for a person ("who"): of facts equally likely, one giving a name.
     asks_person: tuple[Text, ...] = ()
@@ -239,6 +242,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
              "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
+             "alternatives": model.alternatives,
              "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
@@ -296,6 +300,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_number=model.asks_number,
         asks_mention=model.asks_mention,
         checks_claim=model.checks_claim,
+        alternatives=model.alternatives,
         collocations=model.collocations,
         asks_name=model.asks_name,
         asks_person=model.asks_person,

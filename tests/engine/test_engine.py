@@ -391,3 +391,20 @@ def test_asking_whether_something_is_mentioned_gets_a_fact_that_says_it(
     decision = engine.decide(question)
     assert decision.kind == "fact"
     assert decision.fact_id in {"nuclear_interest", "nuclear_roadmap"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # One alternative is the visit the article reports; the other names nothing it has.
+        ("официальный визит это был или частная поездка?", "official_visit"),
+        # A choice between things no fact names is no choice the article makes.
+        ("which ports, Haiphong or Danang?", None),
+    ],
+)
+def test_a_question_between_alternatives(engine: Engine, question: str,
+                                         expected: str | None) -> None:
+    """A question between alternatives is answered by the one fact its alternatives point
+    to, read each on its own, unless an alternative names nothing the knowledge base has."""
+    decision = engine.decide(question)
+    assert (decision.fact_id if decision.kind == "fact" else None) == expected

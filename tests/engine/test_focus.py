@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.focus import focus
+from bot.engine.focus import alternatives, focus
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,19 @@ def test_focus_finds_the_asking_sentences_and_their_tails(text: str, readings: l
     """Short messages are left whole; long ones are read by their question sentences (else the
     last sentence) and each sentence's last clause."""
     assert focus(text) == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("was it an official visit or just passing through?", "en",
+         ["was it an official visit", "just passing through?"]),
+        ("официальный визит это был или частная поездка?", "ru",
+         ["официальный визит это был", "частная поездка?"]),
+        ("thăm chính thức hay thăm làm việc?", "vi", ["thăm chính thức", "thăm làm việc?"]),
+        ("how much did trade grow?", "en", []),
+    ],
+)
+def test_alternatives(text: str, language: str, expected: list[str]) -> None:
+    """A question's alternatives are what comes before its first "or" and what after."""
+    assert alternatives(text, language) == expected
