@@ -223,6 +223,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ac.yaml",), 0.67, 0.87),
     (("blind_vi_ac.yaml",), 0.61, 0.87),
     (("blind_lo_ac.yaml",), 0.7, 0.75),
+    # A twenty-third, written at that session's end and scored only then, unread, with its
+    # start engine and its last: one question below the second (English 22/40, 10/12; Russian
+    # 26/40, 12/12; Russian in Latin letters 20/26, 6/6; Vietnamese 18/26, 6/6; Lao 18/26, 4/6).
+    (("blind_en_ad.yaml",), 0.52, 0.75),
+    (("blind_ru_ad.yaml",), 0.62, 0.91),
+    (("blind_ru_latin_ad.yaml",), 0.73, 0.83),
+    (("blind_vi_ad.yaml",), 0.65, 0.83),
+    (("blind_lo_ad.yaml",), 0.65, 0.5),
 ]
 
 
@@ -301,6 +309,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_aa.yaml", 0.69),  # 26/36 when scored blind
     ("blind_conv_ab.yaml", 0.73),  # 32/42 when scored blind
     ("blind_conv_ac.yaml", 0.75),  # 32/41 when scored blind
+    ("blind_conv_ad.yaml", 0.68),  # 23/32 when scored blind
 ]
 
 
