@@ -40,7 +40,10 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     # Numbers typed as digits and other countries must be in the fact; a number written as a
     # word ("the two sides") is an ordinary word.
     text = index.analyzer.normal(question)
-    required = {token for _, tokens in _required(index, text, pairs) for token in tokens}
+    # A claim's own numbers and countries ("on 2024-2025, right?") are what it checks, not
+    # what a fact must have.
+    required = set() if claim else {token for _, tokens in _required(index, text, pairs)
+                                    for token in tokens}
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0
