@@ -32,6 +32,9 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         ("is it true that trade between the two countries fell in 2024?", "trade_growth"),
         ("железная дорога пойдет через Таиланд, верно?", "new_routes"),
         ("đường sắt sẽ đi qua Thái Lan đúng không?", "new_routes"),
+        # A wrong year the knowledge base has elsewhere (the trade figures' 2024) is the
+        # claim's, not a year the answer must have.
+        ("the nuclear road map covers 2024 to 2025, right?", "nuclear_roadmap"),
     ],
 )
 def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
