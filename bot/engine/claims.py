@@ -36,16 +36,16 @@ def checks_claim(index: Index, question: str) -> bool:
     return index.checks_a_claim(index.analyzer.normal(question))
 
 
-def checked(engine: Ranking, question: str, language: str, reply: str,
-            whole: Decision) -> Decision | None:
+def checked(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:
     """The fact the rest of a claim checked points to, ahead of the others by the window and
     having two of its words: it confirms or corrects the claim. None when the rest points
-    nowhere clear. Not held to what the whole question leans to (`whole`): the claim's own
-    numbers and names ("on 2024-2025, right?") pull the whole elsewhere."""
+    nowhere clear. Not held to what the whole question leans to: the claim's own numbers and
+    names ("on 2024-2025, right?") pull the whole elsewhere."""
     index = engine.index(language)
     # The countries and numbers no fact has ("Thailand") are the claim's too, and what
     # marks it as a claim ("right?", "правильно понял") points to no fact.
-    rest = without_missing(index, strip_greeting(question)) or strip_greeting(question)
+    greeted = strip_greeting(question)
+    rest = without_missing(index, greeted) or greeted
     if index.checks_claim is not None:
         rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
     limits = engine.thresholds_for(language)
@@ -54,7 +54,7 @@ def checked(engine: Ranking, question: str, language: str, reply: str,
                       rank(index, rest, knowledge.facts, engine.weights, claim=True),
                       knowledge, replace(limits, margin=max(limits.margin, limits.window)),
                       replace(engine.asks(question, language), beyond=False))
-    if decision.fact is None or decision.kind != "fact":
+    if decision.kind != "fact" or decision.fact is None:
         return None
     has = index.fact_tokens(knowledge.facts.index(decision.fact))
     shared = sum(1 for word, token in index.analyzer.pairs(rest)

@@ -367,7 +367,7 @@ class Engine:
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
         if checks_claim(self.index(language), question):
-            return checked(self, question, language, reply, decision) or decision
+            return checked(self, question, language, reply) or decision
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
