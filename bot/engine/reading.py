@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -123,15 +124,10 @@ class Reader:
                        ) if romanized is not None else []
         self._letters = [read for _, read in table]
         self._choices = _choices(romanized.choices) if romanized is not None else None
-        dropped = str.maketrans("", "", romanized.dropped if romanized is not None else "")
-        # The words the language file names, each a reading an open letter may be.
-        named = [*language.stopwords, *language.intent_words,
-                 *(word for group in language.interrogatives for word in group),
-                 *(word for phrases in (language.smalltalk.greeting, language.smalltalk.thanks,
-                                        language.smalltalk.bye)
-                   for phrase in phrases for word in phrase.split())]
-        self._stopwords = frozenset(fold(word).translate(dropped) for word in named)
-        self._dropped = dropped
+        self._dropped = str.maketrans("", "", romanized.dropped if romanized is not None else "")
+        # The words the language file names, each a reading an open letter may be: read only
+        # by a romanization with open letters.
+        self._listed = _listed_words(language, self._dropped) if self._choices else frozenset()
         self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
@@ -228,18 +224,18 @@ class Reader:
         """A transliterated word as the word of the language file (a stopword, a question
         word, small talk) another reading of its open letters is ("сеичас" is "сейчас"),
         else as read."""
-        stopwords, dropped = self._stopwords, self._dropped
-        if read.translate(dropped) in stopwords or self._choices is None:
+        listed, dropped = self._listed, self._dropped
+        if read.translate(dropped) in listed or self._choices is None:
             return read
         pattern, other = self._choices
-        spots = [match for match in pattern.finditer(read)][:_CHOICES]
+        spots = list(itertools.islice(pattern.finditer(read), _CHOICES))
         for chosen in range(1, 2 ** len(spots)):
             letters = list(read)
             for bit, match in enumerate(spots):
                 if chosen >> bit & 1:
                     letters[match.start()] = other[match[0]]
             variant = "".join(letters)
-            if variant.translate(dropped) in stopwords:
+            if variant.translate(dropped) in listed:
                 return variant
         return read
 
@@ -331,6 +327,17 @@ def _words(text: str) -> tuple[str, ...]:
         if len(found) > 1 and (found[-2], found[-1]) in joined:
             found[-2:] = [joined[found[-2], found[-1]]]
     return tuple(found)
+
+
+def _listed_words(language: Language, dropped: dict[int, int | None]) -> frozenset[str]:
+    """The stopwords, question words and small talk of a language file, folded and read
+    without the letters its romanization drops."""
+    named = [*language.stopwords, *language.intent_words,
+             *(word for group in language.interrogatives for word in group),
+             *(word for phrases in (language.smalltalk.greeting, language.smalltalk.thanks,
+                                    language.smalltalk.bye)
+               for phrase in phrases for word in phrase.split())]
+    return frozenset(fold(word).translate(dropped) for word in named)
 
 
 def _choices(choices: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
