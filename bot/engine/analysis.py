@@ -119,17 +119,28 @@ class Analyzer:
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text, and
         for each pair of the knowledge base's `bigrams` in it ("mở_rộng", "mo_rong")."""
+        if self.bigrams:
+            return self._paired(text)
         seen: dict[str, str] = {}
         cache = self._cache
-        bigrams = self.bigrams
-        previous: tuple[str, str] | None = None
         for word in words(self._drop_filler(text)):
             token = cache.get(word, "")  # inlined cache hit of `token`: indexing calls it a lot
             if token == "":
                 token = self.token(word)
             if token and token not in seen:
                 seen[token] = word
-            if bigrams and token and previous is not None and (previous[1], token) in bigrams:
+        return tuple((word, token) for token, word in seen.items())
+
+    def _paired(self, text: str) -> tuple[tuple[str, str], ...]:
+        """`pairs` with the knowledge base's bigrams: a pair of tokens next to each other is
+        also a token of its own, after its second word."""
+        seen: dict[str, str] = {}
+        previous: tuple[str, str] | None = None
+        for word in words(self._drop_filler(text)):
+            token = self.token(word)
+            if token and token not in seen:
+                seen[token] = word
+            if token and previous is not None and (previous[1], token) in self.bigrams:
                 seen.setdefault(previous[1] + "_" + token, previous[0] + "_" + word)
             previous = (word, token) if token else None
         return tuple((word, token) for token, word in seen.items())
