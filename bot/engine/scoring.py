@@ -58,10 +58,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
             total_weight += index.unknown_weight * limits.unknown_factor
             unknown += 1
             continue
-        weight = index.weights[matches[0][0]]
-        if index.borrowed_weight != 1.0 and word.isascii() and word.isalnum():
-            # A Latin word or a number among n-grams (Lao): a whole word.
-            weight *= index.borrowed_weight
+        # A Latin word or a number among n-grams (Lao) weighs a whole word.
+        weight = index.token_weight(matches[0][0])
         total_weight += weight
         if token in index.common:
             # The article's main subjects (Laos, Russia) fit every fact, stated or not.
