@@ -8,6 +8,7 @@ from typing import Protocol
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.analysis import Analyzer
+from bot.engine.cue_reading import phrases as cue_phrases
 from bot.engine.cue_reading import plain_words
 from bot.knowledge import language_resources
 
@@ -57,7 +58,8 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     first_tokens = {wanted[word] for word in firsts} - {None}
     long_firsts = _long_by_letter(language) if typos else {}
     stops = [[word] for word in language_resources(language).kind_stops]
-    prepositions = frozenset(language_resources(language).conversation.before_asks)
+    # Read as the text is ("từ" is "tu" once the marks are gone), as `asks_itself` reads them.
+    prepositions = cue_phrases(language, "before_asks")
     found = []
     for at, word in enumerate(read):
         if not (word in firsts or token(word) in first_tokens
