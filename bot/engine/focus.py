@@ -54,5 +54,6 @@ def alternatives(text: str, language: str) -> list[str]:
     if found is None:
         return []
     before, after = text[:found.start()].strip(), text[found.end():].strip()
-    return [part for part in (before, after) if len(part.split()) >= 2 or (
-        language_resources(language).segment is not None and part)]
+    # A script without spaces has no words to count: any text is a reading.
+    least = 1 if language_resources(language).segment is not None else 2
+    return [part for part in (before, after) if part and len(part.split()) >= least]

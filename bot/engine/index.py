@@ -29,6 +29,7 @@ PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], 
 # one word to the reader (see `collocations`).
 _COLLOCATED = 0.8
 
+
 @dataclass(frozen=True)
 class Shape:
     """A phrasing as a near-miss check weighs it, read once per fact rather than once per

@@ -42,6 +42,7 @@ def token_matches(index: Index | Lexicon, word: str, token: str) -> list[tuple[s
             index.fuzzy_cache[word] = cached
     return cached
 
+
 def _same_stem(index: Index | Lexicon, stem: str, choice: str) -> bool:
     """Whether a word of this stem may be a form of the knowledge word: one stem begins the
     other ("industri" and "industry" are one word; "percentag" holds "percent")."""
