@@ -23,8 +23,8 @@ Names = Callable[[str], bool]
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
     """One decision for several questions: each part once (a fact an earlier part already
-    answered is not repeated, nor offered where any part answers it), greetings and thanks around questions left
-    out; a single remaining part is the decision itself."""
+    answered is not repeated, nor offered where any part answers it), greetings and thanks
+    around questions left out; a single remaining part is the decision itself."""
     parts: list[Decision] = []
     given: set[str] = set()
     asked = [part for part in decided if part.kind != "smalltalk"] or decided[:1]

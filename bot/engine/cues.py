@@ -104,6 +104,9 @@ def _only_article(text: str, language: str,
             return False
         return not _PUNCTUATION.sub("", _cut_about_article(rest, language))
     present = [read_word(word, language) for word in words(unfilled)]
+    said = words(normal)
+    if not set(phrases(language, "whether")).isdisjoint(said) and _what(language).isdisjoint(said):
+        return False  # "does it say?" asks whether of the question before it
     article = set(phrases(language, "article"))
     if unfilled == normal and article.isdisjoint(present):
         return False
@@ -111,6 +114,13 @@ def _only_article(text: str, language: str,
     # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
     other = [word for word in present if word not in _about_article(language) and len(word) > 1]
     return not other or (named and unknown is not None and all(map(unknown, other)))
+
+
+@cache
+def _what(language: str) -> frozenset[str]:
+    """The words asking "what" (the language's first group of question words)."""
+    group = language_resources(language).interrogatives[0]
+    return frozenset(word for phrase in group for word in plain_words(phrase, language))
 
 
 @cache

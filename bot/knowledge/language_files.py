@@ -62,6 +62,10 @@ class ConversationFile(_Strict):
     # Particles that ask from just after a part's first word ("обсуждали ли текстиль", did
     # they discuss textiles): the part is a question of its own.
     asks_second: tuple[Text, ...] = ()
+    # Words asking whether rather than what ("does it say?", "есть ли"): a message naming
+    # nothing but the article that asks only whether asks about the question before it
+    # ("why hydro? does it say"), not what the article is about.
+    whether: tuple[Text, ...] = ()
     overview: tuple[Text, ...] = ()
     # Words naming the article itself: a message of nothing but these, stopwords and
     # question words asks what it is about ("whats the story here").

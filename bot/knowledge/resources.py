@@ -58,6 +58,7 @@ class Conversation:
     asks: tuple[str, ...] = ()  # words that make a part a question: "who", "how", "is"
     before_asks: tuple[str, ...] = ()  # prepositions before a question word: "through which"
     asks_second: tuple[str, ...] = ()  # particles asking after the first word: "есть ли"
+    whether: tuple[str, ...] = ()  # words asking whether rather than what: "does", "ли"
     overview: tuple[str, ...] = ()  # "what is this article about", "summary", "tl;dr"
     article: tuple[str, ...] = ()  # the article itself: "article", "story", "news"
     more: tuple[str, ...] = ()  # "tell me more", "what else"

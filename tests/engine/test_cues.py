@@ -61,12 +61,17 @@ from bot.engine.cues import (
         ("ເລື່ອງນີ້ກ່ຽວກັບຫຍັງ", "lo", True),
         ("ຂ່າວນີ້ກ່ຽວກັບຫຍັງ", "lo", True),
         ("ຂ່າວນີ້ກ່ຽວກັບກາເຟບໍ", "lo", False),
+        # Asking whether it says (of the question before) is no request for what it says.
+        ("does it say", "en", False),
+        ("does the article mention it?", "en", False),
+        ("в статье есть ли?", "ru", False),
+        ("bài báo có nói không", "vi", False),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
     """An overview request is recognised whole or with only stopwords and question words
     around it, typos in its words allowed; so is a message naming nothing but the article,
-    unless it asks who, where or when."""
+    unless it asks who, where, when or only whether."""
     assert asks_overview(text, language) is expected
 
 
