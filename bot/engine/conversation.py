@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.engine.cues import asks_itself
+from bot.engine.cues import asks_itself, asks_only
 from bot.engine.decision import Decision, Thresholds
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context
@@ -63,7 +63,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     the context of the parts before it) and they answer different facts; otherwise as the
     one question it is."""
     for grouping in groupings(sentence, language):
-        if not all(asks_itself(part, language) for part in grouping[1:]):
+        if not all(asks_itself(part, language) and not asks_only(part, language)
+                   for part in grouping[1:]):
             continue
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.

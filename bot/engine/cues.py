@@ -264,6 +264,18 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
     return any(word in refers for word in present)
 
 
+def asks_only(text: str, language: str) -> bool:
+    """Whether a part of a message written without spaces is nothing but words that ask: Lao
+    "ບໍ" after "ແລ້ວ" (already, and also "and then") in "... ເລີ່ມຂຸດແລ້ວບໍ" (started digging
+    yet?) closes the question, it is none of its own. With spaces, "... and when?" is one."""
+    if not unspaced(language):
+        return False
+    rest = "".join(plain_words(text, language))
+    for phrase in sorted(phrases(language, "asks"), key=len, reverse=True):
+        rest = rest.replace(phrase.replace(" ", ""), "")
+    return not _PUNCTUATION.sub("", rest)
+
+
 def asks_itself(text: str, language: str) -> bool:
     """Whether a part of a message is a question of its own: it opens or ends with a word
     that asks ("who announced it", Vietnamese "... bao nhiêu"), unlike "Russia" of "trade

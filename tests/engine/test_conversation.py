@@ -63,6 +63,9 @@ def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine
         ("trade between Laos and Russia", "trade_growth"),
         ("what documents did laos and russia sign", "memoranda"),
         ("who announced the new routes and when?", "announcement"),
+        # Lao "ແລ້ວ" is "and then" and "already": "... ແລ້ວບໍ" asks "... yet?".
+        ("ລັດເຊຍເລີ່ມຂຸດບົກໄຊແລ້ວບໍ", "bauxite"),
+        ("ລາວກັບລັດເຊຍເຊັນ MOU ແລ້ວບໍ", "memoranda"),
     ],
 )
 def test_one_question_with_and_stays_one(engine: Engine, question: str, fact: str) -> None:
