@@ -264,6 +264,12 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
     return any(word in refers for word in present)
 
 
+def refers_back(text: str, language: str) -> bool:
+    """Whether a question has a word pointing back at what was said ("it", "this")."""
+    refers = set(phrases(language, "refers"))
+    return any(word in refers for word in plain_words(text, language))
+
+
 def asks_only(text: str, language: str) -> bool:
     """Whether a part of a message written without spaces is nothing but words that ask: Lao
     "ບໍ" after "ແລ້ວ" (already, and also "and then") in "... ເລີ່ມຂຸດແລ້ວບໍ" (started digging

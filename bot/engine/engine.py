@@ -20,6 +20,7 @@ from bot.engine.cues import (
     asks_other,
     asks_overview,
     leans_back,
+    refers_back,
     without_article,
     without_others,
 )
@@ -295,8 +296,14 @@ class Engine:
             # Nothing but what it asks ("who is he?"), or no asking word of its own ("and by
             # land?": the last question again, of something else): of the facts near
             # enough, the one just given, when it answers that too, is the one asked about.
-            again = [c for c in near if c.fact_id in context.given
-                     and c.score >= max(limits.clarify, best.score - limits.window)]
+            # A word pointing back ("where is it from?" after the photo) names the last
+            # answer: it is the one asked about whenever it answers at all; not when it
+            # asks who ("who is he?" is the person the answer names, not the answer).
+            pointed = refers_back(question, language) and self.asks(
+                question, language).person is None
+            least = limits.fact if pointed else max(
+                limits.clarify, best.score - limits.window)
+            again = [c for c in near if c.fact_id in context.given and c.score >= least]
             best = again[0] if again else best
         fact = self.knowledge.by_id[best.fact_id]
         named = self.asks_name(question, language)

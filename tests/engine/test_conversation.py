@@ -160,6 +160,10 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # Why what was announced: the reason for the routes, a step beyond the announcement.
         ("what did putin announce after the talks?", "and why?", "routes_reason"),
         ("что путин заявил после переговоров?", "а почему?", "routes_reason"),
+        # A word pointing back names the last answer, which says it, over a fact the words
+        # fit better alone (the article's source).
+        ("what does the photo show?", "where is it from?", "photo"),
+        ("что на фото?", "а откуда оно?", "photo"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
