@@ -16,6 +16,7 @@ from bot.engine.cues import (
     around_overview,
     asking_words,
     asks_again,
+    asks_itself,
     asks_more,
     asks_other,
     asks_overview,
@@ -37,7 +38,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, focus
+from bot.engine.focus import alternatives, before_relative, focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -357,6 +358,8 @@ class Engine:
         asks = self.asks(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language), asks)
+        if (described := self._described(question, language, reply, asks)) is not None:
+            return described
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -378,6 +381,22 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _described(self, question: str, language: str, reply: str,
+                   asks: Asks) -> Decision | None:
+        """A name asked for a thing described by a clause ("who is the Lao head of state who
+        met Putin?"): answered by what comes before the clause, when that asks and is clear;
+        the clause only says which one (its words, Putin's, would otherwise pull to the facts
+        about him). None otherwise."""
+        if asks.person is None and asks.named is None:
+            return None
+        head = before_relative(question, language)
+        if head is None or not asks_itself(head, language):
+            return None  # "please tell me | who ...": "who" asks, it describes nothing
+        headed = decide(question, reply, self.rank(head, language), self.knowledge,
+                        self.thresholds_for(language),
+                        replace(asks, number=self.asks_number(head, language)))
+        return headed if headed.kind == "fact" else None
 
     def _chosen(self, question: str, language: str, reply: str, asks: Asks,
                 leaning: set[str]) -> Decision | None:

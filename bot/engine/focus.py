@@ -45,6 +45,23 @@ def _alternatives(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\s*,?\s+(?:{either})\s+", re.IGNORECASE)
 
 
+def before_relative(text: str, language: str) -> str | None:
+    """What comes before the first clause describing a thing ("who is the Lao head of state
+    | who met Putin?"): the thing asked about; None without such a clause. The clause opens
+    right after a word, not at the start, where "who" asks; or after a comma when the word
+    never asks ("президент Лаоса, который ..."; "..., who exactly?" asks again)."""
+    resources = language_resources(language)
+    relatives = set(resources.relatives)
+    asking = set(resources.conversation.asks)
+    words = text.split()
+    for at in range(2, len(words)):
+        word, ending = words[at].casefold(), words[at - 1][-1]
+        if word in relatives and (ending.isalnum() or (ending == "," and word not in asking)):
+            head = " ".join(words[:at]).rstrip(",")
+            return _SENTENCE.split(head)[-1]  # "Sorry, I forgot. | Who is the ..."
+    return None
+
+
 def alternatives(text: str, language: str) -> list[str]:
     """A question's alternatives, each a reading of its own: what comes before the first
     "or" (with the question's frame: "was it an official visit"), then what comes after

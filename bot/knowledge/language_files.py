@@ -161,6 +161,9 @@ class LanguageFile(_Strict):
     # Words between the alternatives of a question ("or"): each alternative may be read on
     # its own ("an official visit or just passing through?" is the visit).
     alternatives: tuple[Text, ...] = ()
+    # Words opening a clause that describes the thing before it ("the Lao president who met
+    # Putin"): a question asking for a name is asked of what comes before the clause.
+    relatives: tuple[Text, ...] = ()
     asks_name: tuple[Text, ...] = ()
     # Question words asking for a person ("who"): of facts equally likely, one giving a name.
     asks_person: tuple[Text, ...] = ()
@@ -246,7 +249,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "intent_words": model.intent_words, "smalltalk": phrases,
              "asks_number": model.asks_number, "asks_name": model.asks_name,
              "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
-             "alternatives": model.alternatives,
+             "alternatives": model.alternatives, "relatives": model.relatives,
              "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
@@ -305,6 +308,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_mention=model.asks_mention,
         checks_claim=model.checks_claim,
         alternatives=model.alternatives,
+        relatives=model.relatives,
         collocations=model.collocations,
         asks_name=model.asks_name,
         asks_person=model.asks_person,

@@ -99,6 +99,7 @@ class Language:
     asks_mention: tuple[str, ...] = ()  # phrases asking whether something is mentioned
     checks_claim: tuple[str, ...] = ()  # phrases checking a claim ("..., right?")
     alternatives: tuple[str, ...] = ()  # words between a question's alternatives ("or")
+    relatives: tuple[str, ...] = ()  # words opening a describing clause ("who", "который")
     collocations: int = 0  # syllables written together this often are also one word
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     asks_person: tuple[str, ...] = ()  # question words asking for a person ("who")

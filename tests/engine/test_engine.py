@@ -408,3 +408,19 @@ def test_a_question_between_alternatives(engine: Engine, question: str,
     to, read each on its own, unless an alternative names nothing the knowledge base has."""
     decision = engine.decide(question)
     assert (decision.fact_id if decision.kind == "fact" else None) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the name of the Lao president who met with Putin?",
+        "как зовут лаосского президента, который встречался с Путиным?",
+        "как зовут президента Лаоса, с которым переговоры вёл Путин?",
+    ],
+)
+def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
+    engine: Engine, question: str
+) -> None:
+    """The clause describing whom the name is asked of ("who met with Putin") says which
+    person, it is not what is asked: its words do not pull the answer to Putin's fact."""
+    assert engine.decide(question).fact_id == "thongloun"

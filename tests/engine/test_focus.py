@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.focus import alternatives, focus
+from bot.engine.focus import alternatives, before_relative, focus
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,18 @@ def test_focus_finds_the_asking_sentences_and_their_tails(text: str, readings: l
 def test_alternatives(text: str, language: str, expected: list[str]) -> None:
     """A question's alternatives are what comes before its first "or" and what after."""
     assert alternatives(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("who is the Lao head of state who met Putin?", "en", "who is the Lao head of state"),
+        ("как зовут президента Лаоса, который вёл переговоры?", "ru", "как зовут президента Лаоса"),
+        ("who announced the new routes?", "en", None),  # "who" opening the question asks
+        ("and who announced it, who exactly?", "en", None),
+        ("what was on the agenda that day?", "en", None),  # "that" opens no clause here
+    ],
+)
+def test_before_relative(text: str, language: str, expected: str | None) -> None:
+    """What comes before a clause describing a thing is the thing asked about."""
+    assert before_relative(text, language) == expected
