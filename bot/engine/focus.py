@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.engine.cue_reading import plain_words
 from bot.knowledge import language_resources
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -55,7 +56,8 @@ def before_relative(text: str, language: str) -> str | None:
     asking = set(resources.conversation.asks)
     words = text.split()
     for at in range(2, len(words)):
-        word, ending = words[at].casefold(), words[at - 1][-1]
+        read = plain_words(words[at], language)  # as typed in Latin letters too ("kotoryj")
+        word, ending = (read[0] if read else ""), words[at - 1][-1]
         if word in relatives and (ending.isalnum() or (ending == "," and word not in asking)):
             head = " ".join(words[:at]).rstrip(",")
             return _SENTENCE.split(head)[-1]  # "Sorry, I forgot. | Who is the ..."

@@ -416,6 +416,7 @@ def test_a_question_between_alternatives(engine: Engine, question: str,
         "what's the name of the Lao president who met with Putin?",
         "как зовут лаосского президента, который встречался с Путиным?",
         "как зовут президента Лаоса, с которым переговоры вёл Путин?",
+        "kak zovut laosskogo prezidenta, kotoryj priezzhal k Putinu?",  # in Latin letters
     ],
 )
 def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
