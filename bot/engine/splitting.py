@@ -6,6 +6,7 @@ import re
 from functools import cache
 from itertools import combinations, product
 
+from bot.engine.cue_reading import plain_words
 from bot.engine.cues import asks_itself
 from bot.engine.reading import reader, strip_marks
 from bot.knowledge import language_resources
@@ -155,7 +156,11 @@ def groupings(sentence: str, language: str) -> list[list[str]]:
     if pattern is None:
         return []
     padded = f" {sentence} "
-    spans = [match.span() for match in pattern.finditer(padded)]
+    either = set(language_resources(language).alternatives)
+    # After "or" a joining word opens the other alternative, not another question ("only for
+    # power or also for something else?", "или ещё для чего-то?").
+    spans = [match.span() for match in pattern.finditer(padded)
+             if not either.intersection(plain_words(padded[:match.start()], language)[-1:])]
     if not spans or len(spans) >= MAX_PIECES:
         return []
     found: list[list[str]] = []
