@@ -3,6 +3,7 @@ rest of it points to, which says what the article does say."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Protocol
 
@@ -17,6 +18,7 @@ from bot.knowledge import Knowledge
 # A claim checked is answered only when this many of its words point to the fact: one word
 # ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
 _CLAIM_WORDS = 2
+_NUMBERS = re.compile(r"\d+(?:[.,:/–-]\d+)*")
 
 
 class Ranking(Protocol):
@@ -50,10 +52,18 @@ def checked(engine: Ranking, question: str, language: str, reply: str) -> Decisi
         rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
     limits = engine.thresholds_for(language)
     knowledge = engine.knowledge
-    decision = decide(question, reply,
-                      rank(index, rest, knowledge.facts, engine.weights, claim=True),
-                      knowledge, replace(limits, margin=max(limits.margin, limits.window)),
-                      replace(engine.asks(question, language), beyond=False))
+    sure = replace(limits, margin=max(limits.margin, limits.window))
+    asks = replace(engine.asks(question, language), beyond=False)
+    decision = decide(question, reply, rank(index, rest, knowledge.facts, engine.weights,
+                                            claim=True), knowledge, sure, asks)
+    if decision.kind != "fact":
+        # Its numbers may be the claim's own mistake ("the road map is for 2024-2025,
+        # right?": 2024 is the trade figures' year): what its other words point to.
+        numberless = _NUMBERS.sub(" ", rest)
+        if numberless != rest:
+            decision = decide(question, reply, rank(index, numberless, knowledge.facts,
+                                                    engine.weights, claim=True),
+                              knowledge, sure, asks)
     if decision.kind != "fact" or decision.fact is None:
         return None
     has = index.fact_tokens(knowledge.facts.index(decision.fact))

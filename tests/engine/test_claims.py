@@ -35,6 +35,8 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         # A wrong year the knowledge base has elsewhere (the trade figures' 2024) is the
         # claim's, not a year the answer must have.
         ("the nuclear road map covers 2024 to 2025, right?", "nuclear_roadmap"),
+        # A wrong range, weighing the answer down: what the other words point to.
+        ("дорожную карту по атому приняли на 2023-2024, да?", "nuclear_roadmap"),
     ],
 )
 def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
