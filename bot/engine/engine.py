@@ -56,6 +56,7 @@ from bot.engine.typos import (
     knows,
     names_known,
     names_missing,
+    token_matches,
 )
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Fact, Knowledge
@@ -360,6 +361,8 @@ class Engine:
                           self.knowledge, self.thresholds_for(language), asks)
         if (described := self._described(question, language, reply, asks)) is not None:
             return described
+        if (teller := self._teller(question, language, reply, asks, decision)) is not None:
+            return teller
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -381,6 +384,32 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _teller(self, question: str, language: str, reply: str, asks: Asks,
+                decision: Decision) -> Decision | None:
+        """Who did what a fact reports ("who announced the railway through China?"): when
+        the fact the question points to names nobody, the related fact that does and that
+        has a word of the question the first lacks ("announced") is who did it."""
+        if asks.person is None or not decision.candidates:
+            return None
+        best = decision.candidates[0].fact_id
+        if decision.kind == "clarify" and not decision.offers_one:
+            return None
+        if decision.kind not in ("fact", "clarify") or best in asks.person:
+            return None
+        index = self.index(language)
+        facts = self.knowledge.facts
+        number = {fact.id: at for at, fact in enumerate(facts)}
+        own = index.fact_tokens(number[best])
+        asked = {token for word, token in index.analyzer.pairs(question)
+                 if token not in index.common and token not in own
+                 and token not in index.interrogatives and token_matches(index, word, token)}
+        tellers = [fact for fact in self.knowledge.by_id[best].related
+                   if fact in asks.person and not asked.isdisjoint(index.fact_tokens(number[fact]))]
+        if len(tellers) != 1:
+            return None
+        return answering(question, reply, self.knowledge.by_id[tellers[0]], decision.score,
+                         decision.candidates)
 
     def _described(self, question: str, language: str, reply: str,
                    asks: Asks) -> Decision | None:
