@@ -16,7 +16,6 @@ from bot.engine.cues import (
     around_overview,
     asking_words,
     asks_again,
-    asks_itself,
     asks_more,
     asks_other,
     asks_overview,
@@ -38,11 +37,12 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, before_relative, focus
+from bot.engine.focus import alternatives, focus
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.naming import asks_kind, named_facts
+from bot.engine.persons import described, teller
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights, weighted
@@ -56,7 +56,6 @@ from bot.engine.typos import (
     knows,
     names_known,
     names_missing,
-    token_matches,
 )
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Fact, Knowledge
@@ -359,10 +358,10 @@ class Engine:
         asks = self.asks(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language), asks)
-        if (described := self._described(question, language, reply, asks)) is not None:
-            return described
-        if (teller := self._teller(question, language, reply, asks, decision)) is not None:
-            return teller
+        person = described(self, question, language, reply, asks) or teller(
+            self, question, language, reply, asks, decision)
+        if person is not None:
+            return person
         if decision.kind == "fact":
             return decision
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
@@ -384,48 +383,6 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
-
-    def _teller(self, question: str, language: str, reply: str, asks: Asks,
-                decision: Decision) -> Decision | None:
-        """Who did what a fact reports ("who announced the railway through China?"): when
-        the fact the question points to names nobody, the related fact that does and that
-        has a word of the question the first lacks ("announced") is who did it."""
-        if asks.person is None or not decision.candidates:
-            return None
-        best = decision.candidates[0].fact_id
-        if decision.kind == "clarify" and not decision.offers_one:
-            return None
-        if decision.kind not in ("fact", "clarify") or best in asks.person:
-            return None
-        index = self.index(language)
-        facts = self.knowledge.facts
-        number = {fact.id: at for at, fact in enumerate(facts)}
-        own = index.fact_tokens(number[best])
-        asked = {token for word, token in index.analyzer.pairs(question)
-                 if token not in index.common and token not in own
-                 and token not in index.interrogatives and token_matches(index, word, token)}
-        tellers = [fact for fact in self.knowledge.by_id[best].related
-                   if fact in asks.person and not asked.isdisjoint(index.fact_tokens(number[fact]))]
-        if len(tellers) != 1:
-            return None
-        return answering(question, reply, self.knowledge.by_id[tellers[0]], decision.score,
-                         decision.candidates)
-
-    def _described(self, question: str, language: str, reply: str,
-                   asks: Asks) -> Decision | None:
-        """A name asked for a thing described by a clause ("who is the Lao head of state who
-        met Putin?"): answered by what comes before the clause, when that asks and is clear;
-        the clause only says which one (its words, Putin's, would otherwise pull to the facts
-        about him). None otherwise."""
-        if asks.person is None and asks.named is None:
-            return None
-        head = before_relative(question, language)
-        if head is None or not asks_itself(head, language):
-            return None  # "please tell me | who ...": "who" asks, it describes nothing
-        headed = decide(question, reply, self.rank(head, language), self.knowledge,
-                        self.thresholds_for(language),
-                        replace(asks, number=self.asks_number(head, language)))
-        return headed if headed.kind == "fact" else None
 
     def _chosen(self, question: str, language: str, reply: str, asks: Asks,
                 leaning: set[str]) -> Decision | None:

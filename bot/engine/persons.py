@@ -1,0 +1,70 @@
+"""Questions asking for a person: a name asked of someone a clause describes, and who did
+what a fact reports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from bot.engine.cues import asks_itself
+from bot.engine.decision import Asks, Candidate, Decision, Thresholds, answering, decide
+from bot.engine.focus import before_relative
+from bot.engine.index import Index
+from bot.engine.typos import token_matches
+from bot.knowledge import Knowledge
+
+
+class Ranking(Protocol):
+    """What reading a question about a person needs of the engine."""
+
+    knowledge: Knowledge
+
+    def index(self, language: str) -> Index: ...
+    def rank(self, question: str, language: str) -> list[Candidate]: ...
+    def thresholds_for(self, language: str) -> Thresholds: ...
+    def asks_number(self, question: str, language: str) -> bool: ...
+
+
+def described(engine: Ranking, question: str, language: str, reply: str,
+              asks: Asks) -> Decision | None:
+    """A name asked of someone a clause describes ("who is the Lao head of state who met
+    Putin?"): answered by what comes before the clause, when that asks and is clear; the
+    clause only says which one (its words, Putin's, would otherwise pull to the facts about
+    him). None otherwise."""
+    if asks.person is None and asks.named is None:
+        return None
+    head = before_relative(question, language)
+    if head is None or not asks_itself(head, language):
+        return None  # "please tell me | who ...": "who" asks, it describes nothing
+    headed = decide(question, reply, engine.rank(head, language), engine.knowledge,
+                    engine.thresholds_for(language),
+                    replace(asks, number=engine.asks_number(head, language)))
+    return headed if headed.kind == "fact" else None
+
+
+def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
+           decision: Decision) -> Decision | None:
+    """Who did what a fact reports ("who announced the railway through China?"): when the
+    fact the question points to (answered, or offered alone) names nobody, its one related
+    fact that does and that has a word of the question the first lacks ("announced"; not a
+    question word) is who did it. None otherwise."""
+    if asks.person is None or not decision.candidates:
+        return None
+    if not (decision.kind == "fact" or decision.offers_one):
+        return None
+    best = decision.candidates[0].fact_id
+    if best in asks.person:
+        return None
+    index = engine.index(language)
+    knowledge = engine.knowledge
+    number = {fact.id: at for at, fact in enumerate(knowledge.facts)}
+    own = index.fact_tokens(number[best])
+    asked = {token for word, token in index.analyzer.pairs(question)
+             if token not in index.common and token not in own
+             and token not in index.interrogatives and token_matches(index, word, token)}
+    tellers = [fact for fact in knowledge.by_id[best].related if fact in asks.person
+               and not asked.isdisjoint(index.fact_tokens(number[fact]))]
+    if len(tellers) != 1:
+        return None
+    return answering(question, reply, knowledge.by_id[tellers[0]], decision.score,
+                     decision.candidates)

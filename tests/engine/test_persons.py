@@ -1,0 +1,46 @@
+"""Tests for bot.engine.persons: questions asking for a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the name of the Lao president who met with Putin?",
+        "как зовут лаосского президента, который встречался с Путиным?",
+        "как зовут президента Лаоса, с которым переговоры вёл Путин?",
+        "kak zovut laosskogo prezidenta, kotoryj priezzhal k Putinu?",  # in Latin letters
+    ],
+)
+def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
+    engine: Engine, question: str
+) -> None:
+    """The clause describing whom the name is asked of ("who met with Putin") says which
+    person, it is not what is asked: its words do not pull the answer to Putin's fact."""
+    assert engine.decide(question).fact_id == "thongloun"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who announced the railway through China?",
+        "Кто объявил о железной дороге через Китай?",
+        "ai công bố mở tuyến đường sắt qua Trung Quốc?",
+    ],
+)
+def test_who_did_what_a_fact_reports_is_the_related_fact_naming_them(
+    engine: Engine, question: str
+) -> None:
+    """The routes name nobody; the related announcement names who announced them."""
+    assert engine.decide(question).fact_id == "announcement"
+
+
+def test_who_did_it_needs_a_word_of_the_related_fact(engine: Engine) -> None:
+    """"Who signed the education memorandum?" shares no word with the visit beyond "who":
+    the article does not say which minister, and the visit is not made the answer."""
+    assert engine.decide("who signed the education memorandum on each side?").fact_id \
+        != "official_visit"
