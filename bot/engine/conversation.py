@@ -23,17 +23,18 @@ Names = Callable[[str], bool]
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
     """One decision for several questions: each part once (a fact an earlier part already
-    answered is not repeated, nor offered where any part answers it), greetings and thanks
-    around questions left out; a single remaining part is the decision itself."""
+    answered is not repeated, nor offered again), greetings and thanks around questions left
+    out; a single remaining part is the decision itself. A "did you mean" before the part
+    answering its fact stays: it may be a detail the article does not give ("how much in
+    dollars is trade worth, and by what percent did it grow?")."""
     parts: list[Decision] = []
     given: set[str] = set()
     asked = [part for part in decided if part.kind != "smalltalk"] or decided[:1]
-    answered = {fact for part in asked if part.kind == "fact" for fact in part.given}
     for part in asked:
         if part.given and set(part.given) <= given:
             continue
-        if part.kind == "clarify" and set(part.suggestions) <= answered:
-            continue  # it could only mean what another part answers
+        if part.kind == "clarify" and set(part.suggestions) <= given:
+            continue  # it could only mean what an earlier part answered
         given.update(part.given)
         parts.append(part)
     if len(parts) == 1:
