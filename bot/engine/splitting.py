@@ -45,7 +45,11 @@ def _joins(language: str) -> re.Pattern[str] | None:
     joins.append("&")
     alternatives = "|".join(re.escape(word) for word in joins)
     if language_resources(language).segment is not None:
-        return re.compile(rf"\s*(?:{alternatives})\s*|\s+/\s+")
+        spaced = set(resources.conversation.spaced_joins)
+        glued = "|".join(re.escape(word) for word in joins if word not in spaced)
+        after_space = "|".join(re.escape(word) for word in joins if word in spaced)
+        either = rf"\s*(?:{glued})\s*" + (rf"|\s+(?:{after_space})\s*" if after_space else "")
+        return re.compile(rf"{either}|\s+/\s+")
     # A slash between spaces ("trade growth 2024 / date of the talks") joins as "and" does.
     return re.compile(rf"\s*,?\s+(?:{alternatives}|/)(?:\s*,)?\s+", re.IGNORECASE)
 

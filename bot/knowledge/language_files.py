@@ -55,6 +55,9 @@ class ConversationFile(_Strict):
     (lower case, as typed)."""
 
     joins: tuple[Text, ...] = ()
+    # Joining words that join only after a space, in a language written without spaces
+    # between words (Lao ແລ້ວ: "and then" opening a clause, "already" glued to its verb).
+    spaced_joins: tuple[Text, ...] = ()
     asks: tuple[Text, ...] = ()
     # Words that may come before a question word and leave the part a question of its own:
     # prepositions ("through which countries", "на какой срок").

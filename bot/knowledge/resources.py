@@ -55,6 +55,7 @@ class Conversation:
     what asks for the overview or for more, and what leans on the last answer."""
 
     joins: tuple[str, ...] = ()  # words between two questions: "and", "also", "plus"
+    spaced_joins: tuple[str, ...] = ()  # joins only after a space (Lao ແລ້ວ, also "already")
     asks: tuple[str, ...] = ()  # words that make a part a question: "who", "how", "is"
     before_asks: tuple[str, ...] = ()  # prepositions before a question word: "through which"
     asks_second: tuple[str, ...] = ()  # particles asking after the first word: "есть ли"

@@ -83,6 +83,9 @@ def test_sentences(text: str, language: str, expected: list[str]) -> None:
         # Vietnamese joins typed without their marks, as much of it is typed.
         ("lao xuat khau nong san gi, ngoai ra hai ben ky MoU ve linh vuc nao", "vi",
          [["lao xuat khau nong san gi", "hai ben ky MoU ve linh vuc nao"]]),
+        # Lao ແລ້ວ joins after a space ("and then"), not glued to a verb ("already").
+        ("ລາວກັບລັດເຊຍເຊັນສັນຍາກັນແລ້ວບໍ", "lo", []),
+        ("ຮູບໃນຂ່າວແມ່ນໃຜ ແລ້ວຂ່າວລົງວັນທີໃດ", "lo", [["ຮູບໃນຂ່າວແມ່ນໃຜ", "ຂ່າວລົງວັນທີໃດ"]]),
         # After "or", "also" opens the other alternative, not another question.
         ("атом нужен только ради энергетики или ещё для чего-то?", "ru", []),
         ("atom nuzhen tolko radi energetiki ili eshche dlya chego-to?", "ru", []),
