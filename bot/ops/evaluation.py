@@ -137,6 +137,10 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     if answer.kind == "parts" and item.after and answer.confident:
         # "Tell me more" is answered with the next facts, the one asked for first.
         return answer.given[0] in item.expected
+    if answer.kind == "parts" and answer.confident:
+        # Read as several questions ("что на фото? и кто источник?" labelled with both the
+        # photo and the source): right when every part is answered by a fact the label takes.
+        return set(answer.given) <= set(item.expected)
     return answer.kind == "fact" and answer.fact_id in item.expected
 
 

@@ -227,3 +227,24 @@ def test_a_follow_up_answered_with_the_next_facts(
     decision = Decision("tell me more", "parts", "en", parts=parts)
     item = LabelledQuestion("tell me more", ("nuclear_roadmap",), after=after)
     assert is_correct(item, decision) is correct
+
+
+@pytest.mark.parametrize(
+    ("answered", "correct"),
+    [
+        (("photo", "source"), True),  # both facts the label takes: the user has the answer
+        (("photo", "bauxite"), False),  # a part answered with a fact the label does not take
+        (("photo", None), False),  # a part left unanswered
+    ],
+)
+def test_a_question_read_as_several_parts(
+    engine: Engine, answered: tuple[str | None, ...], correct: bool
+) -> None:
+    """A single question read as several is right when every part is answered by a fact
+    the label takes."""
+    parts = tuple(
+        Decision("q", "fact", "en", fact=engine.knowledge.by_id[fact]) if fact
+        else Decision("q", "clarify", "en", suggestions=("trade_growth",))
+        for fact in answered)
+    decision = Decision("q", "parts", "en", parts=parts)
+    assert is_correct(LabelledQuestion("q", ("photo", "source")), decision) is correct
