@@ -382,7 +382,8 @@ def test_a_country_or_year_no_fact_has_is_declined_with_what_the_article_says(
 
 @pytest.mark.parametrize(
     "question",
-    ["is nuclear mentioned?", "упоминается ли атом?", "bài có nhắc đến hạt nhân không?"],
+    ["is nuclear mentioned?", "упоминается ли атом?", "bài có nhắc đến hạt nhân không?",
+     "anything about nuclear stuff in there?", "bài có nói gì về hạt nhân không?"],
 )
 def test_asking_whether_something_is_mentioned_gets_a_fact_that_says_it(
         engine: Engine, question: str) -> None:
