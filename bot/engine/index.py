@@ -95,6 +95,8 @@ class Index:
     # n-gram: as many n-grams as a word of the first language's questions is cut into in their
     # translations ("MOU" weighs a word, not a third of one).
     borrowed_weight: float = 1.0
+    # The month names' tokens: one no fact has dates a question, it asks for no word.
+    months: frozenset[str] = frozenset()
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -369,6 +371,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         asks_person=_asking(analyzer, language_resources(language).asks_person),
         asks_mention=_asking(analyzer, language_resources(language).asks_mention),
         checks_claim=_asking(analyzer, language_resources(language).checks_claim),
+        months=frozenset(token for token in map(analyzer.token, language_resources(language).months)
+                         if token),
         places=specific,
         place_grams=place_grams,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:

@@ -178,6 +178,9 @@ class LanguageFile(_Strict):
     kind_stops: tuple[Text, ...] = ()
     # Words asking about another occasion than the article's ("the next summit").
     other_occasions: tuple[Text, ...] = ()
+    # Month names and their short forms: a month no fact names dates a question ("jan-may
+    # 2025" of "the first five months of 2025"); it is not a word the answer must have.
+    months: tuple[Text, ...] = ()
     # Years named relative to now ("last year": -1), read as the year of the knowledge base's
     # source date (an article of 2025: "last year" is 2024).
     relative_years: dict[Text, Annotated[StrictInt, Field(ge=-10, le=10)]] = Field(
@@ -256,7 +259,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "asks_person": model.asks_person,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
-             "other_occasions": model.other_occasions,
+             "other_occasions": model.other_occasions, "months": model.months,
              "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
              **{f"conversation.{key}": value
@@ -319,6 +322,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,
         other_occasions=model.other_occasions,
+        months=model.months,
         relative_years=dict(model.relative_years),
         excludes=model.excludes,
         conversation=Conversation(**model.conversation.model_dump()),

@@ -108,6 +108,7 @@ class Language:
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
+    months: tuple[str, ...] = ()  # month names and short forms ("january", "jan")
     relative_years: Mapping[str, int] = field(default_factory=dict)  # "last year": -1
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     conversation: Conversation = field(default_factory=Conversation)

@@ -410,3 +410,11 @@ def test_a_question_between_alternatives(engine: Engine, question: str,
     decision = engine.decide(question)
     assert (decision.fact_id if decision.kind == "fact" else None) == expected
 
+
+
+@pytest.mark.parametrize(
+    "question", ["jan to may 2025 growth", "laos russia growth january-may 2025"])
+def test_a_month_no_fact_names_dates_the_question(engine: Engine, question: str) -> None:
+    """Months no fact names ("jan-may" of "the first five months") are no words the answer
+    must have: the year and the rest of the question find the trade figures."""
+    assert engine.decide(question).fact_id == "trade_growth"
