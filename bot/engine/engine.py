@@ -267,6 +267,13 @@ class Engine:
         near = [c for c in ranked if c.fact_id in nearby]
         limits = self.thresholds_for(language)
         bare = self._subjects(question, language) == 0  # nothing but what it asks
+        given = [c for c in near if c.fact_id == context.given[0]]
+        if (bare or refers_back(question, language)) and given and ranked[0].fact_id not in \
+                nearby and given[0].score >= max(limits.suggest, ranked[0].score - limits.window):
+            # "Why her?" after the hydropower talks: pointing back at the last answer, which
+            # says why, as closely as any fact unrelated to it answers the words alone.
+            return answering(question, reply, self.knowledge.by_id[given[0].fact_id],
+                             given[0].score, tuple(near[:3]))
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
             if self._further(ranked, nearby, limits):

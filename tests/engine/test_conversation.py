@@ -164,6 +164,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # fit better alone (the article's source).
         ("what does the photo show?", "where is it from?", "photo"),
         ("что на фото?", "а откуда оно?", "photo"),
+        # Pointing back at the last answer, which says why, rather than at the reason for
+        # the routes, which the words alone fit as well.
+        ("Обсуждали ли гидроэнергетику?", "а почему именно её?", "textile_hydropower"),
     ],
 )
 def test_follow_up_is_resolved_against_the_last_answer(
