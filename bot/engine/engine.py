@@ -268,6 +268,12 @@ class Engine:
         limits = self.thresholds_for(language)
         bare = self._subjects(question, language) == 0  # nothing but what it asks
         given = [c for c in near if c.fact_id == context.given[0]]
+        last_answer = self.knowledge.by_id[context.given[0]].answer_in(self.knowledge.languages[0])
+        if given and ranked[0].fact_id not in nearby and gives_numbers(
+                self.index(language), question, last_answer):
+            # "And 2025?" after the trade figures: a year the last answer gives, asked again.
+            return answering(question, reply, self.knowledge.by_id[given[0].fact_id],
+                             given[0].score, tuple(near[:3]))
         if (bare or refers_back(question, language)) and given and ranked[0].fact_id not in \
                 nearby and given[0].score >= max(limits.suggest, ranked[0].score - limits.window):
             # "Why her?" after the hydropower talks: pointing back at the last answer, which
