@@ -42,7 +42,7 @@ from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
 from bot.engine.naming import asks_kind, named_facts
-from bot.engine.persons import described, teller
+from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
 from bot.engine.retrieval import Weights, weighted
@@ -372,6 +372,7 @@ class Engine:
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language), asks)
         person = described(self, question, language, reply, asks) or teller(
+            self, question, language, reply, asks, decision) or counterpart(
             self, question, language, reply, asks, decision)
         if person is not None:
             return person

@@ -97,6 +97,9 @@ class Index:
     borrowed_weight: float = 1.0
     # The month names' tokens: one no fact has dates a question, it asks for no word.
     months: frozenset[str] = frozenset()
+    # Per fact, the names its answer gives (`naming.people`), read at the first question
+    # about a person.
+    people: dict[str, tuple[frozenset[str], ...]] | None = None
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept

@@ -29,6 +29,48 @@ def named_facts(knowledge: Knowledge, index: Index, *, people: bool = False) -> 
     return frozenset(named)
 
 
+def people(knowledge: Knowledge, index: Index) -> dict[str, tuple[frozenset[str], ...]]:
+    """Per fact, the names its answer gives in the index's language, each as the tokens of
+    one run of capitalised words inside a sentence ("Thongloun Sisoulith"), without the
+    article's subjects, places and the words more than one name shares (titles:
+    "President")."""
+    found: dict[str, list[frozenset[str]]] = {}
+    for fact in knowledge.facts:
+        runs = found.setdefault(fact.id, [])
+        for sentence in _SENTENCE.split(fact.answer_in(index.analyzer.language)):
+            run: set[str] = set()
+            end = 0
+            for match in [*list(_WORD.finditer(sentence))[1:], None]:
+                word = match.group().rstrip(".'’-") if match else ""
+                # A run of names ends at a word in lower case or at punctuation.
+                broken = match is None or sentence[end:match.start()].strip() != ""
+                if broken or not word[0].isupper():
+                    if run:
+                        runs.append(frozenset(run))
+                    run = set()
+                if match is None:
+                    break
+                end = match.start() + len(word)
+                if not word[0].isupper():
+                    continue
+                # Read as a question is ("Lào" as "lao"); "Russian" of "Russian President
+                # Vladimir Putin" names nobody, nor does a country.
+                run.update(token for _, token in index.analyzer.pairs(word)
+                           if not _from_subject(index, token) and token not in index.places
+                           and token not in index.common)
+    # A title stands beside names never written together ("President" beside Thongloun's
+    # and beside Putin's): it names neither.
+    beside: dict[str, set[str]] = {}
+    for name in (name for runs in found.values() for name in runs):
+        for token in name:
+            beside.setdefault(token, set()).update(name - {token})
+    titles = {token for token, others in beside.items()
+              if any(second not in beside[first] for first in others for second in others
+                     if first != second)}
+    return {fact: tuple(name for name in (words - titles for words in runs) if name)
+            for fact, runs in found.items()}
+
+
 @cache
 def kinds(language: str) -> dict[str, frozenset[str]]:
     """The language's `name_kinds` as plain words: each asking word ("which") with the kinds

@@ -6,12 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from bot.engine.cues import asks_itself
 from bot.engine.decision import Asks, Candidate, Decision, Thresholds, answering, decide
 from bot.engine.focus import before_relative
 from bot.engine.index import Index
+from bot.engine.naming import people
 from bot.engine.typos import token_matches
 from bot.knowledge import Knowledge
+
+_SAME_NAME = 80  # rapidfuzz ratio: "тонглун" is "тхонглун", "thonglun" is "thongloun"
 
 
 class Ranking(Protocol):
@@ -23,6 +28,51 @@ class Ranking(Protocol):
     def rank(self, question: str, language: str) -> list[Candidate]: ...
     def thresholds_for(self, language: str) -> Thresholds: ...
     def asks_number(self, question: str, language: str) -> bool: ...
+
+
+def counterpart(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
+                decision: Decision) -> Decision | None:
+    """A name or a person asked of someone the question itself names ("Тонглун Сисулит с
+    кем переговоры вёл?", "the Lao president who met Putin"): the question does not ask
+    for that person. When the fact it points to names nobody else, the best close fact
+    naming someone the question does not is the answer. None otherwise."""
+    if (asks.person is None and asks.named is None) or not decision.candidates:
+        return None
+    if decision.kind not in ("fact", "clarify"):
+        return None
+    index = engine.index(language)
+    names = _people(engine, language)
+    said = {matches[0][0] for word, token in index.analyzer.pairs(question)
+            if (matches := token_matches(index, word, token))}
+
+    def named(name: frozenset[str]) -> bool:
+        """Whether the question names this name, spelt as it may be ("Тонглун")."""
+        return any(fuzz.ratio(token, word) >= _SAME_NAME for token in name for word in said)
+
+    def others(fact: str) -> bool:
+        """Whether the fact names someone the question does not."""
+        return not all(map(named, names.get(fact, ())))
+
+    if not any(named(name) for runs in names.values() for name in runs):
+        return None  # the question names nobody
+    best = decision.candidates[0]
+    if decision.kind == "fact" and others(best.fact_id):
+        return None
+    limits = engine.thresholds_for(language)
+    naming = [candidate for candidate in decision.candidates if others(candidate.fact_id)
+              and candidate.score >= max(limits.clarify, best.score - limits.window)]
+    if not naming:
+        return None
+    return answering(question, reply, engine.knowledge.by_id[naming[0].fact_id],
+                     naming[0].score, decision.candidates)
+
+
+def _people(engine: Ranking, language: str) -> dict[str, tuple[frozenset[str], ...]]:
+    """The names each fact's answer gives in the language, read once per index."""
+    index = engine.index(language)
+    if index.people is None:
+        index.people = people(engine.knowledge, index)
+    return index.people
 
 
 def described(engine: Ranking, question: str, language: str, reply: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.naming import asks_kind, named_facts
+from bot.engine.naming import asks_kind, named_facts, people
 
 
 def test_facts_naming_someone_or_something_beyond_the_articles_subjects(engine: Engine) -> None:
@@ -54,3 +54,12 @@ def test_which_companies_is_not_said(engine: Engine) -> None:
     decision = engine.decide("Which Russian companies are mining metals in Laos?")
     assert decision.kind == "none"
     assert decision.closest is not None and decision.closest.id == "metal_mines"
+
+
+def test_people_are_the_names_each_answer_gives(engine: Engine) -> None:
+    """Names are runs of capitalised words inside a sentence, without titles ("President"
+    stands beside both leaders' names) or the article's subjects ("Russian")."""
+    names = people(engine.knowledge, engine.index("en"))
+    assert names["putin"] == (frozenset({"putin"}),)
+    assert set(names["photo"]) == {frozenset({"putin"}), frozenset({"thongloun"})}
+    assert names["trade_growth"] == ()

@@ -44,3 +44,21 @@ def test_who_did_it_needs_a_word_of_the_related_fact(engine: Engine) -> None:
     the article does not say which minister, and the visit is not made the answer."""
     assert engine.decide("who signed the education memorandum on each side?").fact_id \
         != "official_visit"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who did putin sit down with in those talks?", {"announcement", "thongloun"}),
+        ("kak zovut laosskogo prezidenta s kem putin govoril", {"announcement", "thongloun"}),
+        ("Ông chủ tịch Lào hội đàm với Putin tên là gì?", {"announcement", "thongloun"}),
+        # Asked who he is, the person named is the one asked about.
+        ("who is Thongloun Sisoulith?", {"thongloun"}),
+    ],
+)
+def test_a_person_asked_of_someone_named_is_someone_else(
+    engine: Engine, question: str, expected: set[str]
+) -> None:
+    """Asked who met Putin, the answer names the other leader, not Putin's own fact; asked
+    who Thongloun is, it is his."""
+    assert engine.decide(question).fact_id in expected
