@@ -231,6 +231,38 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ad.yaml",), 0.73, 0.83),
     (("blind_vi_ad.yaml",), 0.65, 0.83),
     (("blind_lo_ad.yaml",), 0.65, 0.5),
+    # A twenty-fourth, written at the start of the next session and scored blind with its start
+    # engine and its last (in the headers), only its aggregate figures looked at in that session:
+    # one question below the end level (en 31/40, 11/12; ru 31/40, 11/12; ru_latin 22/26, 6/6; lo
+    # 17/26, 6/6; vi 18/26, 6/6).
+    (("blind_en_ae.yaml",), 0.75, 0.83),
+    (("blind_ru_ae.yaml",), 0.75, 0.83),
+    (("blind_ru_latin_ae.yaml",), 0.8, 0.83),
+    (("blind_vi_ae.yaml",), 0.65, 0.83),
+    (("blind_lo_ae.yaml",), 0.61, 0.83),
+    # A twenty-fifth, written early in that session, likewise: one question below the end level (en
+    # 28/40, 12/12; ru 32/40, 12/12; ru_latin 23/26, 6/6; lo 20/26, 6/6; vi 18/26, 5/6).
+    (("blind_en_af.yaml",), 0.67, 0.91),
+    (("blind_ru_af.yaml",), 0.77, 0.91),
+    (("blind_ru_latin_af.yaml",), 0.84, 0.83),
+    (("blind_vi_af.yaml",), 0.65, 0.66),
+    (("blind_lo_af.yaml",), 0.73, 0.83),
+    # A twenty-sixth, written mid-session, scored blind with its start engine and the engine of
+    # then, then read and worked on: one question below the end level (en 33/40, 12/12; ru 31/40,
+    # 12/12; ru_latin 22/26, 6/6; lo 17/26, 6/6; vi 20/26, 5/6).
+    (("blind_en_ag.yaml",), 0.8, 0.91),
+    (("blind_ru_ag.yaml",), 0.75, 0.91),
+    (("blind_ru_latin_ag.yaml",), 0.8, 0.83),
+    (("blind_vi_ag.yaml",), 0.73, 0.66),
+    (("blind_lo_ag.yaml",), 0.61, 0.83),
+    # A twenty-seventh, written at that session's end and scored only then, unread, with its start
+    # engine and its last: one question below the end level (en 25/40, 11/12; ru 30/40, 12/12;
+    # ru_latin 20/26, 6/6; lo 17/26, 6/6; vi 19/26, 6/6).
+    (("blind_en_ah.yaml",), 0.6, 0.83),
+    (("blind_ru_ah.yaml",), 0.72, 0.91),
+    (("blind_ru_latin_ah.yaml",), 0.73, 0.83),
+    (("blind_vi_ah.yaml",), 0.69, 0.83),
+    (("blind_lo_ah.yaml",), 0.61, 0.83),
 ]
 
 
@@ -310,6 +342,10 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ab.yaml", 0.73),  # 32/42 when scored blind
     ("blind_conv_ac.yaml", 0.75),  # 32/41 when scored blind
     ("blind_conv_ad.yaml", 0.68),  # 23/32 when scored blind
+    ("blind_conv_ae.yaml", 0.81),  # 32/38 at the session's end
+    ("blind_conv_af.yaml", 0.65),  # 26/38 at the session's end
+    ("blind_conv_ag.yaml", 0.63),  # 25/38 at the session's end
+    ("blind_conv_ah.yaml", 0.84),  # 33/38 at the session's end
 ]
 
 
