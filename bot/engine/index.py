@@ -28,6 +28,7 @@ PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], 
 # Two tokens written next to each other in this share of the times the rarer is written are
 # one word to the reader (see `collocations`).
 _COLLOCATED = 0.8
+_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class Index:
     borrowed_weight: float = 1.0
     # The month names' tokens: one no fact has dates a question, it asks for no word.
     months: frozenset[str] = frozenset()
+    # The year of the source's date: it dates every fact, so keywords naming it ("ports
+    # Vietnam Laos 2025": this news) need no fact saying it.
+    source_year: str | None = None
     # Per fact, the names its answer gives (`naming.people`), read at the first question
     # about a person.
     people: dict[str, tuple[frozenset[str], ...]] | None = None
@@ -404,6 +408,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
                    if sum(other[2:] == year[2:] for other in years) == 1}
+    dated = _YEAR.match(knowledge.article.date or "")
+    index.source_year = dated.group() if dated else None
     if words_in_first:
         # As many n-grams as a word of the first language's questions is cut into in their
         # translations, counted from the questions read above.

@@ -44,6 +44,11 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     # what a fact must have.
     required = set() if claim else {token for _, tokens in _required(index, text, pairs)
                                     for token in tokens}
+    if not any(token in index.interrogatives for _, token in pairs):
+        # Keywords with the source's year ("ports Vietnam Laos 2025") date the search: this
+        # news, whether or not the fact says the year. A question asking with it ("and how
+        # about 2025?") asks for that year.
+        required.discard(index.source_year or "")
     similarity_of: dict[str, float] = {}
     terms: list[tuple[float, list[tuple[str, float]]]] = []  # (weight, matches) in order
     total_weight = 0.0

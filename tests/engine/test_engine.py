@@ -418,3 +418,21 @@ def test_a_month_no_fact_names_dates_the_question(engine: Engine, question: str)
     """Months no fact names ("jan-may" of "the first five months") are no words the answer
     must have: the year and the rest of the question find the trade figures."""
     assert engine.decide(question).fact_id == "trade_growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("vietnam ports laos russia 2025", "new_routes"), ("bauxite laos 2025", "bauxite"),
+     ("rail link china laos 2025", "new_routes")],
+)
+def test_keywords_with_the_source_year_need_no_fact_saying_it(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """The article's own year in a keyword query dates the search: a fact that does not
+    state the year still answers it."""
+    assert engine.decide(question).fact_id == fact_id
+
+
+def test_a_question_asking_for_the_source_year_still_needs_it(engine: Engine) -> None:
+    """Asked with a question word, the year is what is asked: a fact must have it."""
+    assert engine.decide("how much did trade grow in 2025?").fact_id == "trade_growth"
