@@ -3,6 +3,8 @@ another occasion than the one reported ("the next summit")."""
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.cue_reading import plain_words
 from bot.engine.index import Index
 from bot.engine.kinds import asked_kinds
@@ -30,5 +32,13 @@ def asks_unknown_kind(index: Index, question: str, language: str) -> bool:
     """Whether the question asks for a kind of thing no fact mentions: one of the first
     content words after a `kind_askers` word ("in which city", "how much in dollars") is a
     word no fact has, typos allowed."""
-    return any(not token_matches(index, word, token)
-               for kind in asked_kinds(index, question, language) for word, token in kind)
+    folded = question.casefold()
+    for kind in asked_kinds(index, question, language):
+        # "which neighbouring country's ports": the possessive ends the kind at its noun,
+        # what describes it is no kind of its own.
+        owner = next((pair for pair in kind if re.search(
+            rf"\b{re.escape(pair[0])}['’]s\b", folded)), None)
+        if any(not token_matches(index, word, token)
+               for word, token in ([owner] if owner else kind)):
+            return True
+    return False

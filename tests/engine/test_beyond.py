@@ -22,6 +22,9 @@ from bot.engine.beyond import asks_beyond, asks_other_occasion, asks_unknown_kin
         ("when exactly did putin announce it", "en", False),  # "when" takes no kind
         ("what is the name of the lao president", "en", False),
         ("какие металлы добывают российские компании", "ru", False),
+        # A possessive ends the kind at its noun: what describes it is no kind of its own.
+        ("which neighbouring country's ports will be used", "en", False),
+        ("which chinese city's port will be used", "en", True),
     ],
 )
 def test_an_unknown_kind_is_the_word_after_a_kind_asker(
