@@ -232,37 +232,49 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_ad.yaml",), 0.65, 0.83),
     (("blind_lo_ad.yaml",), 0.65, 0.5),
     # A twenty-fourth, written at the start of the next session and scored blind with its start
-    # engine and its last (in the headers), only its aggregate figures looked at in that session:
-    # one question below the end level (en 31/40, 11/12; ru 31/40, 11/12; ru_latin 22/26, 6/6; lo
-    # 17/26, 6/6; vi 18/26, 6/6).
-    (("blind_en_ae.yaml",), 0.75, 0.83),
+    # engine and again later in it (in the headers), its questions seen only in comparisons late in
+    # it: one question below the session's end level (English 32/40, 11/12; Russian 31/40, 11/12;
+    # Russian in Latin letters 22/26, 6/6; Lao 17/26, 6/6; Vietnamese 18/26, 6/6).
+    (("blind_en_ae.yaml",), 0.77, 0.83),
     (("blind_ru_ae.yaml",), 0.75, 0.83),
     (("blind_ru_latin_ae.yaml",), 0.8, 0.83),
     (("blind_vi_ae.yaml",), 0.65, 0.83),
     (("blind_lo_ae.yaml",), 0.61, 0.83),
-    # A twenty-fifth, written early in that session, likewise: one question below the end level (en
-    # 28/40, 12/12; ru 32/40, 12/12; ru_latin 23/26, 6/6; lo 20/26, 6/6; vi 18/26, 5/6).
-    (("blind_en_af.yaml",), 0.67, 0.91),
+    # A twenty-fifth, written early in that session, likewise: one question below the session's end
+    # level (English 29/40, 12/12; Russian 32/40, 12/12; Russian in Latin letters 23/26, 6/6; Lao
+    # 20/26, 6/6; Vietnamese 18/26, 5/6).
+    (("blind_en_af.yaml",), 0.7, 0.91),
     (("blind_ru_af.yaml",), 0.77, 0.91),
     (("blind_ru_latin_af.yaml",), 0.84, 0.83),
     (("blind_vi_af.yaml",), 0.65, 0.66),
     (("blind_lo_af.yaml",), 0.73, 0.83),
     # A twenty-sixth, written mid-session, scored blind with its start engine and the engine of
-    # then, then read and worked on: one question below the end level (en 33/40, 12/12; ru 31/40,
-    # 12/12; ru_latin 22/26, 6/6; lo 17/26, 6/6; vi 20/26, 5/6).
-    (("blind_en_ag.yaml",), 0.8, 0.91),
+    # then, then read and worked on: one question below the session's end level (English 34/40,
+    # 12/12; Russian 31/40, 12/12; Russian in Latin letters 22/26, 6/6; Lao 18/26, 6/6; Vietnamese
+    # 20/26, 5/6).
+    (("blind_en_ag.yaml",), 0.82, 0.91),
     (("blind_ru_ag.yaml",), 0.75, 0.91),
     (("blind_ru_latin_ag.yaml",), 0.8, 0.83),
     (("blind_vi_ag.yaml",), 0.73, 0.66),
-    (("blind_lo_ag.yaml",), 0.61, 0.83),
-    # A twenty-seventh, written at that session's end and scored only then, unread, with its start
-    # engine and its last: one question below the end level (en 25/40, 11/12; ru 30/40, 12/12;
-    # ru_latin 20/26, 6/6; lo 17/26, 6/6; vi 19/26, 6/6).
-    (("blind_en_ah.yaml",), 0.6, 0.83),
-    (("blind_ru_ah.yaml",), 0.72, 0.91),
+    (("blind_lo_ag.yaml",), 0.65, 0.83),
+    # A twenty-seventh, written late in that session, scored blind with its start engine and the
+    # engine of then, then read and worked on: one question below the session's end level (English
+    # 26/40, 11/12; Russian 31/40, 12/12; Russian in Latin letters 20/26, 6/6; Lao 18/26, 6/6;
+    # Vietnamese 20/26, 6/6).
+    (("blind_en_ah.yaml",), 0.62, 0.83),
+    (("blind_ru_ah.yaml",), 0.75, 0.91),
     (("blind_ru_latin_ah.yaml",), 0.73, 0.83),
-    (("blind_vi_ah.yaml",), 0.69, 0.83),
-    (("blind_lo_ah.yaml",), 0.61, 0.83),
+    (("blind_vi_ah.yaml",), 0.73, 0.83),
+    (("blind_lo_ah.yaml",), 0.65, 0.83),
+    # A twenty-eighth, written at that session's end after its last change and scored only then,
+    # unread, with its start engine and its last: one question below the second (English 36/40,
+    # 11/12; Russian 31/40, 12/12; Russian in Latin letters 22/26, 6/6; Lao 18/26, 5/6; Vietnamese
+    # 18/26, 6/6).
+    (("blind_en_ai.yaml",), 0.87, 0.83),
+    (("blind_ru_ai.yaml",), 0.75, 0.91),
+    (("blind_ru_latin_ai.yaml",), 0.8, 0.83),
+    (("blind_vi_ai.yaml",), 0.65, 0.83),
+    (("blind_lo_ai.yaml",), 0.65, 0.66),
 ]
 
 
@@ -346,6 +358,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_af.yaml", 0.65),  # 26/38 at the session's end
     ("blind_conv_ag.yaml", 0.63),  # 25/38 at the session's end
     ("blind_conv_ah.yaml", 0.84),  # 33/38 at the session's end
+    ("blind_conv_ai.yaml", 0.68),  # 27/38 when scored blind
 ]
 
 
