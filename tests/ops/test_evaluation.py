@@ -248,3 +248,13 @@ def test_a_question_read_as_several_parts(
         for fact in answered)
     decision = Decision("q", "parts", "en", parts=parts)
     assert is_correct(LabelledQuestion("q", ("photo", "source")), decision) is correct
+
+
+def test_an_out_of_scope_question_answered_in_parts_is_answered(engine: Engine) -> None:
+    """Every part answered with a fact is an answer, not a decline; a part left unanswered
+    among them still counts as declining the question."""
+    fact = Decision("q", "fact", "en", fact=engine.knowledge.by_id["trade_growth"])
+    unsure = Decision("q", "clarify", "en", suggestions=("bauxite",))
+    item = LabelledQuestion("q", ("none",))
+    assert not is_correct(item, Decision("q", "parts", "en", parts=(fact, fact)))
+    assert is_correct(item, Decision("q", "parts", "en", parts=(fact, unsure)))
