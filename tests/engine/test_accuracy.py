@@ -268,10 +268,10 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_ah.yaml",), 0.65, 0.83),
     # A twenty-eighth, written at that session's end after its last change and scored only then,
     # unread, with its start engine and its last: one question below the second (English 36/40,
-    # 11/12; Russian 31/40, 12/12; Russian in Latin letters 22/26, 6/6; Lao 18/26, 5/6; Vietnamese
+    # 11/12; Russian 31/40, 11/12; Russian in Latin letters 22/26, 6/6; Lao 18/26, 5/6; Vietnamese
     # 18/26, 6/6).
     (("blind_en_ai.yaml",), 0.87, 0.83),
-    (("blind_ru_ai.yaml",), 0.75, 0.91),
+    (("blind_ru_ai.yaml",), 0.75, 0.83),
     (("blind_ru_latin_ai.yaml",), 0.8, 0.83),
     (("blind_vi_ai.yaml",), 0.65, 0.83),
     (("blind_lo_ai.yaml",), 0.65, 0.66),
