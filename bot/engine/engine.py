@@ -267,19 +267,18 @@ class Engine:
         near = [c for c in ranked if c.fact_id in nearby]
         limits = self.thresholds_for(language)
         bare = self._subjects(question, language) == 0  # nothing but what it asks
-        given = [c for c in near if c.fact_id == context.given[0]]
-        last_answer = self.knowledge.by_id[context.given[0]].answer_in(self.knowledge.languages[0])
-        if given and ranked[0].fact_id not in nearby and gives_numbers(
-                self.index(language), question, last_answer):
-            # "And 2025?" after the trade figures: a year the last answer gives, asked again.
-            return answering(question, reply, self.knowledge.by_id[given[0].fact_id],
-                             given[0].score, tuple(near[:3]))
-        if (bare or refers_back(question, language)) and given and ranked[0].fact_id not in \
-                nearby and given[0].score >= max(limits.suggest, ranked[0].score - limits.window):
-            # "Why her?" after the hydropower talks: pointing back at the last answer, which
-            # says why, as closely as any fact unrelated to it answers the words alone.
-            return answering(question, reply, self.knowledge.by_id[given[0].fact_id],
-                             given[0].score, tuple(near[:3]))
+        index = self.index(language)
+        last = self.knowledge.by_id[context.given[0]]
+        last_answer = last.answer_in(self.knowledge.languages[0])
+        given = next((c for c in near if c.fact_id == last.id), None)
+        if given is not None and ranked[0].fact_id not in nearby and (
+                # "And 2025?" after the trade figures: a year the last answer gives.
+                gives_numbers(index, question, last_answer)
+                # "Why her?" after the hydropower talks: pointing back at the last answer,
+                # which says why, as closely as any fact unrelated to it fits the words.
+                or ((bare or refers_back(question, language))
+                    and given.score >= max(limits.suggest, ranked[0].score - limits.window))):
+            return answering(question, reply, last, given.score, tuple(near[:3]))
         if (not near or near[0].score < limits.clarify
                 or near[0].score < ranked[0].score - limits.window):
             if self._further(ranked, nearby, limits):
@@ -288,15 +287,12 @@ class Engine:
                 return answering(question, reply, self.knowledge.by_id[ranked[0].fact_id],
                                  ranked[0].score, tuple(ranked[:3]))
             names_nothing = alone.fact_id not in nearby and bare
-            last = self.knowledge.by_id[context.given[0]]
-            if names_nothing and asks_only_what(self.index(language), question, language):
+            if names_nothing and asks_only_what(index, question, language):
                 # "What is on it?" after the photo: nothing but "what" of the last answer,
                 # which is what the article says of it.
                 return self._again(question, reply, context)
-            if names_nothing or (alone.kind != "fact"
-                                 and has_unknown(self.index(language), question)):
-                if gives_numbers(self.index(language), question,
-                                 last.answer_in(self.knowledge.languages[0])):
+            if names_nothing or (alone.kind != "fact" and has_unknown(index, question)):
+                if gives_numbers(index, question, last_answer):
                     # "What about early 2025?" after the trade figures: a year the last
                     # answer gives, asked again in other words, is that answer.
                     return answering(question, reply, last, ranked[0].score, tuple(ranked[:3]))
@@ -313,15 +309,15 @@ class Engine:
             # A word pointing back ("where is it from?" after the photo) names the last
             # answer: it is the one asked about whenever it answers at all; not when it
             # asks who ("who is he?" is the person the answer names, not the answer).
-            pointed = refers_back(question, language) and self.asks(
-                question, language).person is None
+            pointed = refers_back(question, language) and not index.asks_for_person(
+                index.analyzer.normal(question))
             least = limits.fact if pointed else max(
                 limits.clarify, best.score - limits.window)
             again = [c for c in near if c.fact_id in context.given and c.score >= least]
             best = again[0] if again else best
         fact = self.knowledge.by_id[best.fact_id]
         named = self.asks_name(question, language)
-        if names_missing(self.index(language), question) or (
+        if names_missing(index, question) or (
                 named is not None and fact.id not in named):
             # "How much is that in dollars?" after the trade figures: a word the knowledge
             # base knows only from what the article does not say asks a detail it does not
