@@ -5,32 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Protocol
 
-from bot.engine.decision import Asks, Candidate, Decision, Thresholds, decide
+from bot.engine.decision import Decision, decide
 from bot.engine.index import Index
-from bot.engine.retrieval import Weights
+from bot.engine.ranking import Ranking
 from bot.engine.scoring import rank, without_missing
 from bot.engine.smalltalk import strip_greeting
 from bot.engine.typos import token_matches
-from bot.knowledge import Knowledge
 
 # A claim checked is answered only when this many of its words point to the fact: one word
 # ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
 _CLAIM_WORDS = 2
 _NUMBERS = re.compile(r"\d+(?:[.,:/–-]\d+)*")
-
-
-class Ranking(Protocol):
-    """What answering a claim checked needs of the engine."""
-
-    knowledge: Knowledge
-    weights: Weights
-
-    def index(self, language: str) -> Index: ...
-    def rank(self, question: str, language: str) -> list[Candidate]: ...
-    def thresholds_for(self, language: str) -> Thresholds: ...
-    def asks(self, question: str, language: str) -> Asks: ...
 
 
 def checks_claim(index: Index, question: str) -> bool:

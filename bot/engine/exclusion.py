@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Protocol
 
-from bot.engine.decision import Asks, Candidate, Decision, Thresholds, answering, decide
-from bot.engine.index import Index
+from bot.engine.decision import Decision, answering, decide
+from bot.engine.ranking import Ranking
 from bot.engine.reading import reader
-from bot.knowledge import Knowledge, language_resources
+from bot.knowledge import language_resources
 
 _NAMED_WORDS = 3  # what is set aside is named in a few words, up to a comma or the end
 
@@ -49,17 +48,6 @@ def about_more(texts: tuple[str, ...], language: str) -> bool:
     pattern = _pattern(language)
     read = reader(language).normal
     return pattern is not None and any(pattern.search(read(text)) for text in texts)
-
-
-class Ranking(Protocol):
-    """What answering a question that sets something aside needs of the engine."""
-
-    knowledge: Knowledge
-
-    def index(self, language: str) -> Index: ...
-    def rank(self, question: str, language: str) -> list[Candidate]: ...
-    def thresholds_for(self, language: str) -> Thresholds: ...
-    def asks(self, question: str, language: str) -> Asks: ...
 
 
 def besides(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:

@@ -3,31 +3,19 @@ what a fact reports."""
 
 from __future__ import annotations
 
+from collections.abc import KeysView
 from dataclasses import replace
-from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from bot.engine.cues import asks_itself
-from bot.engine.decision import Asks, Candidate, Decision, Thresholds, answering, decide
+from bot.engine.decision import Asks, Decision, answering, decide
 from bot.engine.focus import before_relative
-from bot.engine.index import Index
 from bot.engine.naming import people
+from bot.engine.ranking import Ranking
 from bot.engine.typos import token_matches
-from bot.knowledge import Knowledge
 
 _SAME_NAME = 80  # rapidfuzz ratio: "тонглун" is "тхонглун", "thonglun" is "thongloun"
-
-
-class Ranking(Protocol):
-    """What reading a question about a person needs of the engine."""
-
-    knowledge: Knowledge
-
-    def index(self, language: str) -> Index: ...
-    def rank(self, question: str, language: str) -> list[Candidate]: ...
-    def thresholds_for(self, language: str) -> Thresholds: ...
-    def asks_number(self, question: str, language: str) -> bool: ...
 
 
 def counterpart(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
@@ -45,16 +33,16 @@ def counterpart(engine: Ranking, question: str, language: str, reply: str, asks:
     said = {matches[0][0] for word, token in index.analyzer.pairs(question)
             if (matches := token_matches(index, word, token))}
 
-    def named(name: frozenset[str]) -> bool:
-        """Whether the question names this name, spelt as it may be ("Тонглун")."""
-        return any(fuzz.ratio(token, word) >= _SAME_NAME for token in name for word in said)
+    # The names the question gives, spelt as they may be ("Тонглун").
+    given = {name for runs in names.values() for name in runs
+             if any(fuzz.ratio(token, word) >= _SAME_NAME for token in name for word in said)}
+    if not given:
+        return None  # the question names nobody
 
     def others(fact: str) -> bool:
         """Whether the fact names someone the question does not."""
-        return not all(map(named, names.get(fact, ())))
+        return not given.issuperset(names.get(fact, ()))
 
-    if not any(named(name) for runs in names.values() for name in runs):
-        return None  # the question names nobody
     best = decision.candidates[0]
     if decision.kind == "fact" and others(best.fact_id):
         return None
@@ -107,13 +95,17 @@ def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks
         return None
     index = engine.index(language)
     knowledge = engine.knowledge
-    number = {fact.id: at for at, fact in enumerate(knowledge.facts)}
-    own = index.fact_tokens(number[best])
+
+    def tokens(fact: str) -> KeysView[str]:
+        """The fact's tokens in the index."""
+        return index.fact_tokens(knowledge.facts.index(knowledge.by_id[fact]))
+
+    own = tokens(best)
     asked = {token for word, token in index.analyzer.pairs(question)
              if token not in index.common and token not in own
              and token not in index.interrogatives and token_matches(index, word, token)}
     tellers = [fact for fact in knowledge.by_id[best].related if fact in asks.person
-               and not asked.isdisjoint(index.fact_tokens(number[fact]))]
+               and not asked.isdisjoint(tokens(fact))]
     if len(tellers) != 1:
         return None
     return answering(question, reply, knowledge.by_id[tellers[0]], decision.score,
