@@ -260,14 +260,17 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
             return True
     elif any(simple.startswith(lead + " ") for lead in phrases(language, "leads")):
         return True
-    refers = set(phrases(language, "refers"))
-    return any(word in refers for word in present)
+    return _points_back(present, language)
 
 
 def refers_back(text: str, language: str) -> bool:
     """Whether a question has a word pointing back at what was said ("it", "this")."""
-    refers = set(phrases(language, "refers"))
-    return any(word in refers for word in plain_words(text, language))
+    return _points_back(plain_words(text, language), language)
+
+
+def _points_back(present: list[str], language: str) -> bool:
+    """Whether words read from a question hold one pointing back ("it", "this")."""
+    return not set(phrases(language, "refers")).isdisjoint(present)
 
 
 def asks_only(text: str, language: str) -> bool:

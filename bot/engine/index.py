@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from bot.engine.analysis import Analyzer
+from bot.engine.dating import source_year
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
 from bot.engine.reading import CACHE_WORDS, words
@@ -28,7 +29,6 @@ PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], 
 # Two tokens written next to each other in this share of the times the rarer is written are
 # one word to the reader (see `collocations`).
 _COLLOCATED = 0.8
-_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -408,8 +408,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
                    if sum(other[2:] == year[2:] for other in years) == 1}
-    dated = _YEAR.match(knowledge.article.date or "")
-    index.source_year = dated.group() if dated else None
+    year = source_year(knowledge)
+    index.source_year = str(year) if year is not None else None
     if words_in_first:
         # As many n-grams as a word of the first language's questions is cut into in their
         # translations, counted from the questions read above.

@@ -153,6 +153,12 @@ def _asked(piece: str, language: str) -> list[str]:
     return questions
 
 
+def _last_word(text: str, end: int) -> str:
+    """The word of the text that ends before `end` (read alone: the whole text need not be)."""
+    before = text[:end].split()
+    return before[-1] if before else ""
+
+
 def groupings(sentence: str, language: str) -> list[list[str]]:
     """Ways to read one sentence as several questions joined by "and", "also" and the like:
     every cut at its joining words into two or more parts, the most parts first."""
@@ -164,7 +170,8 @@ def groupings(sentence: str, language: str) -> list[list[str]]:
     # After "or" a joining word opens the other alternative, not another question ("only for
     # power or also for something else?", "или ещё для чего-то?").
     spans = [match.span() for match in pattern.finditer(padded)
-             if not either.intersection(plain_words(padded[:match.start()], language)[-1:])]
+             if not either.intersection(plain_words(_last_word(padded, match.start()),
+                                                    language))]
     if not spans or len(spans) >= MAX_PIECES:
         return []
     found: list[list[str]] = []
