@@ -4,6 +4,7 @@ has, only "what"."""
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
+from bot.engine.cues import asks_itself
 from bot.engine.index import Index
 from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 from bot.knowledge import language_resources
@@ -31,7 +32,10 @@ def asks_only_what(index: Index, question: str, language: str) -> bool:
 def names_own(index: Index, text: str, language: str) -> bool:
     """Whether a piece of a message names something of its own: a word the knowledge base
     has, or knows the article does not give, or one no fact has unless the piece refers back
-    ("is that real?" names nothing; "what's the population?" does)."""
+    ("is that real?" names nothing; "what's the population?" does) or asks nothing: a remark
+    after a question ("that's what my uncle said") is none of its own."""
+    if "?" not in text and not asks_itself(text, language):
+        return False
     if names_known(index, text) or names_missing(index, text):
         return True
     refers = set(phrases(language, "refers"))

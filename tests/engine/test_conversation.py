@@ -497,12 +497,14 @@ def test_a_message_naming_only_the_article_is_the_overview(
     [
         ("rail link to laos via china?? is that real", "new_routes"),
         ("was the lao president on an official trip? where to?", "official_visit"),
+        ("did trade drop in 2024? a colleague of mine told me so", "trade_growth"),
+        ("торговля в 2024 выросла? где-то читал, что упала", "trade_growth"),
     ],
 )
 def test_a_piece_naming_nothing_only_asks_the_question_before_it(
         engine: Engine, message: str, fact: str) -> None:
-    """A piece after a question that names nothing of its own and is not answered adds
-    nothing: the message is answered as the question before it."""
+    """A piece after a question that names nothing of its own, or asks nothing (a remark),
+    and is not answered adds nothing: the message is answered as the question before it."""
     decision = engine.decide(message)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
 

@@ -145,6 +145,10 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("ну что подписали", "ru", True),
         ("so the railway", "en", False),
         ("обсуждали ли текстиль", "ru", True),  # "ли" asks from after the first word
+        # A question word made indefinite ("где-то", somewhere) asks nothing.
+        ("где-то читал об этом", "ru", False),
+        ("кто-нибудь в курсе", "ru", False),
+        ("có ký hợp đồng ko", "vi", True),  # "ko", không as typed in chats
     ],
 )
 def test_asks_itself(text: str, language: str, expected: bool) -> None:

@@ -18,6 +18,7 @@ from bot.engine.pieces import asks_only_what, names_own, unknown_word
         ("where to?", False),
         ("what's the population of laos?", True),  # a word of its own, unknown to the facts
         ("and the railway?", True),
+        ("my uncle told me that", False),  # a remark: it asks nothing
     ],
 )
 def test_a_piece_names_something_of_its_own(engine: Engine, text: str, own: bool) -> None:
