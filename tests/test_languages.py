@@ -148,9 +148,16 @@ def test_loading_is_cached() -> None:
             "languages/ru.yaml: field 'intent_words': Tuple should have at least 1 item",
         ),
         (
+            "en.yaml",
+            '"cereal, grain, cereal crop, staple crop, food crop": [rice,',
+            '"cereal, grain, cereal crop, staple crop, food crop": [Rice,',
+            "languages/en.yaml: field 'category 'cereal, grain, cereal crop, staple crop, food "
+            "crop'': 'Rice' should be lower case",
+        ),
+        (
             "ru.yaml",
-            "joined: [из за]",
-            "joined: [изза]",
+            "joined: [из за,",
+            "joined: [изза,",
             "languages/ru.yaml: field 'joined': 'изза' should be two words",
         ),
         (
@@ -199,7 +206,7 @@ def test_loading_is_cached() -> None:
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
          "broken-template", "unknown-stemmer", "unknown-dictionary", "broken-regex", "empty-list",
-         "joined-one-word",
+         "capital-in-category", "joined-one-word",
          "name-kind-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
          "yaml-syntax"],

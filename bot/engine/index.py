@@ -265,6 +265,37 @@ def collocations(analyzer: Analyzer, texts: Iterable[str], least: int
                      and count >= _COLLOCATED * min(single[pair[0]], single[pair[1]]))
 
 
+Categories = tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]
+
+
+def categories_of(analyzer: Analyzer, language: str) -> Categories:
+    """The language file's `categories` as this analyzer reads them: each category's name
+    tokens and its members' stems, word for word (not through the knowledge base's synonyms,
+    which would widen them). A member a word of which is a stopword is left out: unsure."""
+    spaced = language_resources(language).segment is None
+    read: list[tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = []
+    for names, members in language_resources(language).categories:
+        stems = []
+        for member in members:
+            pairs = analyzer.pairs(member)
+            if pairs and not (spaced and len(pairs) != len(member.split())):
+                stems.append(tuple(analyzer.stem(word) for word, _ in pairs))
+        read.append((frozenset(token for name in names for token in analyzer.tokens(name)),
+                     tuple(stems)))
+    return tuple(read)
+
+
+def categories_named(analyzer: Analyzer, answer: str, categories: Categories) -> set[str]:
+    """The name tokens of the categories an answer names a member of ("cereal", "grain" of
+    "rice")."""
+    said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
+    longest = max((len(member) for _, members in categories for member in members), default=0)
+    runs = {said[start:start + size] for size in range(1, longest + 1)
+            for start in range(len(said) - size + 1)}
+    return {token for names, members in categories if not runs.isdisjoint(members)
+            for token in names}
+
+
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
     first = knowledge.languages[0]
@@ -333,6 +364,19 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted(term_counts[number]):
             if len(postings[token]) == 1 and not token[0].isdigit():
                 phrases.append((token,))
+    # The categories of the things an answer names ("cereal" of "rice") are words of that
+    # fact too: only words no fact has, so that they add to what a question can say and change
+    # nothing else (nor a fact's length, counted in its own words).
+    known = set(postings)
+    lengths = [sum(counts.values()) for counts in term_counts]
+    categories = categories_of(analyzer, language)
+    for number, fact in enumerate(knowledge.facts):
+        names = categories_named(analyzer, fact.answer.get(language, ""), categories)
+        for token in sorted(names - known):
+            term_counts[number][token] = term_counts[number].get(token, 0) + 1
+            postings.setdefault(token, []).append(number)
+    weights.update((token, math.log(1 + total / len(facts))) for token, facts in postings.items()
+                   if token not in known)
     # Countries other than the article's main subjects: naming one the fact lacks rules it out.
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     place_grams: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -365,7 +409,6 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     for number, fact_misses in enumerate(analysed_misses):
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
-    lengths = [sum(counts.values()) for counts in term_counts]
     index = Index(
         term_counts=term_counts,
         lengths=lengths,

@@ -186,6 +186,10 @@ class LanguageFile(_Strict):
     relative_years: dict[Text, Annotated[StrictInt, Field(ge=-10, le=10)]] = Field(
         default_factory=dict)
     excludes: tuple[Text, ...] = ()
+    # Category words and what belongs to each, as the language says them: the names of one
+    # category separated by commas ("cereal, grain"), then its members ([rice, wheat, ...]).
+    # A fact naming a member also has the category's names: "any cereals?" finds the rice.
+    categories: dict[Text, Texts] = Field(default_factory=dict)
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -262,6 +266,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "other_occasions": model.other_occasions, "months": model.months,
              "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
+             "categories": tuple(model.categories),
+             **{f"category '{names}'": members for names, members in model.categories.items()},
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
              "interrogatives": tuple(word for group in model.interrogatives for word in group)}
@@ -325,6 +331,8 @@ def _language(code: str, model: LanguageFile) -> Language:
         months=model.months,
         relative_years=dict(model.relative_years),
         excludes=model.excludes,
+        categories=tuple((tuple(name.strip() for name in names.split(",") if name.strip()),
+                          members) for names, members in model.categories.items()),
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),

@@ -111,6 +111,8 @@ class Language:
     months: tuple[str, ...] = ()  # month names and short forms ("january", "jan")
     relative_years: Mapping[str, int] = field(default_factory=dict)  # "last year": -1
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
+    # Category names and their members ((("cereal", "grain"), ("rice", "wheat", ...)), ...).
+    categories: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     conversation: Conversation = field(default_factory=Conversation)
     # Joined only as written with their marks ("đô la"; "đó là" reads the same without).
     joined_marked: tuple[tuple[str, str], ...] = ()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.engine import Engine
+from bot.engine import index as index_module
 from bot.engine.analysis import Analyzer
-from bot.engine.index import collocations
+from bot.engine.index import build_index, categories_named, categories_of, collocations
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,51 @@ def test_a_vietnamese_collocation_is_read_as_a_word_of_its_own(engine: Engine) -
     analyzer = engine.index("vi").analyzer
     assert "mo_rong" in analyzer.tokens("Nga mở rộng vận tải biển")
     assert "mo_rong" not in analyzer.tokens("mỏ quặng nhôm")
+
+
+@pytest.mark.parametrize(
+    ("answer", "language", "category", "named"),
+    [
+        ("Laos grows rice and sweet potatoes.", "en", "cereal", True),
+        ("Laos grows rice and sweet potatoes.", "en", "tuber", True),
+        ("The sweet taste of success.", "en", "tuber", False),  # "sweet potato" word for word
+        ("Trade grew by 66 percent.", "en", "cereal", False),
+        ("Лаос выращивает рис и батат.", "ru", "злак", True),
+    ],
+)
+def test_an_answer_naming_a_member_has_its_categorys_names(
+        engine: Engine, answer: str, language: str, category: str, named: bool) -> None:
+    """An answer naming a member of a category (word for word, by stem) has the category's
+    names among its tokens; one naming none has not."""
+    analyzer = engine.index(language).analyzer
+    token = analyzer.tokens(category)[0]
+    categories = categories_of(analyzer, language)
+    assert (token in categories_named(analyzer, answer, categories)) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "fact"),
+    [
+        ("any cereals among the exports?", "en", "agri_exports"),
+        ("какие-нибудь зерновые культуры есть в списке?", "ru", "agri_exports"),
+    ],
+)
+def test_a_category_word_finds_the_fact_naming_its_members(
+        engine: Engine, question: str, language: str, fact: str) -> None:
+    """A question asking with a category word no fact has ranks first the fact whose answer
+    names a member of it."""
+    assert engine.rank(question, language)[0].fact_id == fact
+
+
+def test_categories_add_words_and_move_none(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The categories add words no fact has ("cereal") and leave every word the facts have
+    where the facts put it."""
+    added = build_index(engine.knowledge, "en")
+    resources = index_module.language_resources
+    monkeypatch.setattr(index_module, "language_resources",
+                        lambda code: replace(resources(code), categories=()))
+    plain = build_index(engine.knowledge, "en")
+    assert all(added.postings[token] == facts for token, facts in plain.postings.items())
+    assert added.analyzer.token("cereal") in set(added.postings) - set(plain.postings)
+    assert added.lengths == plain.lengths

@@ -36,7 +36,7 @@ def test_a_word_list_keeps_common_words_only() -> None:
     [
         ("more", []),  # not "move"
         ("weather", []),  # not "water"
-        ("land", []),  # not "lane", a synonym of "route"
+        ("lone", []),  # not "lane", a synonym of "route"
         ("mvoe", [("move", 90.0)]),  # a typo still is one
         ("harbours", [("port", 90.0)]),  # a form of "harbors", a synonym of "port"
         ("industries", [("industri", 100.0)]),  # a form of "industry"
