@@ -26,6 +26,23 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{either})\s+([^\W\d_][^,.;:?!]*)")
 
 
+def _named(following: list[str], language: str) -> list[str]:
+    """The words naming what is set aside, of the few after "besides": up to a function word
+    ("besides agriculture were on the table": agriculture), but for one joining two things
+    ("besides mining and agriculture")."""
+    resources = language_resources(language)
+    joining = {*resources.conversation.joins, *resources.alternatives}
+    stops = {reader(language).normal(word) for word in resources.stopwords} - joining
+    named: list[str] = []
+    for word in following:
+        if named and word in stops:
+            break
+        named.append(word)
+    while named and named[-1] in joining:
+        named.pop()
+    return named
+
+
 def set_aside(question: str, language: str) -> tuple[str, str] | None:
     """The question without what it sets aside, and what it sets aside ("which industries
     did they discuss", "farming"); None when it sets nothing aside."""
@@ -36,7 +53,7 @@ def set_aside(question: str, language: str) -> tuple[str, str] | None:
     found = pattern.search(normal)
     if found is None:
         return None
-    named = found[1].split()[:_NAMED_WORDS]
+    named = _named(found[1].split()[:_NAMED_WORDS], language)
     end = found.start(1) + len(" ".join(named)) if named else found.end()
     rest = f"{normal[:found.start()]} {normal[end:]}".strip()
     return rest, " ".join(named)

@@ -12,7 +12,9 @@ from bot.engine.exclusion import set_aside
     ("question", "language", "named"),
     [
         ("apart from farming, which industries did they discuss", "en", "farming"),
-        ("what industries besides farming did they discuss", "en", "farming did they"),
+        # Up to a function word, but for one joining two things.
+        ("what industries besides farming did they discuss", "en", "farming"),
+        ("besides mining and farming, what else", "en", "mining and farming"),
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "ru",
          "сельского хозяйства обсуждали"),
         ("which industries did they discuss", "en", None),
