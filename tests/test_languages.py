@@ -156,8 +156,8 @@ def test_loading_is_cached() -> None:
         ),
         (
             "ru.yaml",
-            "joined: [из за,",
-            "joined: [изза,",
+            "joined: [из за, в итоге,",
+            "joined: [изза, в итоге,",
             "languages/ru.yaml: field 'joined': 'изза' should be two words",
         ),
         (

@@ -165,6 +165,7 @@ def test_asks_itself(text: str, language: str, expected: bool) -> None:
         ("hi! give me the main points please", "en", "hi give me the please"),
         ("how much did trade grow", "en", None),
         ("кратко про ядерное сотрудничество", "ru", "про ядерное сотрудничество"),
+        ("что в итоге подписали", "ru", None),  # "в итоге", in the end, is no "итог"
         ("ບົດຄວາມນີ້ກ່ຽວກັບຫຍັງ", "lo", ""),
     ],
 )
