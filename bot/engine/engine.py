@@ -367,6 +367,11 @@ class Engine:
         asks = self.asks(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language), asks)
+        if decision.fact is not None and self._asks_missing(question, language, decision.fact):
+            # "Which Vietnamese port will they use?": a word the article is known not to give
+            # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, not what the fact says.
+            decision = not_said(question, reply, decision.fact, decision.score,
+                                decision.candidates)
         person = described(self, question, language, reply, asks) or teller(
             self, question, language, reply, asks, decision) or counterpart(
             self, question, language, reply, asks, decision)
@@ -393,6 +398,18 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _asks_missing(self, question: str, language: str, fact: Fact) -> bool:
+        """Whether the question has words the knowledge base knows only from this fact's
+        `not_in_article` phrasings (as many as `names_missing` needs)."""
+        index = self.index(language)
+        if not names_missing(index, question):
+            return False
+        own = {token for tokens in index.misses[self.knowledge.facts.index(fact)]
+               for token in tokens}
+        missing = {token for _, token in index.analyzer.pairs(question)
+                   if token in index.miss_words and token not in index.weights}
+        return len(missing) >= _MISSING_WORDS and missing <= own
 
     def _chosen(self, question: str, language: str, reply: str, asks: Asks,
                 leaning: set[str]) -> Decision | None:
@@ -463,6 +480,11 @@ class Engine:
                 remembered.clear()  # earlier messages: never ranked again
             remembered[question, language] = ranked
         return list(ranked)  # a list of its own: a caller may change it
+
+
+# Words known only from a fact's `not_in_article` phrasings that make a question one of them:
+# one ("exactly", "premier") is in too many questions the fact answers.
+_MISSING_WORDS = 2
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
