@@ -275,21 +275,33 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ai.yaml",), 0.8, 0.83),
     (("blind_vi_ai.yaml",), 0.65, 0.83),
     (("blind_lo_ai.yaml",), 0.65, 0.66),
-    # A twenty-ninth and a thirtieth, written at the start of the next session, scored blind with
-    # its start engine and again after its changes, unread, then read: one question below the
-    # second score (aj: English 28/40, 12/12; Russian 26/40, 11/12; Russian in Latin letters
-    # 22/26, 6/6; Lao 17/26, 4/6; Vietnamese 16/26, 6/6. ak: English 32/40, 12/12; Russian 28/40,
-    # 12/12; Russian in Latin letters 20/26, 6/6; Lao 15/26, 4/6; Vietnamese 17/26, 4/6).
+    # Four more (aj-am), written in the next session, scored blind with its start engine and
+    # again later, unread (aj after most of the session's changes, then read; ak, al, am after
+    # its last): one question below the second score (aj: English 28/40, 12/12; Russian 26/40,
+    # 11/12; Russian in Latin letters 22/26, 6/6; Lao 17/26, 4/6; Vietnamese 16/26, 6/6. ak:
+    # 32/40, 12/12; 29/40, 12/12; 21/26, 6/6; 15/26, 4/6; 17/26, 4/6. al: 34/40, 12/12; 30/40,
+    # 11/12; 21/26, 6/6; 21/26, 5/6; 17/26, 6/6. am: 30/40, 11/12; 31/40, 12/12; 17/26, 6/6;
+    # 18/26, 5/6; 19/26, 5/6).
     (("blind_en_aj.yaml",), 0.67, 0.91),
     (("blind_ru_aj.yaml",), 0.62, 0.83),
     (("blind_ru_latin_aj.yaml",), 0.8, 0.83),
     (("blind_vi_aj.yaml",), 0.57, 0.83),
     (("blind_lo_aj.yaml",), 0.61, 0.5),
     (("blind_en_ak.yaml",), 0.77, 0.91),
-    (("blind_ru_ak.yaml",), 0.67, 0.91),
-    (("blind_ru_latin_ak.yaml",), 0.73, 0.83),
+    (("blind_ru_ak.yaml",), 0.7, 0.91),
+    (("blind_ru_latin_ak.yaml",), 0.76, 0.83),
     (("blind_vi_ak.yaml",), 0.61, 0.5),
     (("blind_lo_ak.yaml",), 0.53, 0.5),
+    (("blind_en_al.yaml",), 0.82, 0.91),
+    (("blind_ru_al.yaml",), 0.72, 0.83),
+    (("blind_ru_latin_al.yaml",), 0.76, 0.83),
+    (("blind_vi_al.yaml",), 0.61, 0.83),
+    (("blind_lo_al.yaml",), 0.76, 0.66),
+    (("blind_en_am.yaml",), 0.72, 0.83),
+    (("blind_ru_am.yaml",), 0.75, 0.91),
+    (("blind_ru_latin_am.yaml",), 0.61, 0.83),
+    (("blind_vi_am.yaml",), 0.69, 0.66),
+    (("blind_lo_am.yaml",), 0.65, 0.66),
 ]
 
 
@@ -376,6 +388,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ai.yaml", 0.68),  # 27/38 when scored blind
     ("blind_conv_aj.yaml", 0.75),  # 29/37 when scored blind, at the start and after the changes
     ("blind_conv_ak.yaml", 0.76),  # 30/38 when scored blind, at the start and after the changes
+    ("blind_conv_al.yaml", 0.88),  # 33/36 when scored blind, at the start and after the changes
+    ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
 ]
 
 
