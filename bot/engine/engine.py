@@ -54,6 +54,7 @@ from bot.engine.typos import (
     gives_numbers,
     has_unknown,
     knows,
+    missing_words,
     names_known,
     names_missing,
 )
@@ -400,16 +401,13 @@ class Engine:
         return decision
 
     def _asks_missing(self, question: str, language: str, fact: Fact) -> bool:
-        """Whether the question has words the knowledge base knows only from this fact's
-        `not_in_article` phrasings (as many as `names_missing` needs)."""
+        """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows
+        only from this fact's `not_in_article` phrasings."""
         index = self.index(language)
-        if not names_missing(index, question):
-            return False
-        own = {token for tokens in index.misses[self.knowledge.facts.index(fact)]
-               for token in tokens}
-        missing = {token for _, token in index.analyzer.pairs(question)
-                   if token in index.miss_words and token not in index.weights}
-        return len(missing) >= _MISSING_WORDS and missing <= own
+        missing = missing_words(index, question)
+        number = self.knowledge.facts.index(fact)
+        return len(missing) >= _MISSING_WORDS and all(
+            number in index.miss_postings[token] for token in missing)
 
     def _chosen(self, question: str, language: str, reply: str, asks: Asks,
                 leaning: set[str]) -> Decision | None:

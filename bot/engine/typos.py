@@ -122,14 +122,19 @@ def has_unknown(index: Index, text: str) -> bool:
                for word, token in index.analyzer.pairs(text))
 
 
+def missing_words(index: Index, text: str) -> set[str]:
+    """The text's tokens the knowledge base knows only from what the article does not say
+    (its `not_in_article` phrasings: "dollars", "companies")."""
+    return {token for _, token in index.analyzer.pairs(text)
+            if token in index.miss_words and token not in index.weights}
+
+
 def names_missing(index: Index, text: str) -> bool:
     """Whether the text has a word the knowledge base knows only from what the article does
-    not say (its `not_in_article` phrasings: "dollars", "companies"). Text cut into
-    character n-grams (Lao) needs two of them: one n-gram is no word, and one spanning two
-    words ("ບົກຊິດ" + "ເດ") may occur only in those phrasings by chance."""
-    missing = sum(token in index.miss_words and token not in index.weights
-                  for _, token in index.analyzer.pairs(text))
-    return missing >= (2 if unspaced(index.analyzer.language) else 1)
+    not say (`missing_words`). Text cut into character n-grams (Lao) needs two of them: one
+    n-gram is no word, and one spanning two words ("ບົກຊິດ" + "ເດ") may occur only in those
+    phrasings by chance."""
+    return len(missing_words(index, text)) >= (2 if unspaced(index.analyzer.language) else 1)
 
 
 def gives_numbers(index: Index, text: str, answer: str) -> bool:
