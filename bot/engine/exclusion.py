@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.engine.cue_reading import stopwords
 from bot.engine.decision import Decision, answering, decide
 from bot.engine.ranking import Ranking
 from bot.engine.reading import reader
@@ -32,10 +33,10 @@ def _named(following: list[str], language: str) -> list[str]:
     ("besides mining and agriculture")."""
     resources = language_resources(language)
     joining = {*resources.conversation.joins, *resources.alternatives}
-    stops = {reader(language).normal(word) for word in resources.stopwords} - joining
+    stops = stopwords(language)  # read as the question is, once per language
     named: list[str] = []
     for word in following:
-        if named and word in stops:
+        if named and word in stops and word not in joining:
             break
         named.append(word)
     while named and named[-1] in joining:
