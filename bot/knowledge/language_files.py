@@ -146,6 +146,8 @@ class LanguageFile(_Strict):
     stopwords: Texts
     filler: Text
     joined: tuple[Text, ...] = ()
+    # Words joined as `joined` are that are stopwords too, written once ("что то": "чтото").
+    joined_stopwords: tuple[Text, ...] = ()
     # Joined only as written with their marks: without them they read as other words
     # ("đô la", dollar; "đó là", "that is", reads the same without its marks).
     joined_marked: tuple[Text, ...] = ()
@@ -246,7 +248,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
             re.compile(pattern)
         except re.error as error:
             problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
-    for key, entries in (("joined", model.joined), ("joined_marked", model.joined_marked),
+    for key, entries in (("joined", model.joined), ("joined_stopwords", model.joined_stopwords),
+                         ("joined_marked", model.joined_marked),
                          ("name_kinds", model.name_kinds)):
         problems += [f"{label}: field '{key}': '{entry}' should be two words"
                      for entry in entries if len(entry.split()) != 2]
@@ -254,6 +257,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
                *model.smalltalk.bye, *model.smalltalk.help]
     # Words are matched after case folding, so a capital letter would never match.
     lists = {"stopwords": model.stopwords, "joined": model.joined,
+             "joined_stopwords": model.joined_stopwords,
              "joined_marked": model.joined_marked, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
@@ -308,9 +312,11 @@ def _language(code: str, model: LanguageFile) -> Language:
         code=code,
         name=model.name,
         stemmer=model.stemmer,
-        stopwords=frozenset(model.stopwords),
+        stopwords=frozenset(model.stopwords) | {"".join(entry.split())
+                                                 for entry in model.joined_stopwords},
         filler=re.compile(model.filler, re.IGNORECASE),
-        joined=tuple((first, second) for first, second in map(str.split, model.joined)),
+        joined=tuple((first, second) for first, second
+                     in map(str.split, (*model.joined, *model.joined_stopwords))),
         joined_marked=tuple((first, second)
                             for first, second in map(str.split, model.joined_marked)),
         percent=model.percent,
