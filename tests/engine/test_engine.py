@@ -362,8 +362,23 @@ def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ 555", "trade_growth"),
+        ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ55555", "trade_growth"),
+    ],
+)
+def test_lao_laughter_typed_as_fives_is_no_number(engine: Engine, question: str,
+                                                 fact_id: str) -> None:
+    """Laughter typed as fives ("555", Lao chat's "ha ha ha") is no figure the asker gives."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
     ("question", "closest"),
     [
+        ("ການຄ້າປີ 15550 ເພີ່ມຂຶ້ນເທົ່າໃດ", "trade_growth"),  # fives inside a number count
         ("is the new railway going through Thailand?", "new_routes"),
         ("железная дорога пойдет через Таиланд?", "new_routes"),
         ("how much did trade grow in 2023?", "trade_growth"),
