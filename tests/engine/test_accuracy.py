@@ -302,6 +302,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_am.yaml",), 0.61, 0.83),
     (("blind_vi_am.yaml",), 0.69, 0.66),
     (("blind_lo_am.yaml",), 0.65, 0.66),
+    # Round an, written in the session after, scored blind with its start engine, then read and
+    # used as development data; no change of that session moved it: one question below
+    # (English 29/40, 12/12; Russian 31/40, 12/12; Russian in Latin letters 23/26, 6/6; Lao
+    # 21/26, 6/6; Vietnamese 19/26, 6/6).
+    (("blind_en_an.yaml",), 0.7, 0.91),
+    (("blind_ru_an.yaml",), 0.75, 0.91),
+    (("blind_ru_latin_an.yaml",), 0.84, 0.83),
+    (("blind_vi_an.yaml",), 0.69, 0.83),
+    (("blind_lo_an.yaml",), 0.76, 0.83),
 ]
 
 
@@ -390,6 +399,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ak.yaml", 0.76),  # 30/38 when scored blind, at the start and after the changes
     ("blind_conv_al.yaml", 0.88),  # 33/36 when scored blind, at the start and after the changes
     ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
+    ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
 ]
 
 
