@@ -311,6 +311,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_an.yaml",), 0.84, 0.83),
     (("blind_vi_an.yaml",), 0.69, 0.83),
     (("blind_lo_an.yaml",), 0.76, 0.83),
+    # Round ao, written in the same session and left unread, scored with its start engine and
+    # its last (the same figures): one question below (English 34/40, 12/12; Russian 31/40,
+    # 10/12; Russian in Latin letters 22/26, 6/6; Lao 19/26, 5/6; Vietnamese 20/26, 6/6).
+    (("blind_en_ao.yaml",), 0.82, 0.91),
+    (("blind_ru_ao.yaml",), 0.75, 0.75),
+    (("blind_ru_latin_ao.yaml",), 0.8, 0.83),
+    (("blind_vi_ao.yaml",), 0.73, 0.83),
+    (("blind_lo_ao.yaml",), 0.69, 0.66),
 ]
 
 
@@ -400,6 +408,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_al.yaml", 0.88),  # 33/36 when scored blind, at the start and after the changes
     ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
     ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
+    ("blind_conv_ao.yaml", 0.84),  # 33/38 when scored blind, at the start and at the end
 ]
 
 
