@@ -358,7 +358,6 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                 surface.setdefault(word, canonical)
                 surface.setdefault(analyzer.stem(word), canonical)
     total = max(len(knowledge.facts), 1)
-    weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
     for number, phrases in enumerate(analysed_facts):
         # A word found in this fact alone ("rice", "sugarcane") is a keyword question for it.
         for token in sorted(term_counts[number]):
@@ -375,8 +374,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted(names - known):
             term_counts[number][token] = term_counts[number].get(token, 0) + 1
             postings.setdefault(token, []).append(number)
-    weights.update((token, math.log(1 + total / len(facts))) for token, facts in postings.items()
-                   if token not in known)
+    weights = {token: math.log(1 + total / len(facts)) for token, facts in postings.items()}
     # Countries other than the article's main subjects: naming one the fact lacks rules it out.
     common = frozenset(token for token, facts in postings.items() if len(facts) > total / 2)
     place_grams: tuple[tuple[str, frozenset[str]], ...] = ()
