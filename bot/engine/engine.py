@@ -383,7 +383,10 @@ class Engine:
         # A long message often wraps its question in a preamble ("hi, I'm writing a report,
         # quick one: how much ..."): the question part alone may be clear where the whole is
         # not. It may only confirm what the whole message leans to, never overturn it.
-        leaning = {c.fact_id for c in decision.candidates[:1]}
+        # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
+        # guess ("какая погода ..., сильно льёт?" read as "лет").
+        leaning = ({c.fact_id for c in decision.candidates[:1]}
+                   if names_known(self.index(language), question) else set())
         opened = after_opening(question, language)
         for part in [*focus(question), *([opened] if opened else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,

@@ -364,6 +364,12 @@ def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
 
 
+def test_a_clause_read_alone_needs_a_message_that_names_something(engine: Engine) -> None:
+    """The last clause of a message naming nothing as spelt ("сильно льёт?", pouring, read as
+    "лет", years) does not answer it with the fact that typo happens to fit."""
+    assert engine.decide("какая погода во вьентьяне в августе, сильно льёт?").kind == "none"
+
+
 @pytest.mark.parametrize(
     ("question", "closest"),
     [
