@@ -92,6 +92,10 @@ def snap(word: str, language: str) -> str:
     # "резюмируй" of "резюме").
     forms = [cue for cue in cue_stems(language).get(word[:_SNAP_LENGTH - 1], ())
              if _shared(word, cue) >= max(_SNAP_LENGTH - 1, _FORM_SHARE * len(cue))]
+    if unspaced(language):
+        # A run of text without spaces is no word with an ending: a cue word beginning a
+        # long one ("ສະຫຼຸບແລ້ວ ... ແມ່ນບໍ?", so ... right?) begins a sentence.
+        forms = [cue for cue in forms if len(word) - len(cue) <= _SNAP_LENGTH]
     # The cue it shares most letters with ("summarizing": "summarize", not "summary").
     return max(forms, key=lambda cue: _shared(word, cue), default=word)
 

@@ -41,10 +41,15 @@ def _asks(text: str, language: str, kind: str) -> bool:
         # No word boundaries to rely on: the phrase must be (nearly) the whole message, but
         # for the words that may stand around it ("please", "of this news").
         joined = simple.replace(" ", "")
-        for phrase in (p.replace(" ", "") for p in cues):
+        unspaced_cues = sorted({p.replace(" ", "") for p in cues}, key=len, reverse=True)
+        for phrase in unspaced_cues:
             if phrase not in joined:
                 continue
+            # Other phrases of the kind may stand beside it ("ສະຫຼຸບເນື້ອໃນຫຼັກ", summarise
+            # the main content), as their words may where there are spaces.
             left = joined.replace(phrase, "", 1)
+            for other in unspaced_cues:
+                left = left.replace(other, "")
             if kind == "overview":
                 left = _cut_about_article(left, language)
             if len(_PUNCTUATION.sub("", left)) <= _LEFT_OVER:

@@ -36,6 +36,9 @@ from bot.engine.cues import (
         ("Насколько вырос товарооборот?", "ru", False),
         ("tóm tắt", "vi", True),
         ("ສະຫຼຸບ", "lo", True),
+        ("ສະຫຼຸບເນື້ອໃນຫຼັກຂອງຂ່າວນີ້ໃຫ້ແດ່", "lo", True),  # summarise, main content: two cues
+        # "So, in the end, ...": the cue word begins a sentence that asks something else.
+        ("ສະຫຼຸບແລ້ວສອງປະເທດເຊັນສັນຍາດ້ານການທະຫານກັນແມ່ນບໍ?", "lo", False),
         # "What does this article talk about": the article and a question word, nothing else.
         ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບຫຍັງ", "lo", True),
         ("ບົດຄວາມນີ້ເວົ້າກ່ຽວກັບຫຍັງ?", "lo", True),  # a question mark is no word
