@@ -319,6 +319,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ao.yaml",), 0.8, 0.83),
     (("blind_vi_ao.yaml",), 0.73, 0.83),
     (("blind_lo_ao.yaml",), 0.69, 0.66),
+    # Round ap, written in the session after, scored blind with its start engine, then read and
+    # used as development data: one question below that first score (English 31/40, 11/12;
+    # Russian 31/40, 11/12; Russian in Latin letters 22/26, 5/6; Lao 17/26, 6/6; Vietnamese
+    # 18/26, 5/6).
+    (("blind_en_ap.yaml",), 0.75, 0.83),
+    (("blind_ru_ap.yaml",), 0.75, 0.83),
+    (("blind_ru_latin_ap.yaml",), 0.8, 0.66),
+    (("blind_vi_ap.yaml",), 0.65, 0.66),
+    (("blind_lo_ap.yaml",), 0.61, 0.83),
 ]
 
 
@@ -409,6 +418,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
     ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
     ("blind_conv_ao.yaml", 0.84),  # 33/38 when scored blind, at the start and at the end
+    ("blind_conv_ap.yaml", 0.84),  # 33/38 when scored blind, then read
 ]
 
 
