@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from bot.engine import Context
 from bot.knowledge import Knowledge
-from bot.ops.chat_state import ChatStateStore, State
+from bot.ops.chat_state import ChatStateStore, State, decode, encode
 
 LIMIT = 10_000  # conversations (or chats) remembered at once; the least recently used go first
 TTL = 30 * 60.0  # seconds after which a conversation is forgotten
@@ -153,7 +153,7 @@ class StoredConversations:
                 self._loaded = True  # a failed read is not retried at every question
             for chat_id, state in sorted(stored.items(), key=lambda item: _stamp(item[1])):
                 if self._chats.get(chat_id) is None:
-                    self._chats.put(chat_id, state)
+                    self._chats.put(chat_id, encode(state))
 
     async def _state(self, chat_id: int) -> State:
         """The chat's threads still within their time, as last stored (or remembered)."""
@@ -161,7 +161,8 @@ class StoredConversations:
             await self._load()
         state = await self.store.load(chat_id) if self.store.shared else None
         if state is None:
-            state = self._chats.get(chat_id)
+            kept: str | None = self._chats.get(chat_id)
+            state = decode(kept) if kept is not None else None
         threads = state.get("threads") if isinstance(state, dict) else None
         if not isinstance(threads, dict):
             return {}
@@ -207,7 +208,10 @@ class StoredConversations:
         """Keep a chat's newest `threads`: in the shared store at once, else written behind."""
         newest = sorted(threads.items(), key=lambda item: item[1][STAMP])[-self.threads:]
         state: State = {"threads": dict(newest), STAMP: now}
-        self._chats.put(chat_id, state)
+        # Kept as its text: thousands of chats' dicts and lists would be walked by every full
+        # garbage collection of a busy bot (30-40 ms each at 300 questions a second); a
+        # string is not.
+        self._chats.put(chat_id, encode(state))
         if self.store.shared:
             # A shared store expires each chat by its time to live: no sweep to count for.
             await self.store.save(chat_id, state, ttl=self.ttl)

@@ -19,7 +19,7 @@ class Verdict(enum.Enum):
     SILENT = "silent"  # still over the limit: say nothing
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenBucket:
     """Holds up to ``capacity`` tokens and gains one every ``interval`` seconds; a question
     takes one token."""

@@ -43,7 +43,7 @@ class Answerer:
         answer = engine.decide(
             question,
             language_hint=user.language_code if user else None,
-            chosen=chosen_language(engine, context),
+            chosen=chosen_language(engine, update, context),
             context=before,
         )
         self.record(answer, chat.type if chat is not None else "unknown")

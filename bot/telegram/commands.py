@@ -100,7 +100,7 @@ class Commands:
     async def language(self, update: Update, context: BotContext) -> None:
         """/language: buttons to choose this chat's reply language."""
         engine = self.services.engine
-        chosen = chosen_language(engine, context)
+        chosen = chosen_language(engine, update, context)
         await self._send_menu(engine, update, context,
                               lambda menu, language: menu.languages(chosen, language))
 

@@ -18,7 +18,7 @@ from bot.replies import Composer
 from bot.replies.menus import Menus
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatData:
     """What the bot remembers about one chat: the reply language chosen with /language."""
 
@@ -47,9 +47,12 @@ class Services:
         return self.knowledge.engine
 
 
-def chosen_language(engine: Engine, context: BotContext) -> str | None:
+def chosen_language(engine: Engine, update: Update, context: BotContext) -> str | None:
     """The reply language chosen with /language in this chat, if the knowledge base has it."""
-    chosen = context.chat_data.language if context.chat_data is not None else None
+    chat = update.effective_chat
+    # Looked up, not made: a chat that chose nothing needs no record of its own.
+    data = context.application.chat_data.get(chat.id) if chat is not None else None
+    chosen = data.language if data is not None else None
     return chosen if chosen in engine.knowledge.languages else None
 
 
@@ -57,7 +60,7 @@ def reply_language(engine: Engine, update: Update, context: BotContext) -> str:
     """The language for replies that answer no question: the chat's choice, else the user's."""
     user = update.effective_user
     return user_language(user.language_code if user else None,
-                         chosen_language(engine, context), engine.knowledge.languages)
+                         chosen_language(engine, update, context), engine.knowledge.languages)
 
 
 def menus(engine: Engine) -> Menus:

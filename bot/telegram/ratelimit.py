@@ -51,7 +51,7 @@ def is_group(chat_id: object) -> bool:
     return isinstance(chat_id, str) or (isinstance(chat_id, int) and chat_id < 0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Bucket:
     """A token bucket as a schedule (GCRA): `rate` calls a second after a burst of `burst`.
 
