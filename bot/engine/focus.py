@@ -8,7 +8,10 @@ from functools import cache
 from bot.engine.cue_reading import plain_words
 from bot.knowledge import language_resources
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+# A smiley or an emoji ends a sentence in chat as a full stop does ("student here :) who is
+# ...", "спасибо)) а кто ..."), as long as it stands apart from the words.
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+|(?:(?:^|\s+)[:;=]-?[()DPp3\]\[]+|\){2,}"
+                       r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s+")
 _CLAUSE = re.compile(r"[,;:—–]\s+|\s+-\s+")
 _MIN_WORDS = 6  # a shorter message is one question already
 

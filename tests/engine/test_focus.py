@@ -30,6 +30,11 @@ from bot.engine.focus import alternatives, before_relative, focus
             "I read the article yesterday. What about trade?\nAnd the ports?",
             ["What about trade?", "And the ports?"],
         ),
+        # A smiley or an emoji ends a sentence; a colon inside a word does not.
+        ("hi! student here :) who is the lao president", ["who is the lao president"]),
+        ("спасибо)) а кто президент лаоса вообще", ["а кто президент лаоса вообще"]),
+        ("ok 👍 and which ports will they use", ["and which ports will they use"]),
+        ("note:Do tell me how much trade grew", []),
     ],
 )
 def test_focus_finds_the_asking_sentences_and_their_tails(text: str, readings: list[str]) -> None:
