@@ -328,6 +328,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ap.yaml",), 0.8, 0.66),
     (("blind_vi_ap.yaml",), 0.65, 0.66),
     (("blind_lo_ap.yaml",), 0.61, 0.83),
+    # Round aq, written in the session after, scored blind with its start engine, then read and
+    # used as development data: one question below that first score (English 35/42, 10/10;
+    # Russian 37/41, 11/11; Russian in Latin letters 23/25, 7/7; Lao 19/24, 7/8; Vietnamese
+    # 17/24, 7/8).
+    (("blind_en_aq.yaml",), 0.8, 0.9),
+    (("blind_ru_aq.yaml",), 0.87, 0.9),
+    (("blind_ru_latin_aq.yaml",), 0.88, 0.85),
+    (("blind_vi_aq.yaml",), 0.66, 0.75),
+    (("blind_lo_aq.yaml",), 0.75, 0.75),
 ]
 
 
@@ -419,6 +428,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
     ("blind_conv_ao.yaml", 0.84),  # 33/38 when scored blind, at the start and at the end
     ("blind_conv_ap.yaml", 0.84),  # 33/38 when scored blind, then read
+    ("blind_conv_aq.yaml", 0.51),  # 18/33 when scored blind, then read
 ]
 
 
