@@ -16,6 +16,7 @@ NEAR_MISS = "near_miss"  # a detail the article does not give, next to one it do
 SMALLTALK = "smalltalk"
 OVERVIEW = "overview"  # what the article is about: the overview, not a fact
 LABELS = frozenset({OUT_OF_SCOPE, NEAR_MISS, SMALLTALK, OVERVIEW})
+UNANSWERED = frozenset({OUT_OF_SCOPE, NEAR_MISS})  # labels the article gives no answer to
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class LabelledQuestion:
     @property
     def in_scope(self) -> bool:
         """Whether the article answers this question."""
-        return self.expected[0] not in {OUT_OF_SCOPE, NEAR_MISS, SMALLTALK}
+        # Several questions in one message: in scope when the article answers any of them.
+        return any(label not in UNANSWERED | {SMALLTALK} for label in self.expected)
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,18 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
     if item.parts:
-        wanted = [fact for fact in item.expected if fact != OUT_OF_SCOPE]
+        wanted = [fact for fact in item.expected if fact not in UNANSWERED]
         unclear = len(item.expected) - len(wanted)
         # Two questions one fact answers ("how much in 2024, and in 2025?") get it once.
         wanted = sorted(set(wanted))
+        if not wanted:
+            # Nothing of it is in the article: declined whole or part by part, as long as no
+            # part is answered with a fact.
+            return answer.kind != "fact" and not any(part.confident for part in answer.parts)
         if not unclear:
             return answer.confident and sorted(answer.given) == wanted
-        # `none` among the parts: a part the article does not answer, left unanswered.
+        # `none` or `near_miss` among the parts: a part the article does not answer, left
+        # unanswered.
         answered = [part for part in answer.parts if part.confident]
         return (len(answer.parts) - len(answered) == unclear
                 and sorted({fact for part in answered for fact in part.given}) == wanted)

@@ -423,12 +423,16 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ai.yaml", 0.68),  # 27/38 when scored blind
     ("blind_conv_aj.yaml", 0.75),  # 29/37 when scored blind, at the start and after the changes
     ("blind_conv_ak.yaml", 0.76),  # 30/38 when scored blind, at the start and after the changes
-    ("blind_conv_al.yaml", 0.88),  # 33/36 when scored blind, at the start and after the changes
+    # 33/36 when scored blind; 33/38 with its two messages that mix a question the article
+    # answers and one it does not counted in scope, as they are
+    ("blind_conv_al.yaml", 0.86),
     ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
     ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
     ("blind_conv_ao.yaml", 0.84),  # 33/38 when scored blind, at the start and at the end
     ("blind_conv_ap.yaml", 0.84),  # 33/38 when scored blind, then read
-    ("blind_conv_aq.yaml", 0.51),  # 18/33 when scored blind, then read
+    # 18/33 when scored blind; 22/33 by the same engine with a near-miss part scored as a part
+    # the article does not answer, as its labellers meant
+    ("blind_conv_aq.yaml", 0.63),
 ]
 
 

@@ -178,6 +178,27 @@ def test_a_none_part_wants_that_part_left_unanswered(engine: Engine) -> None:
     assert [miss.question for miss in result.misses] == [items[1]]
 
 
+@pytest.mark.parametrize(
+    ("question", "parts", "right"),
+    [
+        ("How much did trade grow, and is any reactor named?", ("trade_growth", "near_miss"),
+         True),
+        ("How is the football going and what is the weather in Paris?", ("none", "none"), True),
+        ("What is the exact trade value, and is any reactor named?",
+         ("near_miss", "near_miss"), True),
+        ("How much did trade grow?", ("none", "none"), False),
+    ],
+)
+def test_parts_the_article_does_not_answer(
+    engine: Engine, question: str, parts: tuple[str, ...], right: bool
+) -> None:
+    """A near-miss part is left unanswered as a `none` part is, and a message none of whose
+    parts the article answers is right when no part is answered with a fact."""
+    item = LabelledQuestion(question, parts, parts=True)
+    assert item.in_scope is any(part not in {"none", "near_miss"} for part in parts)
+    assert is_correct(item, engine.decide(question)) is right
+
+
 def test_two_parts_one_fact_answers_want_it_once(engine: Engine) -> None:
     """Two questions the same fact answers are right when that fact is given once."""
     items = [
