@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 import snowballstemmer
@@ -38,14 +39,21 @@ class Analyzer:
         # Small numbers written as words ("five months") are read as digits ("5 months").
         self._numbers = {self._stem(normal(word)): str(value)
                          for word, value in resources.numbers.items()}
+        # Where words are written syllable by syllable (Vietnamese), a synonym may be two
+        # syllables ("buôn bán", "thương mại"): read as one token, written with "_" as the
+        # knowledge base's own pairs are.
+        syllables = bool(resources.collocations)
         for group in groups:
             folded = [normal(word) for word in group]
             if not folded:
                 continue
             canonical = self._stem(folded[0])
+            if syllables:
+                canonical = "_".join(canonical.split())
             for word in folded:
-                self._canonical.setdefault(word, canonical)
-                self._canonical.setdefault(self._stem(word), canonical)
+                if " " not in word:
+                    self._canonical.setdefault(word, canonical)
+                    self._canonical.setdefault(self._stem(word), canonical)
         self._stop_stems = frozenset(
             stem for stem in map(self._stem, self.stopwords) if len(stem) >= 4
         )
@@ -54,6 +62,22 @@ class Analyzer:
         # Tokens the knowledge base writes together (`collocations` in the language file):
         # a text with both, next to each other, also has the pair as a token of its own.
         self.bigrams: frozenset[tuple[str, str]] = frozenset()
+        self._phrases: dict[tuple[str, str], str] = {}
+        if syllables:
+            self._phrases = self._two_syllable_synonyms(groups)
+
+    def _two_syllable_synonyms(self, groups: list[tuple[str, ...]]) -> dict[tuple[str, str], str]:
+        """The synonyms written as two syllables, by their two words as typed with marks and
+        without (a syllable may be a stopword without them: "ban"), to their group's token."""
+        phrases: dict[tuple[str, str], str] = {}
+        for group in groups:
+            canonical = "_".join(token for token in self.sequence(group[0]) if token)
+            for entry in group:
+                for typed in (entry, _unmarked(entry)):
+                    read = words(self._drop_filler(typed))
+                    if len(read) == 2:
+                        phrases.setdefault((read[0], read[1]), canonical)
+        return phrases
 
     def __getstate__(self) -> dict[str, object]:
         # Pickled (in a cached index) without its stemmer, which may be a C object
@@ -119,7 +143,7 @@ class Analyzer:
     def pairs(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return (word, canonical token) for each distinct canonical token of a text, and
         for each pair of the knowledge base's `bigrams` in it ("mở_rộng", "mo_rong")."""
-        if self.bigrams:
+        if self.bigrams or self._phrases:
             return self._paired(text)
         seen: dict[str, str] = {}
         cache = self._cache
@@ -133,16 +157,22 @@ class Analyzer:
 
     def _paired(self, text: str) -> tuple[tuple[str, str], ...]:
         """`pairs` with the knowledge base's bigrams: a pair of tokens next to each other is
-        also a token of its own, after its second word."""
+        also a token of its own, after its second word, as is a two-syllable synonym's group
+        word."""
         seen: dict[str, str] = {}
         previous: tuple[str, str] | None = None
+        last = ""
         for word in words(self._drop_filler(text)):
             token = self.token(word)
             if token and token not in seen:
                 seen[token] = word
             if token and previous is not None and (previous[1], token) in self.bigrams:
                 seen.setdefault(previous[1] + "_" + token, previous[0] + "_" + word)
+            phrase = self._phrases.get((last, word)) if self._phrases else None
+            if phrase is not None:
+                seen.setdefault(phrase, last + "_" + word)
             previous = (word, token) if token else None
+            last = word
         return tuple((word, token) for token, word in seen.items())
 
     def sequence(self, text: str) -> list[str | None]:
@@ -151,7 +181,7 @@ class Analyzer:
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """Return the distinct canonical tokens of a text, in order."""
-        if self.bigrams:
+        if self.bigrams or self._phrases:
             return tuple(token for _, token in self.pairs(text))
         seen: dict[str, None] = {}
         for word in words(self._drop_filler(text)):
@@ -159,3 +189,10 @@ class Analyzer:
             if token:
                 seen.setdefault(token, None)
         return tuple(seen)
+
+
+def _unmarked(text: str) -> str:
+    """A text as typed without its marks ("buôn bán" as "buon ban")."""
+    bare = "".join(char for char in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(char))
+    return bare.replace("đ", "d").replace("Đ", "D")

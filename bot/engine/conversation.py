@@ -74,7 +74,11 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         # Announced questions ("two things: ...") are several whatever the whole reads as.
         announced = opening != grouping[0]
         asking = asks_itself(opening, language)
-        aside = not asking and set_aside(opening, language) is not None
+        if not asking and set_aside(opening, language) is not None:
+            # An opening that only sets something aside asks nothing, however well its words
+            # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,
+            # the article also says which industries: one question, cut at an adverb).
+            continue
         clean = (whole.kind != "fact" or announced) and asking
         decided: list[Decision] = []
         open_parts: list[Decision] = []  # neither answered nor said not to be: offers
@@ -85,11 +89,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # dollars?") is answered too: by saying so.
             missed = decision.closest is not None
             # A lone "did you mean" shows its answer: as good as one for the part it is, when
-            # it is as sure as a "did you mean" with buttons; not for an opening that only
-            # sets something aside ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides
-            # farming, the article also says which industries: one question, cut at an adverb).
-            lone = (decision.offers_one and decision.score >= Thresholds.clarify
-                    and not (part is opening and aside))
+            # it is as sure as a "did you mean" with buttons.
+            lone = decision.offers_one and decision.score >= Thresholds.clarify
             if decision.kind != "fact" and not missed and not lone:
                 if not (asking and decision.suggestions):
                     break

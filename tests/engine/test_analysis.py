@@ -129,3 +129,26 @@ def test_a_romanized_question_without_soft_signs_is_answered(engine: Engine) -> 
     """"pro tekstil chto-nibud est?" asks about textiles, nothing else."""
     decision = engine.decide("pro tekstil chto-nibud est?")
     assert (decision.kind, decision.fact_id) == ("fact", "textile_hydropower")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("buôn bán giữa hai nước", "thương mại giữa hai nước"),
+        ("buon ban giua hai nuoc", "thương mại giữa hai nước"),
+        ("tàu hỏa qua Trung Quốc", "đường sắt qua Trung Quốc"),
+    ],
+)
+def test_a_two_syllable_vietnamese_synonym_is_one_word(
+        engine: Engine, text: str, same_as: str) -> None:
+    """A Vietnamese synonym written in two syllables, with or without marks, is read as its
+    group's word too."""
+    analyzer = engine.index("vi").analyzer
+    group_word = next(token for token in analyzer.tokens(same_as) if "_" in token)
+    assert group_word in analyzer.tokens(text)
+
+
+def test_two_syllable_synonyms_only_where_words_are_syllables() -> None:
+    """A synonym with a space means nothing in a language whose words are written whole."""
+    analyzer = Analyzer("en", [["trade", "buy sell"]])
+    assert analyzer.tokens("buy sell") == ("buy", "sell")
