@@ -15,6 +15,7 @@ OUT_OF_SCOPE = [
     "recommend a movie",
     "laos",
     "asdfghjkl",
+    "is oil mentioned anywhere",  # a word of a farm category's name ("oil crop") alone
 ]
 
 

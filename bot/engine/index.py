@@ -265,7 +265,17 @@ def collocations(analyzer: Analyzer, texts: Iterable[str], least: int
                      and count >= _COLLOCATED * min(single[pair[0]], single[pair[1]]))
 
 
-Categories = tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]
+@dataclass(frozen=True)
+class Category:
+    """One category of the language file as an analyzer reads it."""
+
+    names: frozenset[str]  # the tokens of its names ("cereal", "grain")
+    loose: frozenset[str]  # those only in a name of several words ("oil" of "oil crop")
+    things: frozenset[str]  # its members of one word, as tokens ("rice")
+    members: tuple[tuple[str, ...], ...]  # every member's stems, word for word
+
+
+Categories = tuple[Category, ...]
 
 
 def categories_of(analyzer: Analyzer, language: str) -> Categories:
@@ -273,27 +283,41 @@ def categories_of(analyzer: Analyzer, language: str) -> Categories:
     tokens and its members' stems, word for word (not through the knowledge base's synonyms,
     which would widen them). A member a word of which is a stopword is left out: unsure."""
     spaced = language_resources(language).segment is None
-    read: list[tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = []
+    # Where words are written syllable by syllable (Vietnamese) a name of several is one word.
+    worded = spaced and not language_resources(language).collocations
+    read: list[Category] = []
     for names, members in language_resources(language).categories:
         stems = []
         for member in members:
             pairs = analyzer.pairs(member)
             if pairs and not (spaced and len(pairs) != len(member.split())):
                 stems.append(tuple(analyzer.stem(word) for word, _ in pairs))
-        read.append((frozenset(token for name in names for token in analyzer.tokens(name)),
-                     tuple(stems)))
+        whole = {token for name in names if len(name.split()) == 1 or not worded
+                 for token in analyzer.tokens(name)}
+        every = {token for name in names for token in analyzer.tokens(name)}
+        things = {token for member in members if len(member.split()) == 1
+                  for token in analyzer.tokens(member)}
+        read.append(Category(frozenset(every), frozenset(every - whole), frozenset(things),
+                             tuple(stems)))
     return tuple(read)
 
 
 def categories_named(analyzer: Analyzer, answer: str, categories: Categories) -> set[str]:
     """The name tokens of the categories an answer names a member of ("cereal", "grain" of
-    "rice")."""
+    "rice"), but a word of a longer name that is a thing of a category the answer names
+    nothing of ("oil" of "oil crop", a fossil fuel): alone, it asks about that thing."""
     said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
-    longest = max((len(member) for _, members in categories for member in members), default=0)
+    longest = max((len(member) for category in categories for member in category.members),
+                  default=0)
     runs = {said[start:start + size] for size in range(1, longest + 1)
             for start in range(len(said) - size + 1)}
-    return {token for names, members in categories if not runs.isdisjoint(members)
-            for token in names}
+    named = [category for category in categories if not runs.isdisjoint(category.members)]
+    kept = {token for category in named for token in category.names - category.loose}
+    kept |= {token for category in named for token in category.things}
+    elsewhere = {token for category in categories if category not in named
+                 for token in category.things}
+    return {token for category in named for token in category.names
+            if token in kept or token not in elsewhere}
 
 
 def build_index(knowledge: Knowledge, language: str) -> Index:

@@ -45,6 +45,11 @@ def test_a_vietnamese_collocation_is_read_as_a_word_of_its_own(engine: Engine) -
         ("The sweet taste of success.", "en", "tuber", False),  # "sweet potato" word for word
         ("Trade grew by 66 percent.", "en", "cereal", False),
         ("Лаос выращивает рис и батат.", "ru", "злак", True),
+        # "oil" of "oil crop" is a fossil fuel alone: the peanuts give "oilseed", not "oil".
+        ("Laos grows peanuts.", "en", "oilseed", True),
+        ("Laos grows peanuts.", "en", "oil", False),
+        # "vegetable" of "root vegetable" is itself a farm product, as the rice is.
+        ("Laos grows rice and sweet potatoes.", "en", "vegetable", True),
     ],
 )
 def test_an_answer_naming_a_member_has_its_categorys_names(
