@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.engine.cues import asks_itself, asks_only
+from bot.engine.cues import asks_itself, asks_only, refers_to_thing
 from bot.engine.decision import Decision, Thresholds
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context
@@ -17,7 +17,8 @@ _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question befo
 
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
-# Whether a piece of a message names something of its own (`pieces.names_own`).
+# Whether a piece of a message names something of its own (`pieces.names_own`), or, as
+# `details`, whether it asks for a number, a date or a name.
 Names = Callable[[str], bool]
 
 
@@ -150,7 +151,7 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 
 
 def converse(question: str, language: str, context: Context, one: One,
-             names: Names = lambda text: True) -> Decision:
+             names: Names = lambda text: True, details: Names = lambda text: False) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
@@ -159,15 +160,31 @@ def converse(question: str, language: str, context: Context, one: One,
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole)
     decided: list[Decision] = []
-    turn = context
+    turn = before = context
+    asked = ""
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn))
+        if decided and not decision.confident and refers_to_thing(piece, language) \
+                and not details(piece) and "\n" not in question.strip():
+            # "iron ore? are russians digging for it in laos", "why hydro? what does laos have
+            # going for it": a piece pointing back that is no answer by itself says more of
+            # the question before it; read together, they may be one answered question. Not
+            # one asking for a number, a date or a name ("how many tonnes do they ship?"):
+            # that is a detail of its own, which the article may not give. Not on lines of
+            # their own either: a list of questions.
+            together = one(f"{asked} {piece}", before)
+            if together.kind == "fact":
+                decided[-1] = together
+                asked = f"{asked} {piece}"
+                turn = before.told(together)
+                continue
         if decided and not decision.confident and not names(piece):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"
             # names a word of its own and stays a question the article does not answer.
             continue
         decided.append(decision)
+        before, asked = turn, piece
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole

@@ -273,6 +273,12 @@ def refers_back(text: str, language: str) -> bool:
     return _points_back(plain_words(text, language), language)
 
 
+def refers_to_thing(text: str, language: str) -> bool:
+    """Whether a question has a word pointing back at a thing just named ("it", "this"),
+    not at people ("they")."""
+    return not set(phrases(language, "refers_thing")).isdisjoint(plain_words(text, language))
+
+
 def _points_back(present: list[str], language: str) -> bool:
     """Whether words read from a question hold one pointing back ("it", "this")."""
     return not set(phrases(language, "refers")).isdisjoint(present)

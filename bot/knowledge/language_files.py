@@ -75,6 +75,11 @@ class ConversationFile(_Strict):
     article: tuple[Text, ...] = ()
     more: tuple[Text, ...] = ()
     refers: tuple[Text, ...] = ()
+    # Of those, the words pointing at a thing just named, not at people ("it", "this"; not
+    # "they", which is as often the two countries): a question after another with one of
+    # these and no answer of its own says more of the one before ("iron ore? are they
+    # digging for it?").
+    refers_thing: tuple[Text, ...] = ()
     leads: tuple[Text, ...] = ()
     # What asks the last answer again, for its content or another period of it ("like
     # what?", "and the year before?"): the article's answer is the one it already gave.

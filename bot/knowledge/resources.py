@@ -64,6 +64,7 @@ class Conversation:
     article: tuple[str, ...] = ()  # the article itself: "article", "story", "news"
     more: tuple[str, ...] = ()  # "tell me more", "what else"
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
+    refers_thing: tuple[str, ...] = ()  # of those, the ones pointing at a thing: "it", "this"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
     again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"
     others: tuple[str, ...] = ()  # another fact than the last answer: "other", "else"

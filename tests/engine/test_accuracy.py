@@ -424,8 +424,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_aj.yaml", 0.75),  # 29/37 when scored blind, at the start and after the changes
     ("blind_conv_ak.yaml", 0.76),  # 30/38 when scored blind, at the start and after the changes
     # 33/36 when scored blind; 33/38 with its two messages that mix a question the article
-    # answers and one it does not counted in scope, as they are
-    ("blind_conv_al.yaml", 0.86),
+    # answers and one it does not counted in scope, as they are: one question below that
+    ("blind_conv_al.yaml", 0.84),
     ("blind_conv_am.yaml", 0.73),  # 29/38 when scored blind, at the start and after the changes
     ("blind_conv_an.yaml", 0.78),  # 31/38 when scored blind, then read
     ("blind_conv_ao.yaml", 0.84),  # 33/38 when scored blind, at the start and at the end

@@ -581,3 +581,35 @@ def test_setting_the_last_answer_aside_asks_for_what_comes_next(engine: Engine) 
     decision = engine.decide("а кроме сельского хозяйства?", context=context)
     assert decision.given and "agri_exports" not in decision.given
     assert decision.given[0] == "textile_hydropower"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("hydropower? why does laos have an edge in it", "textile_hydropower"),
+        ("the photo? who is in it", "photo"),
+    ],
+)
+def test_a_question_pointing_back_at_a_thing_says_more_of_the_one_before(
+        engine: Engine, message: str, fact: str) -> None:
+    """A question with "it" that is no answer by itself is read with the one before it."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        # "they" is as often the two countries: a question of its own.
+        ("How much did trade grow? What did they sign?", "trade_growth"),
+        # A number asked of "it" is a detail of its own, which the article does not give.
+        ("what crops can Laos export? how many tonnes of it go to russia?", "agri_exports"),
+    ],
+)
+def test_a_question_of_its_own_after_another_stays_a_part(
+        engine: Engine, message: str, first: str) -> None:
+    """A question pointing at people, or asking for a number, stays a part of its own."""
+    decision = engine.decide(message)
+    assert decision.kind == "parts"
+    assert decision.parts[0].fact_id == first
+    assert not decision.parts[1].confident
