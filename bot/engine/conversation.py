@@ -18,7 +18,7 @@ _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question befo
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
 # Whether a piece of a message names something of its own (`pieces.names_own`), or, as
-# `details`, whether it asks for a number, a date or a name.
+# `numbers`, whether it asks for a number or a date.
 Names = Callable[[str], bool]
 
 
@@ -59,7 +59,7 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 
 def _joined(sentence: str, language: str, context: Context, one: One,
-            whole: Decision) -> Decision:
+            whole: Decision, numbers: Names = lambda text: False) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
     first is a question of its own ("who ...", "how ..."), every part is answered (each in
     the context of the parts before it) and they answer different facts; otherwise as the
@@ -103,6 +103,14 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             unanswered = any(part.kind != "fact" for part in decided)
             if len(answered) > 1 or (answered and unanswered and (
                     clean or not open_parts or _answers_one_part(whole, decided, open_parts))):
+                alike = _one_fact(decided)
+                if alike is not None and not any(
+                        part.kind != "fact" and numbers(part.question) for part in decided):
+                    # "which agency ran this and on what date?": each part answers, or offers
+                    # alone, the same fact: one question in two, answered once. Not when a
+                    # part only offered asks for a number ("how much in dollars is trade
+                    # worth, and by what percent did it grow?"): a detail it may not give.
+                    return replace(alike, question=sentence)
                 return combine(sentence, whole.language, decided)
     return whole
 
@@ -151,25 +159,25 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 
 
 def converse(question: str, language: str, context: Context, one: One,
-             names: Names = lambda text: True, details: Names = lambda text: False) -> Decision:
+             names: Names = lambda text: True, numbers: Names = lambda text: False) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
     pieces = _tagged(sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact")
     if len(pieces) < 2:
-        return _joined(question, language, context, one, whole)
+        return _joined(question, language, context, one, whole, numbers)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
-        decision = _joined(piece, language, turn, one, one(piece, turn))
+        decision = _joined(piece, language, turn, one, one(piece, turn), numbers)
         if decided and not decision.confident and refers_to_thing(piece, language) \
-                and not details(piece) and "\n" not in question.strip():
+                and not numbers(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have
             # going for it": a piece pointing back that is no answer by itself says more of
             # the question before it; read together, they may be one answered question. Not
-            # one asking for a number, a date or a name ("how many tonnes do they ship?"):
+            # one asking for a number or a date ("how many tonnes do they ship?"):
             # that is a detail of its own, which the article may not give. Not on lines of
             # their own either: a list of questions.
             together = one(f"{asked} {piece}", before)

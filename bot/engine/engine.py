@@ -143,8 +143,7 @@ class Engine:
         decision = converse(asked, language, context or Context(),
                             lambda text, turn: self._turn(text, language, reply, turn),
                             lambda text: names_own(self.index(language), text, language),
-                            lambda text: self.asks_number(text, language)
-                            or self.asks_name(text, language) is not None)
+                            lambda text: self.asks_number(text, language))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = self._elsewhere(asked, language, reply) or decision
         # The question as asked (mentions and all) is what the log and the echo show.

@@ -613,3 +613,17 @@ def test_a_question_of_its_own_after_another_stays_a_part(
     assert decision.kind == "parts"
     assert decision.parts[0].fact_id == first
     assert not decision.parts[1].confident
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("which outlet ran this and on what date?", "source"),
+        ("which agency wrote this piece and on what date?", "source"),
+    ],
+)
+def test_two_parts_one_fact_answers_are_answered_once(
+        engine: Engine, message: str, fact: str) -> None:
+    """Two parts of a sentence each answered, or offered alone, by one fact get that fact."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
