@@ -273,6 +273,7 @@ class Category:
     loose: frozenset[str]  # those only in a name of several words ("oil" of "oil crop")
     things: frozenset[str]  # its members of one word, as tokens ("rice")
     members: tuple[tuple[str, ...], ...]  # every member's stems, word for word
+    titles: tuple[tuple[str, ...], ...] = ()  # every name's stems, word for word
 
 
 Categories = tuple[Category, ...]
@@ -287,19 +288,29 @@ def categories_of(analyzer: Analyzer, language: str) -> Categories:
     worded = spaced and not language_resources(language).collocations
     read: list[Category] = []
     for names, members in language_resources(language).categories:
-        stems = []
-        for member in members:
-            pairs = analyzer.pairs(member)
-            if pairs and not (spaced and len(pairs) != len(member.split())):
-                stems.append(tuple(analyzer.stem(word) for word, _ in pairs))
+        stems = [_stems_of(analyzer, member, spaced) for member in members]
+        # Named by a name of several words ("forest products"): one word alone, or a syllable,
+        # is too often another thing's word.
+        titles = [_stems_of(analyzer, name, spaced) for name in names
+                  if worded and len(name.split()) > 1]
         whole = {token for name in names if len(name.split()) == 1 or not worded
                  for token in analyzer.tokens(name)}
         every = {token for name in names for token in analyzer.tokens(name)}
         things = {token for member in members if len(member.split()) == 1
                   for token in analyzer.tokens(member)}
         read.append(Category(frozenset(every), frozenset(every - whole), frozenset(things),
-                             tuple(stems)))
+                             tuple(stem for stem in stems if stem),
+                             tuple(title for title in titles if title)))
     return tuple(read)
+
+
+def _stems_of(analyzer: Analyzer, phrase: str, spaced: bool) -> tuple[str, ...]:
+    """A member's or a name's stems, word for word; none when a word of it is a stopword
+    (unsure)."""
+    pairs = analyzer.pairs(phrase)
+    if not pairs or (spaced and len(pairs) != len(phrase.split())):
+        return ()
+    return tuple(analyzer.stem(word) for word, _ in pairs)
 
 
 def categories_named(analyzer: Analyzer, answer: str, categories: Categories) -> set[str]:
@@ -307,11 +318,14 @@ def categories_named(analyzer: Analyzer, answer: str, categories: Categories) ->
     "rice"), but a word of a longer name that is a thing of a category the answer names
     nothing of ("oil" of "oil crop", a fossil fuel): alone, it asks about that thing."""
     said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
-    longest = max((len(member) for category in categories for member in category.members),
-                  default=0)
+    longest = max((len(member) for category in categories
+                   for member in (*category.members, *category.titles)), default=0)
     runs = {said[start:start + size] for size in range(1, longest + 1)
             for start in range(len(said) - size + 1)}
-    named = [category for category in categories if not runs.isdisjoint(category.members)]
+    # A category is named by one of its members ("rice") or by one of its names of several
+    # words ("forest products" has the other names of its category: "timber", "wood").
+    named = [category for category in categories if not runs.isdisjoint(category.members)
+             or not runs.isdisjoint(category.titles)]
     kept = {token for category in named for token in category.names - category.loose}
     kept |= {token for category in named for token in category.things}
     elsewhere = {token for category in categories if category not in named

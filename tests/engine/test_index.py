@@ -48,6 +48,10 @@ def test_a_vietnamese_collocation_is_read_as_a_word_of_its_own(engine: Engine) -
         # "oil" of "oil crop" is a fossil fuel alone: the peanuts give "oilseed", not "oil".
         ("Laos grows peanuts.", "en", "oilseed", True),
         ("Laos grows peanuts.", "en", "oil", False),
+        # A category named by a name of several words has its other names: "forest
+        # products" are "timber" and "wood".
+        ("Laos exports rice and forest products.", "en", "timber", True),
+        ("Laos exports rice.", "en", "timber", False),
         # "vegetable" of "root vegetable" is itself a farm product, as the rice is.
         ("Laos grows rice and sweet potatoes.", "en", "vegetable", True),
     ],
