@@ -167,6 +167,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # Pointing back at the last answer, which says why, rather than at the reason for
         # the routes, which the words alone fit as well.
         ("Обсуждали ли гидроэнергетику?", "а почему именно её?", "textile_hydropower"),
+        # "one" stands for a thing of the last answer ("the second one"): it points back.
+        ("which industries besides farming were discussed?", "why the latter one?",
+         "textile_hydropower"),
         # A year the last answer gives, asked again: that answer (Lao: "and the year 2025?").
         ("ການຄ້າລາວລັດເຊຍປີ 2024 ເພີ່ມຂຶ້ນຫຼາຍປານໃດ", "ແລ້ວປີ 2025 ລະ", "trade_growth"),
     ],
