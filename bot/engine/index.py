@@ -396,10 +396,14 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                 surface.setdefault(word, canonical)
                 surface.setdefault(analyzer.stem(word), canonical)
     total = max(len(knowledge.facts), 1)
+    # Not a word asking for another fact than the last ("other", "else"): which one it asks
+    # for depends on what was said before, not on the phrasing that happens to hold it.
+    others = {token for phrase in language_resources(language).conversation.others
+              for token in analyzer.tokens(phrase)}
     for number, phrases in enumerate(analysed_facts):
         # A word found in this fact alone ("rice", "sugarcane") is a keyword question for it.
         for token in sorted(term_counts[number]):
-            if len(postings[token]) == 1 and not token[0].isdigit():
+            if len(postings[token]) == 1 and not token[0].isdigit() and token not in others:
                 phrases.append((token,))
     # The categories of the things an answer names ("cereal" of "rice") are words of that
     # fact too: only words no fact has, so that they add to what a question can say and change

@@ -92,3 +92,13 @@ def test_categories_add_words_and_move_none(
     assert all(added.postings[token] == facts for token, facts in plain.postings.items())
     assert added.analyzer.token("cereal") in set(added.postings) - set(plain.postings)
     assert added.lengths == plain.lengths
+
+
+def test_a_word_asking_for_another_fact_is_no_keyword(engine: Engine) -> None:
+    """A fact whose phrasing alone holds "other" ("applications other than power") does not
+    take "other" as a keyword question of its own, as it takes "rice"."""
+    index = engine.index("en")
+    number = [fact.id for fact in engine.knowledge.facts].index("nuclear_interest")
+    assert "other" not in index.phrasings[number]
+    agri = [fact.id for fact in engine.knowledge.facts].index("agri_exports")
+    assert "rice" in index.phrasings[agri]
