@@ -59,7 +59,8 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 
 def _joined(sentence: str, language: str, context: Context, one: One,
-            whole: Decision, numbers: Names = lambda text: False) -> Decision:
+            whole: Decision, numbers: Names = lambda text: False,
+            names: Names = lambda text: False) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
     first is a question of its own ("who ...", "how ..."), every part is answered (each in
     the context of the parts before it) and they answer different facts; otherwise as the
@@ -101,8 +102,16 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         else:
             answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
             unanswered = any(part.kind != "fact" for part in decided)
+            # A part declined that names a thing of its own and leans to none of the facts
+            # answered ("... and is oil mentioned anywhere"): a question the article does
+            # not answer, not a faint guess ("... and what about the start of 2025?").
+            declined = bool(open_parts) and all(
+                part.kind == "none" and names(part.question)
+                and not any(c.fact_id in answered for c in part.candidates)
+                for part in open_parts)
             if len(answered) > 1 or (answered and unanswered and (
-                    clean or not open_parts or _answers_one_part(whole, decided, open_parts))):
+                    clean or not open_parts or declined
+                    or _answers_one_part(whole, decided, open_parts))):
                 alike = _one_fact(decided)
                 if alike is not None and not any(
                         part.kind != "fact" and numbers(part.question) for part in decided):
@@ -166,12 +175,12 @@ def converse(question: str, language: str, context: Context, one: One,
     pieces = _tagged(sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact")
     if len(pieces) < 2:
-        return _joined(question, language, context, one, whole, numbers)
+        return _joined(question, language, context, one, whole, numbers, names)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
-        decision = _joined(piece, language, turn, one, one(piece, turn), numbers)
+        decision = _joined(piece, language, turn, one, one(piece, turn), numbers, names)
         if decided and not decision.confident and refers_to_thing(piece, language) \
                 and not numbers(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have

@@ -630,3 +630,14 @@ def test_two_parts_one_fact_answers_are_answered_once(
     """Two parts of a sentence each answered, or offered alone, by one fact get that fact."""
     decision = engine.decide(message)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_a_part_naming_what_no_fact_has_is_said_not_to_be_answered(engine: Engine) -> None:
+    """"... and is gold mentioned anywhere?" after an answered part is a question the article
+    does not answer, said so, not dropped; "and what about the start of 2025?" leans to the
+    answered fact and stays one question with it."""
+    decision = engine.decide("what crops can laos export and is gold mentioned anywhere?")
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [
+        ("fact", "agri_exports"), ("none", None)]
+    decision = engine.decide("how much did trade grow in 2024 and what about the start of 2025?")
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
