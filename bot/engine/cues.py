@@ -61,16 +61,25 @@ def _asks(text: str, language: str, kind: str) -> bool:
     if cue_words(language, kind).isdisjoint(present):
         return False
     allowed = _around(language, kind)
-    padded = f" {simple} "
-    for phrase in cues:
-        at = padded.find(f" {phrase} ")
-        if at < 0:
-            continue
-        rest = (padded[:at] + " " + padded[at + len(phrase) + 2:]).split()
-        # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
-        if all(word in allowed or len(word) == 1 for word in rest):
-            return True
+    for text in dict.fromkeys((simple, _thinned(present, language, kind))):
+        padded = f" {text} "
+        for phrase in cues:
+            at = padded.find(f" {phrase} ")
+            if at < 0:
+                continue
+            rest = (padded[:at] + " " + padded[at + len(phrase) + 2:]).split()
+            # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
+            if all(word in allowed or len(word) == 1 for word in rest):
+                return True
     return False
+
+
+def _thinned(present: tuple[str, ...], language: str, kind: str) -> str:
+    """The words read from a message without the stopwords that are no word of a cue phrase
+    of this kind: a word saying nothing may stand inside a phrase ("what's it basically
+    about")."""
+    said = stopwords(language) - cue_words(language, kind)
+    return " ".join(word for word in present if word not in said)
 
 
 @cache
@@ -171,11 +180,12 @@ def around_overview(text: str, language: str) -> str | None:
         if not held:
             return None
         return joined.replace(max(held, key=len), " ", 1).strip()
-    padded = f" {simple} "
-    held = [phrase for phrase in phrases(language, "overview") if f" {phrase} " in padded]
-    if not held:
-        return None
-    return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
+    for text in dict.fromkeys((simple, _thinned(present, language, "overview"))):
+        padded = f" {text} "
+        held = [phrase for phrase in phrases(language, "overview") if f" {phrase} " in padded]
+        if held:
+            return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
+    return None
 
 
 def asks_other(text: str, language: str) -> bool:

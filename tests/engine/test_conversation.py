@@ -131,7 +131,10 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       # a greeting before the request
                                       "привет, о чём эта новость?", "chào bạn, tóm tắt",
                                       # "this news says what", without marks, a particle
-                                      "tin nay noi gi the"])
+                                      "tin nay noi gi the",
+                                      # a word saying nothing inside the cue phrase
+                                      "what's it basically about?",
+                                      "so what is this story actually about"])
 def test_overview_requests(engine: Engine, question: str) -> None:
     """Asking what the article is about gets the overview."""
     assert engine.decide(question).kind == "overview"
