@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import snowballstemmer
 
-from bot.engine.reading import CACHE_WORDS, Reader, filler, words
+from bot.engine.reading import CACHE_WORDS, Reader, filler, strip_marks, words
 from bot.knowledge import language_resources
 
 
@@ -73,7 +72,7 @@ class Analyzer:
         for group in groups:
             canonical = "_".join(token for token in self.sequence(group[0]) if token)
             for entry in group:
-                for typed in (entry, _unmarked(entry)):
+                for typed in (entry, strip_marks(entry)):
                     read = words(self._drop_filler(typed))
                     if len(read) == 2:
                         phrases.setdefault((read[0], read[1]), canonical)
@@ -189,10 +188,3 @@ class Analyzer:
             if token:
                 seen.setdefault(token, None)
         return tuple(seen)
-
-
-def _unmarked(text: str) -> str:
-    """A text as typed without its marks ("buôn bán" as "buon ban")."""
-    bare = "".join(char for char in unicodedata.normalize("NFD", text)
-                   if not unicodedata.combining(char))
-    return bare.replace("đ", "d").replace("Đ", "D")
