@@ -4,7 +4,7 @@ for more, and a question that leans on the last answer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from bot.engine.cue_reading import (
@@ -61,7 +61,7 @@ def _asks(text: str, language: str, kind: str) -> bool:
     if cue_words(language, kind).isdisjoint(present):
         return False
     allowed = _around(language, kind)
-    for text in dict.fromkeys((simple, _thinned(present, language, kind))):
+    for text in _readings(present, language, kind):
         padded = f" {text} "
         for phrase in cues:
             at = padded.find(f" {phrase} ")
@@ -74,12 +74,22 @@ def _asks(text: str, language: str, kind: str) -> bool:
     return False
 
 
-def _thinned(present: tuple[str, ...], language: str, kind: str) -> str:
-    """The words read from a message without the stopwords that are no word of a cue phrase
-    of this kind: a word saying nothing may stand inside a phrase ("what's it basically
-    about")."""
-    said = stopwords(language) - cue_words(language, kind)
-    return " ".join(word for word in present if word not in said)
+def _readings(present: tuple[str, ...], language: str, kind: str) -> Iterator[str]:
+    """The words read from a message, then, only when asked for and when it leaves any out,
+    without the stopwords that are no word of a cue phrase of this kind: a word saying
+    nothing may stand inside a phrase ("what's it basically about")."""
+    simple = " ".join(present)
+    yield simple
+    silent = _silent(language, kind)
+    thinned = " ".join(word for word in present if word not in silent)
+    if thinned != simple:
+        yield thinned
+
+
+@cache
+def _silent(language: str, kind: str) -> frozenset[str]:
+    """The stopwords that are no word of a cue phrase of one kind."""
+    return stopwords(language) - cue_words(language, kind)
 
 
 @cache
@@ -180,7 +190,7 @@ def around_overview(text: str, language: str) -> str | None:
         if not held:
             return None
         return joined.replace(max(held, key=len), " ", 1).strip()
-    for text in dict.fromkeys((simple, _thinned(present, language, "overview"))):
+    for text in _readings(present, language, "overview"):
         padded = f" {text} "
         held = [phrase for phrase in phrases(language, "overview") if f" {phrase} " in padded]
         if held:
@@ -286,12 +296,13 @@ def refers_back(text: str, language: str) -> bool:
 def refers_to_thing(text: str, language: str) -> bool:
     """Whether a question has a word pointing back at a thing just named ("it", "this"),
     not at people ("they")."""
-    return not set(phrases(language, "refers_thing")).isdisjoint(plain_words(text, language))
+    return _points_back(plain_words(text, language), language, "refers_thing")
 
 
-def _points_back(present: list[str], language: str) -> bool:
-    """Whether words read from a question hold one pointing back ("it", "this")."""
-    return not set(phrases(language, "refers")).isdisjoint(present)
+def _points_back(present: list[str], language: str, kind: str = "refers") -> bool:
+    """Whether words read from a question hold one pointing back ("it", "this"), or, with
+    `refers_thing`, one pointing back at a thing."""
+    return not set(phrases(language, kind)).isdisjoint(present)
 
 
 def asks_only(text: str, language: str) -> bool:
