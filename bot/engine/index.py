@@ -273,7 +273,7 @@ class Category:
     loose: frozenset[str]  # those only in a name of several words ("oil" of "oil crop")
     things: frozenset[str]  # its members of one word, as tokens ("rice")
     members: tuple[tuple[str, ...], ...]  # every member's stems, word for word
-    titles: tuple[tuple[str, ...], ...] = ()  # every name's stems, word for word
+    titles: tuple[tuple[str, ...], ...]  # every name's stems of several words, word for word
 
 
 Categories = tuple[Category, ...]
@@ -293,9 +293,10 @@ def categories_of(analyzer: Analyzer, language: str) -> Categories:
         # is too often another thing's word.
         titles = [_stems_of(analyzer, name, spaced) for name in names
                   if worded and len(name.split()) > 1]
-        whole = {token for name in names if len(name.split()) == 1 or not worded
-                 for token in analyzer.tokens(name)}
-        every = {token for name in names for token in analyzer.tokens(name)}
+        named = {name: analyzer.tokens(name) for name in names}
+        every = {token for tokens in named.values() for token in tokens}
+        whole = {token for name, tokens in named.items()
+                 if len(name.split()) == 1 or not worded for token in tokens}
         things = {token for member in members if len(member.split()) == 1
                   for token in analyzer.tokens(member)}
         read.append(Category(frozenset(every), frozenset(every - whole), frozenset(things),
@@ -324,14 +325,17 @@ def categories_named(analyzer: Analyzer, answer: str, categories: Categories) ->
             for start in range(len(said) - size + 1)}
     # A category is named by one of its members ("rice") or by one of its names of several
     # words ("forest products" has the other names of its category: "timber", "wood").
-    named = [category for category in categories if not runs.isdisjoint(category.members)
-             or not runs.isdisjoint(category.titles)]
-    kept = {token for category in named for token in category.names - category.loose}
-    kept |= {token for category in named for token in category.things}
-    elsewhere = {token for category in categories if category not in named
-                 for token in category.things}
-    return {token for category in named for token in category.names
-            if token in kept or token not in elsewhere}
+    named = [not runs.isdisjoint(category.members) or not runs.isdisjoint(category.titles)
+             for category in categories]
+    kept: set[str] = set()
+    elsewhere: set[str] = set()
+    for category, is_named in zip(categories, named, strict=True):
+        if is_named:
+            kept |= (category.names - category.loose) | category.things
+        else:
+            elsewhere |= category.things
+    return {token for category, is_named in zip(categories, named, strict=True) if is_named
+            for token in category.names if token in kept or token not in elsewhere}
 
 
 def build_index(knowledge: Knowledge, language: str) -> Index:
