@@ -59,8 +59,7 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 
 def _joined(sentence: str, language: str, context: Context, one: One,
-            whole: Decision, numbers: Names = lambda text: False,
-            names: Names = lambda text: False) -> Decision:
+            whole: Decision, numbers: Names, names: Names) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
     first is a question of its own ("who ...", "how ..."), every part is answered (each in
     the context of the parts before it) and they answer different facts; otherwise as the

@@ -17,6 +17,7 @@ SMALLTALK = "smalltalk"
 OVERVIEW = "overview"  # what the article is about: the overview, not a fact
 LABELS = frozenset({OUT_OF_SCOPE, NEAR_MISS, SMALLTALK, OVERVIEW})
 UNANSWERED = frozenset({OUT_OF_SCOPE, NEAR_MISS})  # labels the article gives no answer to
+_NO_FACT = UNANSWERED | {SMALLTALK}  # labels no fact of the article answers
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class LabelledQuestion:
     def in_scope(self) -> bool:
         """Whether the article answers this question."""
         # Several questions in one message: in scope when the article answers any of them.
-        return any(label not in UNANSWERED | {SMALLTALK} for label in self.expected)
+        return any(label not in _NO_FACT for label in self.expected)
 
 
 @dataclass(frozen=True)
