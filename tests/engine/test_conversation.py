@@ -592,13 +592,17 @@ def test_setting_the_last_answer_aside_asks_for_what_comes_next(engine: Engine) 
 @pytest.mark.parametrize(
     ("message", "fact"),
     [
+        # A question with "it" that is no answer by itself says more of the one before it.
         ("hydropower? why does laos have an edge in it", "textile_hydropower"),
         ("the photo? who is in it", "photo"),
+        # Two parts of a sentence each answered, or offered alone, by the same fact.
+        ("which outlet ran this and on what date?", "source"),
+        ("which agency wrote this piece and on what date?", "source"),
     ],
 )
-def test_a_question_pointing_back_at_a_thing_says_more_of_the_one_before(
+def test_one_question_in_two_pieces_gets_one_fact(
         engine: Engine, message: str, fact: str) -> None:
-    """A question with "it" that is no answer by itself is read with the one before it."""
+    """Two pieces of a message that ask one thing get the one fact that answers it."""
     decision = engine.decide(message)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
 
@@ -619,20 +623,6 @@ def test_a_question_of_its_own_after_another_stays_a_part(
     assert decision.kind == "parts"
     assert decision.parts[0].fact_id == first
     assert not decision.parts[1].confident
-
-
-@pytest.mark.parametrize(
-    ("message", "fact"),
-    [
-        ("which outlet ran this and on what date?", "source"),
-        ("which agency wrote this piece and on what date?", "source"),
-    ],
-)
-def test_two_parts_one_fact_answers_are_answered_once(
-        engine: Engine, message: str, fact: str) -> None:
-    """Two parts of a sentence each answered, or offered alone, by one fact get that fact."""
-    decision = engine.decide(message)
-    assert (decision.kind, decision.fact_id) == ("fact", fact)
 
 
 def test_a_part_naming_what_no_fact_has_is_said_not_to_be_answered(engine: Engine) -> None:
