@@ -87,6 +87,7 @@ class Asks:
     beyond: bool = False
     person: frozenset[str] | None = None  # asks "who": the facts whose answers give a name
     mention: bool = False  # asks whether something is mentioned at all
+    reason: frozenset[str] | None = None  # asks "why": the facts whose answers give a reason
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,14 @@ def decide(
         best.score >= limits.plausible and best.explained >= limits.plausible_explained
     ):
         close = [best]
+    reasoned = [c for c in top if asks.reason is not None and c.fact_id in asks.reason
+                and best.score - c.score <= limits.window]
+    if len(reasoned) == 1 and reasoned[0] in close:
+        # "Why is Russia adding new routes?": of the facts it may mean, the one giving a
+        # reason is the one asked about; the details the article does not give are asked
+        # with "which" and "how much", not "why". Not when two facts near it give one.
+        return answering(question, language, knowledge.by_id[reasoned[0].fact_id],
+                         reasoned[0].score, top)
     naming = [c for c in close if asks.person is not None and c.fact_id in asks.person]
     if len(close) > 1 and len(naming) == 1:
         # "Who announced the expansion of sea transport?" between the announcement and the

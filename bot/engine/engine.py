@@ -45,6 +45,7 @@ from bot.engine.naming import asks_kind, named_facts
 from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
+from bot.engine.reasons import reason_facts
 from bot.engine.retrieval import Weights, weighted
 from bot.engine.scoring import rank, with_meaning, without_missing
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
@@ -96,6 +97,7 @@ class Engine:
         # written with capitals there.
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._people = named_facts(knowledge, self.index(knowledge.languages[0]), people=True)
+        self._reasons = reason_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._year = source_year(knowledge)  # "last year" is counted from it
         self._meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
@@ -447,9 +449,10 @@ class Engine:
         index = self.index(language)
         normal = index.analyzer.normal(question)
         person = self._people if index.asks_for_person(normal) else None
+        reason = self._reasons if index.asks_for_reason(normal) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
                     asks_beyond(index, question, language), person,
-                    index.asks_for_mention(normal))
+                    index.asks_for_mention(normal), reason)
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

@@ -86,6 +86,7 @@ class Index:
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     asks_mention: re.Pattern[str] | None = None  # the language's "is it mentioned", likewise
     checks_claim: re.Pattern[str] | None = None  # the language's "..., right?", likewise
+    asks_reason: re.Pattern[str] | None = None  # the language's "why", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
@@ -137,6 +138,10 @@ class Index:
     def asks_for_person(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a person ("who")."""
         return self.asks_person is not None and self.asks_person.search(normal) is not None
+
+    def asks_for_reason(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), asks for a reason ("why")."""
+        return self.asks_reason is not None and self.asks_reason.search(normal) is not None
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
@@ -190,9 +195,10 @@ class Index:
         return shapes
 
 
-def _asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Phrases of the language asking for a kind of answer (a number, a name), as one
-    pattern over normal text (whole words, except in a script written without spaces)."""
+def asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Phrases of the language asking for a kind of answer (a number, a name) or giving one
+    (a reason), as one pattern over normal text (whole words, except in a script written
+    without spaces)."""
     read = {analyzer.normal(phrase) for phrase in listed}
     romanized = analyzer.reader.language.romanized
     if romanized is not None and romanized.dropped:
@@ -460,11 +466,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         analyzer=analyzer,
         miss_postings=miss_postings,
         interrogatives=interrogatives,
-        asks_number=_asking(analyzer, language_resources(language).asks_number),
-        asks_name=_asking(analyzer, language_resources(language).asks_name),
-        asks_person=_asking(analyzer, language_resources(language).asks_person),
-        asks_mention=_asking(analyzer, language_resources(language).asks_mention),
-        checks_claim=_asking(analyzer, language_resources(language).checks_claim),
+        asks_number=asking(analyzer, language_resources(language).asks_number),
+        asks_name=asking(analyzer, language_resources(language).asks_name),
+        asks_person=asking(analyzer, language_resources(language).asks_person),
+        asks_mention=asking(analyzer, language_resources(language).asks_mention),
+        checks_claim=asking(analyzer, language_resources(language).checks_claim),
+        asks_reason=asking(analyzer, language_resources(language).asks_reason),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)
                          if token),
         places=specific,

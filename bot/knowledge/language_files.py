@@ -177,6 +177,10 @@ class LanguageFile(_Strict):
     asks_name: tuple[Text, ...] = ()
     # Question words asking for a person ("who"): of facts equally likely, one giving a name.
     asks_person: tuple[Text, ...] = ()
+    # Words asking for a reason ("why"): of facts equally likely, one giving a reason.
+    asks_reason: tuple[Text, ...] = ()
+    # Words with which an answer gives a reason ("due to"): that fact gives one.
+    gives_reason: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
@@ -269,7 +273,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "asks_number": model.asks_number, "asks_name": model.asks_name,
              "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
              "alternatives": model.alternatives, "relatives": model.relatives,
-             "asks_person": model.asks_person,
+             "asks_person": model.asks_person, "asks_reason": model.asks_reason,
+             "gives_reason": model.gives_reason,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops,
              "other_occasions": model.other_occasions, "months": model.months,
@@ -335,6 +340,8 @@ def _language(code: str, model: LanguageFile) -> Language:
         collocations=model.collocations,
         asks_name=model.asks_name,
         asks_person=model.asks_person,
+        asks_reason=model.asks_reason,
+        gives_reason=model.gives_reason,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,

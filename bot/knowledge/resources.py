@@ -105,6 +105,8 @@ class Language:
     collocations: int = 0  # syllables written together this often are also one word
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     asks_person: tuple[str, ...] = ()  # question words asking for a person ("who")
+    asks_reason: tuple[str, ...] = ()  # words asking for a reason ("why")
+    gives_reason: tuple[str, ...] = ()  # words with which an answer gives one ("due to")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")

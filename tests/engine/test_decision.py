@@ -82,6 +82,33 @@ def test_asking_who_settles_close_facts_by_the_one_giving_a_name(
 
 
 @pytest.mark.parametrize(
+    ("ranked", "reason", "kind"),
+    [
+        # Close, or alone and only plausible: "why" is the fact giving a reason.
+        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), frozenset({"routes"}), "fact"),
+        ((Candidate("routes", 80.0, coverage=0.5),), frozenset({"routes"}), "fact"),
+        ((Candidate("routes", 80.0, coverage=0.5),), None, "clarify"),
+        # Two near facts giving a reason, or the one giving it not near enough to offer.
+        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), frozenset({"growth", "routes"}),
+         "clarify"),
+        ((Candidate("growth", 80.0, coverage=0.5), Candidate("routes", 50.0)),
+         frozenset({"routes"}), "clarify"),
+    ],
+)
+def test_asking_why_settles_on_the_one_fact_giving_a_reason(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], reason: frozenset[str] | None,
+    kind: str,
+) -> None:
+    """A "why" question is answered by the only fact near the best whose answer gives a
+    reason, when it would be offered; else it stays a "did you mean"."""
+    decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS,
+                      Asks(reason=reason))
+    assert decision.kind == kind
+    if kind == "fact":
+        assert decision.fact_id == "routes"
+
+
+@pytest.mark.parametrize(
     ("explained", "beyond", "kind"),
     [(0.95, False, "fact"), (0.95, True, "clarify"), (0.8, False, "clarify")],
 )

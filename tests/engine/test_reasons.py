@@ -1,0 +1,32 @@
+"""Tests for bot.engine.reasons: which facts' answers give a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.reasons import reason_facts
+
+
+def test_facts_giving_a_reason_are_those_saying_why(engine: Engine) -> None:
+    """The routes are opened "due to" growing cargo flows and hydropower takes "advantage of"
+    the water; the routes themselves and the trade figures give no reason."""
+    assert reason_facts(engine.knowledge, engine.index("en")) == {"routes_reason",
+                                                                  "textile_hydropower"}
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("why does russia even bother with new freight links to laos", "routes_reason"),
+        ("зачем россии расширять перевозки в лаос", "routes_reason"),
+        ("ເປັນຫຍັງຣັດເຊຍຢາກເພີ່ມເສັ້ນທາງຂົນສົ່ງ", "routes_reason"),
+    ],
+)
+def test_why_is_answered_by_the_fact_giving_the_reason(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """A "why" question in other words than the facts' is answered with the reason, not
+    offered as a "did you mean" beside the facts it is the reason for."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
