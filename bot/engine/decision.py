@@ -171,6 +171,12 @@ def decline(
                     candidates=top, reason=reason)
 
 
+def _gives_number(knowledge: Knowledge, fact_id: str) -> bool:
+    """Whether the fact's answer has a number or a date (read in the first language)."""
+    return any(char.isdigit() for char in knowledge.by_id[fact_id].answer_in(
+        knowledge.languages[0]))
+
+
 def _explains(best: Candidate, runner_up: float, limits: Thresholds) -> bool:
     """Whether the best candidate has enough of the question's known words for how far it
     is ahead: nearly all at the lone margin, two thirds at the far one."""
@@ -211,12 +217,11 @@ def decide(
         ),
         None,
     )
-    if missed is None and asks.number and best.score >= limits.plausible:
-        closest = knowledge.by_id[best.fact_id]
-        if not any(char.isdigit() for char in closest.answer_in(knowledge.languages[0])):
-            # "How long is the railway?" of a fact that says only where it runs: the article
-            # does not say; what it does say is still worth showing.
-            missed = best
+    if missed is None and asks.number and best.score >= limits.plausible \
+            and not _gives_number(knowledge, best.fact_id):
+        # "How long is the railway?" of a fact that says only where it runs: the article
+        # does not say; what it does say is still worth showing.
+        missed = best
     if missed is None and asks.named is not None and best.score >= limits.plausible \
             and best.fact_id not in asks.named:
         # "What are the companies called?" of a fact that says only that Russian companies
@@ -233,14 +238,21 @@ def decide(
         best.score >= limits.plausible and best.explained >= limits.plausible_explained
     ):
         close = [best]
-    reasoned = [c for c in top if asks.reason is not None and c.fact_id in asks.reason
-                and best.score - c.score <= limits.window]
+    near = [c for c in top if best.score - c.score <= limits.window]
+    reasoned = [c for c in near if asks.reason is not None and c.fact_id in asks.reason]
     if len(reasoned) == 1 and reasoned[0] in close:
         # "Why is Russia adding new routes?": of the facts it may mean, the one giving a
         # reason is the one asked about; the details the article does not give are asked
         # with "which" and "how much", not "why". Not when two facts near it give one.
         return answering(question, language, knowledge.by_id[reasoned[0].fact_id],
                          reasoned[0].score, top)
+    counted = [c for c in near if asks.number and _gives_number(knowledge, c.fact_id)]
+    if len(close) > 1 and len(counted) == 1 and counted[0] in close:
+        # "The source and date of the article?" between the agency and the photo's credit:
+        # the one giving a number is the one asked about. Not of one fact alone: a number
+        # the article does not give is asked just so ("how much in dollars").
+        return answering(question, language, knowledge.by_id[counted[0].fact_id],
+                         counted[0].score, top)
     naming = [c for c in close if asks.person is not None and c.fact_id in asks.person]
     if len(close) > 1 and len(naming) == 1:
         # "Who announced the expansion of sea transport?" between the announcement and the

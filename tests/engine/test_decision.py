@@ -109,6 +109,28 @@ def test_asking_why_settles_on_the_one_fact_giving_a_reason(
 
 
 @pytest.mark.parametrize(
+    ("ranked", "number", "kind"),
+    [
+        # Close: "how much" is the fact giving a number (trade grew by 66 percent).
+        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), True, "fact"),
+        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), False, "clarify"),
+        # Alone, a number may be one the article does not give: still offered.
+        ((Candidate("growth", 80.0, coverage=0.5),), True, "clarify"),
+    ],
+)
+def test_asking_how_much_settles_close_facts_by_the_one_giving_a_number(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], number: bool, kind: str
+) -> None:
+    """Of close facts, a question asking for a number is answered by the only one whose
+    answer has one; a lone fact stays a "did you mean"."""
+    decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS,
+                      Asks(number=number))
+    assert decision.kind == kind
+    if kind == "fact":
+        assert decision.fact_id == "growth"
+
+
+@pytest.mark.parametrize(
     ("explained", "beyond", "kind"),
     [(0.95, False, "fact"), (0.95, True, "clarify"), (0.8, False, "clarify")],
 )
