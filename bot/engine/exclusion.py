@@ -27,6 +27,17 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{either})\s+([^\W\d_][^,.;:?!]*)")
 
 
+@cache
+def _compounds(language: str) -> tuple[tuple[str, str], ...]:
+    """The language's words of two written apart (`joined`) one of which is a "besides",
+    each as normal text and written together: "nước ngoài" (abroad) sets nothing aside."""
+    read = reader(language).normal
+    excluding = {read(phrase) for phrase in language_resources(language).excludes}
+    words = (read(" ".join(pair)) for pair in language_resources(language).joined)
+    return tuple((word, word.replace(" ", "")) for word in words
+                 if excluding.intersection(word.split()))
+
+
 def _named(following: list[str], language: str) -> list[str]:
     """The words naming what is set aside, of the few after "besides": up to a function word
     ("besides agriculture were on the table": agriculture), but for one joining two things
@@ -51,6 +62,8 @@ def set_aside(question: str, language: str) -> tuple[str, str] | None:
     if pattern is None:
         return None
     normal = reader(language).normal(question)
+    for apart, together in _compounds(language):
+        normal = normal.replace(apart, together)
     found = pattern.search(normal)
     if found is None:
         return None

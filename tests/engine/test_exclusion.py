@@ -20,6 +20,8 @@ from bot.engine.exclusion import set_aside
         ("which industries did they discuss", "en", None),
         ("outside farming, which industries did they discuss", "en", "farming"),
         ("ngoài nông nghiệp, hai bên còn bàn về ngành nào?", "vi", "nong nghiep"),
+        # "Nước ngoài" (abroad) is one word: its "ngoài" sets nothing aside.
+        ("lào bán được gì ra nước ngoài", "vi", None),
     ],
 )
 def test_what_a_question_sets_aside(question: str, language: str, named: str | None) -> None:
