@@ -9,15 +9,15 @@ import pytest
 from bot.engine import Decision, Engine, Kind
 from bot.ops.evaluation import LabelledQuestion, describe, evaluate, is_correct, load_questions
 
-# Offers the reason for the new routes, then the routes.
-ROUTES_FOR = "what's driving the plan for a rail link via China?"
+# Offers the memoranda, then the visit they were signed on.
+SIGNED = "what did they sign"
 
 # (question, expected): one of each outcome the evaluation counts.
 LABELLED = [
     ("how much did trade grow?", ("trade_growth",)),  # in scope, right
     ("how much did trade grow?", ("bauxite",)),  # in scope, answered wrong
-    (ROUTES_FOR, ("routes_reason",)),  # in scope, clarified with the right fact first
-    (ROUTES_FOR, ("new_routes",)),  # in scope, clarified with the right fact second
+    (SIGNED, ("memoranda",)),  # in scope, clarified with the right fact first
+    (SIGNED, ("official_visit",)),  # in scope, clarified with the right fact second
     ("which years for the nuclear part", ("nuclear_roadmap",)),  # in scope, offered alone
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
     # In scope, declined with what the right fact says: a wrong claim checked.
@@ -107,7 +107,7 @@ def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQu
     assert result.accuracy == pytest.approx(2 / 8)
     assert result.decline_rate == pytest.approx(2 / 3)
     assert [miss.question.expected for miss in result.misses] == [
-        ("bauxite",), ("routes_reason",), ("new_routes",), ("nuclear_roadmap",), ("bauxite",),
+        ("bauxite",), ("memoranda",), ("official_visit",), ("nuclear_roadmap",), ("bauxite",),
         ("new_routes",), ("none",)]
 
 

@@ -93,15 +93,15 @@ def test_reply_language_overrides_detection(engine: Engine) -> None:
 
 def test_clarify_lists_the_offered_questions(engine: Engine, composer: Composer) -> None:
     """A clarification asks which was meant: lines in plain text, buttons on Telegram."""
-    decision = engine.decide("what's driving the plan for a rail link via China?")
+    decision = engine.decide("what did they sign")
     reply = composer.compose(decision)
     assert plain_text(reply) == (
         "Did you mean one of these?\n"
-        "• Why does Russia want to open new transport routes to Laos?\n"
-        "• What new transport routes does Russia plan for Laos?"
+        "• What memoranda of understanding were signed?\n"
+        "• Did the Lao leader visit Russia?"
     )
     assert rich_text(reply) == "Did you mean one of these?"
-    assert fact_values(reply) == ["routes_reason", "new_routes"]
+    assert fact_values(reply) == ["memoranda", "official_visit"]
 
 
 def test_one_plausible_fact_is_offered_with_its_answer(
