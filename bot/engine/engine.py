@@ -296,10 +296,18 @@ class Engine:
                 # which is what the article says of it.
                 return self._again(question, reply, context)
             if names_nothing or (alone.kind != "fact" and has_unknown(index, question)):
-                if gives_numbers(index, question, last_answer):
+                if gives_numbers(index, question, last_answer) or (
+                        self.asks_number(question, language)
+                        and any(char.isdigit() for char in last_answer)
+                        and not has_unknown(index, question)
+                        and not names_missing(index, question)):
                     # "What about early 2025?" after the trade figures: a year the last
-                    # answer gives, asked again in other words, is that answer.
-                    return answering(question, reply, last, ranked[0].score, tuple(ranked[:3]))
+                    # answer gives, asked again in other words, is that answer; as is a
+                    # date asked of an answer that gives one ("on which date?" after the
+                    # announcement), but not one the article is known not to give ("how
+                    # much in dollars?").
+                    return answering(question, reply, last,
+                                     ranked[0].score if ranked else 0.0, tuple(ranked[:3]))
                 # "Where was that?" names nothing but the last answer ("and in rubles?"
                 # nothing any fact has), and nothing near it says: the article does not,
                 # and the last answer is what it does say.

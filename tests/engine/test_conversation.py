@@ -483,6 +483,25 @@ def test_a_follow_up_naming_a_year_the_last_answer_gives_is_that_answer(
 
 
 @pytest.mark.parametrize(
+    ("first", "question", "fact_id"),
+    [
+        ("who made the announcement?", "and on which date?", "announcement"),
+        ("who made the announcement?", "also, which date was that?", "announcement"),
+        ("how much did trade grow in 2024", "how much is that in dollars?", None),
+        ("what can laos export?", "how many tons?", None),
+    ],
+)
+def test_a_date_asked_of_an_answer_giving_one_is_that_answer(
+        engine: Engine, first: str, question: str, fact_id: str | None) -> None:
+    """"On which date?" after the announcement (on July 31) is the announcement again; a
+    number the article is known not to give, or asked of an answer giving none, is not."""
+    context = Context().told(engine.decide(first))
+    decision = engine.decide(question, context=context)
+    assert decision.fact_id == fact_id
+    assert decision.kind == ("fact" if fact_id else "none")
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("what's this story about, in a couple of sentences", "overview"),
