@@ -58,6 +58,7 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     first_tokens = {wanted[word] for word in firsts} - {None}
     long_firsts = _long_by_letter(language) if typos else {}
     stops = [[word] for word in language_resources(language).kind_stops]
+    ends = frozenset(language_resources(language).kind_ends)
     # Read as the text is ("từ" is "tu" once the marks are gone), as `asks_itself` reads them.
     prepositions = cue_phrases(language, "before_asks")
     found = []
@@ -77,7 +78,10 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
                                                                          language)):
             continue
         kind: list[tuple[str, str]] = []
-        for after in read[at + len(asker):]:
+        start = at + len(asker)
+        for place, after in enumerate(read[start:], start + 1):
+            if kind and place < len(read) and read[place] in ends:
+                break  # "which news agency put this out": "put" is no kind, a verb
             read_as = token(after)
             if read_as is None or read_as in index.subjects or read_as in index.interrogatives:
                 if kind and read_as is None and after not in prepositions:

@@ -187,6 +187,8 @@ class LanguageFile(_Strict):
     kind_askers: tuple[Text, ...] = ()
     # Words after which such a question word asks no kind ("what did they sign").
     kind_stops: tuple[Text, ...] = ()
+    # Words that follow a verb, not the kind asked ("which agency put this out": the agency).
+    kind_ends: tuple[Text, ...] = ()
     # Words asking about another occasion than the article's ("the next summit").
     other_occasions: tuple[Text, ...] = ()
     # Month names and their short forms: a month no fact names dates a question ("jan-may
@@ -276,7 +278,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "asks_person": model.asks_person, "asks_reason": model.asks_reason,
              "gives_reason": model.gives_reason,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
-             "kind_stops": model.kind_stops,
+             "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
              "other_occasions": model.other_occasions, "months": model.months,
              "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
@@ -345,6 +347,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,
+        kind_ends=model.kind_ends,
         other_occasions=model.other_occasions,
         months=model.months,
         relative_years=dict(model.relative_years),

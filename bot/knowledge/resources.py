@@ -110,6 +110,7 @@ class Language:
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")
+    kind_ends: tuple[str, ...] = ()  # words whose word before ends a kind ("put this")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
     months: tuple[str, ...] = ()  # month names and short forms ("january", "jan")
     relative_years: Mapping[str, int] = field(default_factory=dict)  # "last year": -1
