@@ -341,12 +341,19 @@ def near_miss(index: Index, question: Missed, fact: int) -> float | None:
     return miss[0] if miss > nearest else None
 
 
+def missing_names(index: Index, question: str) -> list[str]:
+    """The countries and numbers the question names that no fact has ("through Thailand",
+    "in 2023"), as read: they rule every fact out."""
+    text = index.analyzer.normal(question)
+    return [written for written, tokens in _required(index, text, index.analyzer.pairs(text))
+            if not tokens <= index.postings.keys()]
+
+
 def without_missing(index: Index, question: str) -> str | None:
     """The question, as read, without the countries and numbers it names that no fact has
     ("through Thailand", "in 2023"), which rule every fact out; None when it names none."""
     text = index.analyzer.normal(question)
-    missing = [written for written, tokens in _required(index, text, index.analyzer.pairs(text))
-               if not tokens <= index.postings.keys()]
+    missing = missing_names(index, question)
     if not missing:
         return None
     if not unspaced(index.analyzer.language):

@@ -168,6 +168,24 @@ def test_the_question_is_found_inside_the_message(engine: Engine, question: str)
     assert decision.question == question
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "fact_id"),
+    [
+        ("I mostly trade with Thailand and Cambodia, so this is new to me. Anyway, how much "
+         "did trade between Laos and Russia grow?", "fact", "trade_growth"),
+        # Named in the question's own sentence, the country is what it asks about.
+        ("trade rose 66% in 2024, what about 2023, how much did it grow then?", "none", None),
+    ],
+)
+def test_a_country_named_only_in_the_preamble_rules_out_no_fact(
+    engine: Engine, question: str, kind: str, fact_id: str | None
+) -> None:
+    """Countries and numbers no fact has, named in sentences before the question part,
+    leave that part to be answered; in the question's own sentence they rule facts out."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == (kind, fact_id)
+
+
 def test_clarify_offers_close_candidates(engine: Engine) -> None:
     """A question that fits two facts about equally asks which one was meant, best first."""
     decision = engine.decide("what did they sign")
