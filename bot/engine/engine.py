@@ -37,7 +37,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, focus
+from bot.engine.focus import alternatives, focus, in_preamble
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -404,7 +404,8 @@ class Engine:
                              self.thresholds_for(language),
                              replace(asks, number=self.asks_number(part, language)))
             if focused.kind == "fact" and (focused.fact_id in leaning or (
-                    not decision.candidates and self._walled(question, part, language))):
+                    not decision.candidates and in_preamble(
+                        missing_names(self.index(language), question), question, part))):
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
             if offered and focused.suggestions[0] in leaning:
@@ -414,18 +415,6 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
-
-    def _walled(self, question: str, part: str, language: str) -> bool:
-        """Whether what the message names that no fact has ("mostly Vietnam and Cambodia
-        tbh") stands in sentences ended before its question part: the preamble's, not
-        the question's, so the question part is read without it."""
-        missing = missing_names(self.index(language), question)
-        folded = question.casefold()
-        start = folded.rfind(part.casefold())
-        if not missing or start < 0:
-            return False
-        return all((at := folded.rfind(name, 0, start)) >= 0 and _ENDED.search(
-            folded, at, start) is not None for name in missing)
 
     def _asks_missing(self, question: str, language: str, fact: Fact) -> bool:
         """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows
@@ -507,9 +496,6 @@ class Engine:
             remembered[question, language] = ranked
         return list(ranked)  # a list of its own: a caller may change it
 
-
-# The end of a sentence ("... tbh. Anyway, what ..."), at a message's punctuation.
-_ENDED = re.compile(r"[.!?…]\s")
 
 # Words known only from a fact's `not_in_article` phrasings that make a question one of them:
 # one ("exactly", "premier") is in too many questions the fact answers.

@@ -79,3 +79,14 @@ def alternatives(text: str, language: str) -> list[str]:
     # A script without spaces has no words to count: any text is a reading.
     least = 1 if language_resources(language).segment is not None else 2
     return [part for part in (before, after) if part and len(part.split()) >= least]
+
+
+def in_preamble(names: list[str], text: str, part: str) -> bool:
+    """Whether each of the names (as read, lower case) stands in a sentence of the text
+    ended before its question part: the preamble's ("mostly Vietnam and Cambodia tbh. ...
+    Anyway, what ..."), not the question's."""
+    folded = text.casefold()
+    start = folded.rfind(part.casefold())
+    return bool(names) and start >= 0 and all(
+        (at := folded.rfind(name, 0, start)) >= 0
+        and _SENTENCE.search(folded, at, start) is not None for name in names)

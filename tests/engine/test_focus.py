@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.focus import alternatives, before_relative, focus
+from bot.engine.focus import alternatives, before_relative, focus, in_preamble
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,20 @@ def test_alternatives(text: str, language: str, expected: list[str]) -> None:
 def test_before_relative(text: str, language: str, expected: str | None) -> None:
     """What comes before a clause describing a thing is the thing asked about."""
     assert before_relative(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "part", "inside"),
+    [
+        (["cambodia"], "I trade with Cambodia. Anyway, how did trade grow?", "how did trade grow?",
+         True),
+        (["cambodia"], "I trade with Cambodia :) how did trade grow?", "how did trade grow?", True),
+        (["2023"], "what about 2023, how much did it grow then?", "how much did it grow then?",
+         False),
+        ([], "Anyway, how did trade grow?", "how did trade grow?", False),
+    ],
+)
+def test_names_in_the_preamble(names: list[str], text: str, part: str, inside: bool) -> None:
+    """Names stand in the preamble when a sentence (or a smiley) ends after them and before
+    the question part; a comma does not end one."""
+    assert in_preamble(names, text, part) is inside
