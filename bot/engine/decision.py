@@ -88,6 +88,7 @@ class Asks:
     person: frozenset[str] | None = None  # asks "who": the facts whose answers give a name
     mention: bool = False  # asks whether something is mentioned at all
     reason: frozenset[str] | None = None  # asks "why": the facts whose answers give a reason
+    country: frozenset[str] | None = None  # asks "which country": the facts naming one
 
 
 @dataclass(frozen=True)
@@ -239,13 +240,15 @@ def decide(
     ):
         close = [best]
     near = [c for c in top if best.score - c.score <= limits.window]
-    reasoned = [c for c in near if asks.reason is not None and c.fact_id in asks.reason]
-    if len(reasoned) == 1 and reasoned[0] in close:
-        # "Why is Russia adding new routes?": of the facts it may mean, the one giving a
-        # reason is the one asked about; the details the article does not give are asked
-        # with "which" and "how much", not "why". Not when two facts near it give one.
-        return answering(question, language, knowledge.by_id[reasoned[0].fact_id],
-                         reasoned[0].score, top)
+    # "Why is Russia adding new routes?", "through which country will the railway run?": of
+    # the facts it may mean, the one giving a reason, or naming a country, is the one asked
+    # about; the details the article does not give are asked with "which port" and "how
+    # much", not "why" or "which country". Not when two facts near it give one.
+    for giving in (asks.reason, asks.country):
+        fitting = [c for c in near if giving is not None and c.fact_id in giving]
+        if len(fitting) == 1 and fitting[0] in close:
+            return answering(question, language, knowledge.by_id[fitting[0].fact_id],
+                             fitting[0].score, top)
     counted = [c for c in near if asks.number and _gives_number(knowledge, c.fact_id)]
     if len(close) > 1 and len(counted) == 1 and counted[0] in close:
         # "The source and date of the article?" between the agency and the photo's credit:

@@ -41,7 +41,7 @@ from bot.engine.focus import alternatives, focus, in_preamble
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
-from bot.engine.naming import asks_kind, named_facts
+from bot.engine.naming import asks_kind, named_facts, placed_facts
 from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
 from bot.engine.reading import words
@@ -98,6 +98,7 @@ class Engine:
         self._named = named_facts(knowledge, self.index(knowledge.languages[0]))
         self._people = named_facts(knowledge, self.index(knowledge.languages[0]), people=True)
         self._reasons = reason_facts(knowledge, self.index(knowledge.languages[0]))
+        self._placed = placed_facts(knowledge, self.index(knowledge.languages[0]))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._year = source_year(knowledge)  # "last year" is counted from it
         self._meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
@@ -460,9 +461,10 @@ class Engine:
         normal = index.analyzer.normal(question)
         person = self._people if index.asks_for_person(normal) else None
         reason = self._reasons if index.asks_for_reason(normal) else None
+        country = self._placed if index.asks_for_country(normal) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
                     asks_beyond(index, question, language), person,
-                    index.asks_for_mention(normal), reason)
+                    index.asks_for_mention(normal), reason, country)
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

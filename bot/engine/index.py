@@ -87,6 +87,7 @@ class Index:
     asks_mention: re.Pattern[str] | None = None  # the language's "is it mentioned", likewise
     checks_claim: re.Pattern[str] | None = None  # the language's "..., right?", likewise
     asks_reason: re.Pattern[str] | None = None  # the language's "why", likewise
+    asks_country: re.Pattern[str] | None = None  # the language's "which country", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
@@ -142,6 +143,11 @@ class Index:
     def asks_for_reason(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a reason ("why")."""
         return self.asks_reason is not None and self.asks_reason.search(normal) is not None
+
+    def asks_for_country(self, normal: str) -> bool:
+        """Whether a question, as read (`analyzer.normal`), asks for a country ("which
+        country")."""
+        return self.asks_country is not None and self.asks_country.search(normal) is not None
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
@@ -472,6 +478,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         asks_mention=asking(analyzer, language_resources(language).asks_mention),
         checks_claim=asking(analyzer, language_resources(language).checks_claim),
         asks_reason=asking(analyzer, language_resources(language).asks_reason),
+        asks_country=asking(analyzer, language_resources(language).asks_country),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)
                          if token),
         places=specific,

@@ -29,6 +29,15 @@ def named_facts(knowledge: Knowledge, index: Index, *, people: bool = False) -> 
     return frozenset(named)
 
 
+def placed_facts(knowledge: Knowledge, index: Index) -> frozenset[str]:
+    """The facts whose answer, in the index's language, names a country other than the
+    article's main subjects ("through the ports of Vietnam")."""
+    analyzer = index.analyzer
+    return frozenset(fact.id for fact in knowledge.facts if not index.places.isdisjoint(
+        token for _, token in analyzer.pairs(fact.answer_in(analyzer.language))
+        if token not in index.subjects))
+
+
 def people(knowledge: Knowledge, index: Index) -> dict[str, tuple[frozenset[str], ...]]:
     """Per fact, the names its answer gives in the index's language, each as the tokens of
     one run of capitalised words inside a sentence ("Thongloun Sisoulith"), without the

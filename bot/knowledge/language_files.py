@@ -181,6 +181,8 @@ class LanguageFile(_Strict):
     asks_reason: tuple[Text, ...] = ()
     # Words with which an answer gives a reason ("due to"): that fact gives one.
     gives_reason: tuple[Text, ...] = ()
+    # Phrases asking for a country ("which country"): of facts equally likely, one naming one.
+    asks_country: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
@@ -276,7 +278,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
              "alternatives": model.alternatives, "relatives": model.relatives,
              "asks_person": model.asks_person, "asks_reason": model.asks_reason,
-             "gives_reason": model.gives_reason,
+             "gives_reason": model.gives_reason, "asks_country": model.asks_country,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
              "other_occasions": model.other_occasions, "months": model.months,
@@ -344,6 +346,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_person=model.asks_person,
         asks_reason=model.asks_reason,
         gives_reason=model.gives_reason,
+        asks_country=model.asks_country,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_stops=model.kind_stops,

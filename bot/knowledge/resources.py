@@ -107,6 +107,7 @@ class Language:
     asks_person: tuple[str, ...] = ()  # question words asking for a person ("who")
     asks_reason: tuple[str, ...] = ()  # words asking for a reason ("why")
     gives_reason: tuple[str, ...] = ()  # words with which an answer gives one ("due to")
+    asks_country: tuple[str, ...] = ()  # phrases asking for a country ("which country")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")

@@ -109,6 +109,22 @@ def test_asking_why_settles_on_the_one_fact_giving_a_reason(
 
 
 @pytest.mark.parametrize(
+    ("country", "kind"),
+    [(frozenset({"routes"}), "fact"), (frozenset({"growth", "routes"}), "clarify"),
+     (None, "clarify")],
+)
+def test_asking_which_country_settles_on_the_one_fact_naming_one(
+    tiny_knowledge: Knowledge, country: frozenset[str] | None, kind: str
+) -> None:
+    """Of close facts, "which country" is answered by the only one naming a country."""
+    ranked = [Candidate("growth", 72.0), Candidate("routes", 71.0)]
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(country=country))
+    assert decision.kind == kind
+    if kind == "fact":
+        assert decision.fact_id == "routes"
+
+
+@pytest.mark.parametrize(
     ("ranked", "number", "kind"),
     [
         # Close: "how much" is the fact giving a number (trade grew by 66 percent).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.naming import asks_kind, named_facts, people
+from bot.engine.naming import asks_kind, named_facts, people, placed_facts
 
 
 def test_facts_naming_someone_or_something_beyond_the_articles_subjects(engine: Engine) -> None:
@@ -63,3 +63,25 @@ def test_people_are_the_names_each_answer_gives(engine: Engine) -> None:
     assert names["putin"] == (frozenset({"putin"}),)
     assert set(names["photo"]) == {frozenset({"putin"}), frozenset({"thongloun"})}
     assert names["trade_growth"] == ()
+
+
+def test_facts_naming_a_country_beyond_the_articles_subjects(engine: Engine) -> None:
+    """Only the routes name countries other than Laos and Russia (Vietnam, China)."""
+    assert placed_facts(engine.knowledge, engine.index("en")) == {"new_routes"}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact_id"),
+    [
+        ("which neighbour will the cargo ships go through to reach laos", "fact", "new_routes"),
+        # A kind of place no fact names is still beyond the article.
+        ("through which chinese city or border crossing will the railway run", "clarify", None),
+    ],
+)
+def test_which_country_is_the_fact_naming_one(
+    engine: Engine, question: str, kind: str, fact_id: str | None
+) -> None:
+    """"Which neighbour" asks for a country: the routes, which name them, answer it."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == (kind, fact_id)
+
