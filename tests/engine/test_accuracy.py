@@ -347,9 +347,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_ar.yaml",), 0.6, 0.71),
     (("blind_lo_ar.yaml",), 0.68, 0.85),
     # Round as, written at the start of the session after (when round ar was read and became
-    # development data) and left unread, scored blind with its start engine: one question
-    # below (English 25/39, 13/13; Russian 32/41, 11/11; Russian in Latin letters 21/25, 6/7;
-    # Lao 16/24, 8/8; Vietnamese 15/24, 8/8).
+    # development data), scored blind with its start engine, then read midway through that
+    # session: one question below that first score (English 25/39, 13/13; Russian 32/41,
+    # 11/11; Russian in Latin letters 21/25, 6/7; Lao 16/24, 8/8; Vietnamese 15/24, 8/8).
     (("blind_en_as.yaml",), 0.61, 0.92),
     (("blind_ru_as.yaml",), 0.75, 0.9),
     (("blind_ru_latin_as.yaml",), 0.8, 0.71),
@@ -452,7 +452,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     # the article does not answer, as its labellers meant
     ("blind_conv_aq.yaml", 0.63),
     ("blind_conv_ar.yaml", 0.54),  # 17/31 at the session's start, 18/31 after, then read
-    ("blind_conv_as.yaml", 0.72),  # 27/36 when scored blind, unread
+    ("blind_conv_as.yaml", 0.72),  # 27/36 when scored blind, then read
 ]
 
 
