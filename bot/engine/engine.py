@@ -41,6 +41,7 @@ from bot.engine.focus import alternatives, focus, in_preamble
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
+from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
 from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import asks_only_what, names_own, unknown_word
@@ -125,6 +126,15 @@ class Engine:
             return None
         return not_said(question, reply, about.fact, about.score, about.candidates)
 
+    def _kin(self, question: str, language: str, reply: str) -> Decision | None:
+        """A question declined that names a thing of a category the article names other
+        things of ("is coffee mentioned?"): the article does not say that, and the fact
+        naming the category ("rice, ..., tea, tobacco") is what it does say; else None."""
+        number = kin_fact(self.index(language), question)
+        if number is None:
+            return None
+        return not_said(question, reply, self.knowledge.facts[number])
+
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""
         return self._indexes[language]
@@ -148,7 +158,8 @@ class Engine:
                             lambda text: names_own(self.index(language), text, language),
                             lambda text: self.asks_number(text, language))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
-            decision = self._elsewhere(asked, language, reply) or decision
+            decision = (self._elsewhere(asked, language, reply)
+                        or self._kin(asked, language, reply) or decision)
         # The question as asked (mentions and all) is what the log and the echo show.
         return replace(decision, question=question) if decision.question == asked else decision
 

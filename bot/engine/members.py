@@ -1,0 +1,39 @@
+"""A thing of a category whose other things the article names ("coffee" of the crops it
+lists): the fact naming that category is what the article says instead."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.engine.analysis import Analyzer
+from bot.engine.index import Categories, Index, categories_of
+from bot.engine.typos import token_matches
+from bot.knowledge import language_resources
+
+
+def kin_fact(index: Index, question: str) -> int | None:
+    """The number of the one fact naming the category of a thing the question names that no
+    fact has ("is coffee mentioned?": the farm exports, a list of crops); None when there is
+    no such thing, or the facts naming its categories are not one. Not where words are
+    written syllable by syllable: a syllable is too often part of another word."""
+    analyzer = index.analyzer
+    if language_resources(analyzer.language).collocations:
+        return None
+    categories = _categories(analyzer, analyzer.language)
+    found: set[int] = set()
+    for word, token in analyzer.pairs(question):
+        if token_matches(index, word, token):
+            continue
+        for category in categories:
+            if token in category.things:
+                # A name one fact alone has ("beverage" of the crops it lists), not one many
+                # have for other reasons ("export", "industry").
+                found.update(facts[0] for name in category.names
+                             if len(facts := index.postings.get(name, [])) == 1)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _categories(analyzer: Analyzer, language: str) -> Categories:
+    """The language's categories as this analyzer reads them, read once."""
+    return categories_of(analyzer, language)
