@@ -355,6 +355,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_as.yaml",), 0.8, 0.71),
     (("blind_vi_as.yaml",), 0.58, 0.87),
     (("blind_lo_as.yaml",), 0.62, 0.87),
+    # Round at, written midway through that session and left unread, scored with its start
+    # engine and with its engine after its changes: one question below the second (English
+    # 29/41, 9/11; Russian 29/40, 12/12; Russian in Latin letters 19/24, 7/8; Lao 19/25, 6/7;
+    # Vietnamese 17/25, 7/7).
+    (("blind_en_at.yaml",), 0.68, 0.72),
+    (("blind_ru_at.yaml",), 0.7, 0.91),
+    (("blind_ru_latin_at.yaml",), 0.75, 0.75),
+    (("blind_vi_at.yaml",), 0.64, 0.85),
+    (("blind_lo_at.yaml",), 0.72, 0.71),
 ]
 
 
@@ -453,6 +462,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_aq.yaml", 0.63),
     ("blind_conv_ar.yaml", 0.54),  # 17/31 at the session's start, 18/31 after, then read
     ("blind_conv_as.yaml", 0.72),  # 27/36 when scored blind, then read
+    ("blind_conv_at.yaml", 0.72),  # 27/36 at the session's start and after its changes, unread
 ]
 
 
