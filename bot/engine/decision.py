@@ -172,7 +172,7 @@ def decline(
                     candidates=top, reason=reason)
 
 
-def _gives_number(knowledge: Knowledge, fact_id: str) -> bool:
+def gives_number(knowledge: Knowledge, fact_id: str) -> bool:
     """Whether the fact's answer has a number or a date (read in the first language)."""
     return any(char.isdigit() for char in knowledge.by_id[fact_id].answer_in(
         knowledge.languages[0]))
@@ -219,7 +219,7 @@ def decide(
         None,
     )
     if missed is None and asks.number and best.score >= limits.plausible \
-            and not _gives_number(knowledge, best.fact_id):
+            and not gives_number(knowledge, best.fact_id):
         # "How long is the railway?" of a fact that says only where it runs: the article
         # does not say; what it does say is still worth showing.
         missed = best
@@ -249,7 +249,7 @@ def decide(
         if len(fitting) == 1 and fitting[0] in close:
             return answering(question, language, knowledge.by_id[fitting[0].fact_id],
                              fitting[0].score, top)
-    counted = [c for c in near if asks.number and _gives_number(knowledge, c.fact_id)]
+    counted = [c for c in near if asks.number and gives_number(knowledge, c.fact_id)]
     if len(close) > 1 and len(counted) == 1 and counted[0] in close:
         # "The source and date of the article?" between the agency and the photo's credit:
         # the one giving a number is the one asked about. Not of one fact alone: a number

@@ -34,6 +34,7 @@ from bot.engine.decision import (
     calibrated,
     decide,
     decline,
+    gives_number,
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
@@ -302,6 +303,12 @@ class Engine:
                 # step further; the best fact overall, when it is that close, is the one.
                 return answering(question, reply, self.knowledge.by_id[ranked[0].fact_id],
                                  ranked[0].score, tuple(ranked[:3]))
+            if self._faint(question, language, ranked, nearby):
+                # "And one on water too?" after the education memorandum, "and the last one
+                # covers which years?": the best fact, faint as it is, is the last answer
+                # or next to it, and nothing else is as near: it is the one asked about.
+                return answering(question, reply, self.knowledge.by_id[ranked[0].fact_id],
+                                 ranked[0].score, tuple(ranked[:3]))
             names_nothing = alone.fact_id not in nearby and bare
             if names_nothing and asks_only_what(index, question, language):
                 # "What is on it?" after the photo: nothing but "what" of the last answer,
@@ -310,7 +317,7 @@ class Engine:
             if names_nothing or (alone.kind != "fact" and has_unknown(index, question)):
                 if gives_numbers(index, question, last_answer) or (
                         self.asks_number(question, language)
-                        and any(char.isdigit() for char in last_answer)
+                        and gives_number(self.knowledge, last.id)
                         and not has_unknown(index, question)
                         and not names_missing(index, question)):
                     # "What about early 2025?" after the trade figures: a year the last
@@ -348,6 +355,20 @@ class Engine:
             # give ("any names?" after the mines, a name); what it gives is that fact.
             return not_said(question, reply, fact)
         return answering(question, reply, fact, best.score, tuple(near[:3]))
+
+    def _faint(self, question: str, language: str, ranked: list[Candidate],
+               nearby: tuple[str, ...]) -> bool:
+        """Whether a follow-up's best fact, above the offer score and ahead of the next, is
+        the last answer or next to it, and the follow-up asks nothing that fact cannot give
+        (a kind of thing no fact mentions, a detail the article does not give, a number)."""
+        if not ranked or ranked[0].fact_id not in nearby:
+            return False
+        best = ranked[0]
+        asks = self.asks(question, language)
+        return (best.score >= self.thresholds_for(language).suggest
+                and (len(ranked) < 2 or ranked[1].score < best.score - _AHEAD)
+                and not asks.beyond and not names_missing(self.index(language), question)
+                and not (asks.number and not gives_number(self.knowledge, best.fact_id)))
 
     def _further(self, ranked: list[Candidate], nearby: tuple[str, ...],
                  limits: Thresholds) -> bool:
@@ -509,6 +530,9 @@ class Engine:
             remembered[question, language] = ranked
         return list(ranked)  # a list of its own: a caller may change it
 
+
+# How far a faint follow-up's best fact must be ahead of the next (see `_faint`).
+_AHEAD = 1.0
 
 # Words known only from a fact's `not_in_article` phrasings that make a question one of them:
 # one ("exactly", "premier") is in too many questions the fact answers.

@@ -653,3 +653,24 @@ def test_a_part_naming_what_no_fact_has_is_said_not_to_be_answered(engine: Engin
         ("fact", "agri_exports"), ("none", None)]
     decision = engine.decide("how much did trade grow in 2024 and what about the start of 2025?")
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "fact_id"),
+    [
+        ("Was there an education memorandum?", "and one on water too?", "memoranda"),
+        # Faint and near, but asking what no fact gives: not said.
+        ("what period does the nuclear road map cover?", "and when will the reactor be ready?",
+         None),
+        ("which routes will russia open?", "do they name the exact ports?", None),
+    ],
+)
+def test_a_faint_follow_up_is_the_fact_next_to_the_last_answer(
+        engine: Engine, first: str, question: str, fact_id: str | None) -> None:
+    """A follow-up whose best fact, faint as it is, is the last answer or next to it is
+    answered with it, unless it asks for something that fact cannot give."""
+    context = Context().told(engine.decide(first))
+    decision = engine.decide(question, context=context)
+    assert decision.fact_id == fact_id
+    assert decision.kind == ("fact" if fact_id else "none")
+
