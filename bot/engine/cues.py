@@ -24,6 +24,7 @@ from bot.knowledge import language_resources
 
 _PUNCTUATION = re.compile(r"[^\w\u0e80-\u0eff]")  # not part of a word, Lao marks kept
 _LEANING_WORDS = 6  # a longer question states its own subject
+_NARROWING_WORDS = 8  # "only for power plants, or more than that?" still narrows
 _LEFT_OVER = 6  # letters of a text without spaces beside a cue phrase that may be one word
 
 
@@ -263,6 +264,23 @@ def asks_again(text: str, language: str) -> bool:
     """Whether the message asks the last answer again: for examples of it ("like what?") or
     for another period of it ("and the year before?")."""
     return _asks(text, language, "again")
+
+
+def narrows_back(text: str, language: str) -> bool:
+    """Whether a short message opens by narrowing the last answer to what a preposition
+    names ("only for power plants, or more than that?", "только для АЭС?"): it asks whether
+    that answer is all there is. Not "just tell me the figures": no preposition follows."""
+    present = plain_words(text, language)
+    if not present or len(present) > _NARROWING_WORDS:
+        return False
+    simple = " ".join(present)
+    if unspaced(language):
+        joined = simple.replace(" ", "")
+        return any(joined.startswith(lead.replace(" ", "")) for lead in phrases(language,
+                                                                                "narrows"))
+    before = set(phrases(language, "before_asks"))
+    return any(simple.startswith(lead + " ") and simple[len(lead) + 1:].split()[0] in before
+               for lead in phrases(language, "narrows"))
 
 
 def leans_back(text: str, language: str, subject_words: int) -> bool:

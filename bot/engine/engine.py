@@ -20,6 +20,7 @@ from bot.engine.cues import (
     asks_other,
     asks_overview,
     leans_back,
+    narrows_back,
     refers_back,
     without_article,
     without_others,
@@ -201,6 +202,10 @@ class Engine:
         if about is not None and names_known(self.index(language), about):
             # "Tell me more about the talks": what it names is the question.
             alone = replace(self._alone(about, language, reply), question=question)
+        if context.given and narrows_back(question, language):
+            # "Only for power plants?" after Laos' interest in nuclear technology "in
+            # addition to the energy sector": what the last answer says is the answer.
+            return self._again(question, reply, context)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
         if context.given and alone.kind == "clarify":

@@ -81,6 +81,9 @@ class ConversationFile(_Strict):
     # digging for it?").
     refers_thing: tuple[Text, ...] = ()
     leads: tuple[Text, ...] = ()
+    # Openings narrowing the last answer ("only for power plants?"): they ask whether it is
+    # all there is, which the last answer itself says.
+    narrows: tuple[Text, ...] = ()
     # What asks the last answer again, for its content or another period of it ("like
     # what?", "and the year before?"): the article's answer is the one it already gave.
     again: tuple[Text, ...] = ()

@@ -66,6 +66,7 @@ class Conversation:
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
     refers_thing: tuple[str, ...] = ()  # of those, the ones pointing at a thing: "it", "this"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
+    narrows: tuple[str, ...] = ()  # openings narrowing the last answer: "only", "just"
     again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"
     others: tuple[str, ...] = ()  # another fact than the last answer: "other", "else"
     opens: tuple[str, ...] = ()  # what opens the question after a preamble: "i want to know"

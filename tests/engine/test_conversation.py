@@ -674,3 +674,11 @@ def test_a_faint_follow_up_is_the_fact_next_to_the_last_answer(
     assert decision.fact_id == fact_id
     assert decision.kind == ("fact" if fact_id else "none")
 
+
+def test_only_for_something_after_an_answer_is_that_answer(engine: Engine) -> None:
+    """"Only for power plants?" after the interest in nuclear technology ("in addition to
+    the energy sector") is that answer again, not the hydropower talks."""
+    context = Context().told(engine.decide("what was Laos interested in during the talks?"))
+    decision = engine.decide("only for power plants?", context=context)
+    assert (decision.kind, decision.fact_id) == ("fact", "nuclear_interest")
+

@@ -12,6 +12,7 @@ from bot.engine.cues import (
     asks_more,
     asks_overview,
     leans_back,
+    narrows_back,
     without_others,
 )
 
@@ -229,3 +230,21 @@ def test_without_others_drops_what_points_away_from_the_last_answer(
 def test_after_opening(text: str, language: str, expected: str | None) -> None:
     """What follows the last phrase opening a question is the question part, as read."""
     assert after_opening(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "narrows"),
+    [
+        ("only for power plants?", "en", True),
+        ("just for power plants, or more than that?", "en", True),
+        ("только для АЭС?", "ru", True),
+        ("chỉ cho điện thôi à?", "vi", True),
+        ("ສະເພາະໄຟຟ້າບໍ", "lo", True),
+        ("just tell me the figures", "en", False),  # no preposition: a request of its own
+        ("what is it for?", "en", False),
+    ],
+)
+def test_narrows_back(text: str, language: str, narrows: bool) -> None:
+    """A short message opening with "only" and a preposition narrows the last answer."""
+    assert narrows_back(text, language) is narrows
+
