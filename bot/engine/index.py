@@ -98,6 +98,8 @@ class Index:
     # n-gram: as many n-grams as a word of the first language's questions is cut into in their
     # translations ("MOU" weighs a word, not a third of one).
     borrowed_weight: float = 1.0
+    # The language file's categories as this index reads them (see `categories_of`).
+    categories: Categories = ()
     # The month names' tokens: one no fact has dates a question, it asks for no word.
     months: frozenset[str] = frozenset()
     # The year of the source's date: it dates every fact, so keywords naming it ("ports
@@ -483,6 +485,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                          if token),
         places=specific,
         place_grams=place_grams,
+        categories=categories,
         # A fact whose phrasings use the question's question words gets `intent_bonus`:
         # "what's driving the rail link via China" asks why: the reason fact, not the routes.
         intents=frozenset(

@@ -3,10 +3,7 @@ lists): the fact naming that category is what the article says instead."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from bot.engine.analysis import Analyzer
-from bot.engine.index import Categories, Index, categories_of
+from bot.engine.index import Index
 from bot.engine.typos import token_matches
 from bot.knowledge import language_resources
 
@@ -19,12 +16,11 @@ def kin_fact(index: Index, question: str) -> int | None:
     analyzer = index.analyzer
     if language_resources(analyzer.language).collocations:
         return None
-    categories = _categories(analyzer, analyzer.language)
     found: set[int] = set()
     for word, token in analyzer.pairs(question):
         if token_matches(index, word, token):
             continue
-        for category in categories:
+        for category in index.categories:
             if token in category.things:
                 # A name one fact alone has ("beverage" of the crops it lists), not one many
                 # have for other reasons ("export", "industry").
@@ -32,8 +28,3 @@ def kin_fact(index: Index, question: str) -> int | None:
                              if len(facts := index.postings.get(name, [])) == 1)
     return found.pop() if len(found) == 1 else None
 
-
-@lru_cache(maxsize=16)
-def _categories(analyzer: Analyzer, language: str) -> Categories:
-    """The language's categories as this analyzer reads them, read once."""
-    return categories_of(analyzer, language)
