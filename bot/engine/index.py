@@ -121,35 +121,35 @@ class Index:
     def asks_for_number(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a number or a date
         ("how many", "what year")."""
-        return self.asks_number is not None and self.asks_number.search(normal) is not None
+        return _holds(self.asks_number, normal)
 
     def asks_for_mention(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks whether something is
         mentioned at all ("is nuclear mentioned?")."""
-        return self.asks_mention is not None and self.asks_mention.search(normal) is not None
+        return _holds(self.asks_mention, normal)
 
     def checks_a_claim(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), checks a claim ("so they signed
         a military pact, right?")."""
-        return self.checks_claim is not None and self.checks_claim.search(normal) is not None
+        return _holds(self.checks_claim, normal)
 
     def asks_for_name(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a name ("what are the
         companies called")."""
-        return self.asks_name is not None and self.asks_name.search(normal) is not None
+        return _holds(self.asks_name, normal)
 
     def asks_for_person(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a person ("who")."""
-        return self.asks_person is not None and self.asks_person.search(normal) is not None
+        return _holds(self.asks_person, normal)
 
     def asks_for_reason(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a reason ("why")."""
-        return self.asks_reason is not None and self.asks_reason.search(normal) is not None
+        return _holds(self.asks_reason, normal)
 
     def asks_for_country(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a country ("which
         country")."""
-        return self.asks_country is not None and self.asks_country.search(normal) is not None
+        return _holds(self.asks_country, normal)
 
     def idf(self, token: str) -> float:
         """BM25's inverse document frequency of a token ("" or an unknown one: in no fact)."""
@@ -201,6 +201,11 @@ class Index:
                       tuple(map(self.shape, self.phrase_tokens(fact))))
             self.miss_shapes[fact] = shapes
         return shapes
+
+
+def _holds(pattern: re.Pattern[str] | None, normal: str) -> bool:
+    """Whether a text, as read, holds one of the phrases of a pattern the language has."""
+    return pattern is not None and pattern.search(normal) is not None
 
 
 def asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | None:
