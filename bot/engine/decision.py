@@ -178,6 +178,13 @@ def gives_number(knowledge: Knowledge, fact_id: str) -> bool:
         knowledge.languages[0]))
 
 
+def _single(candidates: list[Candidate], facts: frozenset[str] | None) -> Candidate | None:
+    """The one candidate of these facts (those giving the kind of answer asked for), when
+    exactly one is; None when the question asks for no such kind."""
+    fitting = [c for c in candidates if facts is not None and c.fact_id in facts]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _explains(best: Candidate, runner_up: float, limits: Thresholds) -> bool:
     """Whether the best candidate has enough of the question's known words for how far it
     is ahead: nearly all at the lone margin, two thirds at the far one."""
@@ -245,23 +252,24 @@ def decide(
     # about; the details the article does not give are asked with "which port" and "how
     # much", not "why" or "which country". Not when two facts near it give one.
     for giving in (asks.reason, asks.country):
-        fitting = [c for c in near if giving is not None and c.fact_id in giving]
-        if len(fitting) == 1 and fitting[0] in close:
-            return answering(question, language, knowledge.by_id[fitting[0].fact_id],
-                             fitting[0].score, top)
-    counted = [c for c in near if asks.number and gives_number(knowledge, c.fact_id)]
-    if len(close) > 1 and len(counted) == 1 and counted[0] in close:
+        fitting = _single(near, giving)
+        if fitting is not None and fitting in close:
+            return answering(question, language, knowledge.by_id[fitting.fact_id],
+                             fitting.score, top)
+    counted = _single(near, frozenset(c.fact_id for c in near if gives_number(
+        knowledge, c.fact_id)) if asks.number else None)
+    if len(close) > 1 and counted is not None and counted in close:
         # "The source and date of the article?" between the agency and the photo's credit:
         # the one giving a number is the one asked about. Not of one fact alone: a number
         # the article does not give is asked just so ("how much in dollars").
-        return answering(question, language, knowledge.by_id[counted[0].fact_id],
-                         counted[0].score, top)
-    naming = [c for c in close if asks.person is not None and c.fact_id in asks.person]
-    if len(close) > 1 and len(naming) == 1:
+        return answering(question, language, knowledge.by_id[counted.fact_id], counted.score,
+                         top)
+    naming = _single(close, asks.person)
+    if len(close) > 1 and naming is not None:
         # "Who announced the expansion of sea transport?" between the announcement and the
         # reason for the expansion: the one giving a name is the one asked about.
-        return answering(question, language, knowledge.by_id[naming[0].fact_id],
-                         naming[0].score, top)
+        return answering(question, language, knowledge.by_id[naming.fact_id], naming.score,
+                         top)
     if asks.mention and len(close) > 1 and best.explained >= limits.mention_explained:
         # "Is nuclear mentioned?" between the interest in nuclear technology and the nuclear
         # road map: both mention it, so the best one answers.
