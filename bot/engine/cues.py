@@ -273,14 +273,10 @@ def narrows_back(text: str, language: str) -> bool:
     present = plain_words(text, language)
     if not present or len(present) > _NARROWING_WORDS:
         return False
-    simple = " ".join(present)
+    rests = _after_leads(present, language, "narrows")
     if unspaced(language):
-        joined = simple.replace(" ", "")
-        return any(joined.startswith(lead.replace(" ", "")) for lead in phrases(language,
-                                                                                "narrows"))
-    before = set(phrases(language, "before_asks"))
-    return any(simple.startswith(lead + " ") and simple[len(lead) + 1:].split()[0] in before
-               for lead in phrases(language, "narrows"))
+        return bool(rests)
+    return any(rest.split()[0] in cue_words(language, "before_asks") for rest in rests)
 
 
 def leans_back(text: str, language: str, subject_words: int) -> bool:
@@ -293,17 +289,20 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
         return False
     if subject_words == 0:
         return True
+    return any(_after_leads(present, language, "leads")) or _points_back(present, language)
+
+
+def _after_leads(present: list[str], language: str, kind: str) -> list[str]:
+    """What follows each cue phrase of this kind the message opens with ("and in 2025": "in
+    2025"). Written without spaces, a phrase opens the message glued to what follows
+    ("ແລ້ວປີ 2025", "and in 2025"), which may be nothing."""
     simple = " ".join(present)
     if unspaced(language):
-        # Written without spaces, a continuation opens the message glued to what follows
-        # ("ແລ້ວປີ 2025", "and in 2025").
         joined = simple.replace(" ", "")
-        glued = (lead.replace(" ", "") for lead in phrases(language, "leads"))
-        if any(joined.startswith(lead) and len(joined) > len(lead) for lead in glued):
-            return True
-    elif any(simple.startswith(lead + " ") for lead in phrases(language, "leads")):
-        return True
-    return _points_back(present, language)
+        glued = (lead.replace(" ", "") for lead in phrases(language, kind))
+        return [joined[len(lead):] for lead in glued if joined.startswith(lead)]
+    return [simple[len(lead) + 1:] for lead in phrases(language, kind)
+            if simple.startswith(lead + " ")]
 
 
 def refers_back(text: str, language: str) -> bool:
