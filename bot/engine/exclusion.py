@@ -8,7 +8,7 @@ from functools import cache
 from bot.engine.cue_reading import stopwords
 from bot.engine.decision import Decision, answering, decide
 from bot.engine.ranking import Ranking
-from bot.engine.reading import reader
+from bot.engine.reading import compounds, reader
 from bot.knowledge import language_resources
 
 _NAMED_WORDS = 3  # what is set aside is named in a few words, up to a comma or the end
@@ -29,13 +29,13 @@ def _pattern(language: str) -> re.Pattern[str] | None:
 
 @cache
 def _compounds(language: str) -> tuple[tuple[str, str], ...]:
-    """The language's words of two written apart (`joined`) one of which is a "besides",
-    each as normal text and written together: "nước ngoài" (abroad) sets nothing aside."""
+    """The language's compounds written apart one word of which is a "besides", each as
+    written apart and as one word: "nước ngoài" (abroad) sets nothing aside."""
     read = reader(language).normal
     excluding = {read(phrase) for phrase in language_resources(language).excludes}
-    words = (read(" ".join(pair)) for pair in language_resources(language).joined)
-    return tuple((word, word.replace(" ", "")) for word in words
-                 if excluding.intersection(word.split()))
+    return tuple((f"{first} {second}", together)
+                 for (first, second), together in compounds(language).items()
+                 if excluding.intersection((first, second)))
 
 
 def _named(following: list[str], language: str) -> list[str]:

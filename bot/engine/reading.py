@@ -30,15 +30,22 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
 @cache
+def compounds(code: str) -> Mapping[tuple[str, str], str]:
+    """Words of one language written with a hyphen or a space that are one word to the
+    reader ("из-за" is "because", "Liên bang" one name), each pair read as the language
+    reads text, to the word they make."""
+    normal = reader(code).normal
+    return {(normal(first), normal(second)): normal(first + second)
+            for first, second in language_resources(code).joined}
+
+
+@cache
 def _joined() -> Mapping[tuple[str, str], str]:
-    """Words written with a hyphen or a space that are one word to the reader ("из-за" is
-    "because", "Liên bang" one name), in every language, read as that language reads them:
-    `words` runs on text already prepared for one language but knows none."""
+    """`compounds` of every language: `words` runs on text already prepared for one
+    language but knows none."""
     joined: dict[tuple[str, str], str] = {}
-    for language in load_languages().values():
-        normal = reader(language.code).normal
-        for first, second in language.joined:
-            joined[normal(first), normal(second)] = normal(first + second)
+    for code in load_languages():
+        joined.update(compounds(code))
     return joined
 
 
