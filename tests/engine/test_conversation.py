@@ -468,33 +468,37 @@ def test_a_weak_guess_at_a_second_part_does_not_split_one_question(engine: Engin
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
 
 
-@pytest.mark.parametrize(
-    ("question", "fact_id"),
-    [("what about early 2025?", "trade_growth"), ("and in rubles?", None)],
-)
-def test_a_follow_up_naming_a_year_the_last_answer_gives_is_that_answer(
-        engine: Engine, question: str, fact_id: str | None) -> None:
-    """After the trade figures, "what about early 2025?" is those figures again (2025 is in
-    them); "and in rubles?" names nothing they give: the article does not say."""
-    context = Context().told(engine.decide("how much did trade grow in 2024"))
-    decision = engine.decide(question, context=context)
-    assert decision.fact_id == fact_id
-    assert decision.kind == ("fact" if fact_id else "none")
+TRADE = "how much did trade grow in 2024"
 
 
 @pytest.mark.parametrize(
     ("first", "question", "fact_id"),
     [
+        # A year the last answer gives is that answer again (2025 is in the trade figures);
+        # a word no fact has names nothing it gives: the article does not say.
+        (TRADE, "what about early 2025?", "trade_growth"),
+        (TRADE, "and in rubles?", None),
+        # A date asked of an answer giving one (the announcement, on July 31); not a number
+        # the article is known not to give, or asked of an answer giving none.
         ("who made the announcement?", "and on which date?", "announcement"),
         ("who made the announcement?", "also, which date was that?", "announcement"),
-        ("how much did trade grow in 2024", "how much is that in dollars?", None),
+        (TRADE, "how much is that in dollars?", None),
         ("what can laos export?", "how many tons?", None),
+        # A faint best fact that is the last answer or next to it, unless the follow-up asks
+        # for something it cannot give.
+        ("Was there an education memorandum?", "and one on water too?", "memoranda"),
+        ("what period does the nuclear road map cover?", "and when will the reactor be ready?",
+         None),
+        ("which routes will russia open?", "do they name the exact ports?", None),
+        # Narrowing the last answer ("in addition to the energy sector") is that answer.
+        ("what was Laos interested in during the talks?", "only for power plants?",
+         "nuclear_interest"),
     ],
 )
-def test_a_date_asked_of_an_answer_giving_one_is_that_answer(
+def test_a_follow_up_is_what_the_last_answer_gives(
         engine: Engine, first: str, question: str, fact_id: str | None) -> None:
-    """"On which date?" after the announcement (on July 31) is the announcement again; a
-    number the article is known not to give, or asked of an answer giving none, is not."""
+    """A follow-up asking what the last answer, or a fact next to it, gives is answered with
+    that fact; one asking what no fact gives is said not to be in the article."""
     context = Context().told(engine.decide(first))
     decision = engine.decide(question, context=context)
     assert decision.fact_id == fact_id
@@ -653,32 +657,3 @@ def test_a_part_naming_what_no_fact_has_is_said_not_to_be_answered(engine: Engin
         ("fact", "agri_exports"), ("none", None)]
     decision = engine.decide("how much did trade grow in 2024 and what about the start of 2025?")
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
-
-
-@pytest.mark.parametrize(
-    ("first", "question", "fact_id"),
-    [
-        ("Was there an education memorandum?", "and one on water too?", "memoranda"),
-        # Faint and near, but asking what no fact gives: not said.
-        ("what period does the nuclear road map cover?", "and when will the reactor be ready?",
-         None),
-        ("which routes will russia open?", "do they name the exact ports?", None),
-    ],
-)
-def test_a_faint_follow_up_is_the_fact_next_to_the_last_answer(
-        engine: Engine, first: str, question: str, fact_id: str | None) -> None:
-    """A follow-up whose best fact, faint as it is, is the last answer or next to it is
-    answered with it, unless it asks for something that fact cannot give."""
-    context = Context().told(engine.decide(first))
-    decision = engine.decide(question, context=context)
-    assert decision.fact_id == fact_id
-    assert decision.kind == ("fact" if fact_id else "none")
-
-
-def test_only_for_something_after_an_answer_is_that_answer(engine: Engine) -> None:
-    """"Only for power plants?" after the interest in nuclear technology ("in addition to
-    the energy sector") is that answer again, not the hydropower talks."""
-    context = Context().told(engine.decide("what was Laos interested in during the talks?"))
-    decision = engine.decide("only for power plants?", context=context)
-    assert (decision.kind, decision.fact_id) == ("fact", "nuclear_interest")
-

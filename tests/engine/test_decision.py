@@ -65,17 +65,26 @@ def test_close_or_plausible_candidates_are_offered(
 
 
 @pytest.mark.parametrize(
-    ("person", "kind"),
-    [(None, "clarify"), (frozenset({"routes"}), "fact"), (frozenset({"growth", "routes"}),
-                                                          "clarify")],
+    ("asks", "kind"),
+    [
+        # "Who": the only one whose answer gives a name.
+        (Asks(person=None), "clarify"),
+        (Asks(person=frozenset({"routes"})), "fact"),
+        (Asks(person=frozenset({"growth", "routes"})), "clarify"),
+        # "Which country": the only one naming a country.
+        (Asks(country=frozenset({"routes"})), "fact"),
+        (Asks(country=frozenset({"growth", "routes"})), "clarify"),
+        (Asks(country=None), "clarify"),
+    ],
 )
-def test_asking_who_settles_close_facts_by_the_one_giving_a_name(
-    tiny_knowledge: Knowledge, person: frozenset[str] | None, kind: str
+def test_asking_who_or_which_country_settles_close_facts_by_the_one_giving_it(
+    tiny_knowledge: Knowledge, asks: Asks, kind: str
 ) -> None:
-    """Of two close facts, a "who" question is answered by the only one whose answer gives
-    a name; with no such question, or both giving one, it stays a "did you mean"."""
+    """Of two close facts, a "who" or "which country" question is answered by the only one
+    whose answer gives a name or a country; with no such question, or both giving one, it
+    stays a "did you mean"."""
     ranked = [Candidate("growth", 72.0), Candidate("routes", 71.0)]
-    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(person=person))
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, asks)
     assert decision.kind == kind
     if kind == "fact":
         assert decision.fact_id == "routes"
@@ -103,22 +112,6 @@ def test_asking_why_settles_on_the_one_fact_giving_a_reason(
     reason, when it would be offered; else it stays a "did you mean"."""
     decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS,
                       Asks(reason=reason))
-    assert decision.kind == kind
-    if kind == "fact":
-        assert decision.fact_id == "routes"
-
-
-@pytest.mark.parametrize(
-    ("country", "kind"),
-    [(frozenset({"routes"}), "fact"), (frozenset({"growth", "routes"}), "clarify"),
-     (None, "clarify")],
-)
-def test_asking_which_country_settles_on_the_one_fact_naming_one(
-    tiny_knowledge: Knowledge, country: frozenset[str] | None, kind: str
-) -> None:
-    """Of close facts, "which country" is answered by the only one naming a country."""
-    ranked = [Candidate("growth", 72.0), Candidate("routes", 71.0)]
-    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(country=country))
     assert decision.kind == kind
     if kind == "fact":
         assert decision.fact_id == "routes"
