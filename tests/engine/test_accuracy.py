@@ -364,6 +364,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_at.yaml",), 0.75, 0.75),
     (("blind_vi_at.yaml",), 0.64, 0.85),
     (("blind_lo_at.yaml",), 0.72, 0.71),
+    # Round au, written at the start of the next session and left unread, scored with that
+    # session's start engine: one question below (English 32/40, 12/12; Russian 32/40, 12/12;
+    # Russian in Latin letters 21/24, 7/8; Lao 17/24, 7/8; Vietnamese 11/24, 8/8).
+    (("blind_en_au.yaml",), 0.77, 0.91),
+    (("blind_ru_au.yaml",), 0.77, 0.91),
+    (("blind_ru_latin_au.yaml",), 0.83, 0.75),
+    (("blind_vi_au.yaml",), 0.41, 0.87),
+    (("blind_lo_au.yaml",), 0.66, 0.75),
 ]
 
 
@@ -463,6 +471,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ar.yaml", 0.54),  # 17/31 at the session's start, 18/31 after, then read
     ("blind_conv_as.yaml", 0.72),  # 27/36 when scored blind, then read
     ("blind_conv_at.yaml", 0.72),  # 27/36 at the session's start and after its changes, unread
+    ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start, unread
 ]
 
 
