@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.engine.cues import asks_itself, asks_only, refers_to_thing
 from bot.engine.decision import Decision, Thresholds
 from bot.engine.exclusion import set_aside
+from bot.engine.focus import last_sentence
 from bot.engine.followup import Context
 from bot.engine.splitting import groupings, sentences
 from bot.knowledge import language_resources
@@ -74,7 +75,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         opening = grouping[0].rsplit(": ", 1)[-1]
         # Announced questions ("two things: ...") are several whatever the whole reads as.
         announced = opening != grouping[0]
-        asking = asks_itself(opening, language)
+        # A preamble of sentences before the question ("hi, I export maize. Is corn on the
+        # list, and ...") asks nothing either: the opening asks when its last sentence does.
+        asking = asks_itself(last_sentence(opening), language)
         if not asking and set_aside(opening, language) is not None:
             # An opening that only sets something aside asks nothing, however well its words
             # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,

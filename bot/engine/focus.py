@@ -36,6 +36,13 @@ def focus(text: str) -> list[str]:
     return readings
 
 
+def last_sentence(text: str) -> str:
+    """The last sentence of a text ("hi, I export maize. Is corn on the list": "Is corn on
+    the list"); the text itself when it is one."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+    return sentences[-1].strip() if sentences else text
+
+
 @cache
 def _alternatives(language: str) -> re.Pattern[str] | None:
     """The language's words between alternatives, as one pattern over text as typed."""

@@ -379,6 +379,18 @@ def test_a_second_part_asking_whether_something_unknown_is_there_is_said_so(
         ("fact", "metal_mines"), ("none", None)]
 
 
+def test_a_preamble_sentence_before_two_questions_keeps_the_unclear_second(
+        engine: Engine) -> None:
+    """A sentence of preamble before "is corn on the list, and is Russia expanding sea
+    freight?" asks nothing: the second question stays one, offered, beside the first answer."""
+    decision = engine.decide("Good morning, I sell dried cassava and maize. Is corn on the "
+                             "export list, and is Russia expanding sea freight?")
+    assert decision.kind == "parts"
+    first, second = decision.parts
+    assert (first.kind, first.fact_id) == ("fact", "agri_exports")
+    assert second.kind == "clarify" and second.suggestions[0] == "new_routes"
+
+
 def test_an_introduction_before_two_questions_in_one_sentence_is_left_out(
         engine: Engine) -> None:
     """"Quick one for my notes: <question>, and <question>" is cut into its two questions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.focus import alternatives, before_relative, focus, in_preamble
+from bot.engine.focus import alternatives, before_relative, focus, in_preamble, last_sentence
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,17 @@ def test_names_in_the_preamble(names: list[str], text: str, part: str, inside: b
     """Names stand in the preamble when a sentence (or a smiley) ends after them and before
     the question part; a comma does not end one."""
     assert in_preamble(names, text, part) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("Is corn on the export list", "Is corn on the export list"),
+        ("hi, I export maize. Is corn on the export list", "Is corn on the export list"),
+        ("student here :) who is the lao president", "who is the lao president"),
+        ("", ""),
+    ],
+)
+def test_last_sentence(text: str, last: str) -> None:
+    """The last sentence of a text is what follows its last sentence boundary."""
+    assert last_sentence(text) == last
