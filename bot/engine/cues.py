@@ -318,15 +318,8 @@ def refers_to_thing(text: str, language: str) -> bool:
 
 def _points_back(present: list[str], language: str, kind: str = "refers") -> bool:
     """Whether words read from a question hold one pointing back ("it", "this"), or, with
-    `refers_thing`, one pointing back at a thing; not in a phrase asking whether something
-    exists ("is there anything about gold?")."""
-    pointing = set(phrases(language, kind))
-    if pointing.isdisjoint(present):
-        return False
-    text = f" {' '.join(present)} "
-    for phrase in phrases(language, "existential"):
-        text = text.replace(f" {phrase} ", " ")
-    return not pointing.isdisjoint(text.split())
+    `refers_thing`, one pointing back at a thing."""
+    return not set(phrases(language, kind)).isdisjoint(present)
 
 
 def asks_only(text: str, language: str) -> bool:

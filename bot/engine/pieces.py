@@ -4,7 +4,7 @@ has, only "what"."""
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import asks_itself, refers_back
+from bot.engine.cues import asks_itself
 from bot.engine.index import Index
 from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 from bot.knowledge import language_resources
@@ -38,7 +38,8 @@ def names_own(index: Index, text: str, language: str) -> bool:
         return False
     if names_known(index, text) or names_missing(index, text):
         return True
-    return has_unknown(index, text) and not refers_back(text, language)
+    refers = set(phrases(language, "refers"))
+    return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
 
 
 def unknown_word(index: Index, word: str) -> bool:

@@ -368,17 +368,6 @@ def test_a_part_the_article_does_not_answer_is_said_so(engine: Engine) -> None:
     assert decision.parts[1].closest is not None
 
 
-def test_a_second_part_asking_whether_something_unknown_is_there_is_said_so(
-        engine: Engine) -> None:
-    """"Is there anything about gold?" after a question asks for a thing of its own, which
-    the article does not have: declined beside the first answer, not dropped."""
-    decision = engine.decide(
-        "what kinds of metal are russian firms digging in laos? also is there anything about gold?")
-    assert decision.kind == "parts"
-    assert [(part.kind, part.fact_id) for part in decision.parts] == [
-        ("fact", "metal_mines"), ("none", None)]
-
-
 def test_a_preamble_sentence_before_two_questions_keeps_the_unclear_second(
         engine: Engine) -> None:
     """A sentence of preamble before "is corn on the list, and is Russia expanding sea

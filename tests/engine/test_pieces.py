@@ -16,7 +16,6 @@ from bot.engine.pieces import asks_only_what, names_own, unknown_word
     [
         ("is that real", False),  # refers back, names nothing any fact has
         ("where to?", False),
-        ("is there anything about gold?", True),  # "there" asks whether it exists
         ("what's the population of laos?", True),  # a word of its own, unknown to the facts
         ("and the railway?", True),
         ("my uncle told me that", False),  # a remark: it asks nothing
