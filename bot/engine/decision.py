@@ -253,7 +253,7 @@ def decide(
     # much", not "why" or "which country". Not when two facts near it give one.
     for giving in (asks.reason, asks.country):
         fitting = _single(near, giving)
-        if fitting is not None and fitting in close:
+        if fitting is not None and (fitting in close or fitting.score >= limits.plausible):
             return answering(question, language, knowledge.by_id[fitting.fact_id],
                              fitting.score, top)
     counted = _single(near, frozenset(c.fact_id for c in near if gives_number(
