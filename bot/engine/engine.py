@@ -39,7 +39,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, focus, in_preamble
+from bot.engine.focus import alternatives, focus, in_preamble, sentences_of
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -434,14 +434,22 @@ class Engine:
         # not. It may only confirm what the whole message leans to, never overturn it.
         # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
         # guess ("какая погода ..., сильно льёт?" read as "лет").
-        leaning = ({c.fact_id for c in decision.candidates[:1]}
-                   if names_known(self.index(language), question) else set())
+        named = bool(decision.candidates) and names_known(self.index(language), question)
+        leaning = {c.fact_id for c in decision.candidates[:1]} if named else set()
+        # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle a
+        # tie the rest of the message leaves among its close facts; a clause cut from one
+        # ("..., medicine, farming?") only confirms the best.
+        close = {c.fact_id for c in decision.candidates
+                 if c.score >= decision.candidates[0].score - Thresholds.window} if named \
+            else set()
+        sentences = set(sentences_of(question))
         opened = after_opening(question, language)
         for part in [*focus(question), *([opened] if opened else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              self.thresholds_for(language),
                              replace(asks, number=self.asks_number(part, language)))
-            if focused.kind == "fact" and (focused.fact_id in leaning or (
+            if focused.kind == "fact" and (focused.fact_id in (
+                    close if part in sentences else leaning) or (
                     not decision.candidates and in_preamble(
                         missing_names(self.index(language), question), question, part))):
                 return focused

@@ -36,11 +36,16 @@ def focus(text: str) -> list[str]:
     return readings
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a text, as `focus` cuts it."""
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
 def last_sentence(text: str) -> str:
     """The last sentence of a text ("hi, I export maize. Is corn on the list": "Is corn on
     the list"); the text itself when it is one."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
-    return sentences[-1].strip() if sentences else text
+    sentences = sentences_of(text)
+    return sentences[-1] if sentences else text
 
 
 @cache

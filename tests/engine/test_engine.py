@@ -382,6 +382,22 @@ def test_a_question_after_a_preamble_is_answered(engine: Engine, question: str,
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Is cotton mentioned anywhere? I need it for my report on textiles", "agri_exports"),
+        ("Anything about schools? My daughter wants to study abroad, just curious", "memoranda"),
+    ],
+)
+def test_a_question_sentence_before_a_remark_settles_a_close_call(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """A remark after the question ("I need it for my report on textiles") leaves the whole
+    message close between facts; the question sentence alone, answered by one of them, is
+    the answer."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
 def test_a_clause_read_alone_needs_a_message_that_names_something(engine: Engine) -> None:
     """The last clause of a message naming nothing as spelt ("сильно льёт?", pouring, read as
     "лет", years) does not answer it with the fact that typo happens to fit."""

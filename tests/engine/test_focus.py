@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.focus import alternatives, before_relative, focus, in_preamble, last_sentence
+from bot.engine.focus import (
+    alternatives,
+    before_relative,
+    focus,
+    in_preamble,
+    last_sentence,
+    sentences_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -105,3 +112,10 @@ def test_names_in_the_preamble(names: list[str], text: str, part: str, inside: b
 def test_last_sentence(text: str, last: str) -> None:
     """The last sentence of a text is what follows its last sentence boundary."""
     assert last_sentence(text) == last
+
+
+def test_sentences_of() -> None:
+    """A text's sentences are cut where `focus` cuts them: at a full stop, a question mark,
+    a line break or a smiley."""
+    assert sentences_of("Is tea listed? I grow it :) thanks") == ["Is tea listed?", "I grow it",
+                                                                  "thanks"]
