@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.engine.cues import asks_itself
-from bot.engine.decision import Asks, Decision, answering, decide
+from bot.engine.decision import Asks, Decision, answering, decide, gives_number
 from bot.engine.focus import before_relative
 from bot.engine.naming import people
 from bot.engine.ranking import Ranking
@@ -88,7 +88,10 @@ def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks
     question word) is who did it. None otherwise."""
     if asks.person is None or not decision.candidates:
         return None
-    if not (decision.kind == "fact" or decision.offers_one):
+    # "Who announced the new routes, and on what date?" is no question the routes leave
+    # unanswered for want of a date: the one who announced them may give it.
+    dated = asks.number and decision.closest is not None
+    if not (decision.kind == "fact" or decision.offers_one or dated):
         return None
     best = decision.candidates[0].fact_id
     if best in asks.person:
@@ -106,7 +109,7 @@ def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks
              and token not in index.interrogatives and token_matches(index, word, token)}
     tellers = [fact for fact in knowledge.by_id[best].related if fact in asks.person
                and not asked.isdisjoint(tokens(fact))]
-    if len(tellers) != 1:
+    if len(tellers) != 1 or (dated and not gives_number(knowledge, tellers[0])):
         return None
     return answering(question, reply, knowledge.by_id[tellers[0]], decision.score,
                      decision.candidates)

@@ -30,6 +30,9 @@ def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
         "who announced the railway through China?",
         "Кто объявил о железной дороге через Китай?",
         "ai công bố mở tuyến đường sắt qua Trung Quốc?",
+        # Asked with its date too: the routes give none, the announcement does.
+        "who announced the railway through China, and on what date?",
+        "ai công bố mở tuyến đường sắt qua Trung Quốc, vào ngày nào?",
     ],
 )
 def test_who_did_what_a_fact_reports_is_the_related_fact_naming_them(
