@@ -206,6 +206,11 @@ class Engine:
             # "Only for power plants?" after Laos' interest in nuclear technology "in
             # addition to the energy sector": what the last answer says is the answer.
             return self._again(question, reply, context)
+        if context.given and self._reason_given(question, language, context):
+            # "Why Laos specifically?" after the hydropower talks, whose answer says why
+            # ("taking advantage of its water"): the reason asked for is the one just given.
+            return answering(question, reply, self.knowledge.by_id[context.given[0]],
+                             alone.score, alone.candidates)
         if context.given and leans_back(question, language, self._subjects(question, language)):
             return self._lean(question, language, reply, context, alone)
         if context.given and alone.kind == "clarify":
@@ -402,6 +407,15 @@ class Engine:
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
                          unsure.candidates)
 
+    def _reason_given(self, question: str, language: str, context: Context) -> bool:
+        """Whether a short question asks why and names nothing of its own beside the
+        article's subjects, after an answer that gives a reason."""
+        index = self.index(language)
+        return (context.given[0] in self._reasons
+                and len(words(question)) <= _REASON_WORDS
+                and not names_known(index, question)
+                and index.asks_for_reason(index.analyzer.normal(question)))
+
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""
         asking = asking_words(language)
@@ -543,6 +557,9 @@ class Engine:
             remembered[question, language] = ranked
         return list(ranked)  # a list of its own: a caller may change it
 
+
+# A question asking why the last answer is so is short ("why Laos specifically?").
+_REASON_WORDS = 5
 
 # How far a faint follow-up's best fact must be ahead of the next (see `_faint`).
 _AHEAD = 1.0

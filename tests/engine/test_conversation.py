@@ -505,6 +505,9 @@ TRADE = "how much did trade grow in 2024"
         # Narrowing the last answer ("in addition to the energy sector") is that answer.
         ("what was Laos interested in during the talks?", "only for power plants?",
          "nuclear_interest"),
+        # Why, asked of an answer that says why (hydropower "taking advantage of" the water).
+        ("did they talk about hydropower?", "why laos specifically?", "textile_hydropower"),
+        ("обсуждали ли гидроэнергетику?", "почему именно лаос?", "textile_hydropower"),
     ],
 )
 def test_a_follow_up_is_what_the_last_answer_gives(
