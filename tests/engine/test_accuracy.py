@@ -372,6 +372,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_au.yaml",), 0.83, 0.75),
     (("blind_vi_au.yaml",), 0.41, 0.87),
     (("blind_lo_au.yaml",), 0.66, 0.75),
+    # Round av (Vietnamese as typed in chat), scored blind (18/30, 7/10), then read.
+    (("blind_vi_av.yaml",), 0.56, 0.6),
 ]
 
 
