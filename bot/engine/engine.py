@@ -448,23 +448,22 @@ class Engine:
         # not. It may only confirm what the whole message leans to, never overturn it.
         # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
         # guess ("какая погода ..., сильно льёт?" read as "лет").
-        named = bool(decision.candidates) and names_known(self.index(language), question)
-        leaning = {c.fact_id for c in decision.candidates[:1]} if named else set()
-        # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle a
-        # tie the rest of the message leaves among its close facts; a clause cut from one
-        # ("..., medicine, farming?") only confirms the best.
-        close = {c.fact_id for c in decision.candidates
-                 if c.score >= decision.candidates[0].score - Thresholds.window} if named \
-            else set()
-        sentences = set(sentences_of(question))
+        limits = self.thresholds_for(language)
+        whole = decision.candidates
+        named = bool(whole) and names_known(self.index(language), question)
+        leaning = {whole[0].fact_id} if named else set()
         opened = after_opening(question, language)
         for part in [*focus(question), *([opened] if opened else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
-                             self.thresholds_for(language),
-                             replace(asks, number=self.asks_number(part, language)))
-            if focused.kind == "fact" and (focused.fact_id in (
-                    close if part in sentences else leaning) or (
-                    not decision.candidates and in_preamble(
+                             limits, replace(asks, number=self.asks_number(part, language)))
+            # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
+            # a tie the rest of the message leaves among its close facts; a clause cut from
+            # one ("..., medicine, farming?") only confirms the best.
+            if focused.kind == "fact" and (
+                    focused.fact_id in leaning
+                    or (named and part in sentences_of(question)
+                        and _near_best(whole, focused.fact_id, limits.window))
+                    or (not decision.candidates and in_preamble(
                         missing_names(self.index(language), question), question, part))):
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
@@ -567,6 +566,12 @@ _AHEAD = 1.0
 # Words known only from a fact's `not_in_article` phrasings that make a question one of them:
 # one ("exactly", "premier") is in too many questions the fact answers.
 _MISSING_WORDS = 2
+
+
+def _near_best(candidates: tuple[Candidate, ...], fact_id: str | None, window: float) -> bool:
+    """Whether the fact is among the candidates within the window of the best."""
+    return any(c.fact_id == fact_id and c.score >= candidates[0].score - window
+               for c in candidates)
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:

@@ -21,7 +21,7 @@ def focus(text: str) -> list[str]:
     with "?"; else the last sentence), then the tail of each from its last clause boundaries."""
     if len(text.split()) < _MIN_WORDS:
         return []
-    sentences = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+    sentences = sentences_of(text)
     asking = [s for s in sentences if s.endswith("?")] or sentences[-1:]
     readings: list[str] = []
     for sentence in asking:
