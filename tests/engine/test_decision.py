@@ -90,53 +90,39 @@ def test_asking_who_or_which_country_settles_close_facts_by_the_one_giving_it(
         assert decision.fact_id == "routes"
 
 
+GROWTH, ROUTES = Candidate("growth", 72.0), Candidate("routes", 71.0)
+
+
 @pytest.mark.parametrize(
-    ("ranked", "reason", "kind"),
+    ("ranked", "asks", "kind", "fact"),
     [
-        # Close, or alone and only plausible: "why" is the fact giving a reason.
-        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), frozenset({"routes"}), "fact"),
-        ((Candidate("routes", 80.0, coverage=0.5),), frozenset({"routes"}), "fact"),
-        ((Candidate("routes", 80.0, coverage=0.5),), None, "clarify"),
-        # Two near facts giving a reason, or the one giving it not near enough to offer.
-        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), frozenset({"growth", "routes"}),
-         "clarify"),
+        # "Why" is the fact giving a reason: close, or alone and only plausible.
+        ((GROWTH, ROUTES), Asks(reason=frozenset({"routes"})), "fact", "routes"),
+        ((Candidate("routes", 80.0, coverage=0.5),), Asks(reason=frozenset({"routes"})), "fact",
+         "routes"),
+        ((Candidate("routes", 80.0, coverage=0.5),), Asks(), "clarify", None),
+        # Two near facts giving a reason, or the one giving it too faint to be plausible.
+        ((GROWTH, ROUTES), Asks(reason=frozenset({"growth", "routes"})), "clarify", None),
         ((Candidate("growth", 80.0, coverage=0.5), Candidate("routes", 50.0)),
-         frozenset({"routes"}), "clarify"),
+         Asks(reason=frozenset({"routes"})), "clarify", None),
+        # "How much" is the close fact giving a number (trade grew by 66 percent).
+        ((GROWTH, ROUTES), Asks(number=True), "fact", "growth"),
+        ((GROWTH, ROUTES), Asks(number=False), "clarify", None),
+        # Alone, a number may be one the article does not give: still offered.
+        ((Candidate("growth", 80.0, coverage=0.5),), Asks(number=True), "clarify", None),
     ],
 )
-def test_asking_why_settles_on_the_one_fact_giving_a_reason(
-    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], reason: frozenset[str] | None,
-    kind: str,
+def test_the_kind_of_answer_asked_for_settles_on_the_one_fact_giving_it(
+    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], asks: Asks, kind: str,
+    fact: str | None,
 ) -> None:
     """A "why" question is answered by the only fact near the best whose answer gives a
-    reason, when it would be offered; else it stays a "did you mean"."""
-    decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS,
-                      Asks(reason=reason))
+    reason, when it is plausible; a "how much" question of close facts by the only one whose
+    answer has a number; otherwise each stays a "did you mean"."""
+    decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS, asks)
     assert decision.kind == kind
     if kind == "fact":
-        assert decision.fact_id == "routes"
-
-
-@pytest.mark.parametrize(
-    ("ranked", "number", "kind"),
-    [
-        # Close: "how much" is the fact giving a number (trade grew by 66 percent).
-        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), True, "fact"),
-        ((Candidate("growth", 72.0), Candidate("routes", 71.0)), False, "clarify"),
-        # Alone, a number may be one the article does not give: still offered.
-        ((Candidate("growth", 80.0, coverage=0.5),), True, "clarify"),
-    ],
-)
-def test_asking_how_much_settles_close_facts_by_the_one_giving_a_number(
-    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], number: bool, kind: str
-) -> None:
-    """Of close facts, a question asking for a number is answered by the only one whose
-    answer has one; a lone fact stays a "did you mean"."""
-    decision = decide("question", "en", list(ranked), tiny_knowledge, LIMITS,
-                      Asks(number=number))
-    assert decision.kind == kind
-    if kind == "fact":
-        assert decision.fact_id == "growth"
+        assert decision.fact_id == fact
 
 
 @pytest.mark.parametrize(
