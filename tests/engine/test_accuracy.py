@@ -365,7 +365,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_at.yaml",), 0.64, 0.85),
     (("blind_lo_at.yaml",), 0.72, 0.71),
     # Round au, written at the start of the next session and left unread, scored with that
-    # session's start engine: one question below (English 32/40, 12/12; Russian 32/40, 12/12;
+    # session's start engine (and its end), then read at the start of the next: one question below (English 32/40, 12/12; Russian 32/40, 12/12;
     # Russian in Latin letters 21/24, 7/8; Lao 17/24, 7/8; Vietnamese 11/24, 8/8).
     (("blind_en_au.yaml",), 0.77, 0.91),
     (("blind_ru_au.yaml",), 0.77, 0.91),
@@ -374,6 +374,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_au.yaml",), 0.66, 0.75),
     # Round av (Vietnamese as typed in chat), scored blind (18/30, 7/10), then read.
     (("blind_vi_av.yaml",), 0.56, 0.6),
+    # Round aw, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 30/38, 12/14; Russian 34/38, 14/14;
+    # Russian in Latin letters 20/24, 8/8; Lao 18/24, 8/8; Vietnamese 19/24, 7/8).
+    (("blind_en_aw.yaml",), 0.76, 0.78),
+    (("blind_ru_aw.yaml",), 0.86, 0.92),
+    (("blind_ru_latin_aw.yaml",), 0.79, 0.87),
+    (("blind_lo_aw.yaml",), 0.7, 0.87),
+    (("blind_vi_aw.yaml",), 0.75, 0.75),
 ]
 
 
@@ -473,7 +481,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ar.yaml", 0.54),  # 17/31 at the session's start, 18/31 after, then read
     ("blind_conv_as.yaml", 0.72),  # 27/36 when scored blind, then read
     ("blind_conv_at.yaml", 0.72),  # 27/36 at the session's start and after its changes, unread
-    ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start, unread
+    ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start and its end, then read
+    ("blind_conv_aw.yaml", 0.72),  # 25/33 at the session's start after that, unread
 ]
 
 
