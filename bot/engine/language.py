@@ -51,10 +51,17 @@ def _letters(code: str, text: str) -> int:
 
 @cache
 def _markers(code: str) -> frozenset[str]:
-    """The language's marker words as it reads them ("bao nhieu" is one word)."""
+    """The language's own words as it reads them ("bao nhieu" is one word): its marker words
+    and those of the phrases it asks with, which its knowledge base need not have ("hôm nào",
+    which day)."""
+    language = language_resources(code)
+    phrases = (*language.markers, *language.intent_words, *language.asks_number,
+               *language.asks_mention, *language.checks_claim, *language.asks_name,
+               *language.asks_person, *language.asks_reason, *language.asks_country,
+               *language.excludes, *language.alternatives, *language.relative_years,
+               *(word for group in language.interrogatives for word in group))
     prepare = reader(code).prepare
-    return frozenset(word for marker in language_resources(code).markers
-                     for word in words(prepare(marker)))
+    return frozenset(word for phrase in phrases for word in words(prepare(phrase)))
 
 
 def _reading(code: str, text: str, knows: Knows | None, floor: float = -math.inf) -> float:

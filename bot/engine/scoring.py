@@ -56,11 +56,17 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     shared = 0.0
     resolved: list[str] = []  # the question's tokens as the knowledge spells them (typos)
     unknown = 0  # words no fact has
+    # "Hôm nào" (which day) asks for a date as "when" does, of what the rest names; with
+    # nothing else named ("how old is he?") its word is all the question has.
+    asking = index.asking if any(
+        token not in index.asking and token not in index.interrogatives
+        and token not in index.common and token_matches(index, word, token)
+        for word, token in pairs) else frozenset()
     for word, token in pairs:
         matches = token_matches(index, word, token)
         resolved.append(matches[0][0] if matches else token)
         if not matches:
-            if token in index.months:
+            if token in index.months or token in asking:
                 continue  # "jan-may 2025" dates the question; the year is what facts have
             total_weight += index.unknown_weight * limits.unknown_factor
             unknown += 1

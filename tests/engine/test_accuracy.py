@@ -365,8 +365,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_at.yaml",), 0.64, 0.85),
     (("blind_lo_at.yaml",), 0.72, 0.71),
     # Round au, written at the start of the next session and left unread, scored with that
-    # session's start engine (and its end), then read at the start of the next: one question below (English 32/40, 12/12; Russian 32/40, 12/12;
-    # Russian in Latin letters 21/24, 7/8; Lao 17/24, 7/8; Vietnamese 11/24, 8/8).
+    # session's start engine (and its end), read at the start of the next: one question
+    # below (English 32/40, 12/12; Russian 32/40, 12/12; Russian in Latin letters 21/24, 7/8;
+    # Lao 17/24, 7/8; Vietnamese 11/24, 8/8).
     (("blind_en_au.yaml",), 0.77, 0.91),
     (("blind_ru_au.yaml",), 0.77, 0.91),
     (("blind_ru_latin_au.yaml",), 0.83, 0.75),

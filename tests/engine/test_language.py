@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.language import (
     default_language,
     question_language,
@@ -91,3 +92,18 @@ def test_user_language(code: str | None, chosen: str | None, expected: str) -> N
 def test_a_malformed_language_code_is_no_code(code: object) -> None:
     """A language code that is not text (a malformed update) is ignored, not crashed on."""
     assert short_code(code) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("putin noi chuyen nay hom nao", "vi"),
+        ("kogda putin ob'yavil ob etom", "ru"),
+        ("when did putin announce this", "en"),
+    ],
+)
+def test_the_words_a_language_asks_with_are_its_own(engine: Engine, question: str,
+                                                    expected: str) -> None:
+    """Words of a language's question phrases ("hôm nào", which day) count as that
+    language's even where its knowledge base lacks them, against another's typo guesses."""
+    assert engine.language_of(question) == expected

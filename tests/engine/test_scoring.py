@@ -95,3 +95,19 @@ def test_a_latin_word_among_lao_ngrams_weighs_a_word(engine: Engine) -> None:
     assert engine.index("en").borrowed_weight == 1.0
     decision = engine.decide("ເຊັນ MOU ກັນກ່ຽວກັບຫຍັງແດ່")
     assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Putin nói điều này hôm nào", "announcement"),
+        ("so how big was the jump in business between vientiane and moscow last year",
+         "trade_growth"),
+        ("how old is he?", None),
+    ],
+)
+def test_a_word_asking_for_a_number_names_nothing(engine: Engine, question: str,
+                                                  fact: str | None) -> None:
+    """A word of a phrase asking for a number or a date that no fact has ("hôm", "big")
+    does not count against the facts the rest names; alone, it is all there is."""
+    assert engine.decide(question).fact_id == fact
