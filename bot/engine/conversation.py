@@ -11,7 +11,7 @@ from bot.engine.decision import Decision, Thresholds
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
 from bot.engine.followup import Context
-from bot.engine.splitting import groupings, sentences
+from bot.engine.splitting import groupings, joined_sentences
 from bot.knowledge import language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
@@ -126,16 +126,19 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     return whole
 
 
-def _tagged(pieces: list[str], language: str, answers: Callable[[str], bool]) -> list[str]:
+def _tagged(pieces: list[tuple[str, bool]], language: str, answers: Callable[[str], bool],
+            names: Names) -> list[str]:
     """The pieces with a short one that asks nothing by itself read with the one before it:
     "really?", "в августе?" after a question add to it, they are no question of their own;
-    one answered by itself ("bauxite mentioned?") is."""
+    one answered by itself ("bauxite mentioned?") is, as is one opening as a continuation
+    that names something of its own ("is tea on the list? and coffee?"): the question asked
+    again of it."""
     if language_resources(language).segment is not None:
-        return pieces  # no spaces to count words by (Lao)
+        return [piece for piece, _ in pieces]  # no spaces to count words by (Lao)
     kept: list[str] = []
-    for piece in pieces:
+    for piece, joined in pieces:
         if kept and len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language) \
-                and not answers(piece):
+                and not answers(piece) and not (joined and names(piece)):
             kept[-1] = f"{kept[-1]} {piece}"
         else:
             kept.append(piece)
@@ -174,8 +177,8 @@ def converse(question: str, language: str, context: Context, one: One,
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it."""
     whole = one(question, context)
-    pieces = _tagged(sentences(question, language), language,
-                     lambda piece: one(piece, context).kind == "fact")
+    pieces = _tagged(joined_sentences(question, language), language,
+                     lambda piece: one(piece, context).kind == "fact", names)
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole, numbers, names)
     decided: list[Decision] = []

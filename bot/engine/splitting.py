@@ -93,9 +93,14 @@ def sentences(text: str, language: str) -> list[str]:
     marks followed by more, ";", "+" and a numbered list's numbers (what introduces the list
     left out), and full stops between sentences that each ask; one piece when there is no
     such cut."""
-    pieces = [unjoined(sentence, language) for piece in _cut(text, language)
-              for sentence in _asked(piece, language)]
-    return [piece for piece in pieces if piece]
+    return [piece for piece, _ in joined_sentences(text, language)]
+
+
+def joined_sentences(text: str, language: str) -> list[tuple[str, bool]]:
+    """`sentences`, each with whether it opened with a joining word ("... ? and coffee?")."""
+    pieces = [(unjoined(sentence, language), sentence.strip(_EDGES))
+              for piece in _cut(text, language) for sentence in _asked(piece, language)]
+    return [(piece, piece != bare) for piece, bare in pieces if piece]
 
 
 def _cut(text: str, language: str) -> list[str]:

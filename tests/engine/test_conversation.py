@@ -672,3 +672,17 @@ def test_a_part_naming_what_no_fact_has_is_said_not_to_be_answered(engine: Engin
         ("fact", "agri_exports"), ("none", None)]
     decision = engine.decide("how much did trade grow in 2024 and what about the start of 2025?")
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is tea on the export list? and coffee?", "is tea on the export list? also coffee?"],
+)
+def test_a_short_piece_joined_on_naming_its_own_thing_is_a_question(engine: Engine,
+                                                                    question: str) -> None:
+    """"and coffee?" after a question asks it again of something else: a part of its own,
+    here one the article does not answer, beside the first part's answer."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts"
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [
+        ("fact", "agri_exports"), ("none", None)]
