@@ -54,6 +54,9 @@ def test_a_vietnamese_collocation_is_read_as_a_word_of_its_own(engine: Engine) -
         ("Laos exports rice.", "en", "timber", False),
         # "vegetable" of "root vegetable" is itself a farm product, as the rice is.
         ("Laos grows rice and sweet potatoes.", "en", "vegetable", True),
+        # Land transport is the railway as much as the road.
+        ("A railway through China is planned.", "en", "land transport", True),
+        ("Откроют железнодорожное сообщение через Китай.", "ru", "наземный транспорт", True),
     ],
 )
 def test_an_answer_naming_a_member_has_its_categorys_names(
@@ -71,6 +74,7 @@ def test_an_answer_naming_a_member_has_its_categorys_names(
     [
         ("any cereals among the exports?", "en", "agri_exports"),
         ("какие-нибудь зерновые культуры есть в списке?", "ru", "agri_exports"),
+        ("what land transport is planned", "en", "new_routes"),
     ],
 )
 def test_a_category_word_finds_the_fact_naming_its_members(
