@@ -51,6 +51,8 @@ from tests.replying import OUT_OF_SCOPE
         # Lao chat's laughter typed as fives ("ha ha ha") is no figure the asker gives.
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ 555", "trade_growth"),
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ55555", "trade_growth"),
+        # "In this news" (ໃນຂ່າວນີ້) points at the article, not at its source.
+        ("ປະທານປະເທດລາວໃນຂ່າວນີ້ຊື່ຫຍັງ", "thongloun"),
     ],
 )
 def test_answers_paraphrases_typos_and_keywords(
