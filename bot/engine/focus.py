@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.engine.cue_reading import plain_words
+from bot.engine.cue_reading import plain_words, unspaced
 from bot.knowledge import language_resources
 
 # A smiley or an emoji ends a sentence in chat as a full stop does ("student here :) who is
@@ -69,6 +69,8 @@ def before_relative(text: str, language: str) -> str | None:
     resources = language_resources(language)
     relatives = set(resources.relatives)
     asking = set(resources.conversation.asks)
+    if unspaced(language):
+        return _unspaced_head(text, relatives, asking)
     words = text.split()
     for at in range(2, len(words)):
         read = plain_words(words[at], language)  # as typed in Latin letters too ("kotoryj")
@@ -77,6 +79,21 @@ def before_relative(text: str, language: str) -> str | None:
             head = " ".join(words[:at]).rstrip(",")
             return _SENTENCE.split(head)[-1]  # "Sorry, I forgot. | Who is the ..."
     return None
+
+
+def _unspaced_head(text: str, relatives: set[str], asking: set[str]) -> str | None:
+    """`before_relative` where words run together and the question word ends the question
+    (Lao: "ປະທານປະເທດລາວ | ທີ່ໄປລົມກັບປູຕິນ | ແມ່ນໃຜ", the Lao president | who talked with
+    Putin | is who): what comes before the clause, asked with the question's last question
+    word."""
+    starts = [at for word in relatives if (at := text.find(word, 1)) > 0]
+    if not starts:
+        return None
+    start = min(starts)
+    end = max((at for word in asking if (at := text.rfind(word)) > start), default=None)
+    if end is None:
+        return None
+    return f"{text[:start].strip()} {text[end:].strip()}"
 
 
 def alternatives(text: str, language: str) -> list[str]:

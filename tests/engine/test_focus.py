@@ -76,6 +76,9 @@ def test_alternatives(text: str, language: str, expected: list[str]) -> None:
         ("who announced the new routes?", "en", None),  # "who" opening the question asks
         ("and who announced it, who exactly?", "en", None),
         ("what was on the agenda that day?", "en", None),  # "that" opens no clause here
+        # Written without spaces, the question word ending the question asks of the head.
+        ("ປະທານປະເທດລາວທີ່ໄປລົມກັບປູຕິນແມ່ນໃຜ", "lo", "ປະທານປະເທດລາວ ໃຜ"),
+        ("ທີ່ໃດມີການເຈລະຈາ", "lo", None),  # nothing before the clause word
     ],
 )
 def test_before_relative(text: str, language: str, expected: str | None) -> None:

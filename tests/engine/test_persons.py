@@ -14,6 +14,7 @@ from bot.engine import Engine
         "как зовут лаосского президента, который встречался с Путиным?",
         "как зовут президента Лаоса, с которым переговоры вёл Путин?",
         "kak zovut laosskogo prezidenta, kotoryj priezzhal k Putinu?",  # in Latin letters
+        "ປະທານປະເທດລາວທີ່ໄປລົມກັບປູຕິນແມ່ນໃຜ",  # Lao: the question word at the end
     ],
 )
 def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
