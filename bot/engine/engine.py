@@ -215,6 +215,8 @@ class Engine:
             return self._lean(question, language, reply, context, alone)
         if context.given and alone.kind == "clarify":
             alone = self._settle(alone, language, reply, context)
+        elif context.given and alone.kind == "none" and alone.closest is None:
+            alone = self._near_enough(alone, language, reply, context)
         rest = around_overview(question, language) if self.knowledge.overview else None
         if rest is not None:
             return self._summary(question, rest, language, reply, overview, alone)
@@ -406,6 +408,22 @@ class Engine:
             return unsure
         return answering(unsure.question, reply, self.knowledge.by_id[near[0]], unsure.score,
                          unsure.candidates)
+
+    def _near_enough(self, declined: Decision, language: str, reply: str,
+                     context: Context) -> Decision:
+        """A question declined alone whose best fact, just short of an offer, is near the
+        last answer and clearly ahead of the rest: the conversation says it is the one meant
+        ("which country would the railway cross?" after why the routes are opened)."""
+        limits = self.thresholds_for(language)
+        ranked = declined.candidates
+        if not ranked or ranked[0].score < limits.clarify - limits.window:
+            return declined
+        nearby = neighbourhood(self.knowledge, context.given)
+        if ranked[0].fact_id not in nearby or (
+                len(ranked) > 1 and ranked[1].score > ranked[0].score - limits.window):
+            return declined
+        return answering(declined.question, reply, self.knowledge.by_id[ranked[0].fact_id],
+                         ranked[0].score, ranked)
 
     def _reason_given(self, question: str, language: str, context: Context) -> bool:
         """Whether a short question asks why and names nothing of its own beside the

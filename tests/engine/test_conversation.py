@@ -686,3 +686,19 @@ def test_a_short_piece_joined_on_naming_its_own_thing_is_a_question(engine: Engi
     assert decision.kind == "parts"
     assert [(part.kind, part.fact_id) for part in decision.parts] == [
         ("fact", "agri_exports"), ("none", None)]
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "fact_id"),
+    [
+        ("Why is Russia adding transport routes?", "which country would the railway cross?",
+         "new_routes"),
+        ("Why is Russia adding transport routes?", "what's the weather in Vientiane?", None),
+    ],
+)
+def test_a_question_just_short_of_an_offer_is_settled_by_the_last_answer(
+        engine: Engine, first: str, question: str, fact_id: str | None) -> None:
+    """A question declined alone whose best fact is next to the last answer and clearly
+    ahead is that fact; one whose best fact is nothing near stays declined."""
+    context = Context().told(engine.decide(first))
+    assert engine.decide(question, context=context).fact_id == fact_id
