@@ -3,6 +3,7 @@ what came before it, and put together as one decision."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -15,6 +16,7 @@ from bot.engine.splitting import groupings, joined_sentences
 from bot.knowledge import language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
+_LIST = re.compile(r"\s*[,;/]\s+|\s+/\s*")  # between the items of a list of questions
 
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
@@ -123,7 +125,30 @@ def _joined(sentence: str, language: str, context: Context, one: One,
                     # worth, and by what percent did it grow?"): a detail it may not give.
                     return replace(alike, question=sentence)
                 return combine(sentence, whole.language, decided)
-    return whole
+    return _listed(sentence, context, one, whole) or whole
+
+
+def _listed(sentence: str, context: Context, one: One, whole: Decision) -> Decision | None:
+    """A sentence not answered whole that lists its questions between commas ("lao
+    president name, date of the talks"): each item answered by a fact of its own, and not
+    all by the same one. None otherwise: a greeting or a preamble before a comma is no
+    item answered ("hi, ..."), nor are the things of one list ("rice, corn, tea?")."""
+    if whole.confident or whole.closest is not None:
+        return None  # answered whole, or a detail the article is known not to give
+    items = [item for item in _LIST.split(sentence) if item.strip(" ?!.")]
+    if len(items) < 2:
+        return None
+    decided: list[Decision] = []
+    turn = context
+    for item in items:
+        decision = one(item, turn)
+        if decision.kind != "fact":
+            return None
+        decided.append(decision)
+        turn = turn.told(decision)
+    if len({decision.fact_id for decision in decided}) < 2:
+        return None
+    return combine(sentence, whole.language, decided)
 
 
 def _tagged(pieces: list[tuple[str, bool]], language: str, answers: Callable[[str], bool],

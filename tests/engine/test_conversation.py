@@ -702,3 +702,22 @@ def test_a_question_just_short_of_an_offer_is_settled_by_the_last_answer(
     ahead is that fact; one whose best fact is nothing near stays declined."""
     context = Context().told(engine.decide(first))
     assert engine.decide(question, context=context).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("lao president name, date of the talks", ["thongloun", "announcement"]),
+        ("rice, corn, tea: are they on the export list?", None),
+        ("hi, what does laos export?", None),
+    ],
+)
+def test_questions_listed_between_commas(engine: Engine, question: str,
+                                         parts: list[str] | None) -> None:
+    """Items between commas each answered by a fact of their own are several questions; the
+    things of one list, or a greeting before a question, are not."""
+    decision = engine.decide(question)
+    if parts is None:
+        assert decision.kind != "parts"
+    else:
+        assert [part.fact_id for part in decision.parts] == parts
