@@ -125,19 +125,21 @@ def _joined(sentence: str, language: str, context: Context, one: One,
                     # worth, and by what percent did it grow?"): a detail it may not give.
                     return replace(alike, question=sentence)
                 return combine(sentence, whole.language, decided)
-    return _listed(sentence, context, one, whole) or whole
+    return _listed(sentence, language, context, one, whole) or whole
 
 
-def _listed(sentence: str, context: Context, one: One, whole: Decision) -> Decision | None:
+def _listed(sentence: str, language: str, context: Context, one: One,
+            whole: Decision) -> Decision | None:
     """A sentence not answered whole that lists its questions between commas ("lao
     president name, date of the talks"): each item answered by a fact of its own, and not
     all by the same one. None otherwise: a greeting or a preamble before a comma is no
-    item answered ("hi, ..."), nor are the things of one list ("rice, corn, tea?")."""
+    item answered ("hi, ..."), nor are the things of one list ("rice, corn, tea?") or what
+    is set aside ("besides agriculture, ...")."""
     if whole.confident or whole.closest is not None:
         return None  # answered whole, or a detail the article is known not to give
     items = [item for item in _LIST.split(sentence) if item.strip(" ?!.")]
-    if len(items) < 2:
-        return None
+    if len(items) < 2 or any(set_aside(item, language) is not None for item in items):
+        return None  # "besides agriculture, which industries?" is one question
     decided: list[Decision] = []
     turn = context
     for item in items:
