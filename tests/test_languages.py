@@ -156,8 +156,8 @@ def test_loading_is_cached() -> None:
         ),
         (
             "ru.yaml",
-            "joined: [из за]",
-            "joined: [изза]",
+            "joined: [из за,",
+            "joined: [изза,",
             "languages/ru.yaml: field 'joined': 'изза' should be two words",
         ),
         (
