@@ -83,7 +83,7 @@ def described(engine: Ranking, question: str, language: str, reply: str,
 def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
            decision: Decision) -> Decision | None:
     """Who did what a fact reports ("who announced the railway through China?"): when the
-    fact the question points to (answered, or offered alone) names nobody, its one related
+    fact the question points to (answered, or offered first) names nobody, its one related
     fact that does and that has a word of the question the first lacks ("announced"; not a
     question word) is who did it. None otherwise."""
     if asks.person is None or not decision.candidates:
@@ -91,7 +91,9 @@ def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks
     # "Who announced the new routes, and on what date?" is no question the routes leave
     # unanswered for want of a date: the one who announced them may give it.
     dated = asks.number and decision.closest is not None
-    if not (decision.kind == "fact" or decision.offers_one or dated):
+    # Unsure between facts naming nobody ("who announced the plan to expand sea transport
+    # via Vietnam?": the routes or why they are opened), the best one's teller still is.
+    if not (decision.kind in ("fact", "clarify") or dated):
         return None
     best = decision.candidates[0].fact_id
     if best in asks.person:

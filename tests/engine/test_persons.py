@@ -34,6 +34,8 @@ def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
         # Asked with its date too: the routes give none, the announcement does.
         "who announced the railway through China, and on what date?",
         "ai công bố mở tuyến đường sắt qua Trung Quốc, vào ngày nào?",
+        # Unsure whether the routes or why they are opened is meant: the teller of both.
+        "Who announced the plan to expand sea transport via Vietnam?",
     ],
 )
 def test_who_did_what_a_fact_reports_is_the_related_fact_naming_them(
