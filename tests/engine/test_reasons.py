@@ -30,3 +30,10 @@ def test_why_is_answered_by_the_fact_giving_the_reason(
     offered as a "did you mean" beside the facts it is the reason for."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize("question", ["sao lại hợp tác thủy điện với Lào?", "sao lai la lao?"])
+def test_colloquial_why_asks_a_reason(engine: Engine, question: str) -> None:
+    """Vietnamese "sao lại" (how come) asks why, as "tại sao" does, with marks or without."""
+    index = engine.index("vi")
+    assert index.asks_for_reason(index.analyzer.normal(question))
