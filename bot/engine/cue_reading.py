@@ -11,7 +11,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.engine.reading import reader, sorted_words, words
+from bot.engine.reading import reader, sorted_words, strip_marks, words
 from bot.knowledge import language_resources
 
 _WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)
@@ -155,8 +155,13 @@ def longest(language: str, kind: str) -> int:
 @cache
 def phrases(language: str, kind: str) -> tuple[str, ...]:
     """One kind of cue phrase of the language, read as the language reads a message."""
-    cues = language_resources(language).conversation
-    read = (" ".join(plain_words(phrase, language)) for phrase in getattr(cues, kind))
+    resources = language_resources(language)
+    listed = getattr(resources.conversation, kind)
+    if resources.fold_marks:
+        # Typed without marks too ("noi dung chinh"): a marked word kept apart from the
+        # stopword it folds onto ("nội", not "nói") is then written as that stopword is.
+        listed = (*listed, *map(strip_marks, listed))
+    read = (" ".join(plain_words(phrase, language)) for phrase in listed)
     return tuple(phrase for phrase in dict.fromkeys(read) if phrase)
 
 

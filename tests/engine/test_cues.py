@@ -70,6 +70,9 @@ from bot.engine.cues import (
         ("does the article mention it?", "en", False),
         ("в статье есть ли?", "ru", False),
         ("bài báo có nói không", "vi", False),
+        # Typed without marks, a phrase whose marked word is kept apart from a stopword.
+        ("noi dung chinh la gi", "vi", True),
+        ("nội dung chính là gì", "vi", True),
     ],
 )
 def test_asks_overview(text: str, language: str, expected: bool) -> None:
