@@ -106,3 +106,12 @@ def test_a_word_asking_for_another_fact_is_no_keyword(engine: Engine) -> None:
     assert "other" not in index.phrasings[number]
     agri = [fact.id for fact in engine.knowledge.facts].index("agri_exports")
     assert "rice" in index.phrasings[agri]
+
+
+@pytest.mark.parametrize("question", ["tên đầy đủ của ông ấy", "ten day du cua ong ay"])
+def test_a_phrase_asking_for_a_name_is_read_without_marks_too(engine: Engine,
+                                                            question: str) -> None:
+    """"Tên đầy đủ" (full name) asks for a name typed with its marks or without: its
+    "đầy" is kept apart from the stopword "đây" only when marked."""
+    index = engine.index("vi")
+    assert index.asks_for_name(index.analyzer.normal(question))
