@@ -302,6 +302,10 @@ def read_pattern(pattern: str, language: str) -> re.Pattern[str]:
         raise ValueError(f"{language}: the pattern's escapes ({' '.join(_ESCAPE.findall(pattern))})"
                          " change when read as the language reads text; write the letters out "
                          "([а-я]* rather than \\w*)")
+    unmarked = read.replace(_KEPT, "")
+    if unmarked != read:
+        # Typed without marks, a word kept apart from a stopword ("bản") is written as it.
+        read = f"(?:{read})|(?:{unmarked})"
     return re.compile(read, re.IGNORECASE)
 
 

@@ -14,6 +14,9 @@ from bot.engine.reading import filler, read_pattern, reader, words
         (r"\bdoes\s+the\s+article\s+say\b", "en", "what does the article say about it"),
         ("упомина[а-я]*", "ru", "бокситы упоминаются?"),
         ("упомина[а-я]*", "ru", "boksity upominayutsya"),  # read in Cyrillic first
+        # "Bản" is kept apart from the stopword "bạn" when marked; unmarked, it reads as it.
+        (r"bản\s+tin\s+nói", "vi", "bản tin nói gì"),
+        (r"bản\s+tin\s+nói", "vi", "ban tin noi gi"),
     ],
 )
 def test_a_pattern_is_read_as_the_language_reads_text(pattern: str, language: str,
