@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.engine.cues import asks_itself, asks_only, refers_to_thing
 from bot.engine.decision import Decision, Thresholds
@@ -62,7 +63,8 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 
 def _joined(sentence: str, language: str, context: Context, one: One,
-            whole: Decision, numbers: Names, names: Names) -> Decision:
+            whole: Decision, numbers: Names, names: Names,
+            subject: Names = lambda word: False) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
     first is a question of its own ("who ...", "how ..."), every part is answered (each in
     the context of the parts before it) and they answer different facts; otherwise as the
@@ -70,6 +72,12 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     for grouping in groupings(sentence, language):
         if not all(asks_itself(part, language) and not asks_only(part, language)
                    for part in grouping[1:]):
+            continue
+        if any(before.split() and after.split() and subject(before.split()[-1])
+               and subject(after.split()[0]) and not asks_itself(before, language)
+               for before, after in pairwise(grouping)):
+            # "hàng hóa giữa Nga và Lào ... qua nước nào?" (goods between Russia and Laos):
+            # the two sides, one thing, unless what comes before asks by itself.
             continue
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.
@@ -200,19 +208,22 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 
 
 def converse(question: str, language: str, context: Context, one: One,
-             names: Names = lambda text: True, numbers: Names = lambda text: False) -> Decision:
+             names: Names = lambda text: True, numbers: Names = lambda text: False,
+             subject: Names = lambda word: False) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
-    and the like, in the message's language), each decided after the ones before it."""
+    and the like, in the message's language), each decided after the ones before it;
+    `subject`: whether a word names one of the article's subjects (never cut between two)."""
     whole = one(question, context)
     pieces = _tagged(joined_sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact", names)
     if len(pieces) < 2:
-        return _joined(question, language, context, one, whole, numbers, names)
+        return _joined(question, language, context, one, whole, numbers, names, subject)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
-        decision = _joined(piece, language, turn, one, one(piece, turn), numbers, names)
+        decision = _joined(piece, language, turn, one, one(piece, turn), numbers, names,
+                           subject)
         if decided and not decision.confident and refers_to_thing(piece, language) \
                 and not numbers(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have

@@ -158,7 +158,8 @@ class Engine:
         decision = converse(asked, language, context or Context(),
                             lambda text, turn: self._turn(text, language, reply, turn),
                             lambda text: names_own(self.index(language), text, language),
-                            lambda text: self.asks_number(text, language))
+                            lambda text: self.asks_number(text, language),
+                            lambda word: self._names_subject(word, language))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = (self._elsewhere(asked, language, reply)
                         or self._kin(asked, language, reply) or decision)
@@ -433,6 +434,12 @@ class Engine:
                 and len(words(question)) <= _REASON_WORDS
                 and not names_known(index, question)
                 and index.asks_for_reason(index.analyzer.normal(question)))
+
+    def _names_subject(self, word: str, language: str) -> bool:
+        """Whether a word names one of the article's main subjects ("Lào", "Russia")."""
+        index = self.index(language)
+        read = index.analyzer.tokens(word)
+        return len(read) == 1 and read[0] in index.subjects
 
     def _subjects(self, question: str, language: str) -> int:
         """How many of the question's words name something rather than ask (who, when)."""

@@ -721,3 +721,20 @@ def test_questions_listed_between_commas(engine: Engine, question: str,
         assert decision.kind != "parts"
     else:
         assert [part.fact_id for part in decision.parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("hàng hóa qua lại giữa Nga và Lào sẽ được chở bằng tàu biển qua nước nào?",
+         "new_routes"),
+        ("Trong chuyến thăm, Lào và Nga ký những biên bản ghi nhớ về lĩnh vực gì?",
+         "memoranda"),
+    ],
+)
+def test_the_two_sides_joined_are_one_thing(engine: Engine, question: str,
+                                            fact_id: str) -> None:
+    """"Nga và Lào" (Russia and Laos) is no cut between two questions, even where the
+    question word comes at the end of the second."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
