@@ -59,6 +59,8 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     long_firsts = _long_by_letter(language) if typos else {}
     stops = [[word] for word in language_resources(language).kind_stops]
     ends = frozenset(language_resources(language).kind_ends)
+    # "Which industries besides farming": what is set aside is no word of the kind.
+    aside = _aside_words(language)
     # Read as the text is ("từ" is "tu" once the marks are gone), as `asks_itself` reads them.
     prepositions = cue_phrases(language, "before_asks")
     found = []
@@ -82,6 +84,8 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
         for place, after in enumerate(read[start:], start + 1):
             if kind and place < len(read) and read[place] in ends:
                 break  # "which news agency put this out": "put" is no kind, a verb
+            if any(tuple(read[place - 1:place - 1 + len(words)]) == words for words in aside):
+                break
             read_as = token(after)
             if read_as is None or read_as in index.subjects or read_as in index.interrogatives:
                 if kind and read_as is None and after not in prepositions:
@@ -94,6 +98,14 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
                 break
         found.append(kind)
     return found
+
+
+@cache
+def _aside_words(language: str) -> tuple[tuple[str, ...], ...]:
+    """The language's phrases setting something aside ("besides", "apart from"), each as
+    its plain words."""
+    return tuple(words for phrase in language_resources(language).excludes
+                 if (words := tuple(plain_words(phrase, language))))
 
 
 def kind_tokens(index: Reading, text: str, language: str,

@@ -25,6 +25,10 @@ from bot.knowledge import Knowledge
         ("what grains does laos have to offer", "en", [["grains"]]),
         ("what's in the picture at the top", "en", [["picture"]]),
         ("сколько товарооборот в долларах", "ru", [["товарооборот", "долларах"]]),
+        # What is set aside ends the kind: "farming" is not asked for.
+        ("which industries besides farming did they discuss", "en", [["industries"]]),
+        ("which industries apart from mining were discussed", "en", [["industries"]]),
+        ("how much is that in us dollars", "en", [["dollars"]]),
     ],
 )
 def test_the_kind_is_the_content_words_after_an_asker(
