@@ -146,8 +146,11 @@ def _listed(sentence: str, language: str, context: Context, one: One,
     if whole.confident or whole.closest is not None:
         return None  # answered whole, or a detail the article is known not to give
     items = [item for item in _LIST.split(sentence) if item.strip(" ?!.")]
-    if len(items) < 2 or any(set_aside(item, language) is not None for item in items):
-        return None  # "besides agriculture, which industries?" is one question
+    if len(items) < 2 or any(set_aside(item, language) is not None
+                             or refers_to_thing(item, language) for item in items):
+        # "besides agriculture, which industries?", "finding a time for a meeting, is there
+        # an app for this?": one question.
+        return None
     decided: list[Decision] = []
     turn = context
     for item in items:

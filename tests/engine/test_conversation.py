@@ -710,12 +710,15 @@ def test_a_question_just_short_of_an_offer_is_settled_by_the_last_answer(
         ("lao president name, date of the talks", ["thongloun", "announcement"]),
         ("rice, corn, tea: are they on the export list?", None),
         ("hi, what does laos export?", None),
+        # An item pointing back at the one before asks more of it: one question.
+        ("lao president name, who announced this?", None),
     ],
 )
 def test_questions_listed_between_commas(engine: Engine, question: str,
                                          parts: list[str] | None) -> None:
     """Items between commas each answered by a fact of their own are several questions; the
-    things of one list, or a greeting before a question, are not."""
+    things of one list, a greeting before a question, or an item pointing back at the one
+    before are not."""
     decision = engine.decide(question)
     if parts is None:
         assert decision.kind != "parts"
