@@ -10,6 +10,7 @@ from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.claims import checked, checks_claim
 from bot.engine.conversation import converse
+from bot.engine.cue_reading import unspaced
 from bot.engine.cues import (
     after_more,
     after_opening,
@@ -39,7 +40,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, focus, in_preamble, sentences_of
+from bot.engine.focus import alternatives, before_relative, focus, in_preamble, sentences_of
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -542,12 +543,25 @@ class Engine:
         any fact."""
         index = self.index(language)
         normal = index.analyzer.normal(question)
-        person = self._people if index.asks_for_person(normal) else None
+        person = self._people if self._asks_person(question, language) else None
         reason = self._reasons if index.asks_for_reason(normal) else None
         country = self._placed if index.asks_for_country(normal) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
                     asks_beyond(index, question, language), person,
                     index.asks_for_mention(normal), reason, country)
+
+    def _asks_person(self, question: str, language: str) -> bool:
+        """Whether the question asks for a person ("who announced ...?"): not with a word
+        that only opens a clause describing someone ("was it Putin who flew to Laos?")."""
+        index = self.index(language)
+        if not index.asks_for_person(index.analyzer.normal(question)):
+            return False
+        head = None if unspaced(language) else before_relative(question, language)
+        if head is None:
+            return True  # where words run together the question word ends the question
+        rest = question[question.find(head) + len(head):].split(None, 1)[1:]
+        return any(index.asks_for_person(index.analyzer.normal(text))
+                   for text in (head, *rest))
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

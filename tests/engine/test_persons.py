@@ -68,3 +68,18 @@ def test_a_person_asked_of_someone_named_is_someone_else(
     """Asked who met Putin, the answer names the other leader, not Putin's own fact; asked
     who Thongloun is, it is his."""
     assert engine.decide(question).fact_id in expected
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who announced the new routes?", True),
+        ("was it putin who flew to laos for this?", False),
+        ("the lao president who met putin, who is he?", True),
+    ],
+)
+def test_a_word_opening_a_clause_asks_for_no_person(engine: Engine, question: str,
+                                                    asks: bool) -> None:
+    """"Who" opening a clause that describes someone ("was it Putin who ...") asks for no
+    person; one asking outside the clause does."""
+    assert (engine.asks(question, "en").person is not None) is asks
