@@ -23,6 +23,7 @@ from bot.engine.cues import (
     leans_back,
     narrows_back,
     refers_back,
+    refers_to_thing,
     without_article,
     without_others,
 )
@@ -40,7 +41,14 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import besides, set_aside
-from bot.engine.focus import alternatives, before_relative, focus, in_preamble, sentences_of
+from bot.engine.focus import (
+    alternatives,
+    before_frame,
+    before_relative,
+    focus,
+    in_preamble,
+    sentences_of,
+)
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language, reply_language
@@ -436,6 +444,13 @@ class Engine:
                 and not names_known(index, question)
                 and index.asks_for_reason(index.analyzer.normal(question)))
 
+    def _frames(self, clause: str, language: str) -> bool:
+        """Whether a last clause only frames the one before, pointing back at it ("what's the
+        easiest way to do this?"): not asking a number or a detail the article does not give
+        of it ("how much is that in dollars?")."""
+        return (refers_to_thing(clause, language) and not self.asks_number(clause, language)
+                and not names_missing(self.index(language), clause))
+
     def _names_subject(self, word: str, language: str) -> bool:
         """Whether a word names one of the article's main subjects ("Lào", "Russia")."""
         index = self.index(language)
@@ -479,7 +494,9 @@ class Engine:
         named = bool(whole) and names_known(self.index(language), question)
         leaning = {whole[0].fact_id} if named else set()
         opened = after_opening(question, language)
-        for part in [*focus(question), *([opened] if opened else [])]:
+        framed = before_frame(question, lambda clause: self._frames(clause, language))
+        for part in [*focus(question), *([opened] if opened else []),
+                     *([framed] if framed else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
                              limits, replace(asks, number=self.asks_number(part, language)))
             # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle

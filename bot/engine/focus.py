@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from bot.engine.cue_reading import plain_words, unspaced
@@ -34,6 +35,18 @@ def focus(text: str) -> list[str]:
                 readings.append(tail)
                 break
     return readings
+
+
+def before_frame(text: str, points_back: Callable[[str], bool]) -> str | None:
+    """What comes before a last clause that only frames it, pointing back at it ("i'd like
+    to import a long list of tasks into trello | what's the easiest way to do this?"): the
+    clauses before; None when the last clause does not point back."""
+    sentence = last_sentence(text)
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    if len(clauses) < 2 or not points_back(clauses[-1]):
+        return None
+    head = " ".join(clauses[:-1]).strip()
+    return head if len(head.split()) >= 2 else None
 
 
 def sentences_of(text: str) -> list[str]:

@@ -487,3 +487,18 @@ def test_keywords_with_the_source_year_need_no_fact_saying_it(
 def test_a_question_asking_for_the_source_year_still_needs_it(engine: Engine) -> None:
     """Asked with a question word, the year is what is asked: a fact must have it."""
     assert engine.decide("how much did trade grow in 2025?").fact_id == "trade_growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what about making clothes and fabric - did that come up?", "textile_hydropower"),
+        ("Хлопок и арахис - это из какой части статьи?", "agri_exports"),
+        ("trade went up 66% in 2024, but how much is that in US dollars?", None),
+    ],
+)
+def test_a_last_clause_pointing_back_frames_the_question(engine: Engine, question: str,
+                                                         fact_id: str | None) -> None:
+    """A last clause that only points back at the one before ("did that come up?") frames
+    it: what comes before is the question; one asking a detail of it is its own."""
+    assert engine.decide(question).fact_id == fact_id

@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine.focus import (
     alternatives,
+    before_frame,
     before_relative,
     focus,
     in_preamble,
@@ -122,3 +123,23 @@ def test_sentences_of() -> None:
     a line break or a smiley."""
     assert sentences_of("Is tea listed? I grow it :) thanks") == ["Is tea listed?", "I grow it",
                                                                   "thanks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd like to import a long list of tasks into trello, what's the easiest way to do "
+         "this?", "I'd like to import a long list of tasks into trello"),
+        ("what about making clothes and fabric - did that come up?",
+         "what about making clothes and fabric"),
+        ("trade went up 66% in 2024, but how much is that in US dollars?", None),
+        ("how much did trade grow?", None),
+    ],
+)
+def test_before_frame(text: str, expected: str | None) -> None:
+    """What comes before a last clause pointing back at it ("... do this?") is what is
+    asked; a last clause asking a number of it is a question of its own."""
+    def frames(clause: str) -> bool:
+        return " this" in clause or " that come" in clause
+
+    assert before_frame(text, frames) == expected
