@@ -72,10 +72,15 @@ def test_words_joined_only_with_their_marks(text: str, expected: list[str]) -> N
         ("what is the article saying in general", "what in general"),
         ("what the news says about hydropower", "what about hydropower"),
         ("what did china say", "what did china say"),  # what someone said is the question
+        # A request's frame names nothing: what follows it is asked.
+        ("is there a way to see the trade figures", "see the trade figures"),
+        ("what's the easiest way to get the source", "get the source"),
+        ("is it possible to ship via china", "ship via china"),
     ],
 )
 def test_english_filler_is_what_the_article_says(text: str, rest: str) -> None:
-    """"What the article says" asks about what follows; what someone else said is asked."""
+    """"What the article says" and a request's frame ("is there a way to") ask about what
+    follows; what someone else said is asked."""
     assert " ".join(filler("en").sub(" ", reader("en").normal(text)).split()) == rest
 
 
