@@ -38,7 +38,7 @@ def checked(engine: Ranking, question: str, language: str, reply: str) -> Decisi
         rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
     limits = engine.thresholds_for(language)
     knowledge = engine.knowledge
-    sure = replace(limits, margin=max(limits.margin, limits.window))
+    sure = replace(limits, margin=max(limits.margin, limits.window), fact=limits.clarify)
     asks = replace(engine.asks(question, language), beyond=False)
     decision = decide(question, reply, rank(index, rest, knowledge.facts, engine.weights,
                                             claim=True), knowledge, sure, asks)

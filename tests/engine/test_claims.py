@@ -37,6 +37,9 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         ("the nuclear road map covers 2024 to 2025, right?", "nuclear_roadmap"),
         # A wrong range, weighing the answer down: what the other words point to.
         ("дорожную карту по атому приняли на 2023-2024, да?", "nuclear_roadmap"),
+        # Clearly ahead on two of its words, as sure as an offer: what the article says.
+        ("Lào sắp xây nhà máy điện hạt nhân với Nga rồi phải không?", "nuclear_interest"),
+        ("nghe noi Nga se mo duong sat qua VN de cho hang sang Lao dung ko?", "new_routes"),
     ],
 )
 def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
