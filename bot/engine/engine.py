@@ -10,7 +10,7 @@ from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.claims import checked, checks_claim
 from bot.engine.conversation import converse
-from bot.engine.cue_reading import unspaced
+from bot.engine.cue_reading import phrases, plain_words, unspaced
 from bot.engine.cues import (
     after_more,
     after_opening,
@@ -447,9 +447,17 @@ class Engine:
     def _frames(self, clause: str, language: str) -> bool:
         """Whether a last clause only frames the one before, pointing back at it ("what's the
         easiest way to do this?"): not asking a number or a detail the article does not give
-        of it ("how much is that in dollars?")."""
-        return (refers_to_thing(clause, language) and not self.asks_number(clause, language)
-                and not names_missing(self.index(language), clause))
+        of it ("how much is that in dollars?"), nor pointing at the article itself ("what
+        outlet is this piece credited to")."""
+        if not refers_to_thing(clause, language) or self.asks_number(clause, language) \
+                or names_missing(self.index(language), clause):
+            return False
+        read = plain_words(clause, language)
+        article = set(phrases(language, "article"))
+        # "This piece", "bài này": the pointer names the article, not the clause before.
+        return any(word in phrases(language, "refers_thing")
+                   and article.isdisjoint(read[max(at - 1, 0):at] + read[at + 1:at + 2])
+                   for at, word in enumerate(read))
 
     def _names_subject(self, word: str, language: str) -> bool:
         """Whether a word names one of the article's main subjects ("Lào", "Russia")."""

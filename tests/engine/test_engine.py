@@ -495,6 +495,9 @@ def test_a_question_asking_for_the_source_year_still_needs_it(engine: Engine) ->
         ("what about making clothes and fabric - did that come up?", "textile_hydropower"),
         ("Хлопок и арахис - это из какой части статьи?", "agri_exports"),
         ("trade went up 66% in 2024, but how much is that in US dollars?", None),
+        # "This piece" is the article: no frame, and the persona before it is not the question.
+        ("im a journalism student, for citation purposes what outlet is this piece credited to",
+         None),
     ],
 )
 def test_a_last_clause_pointing_back_frames_the_question(engine: Engine, question: str,
