@@ -58,12 +58,12 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     unknown = 0  # words no fact has
     # "Hôm nào" (which day) asks for a date as "when" does, of what the rest names; with
     # nothing else named ("how old is he?") its word is all the question has.
+    found = [token_matches(index, word, token) for word, token in pairs]
     asking = index.asking if any(
-        token not in index.asking and token not in index.interrogatives
-        and token not in index.common and token_matches(index, word, token)
-        for word, token in pairs) else frozenset()
-    for word, token in pairs:
-        matches = token_matches(index, word, token)
+        matches and token not in index.asking and token not in index.interrogatives
+        and token not in index.common
+        for (_, token), matches in zip(pairs, found, strict=True)) else frozenset()
+    for (_, token), matches in zip(pairs, found, strict=True):
         resolved.append(matches[0][0] if matches else token)
         if not matches:
             if token in index.months or token in asking:
