@@ -44,9 +44,9 @@ from bot.engine.exclusion import besides, set_aside
 from bot.engine.focus import (
     alternatives,
     before_frame,
-    before_relative,
     focus,
     in_preamble,
+    relative_clause,
     sentences_of,
 )
 from bot.engine.followup import Context, neighbourhood, next_facts
@@ -581,12 +581,10 @@ class Engine:
         index = self.index(language)
         if not index.asks_for_person(index.analyzer.normal(question)):
             return False
-        head = None if unspaced(language) else before_relative(question, language)
-        if head is None:
+        found = None if unspaced(language) else relative_clause(question, language)
+        if found is None:
             return True  # where words run together the question word ends the question
-        rest = question[question.find(head) + len(head):].split(None, 1)[1:]
-        return any(index.asks_for_person(index.analyzer.normal(text))
-                   for text in (head, *rest))
+        return any(index.asks_for_person(index.analyzer.normal(text)) for text in found if text)
 
     def asks_number(self, question: str, language: str) -> bool:
         """Whether the question asks for a number or a date ("how many", "when")."""

@@ -79,18 +79,27 @@ def before_relative(text: str, language: str) -> str | None:
     | who met Putin?"): the thing asked about; None without such a clause. The clause opens
     right after a word, not at the start, where "who" asks; or after a comma when the word
     never asks ("президент Лаоса, который ..."; "..., who exactly?" asks again)."""
+    if unspaced(language):
+        resources = language_resources(language)
+        return _unspaced_head(text, set(resources.relatives), set(resources.conversation.asks))
+    found = relative_clause(text, language)
+    return found[0] if found else None
+
+
+def relative_clause(text: str, language: str) -> tuple[str, str] | None:
+    """Where words are spaced, `before_relative`'s head and what follows the word opening
+    the clause ("was it Putin", "flew to Laos?"); None without such a clause."""
     resources = language_resources(language)
     relatives = set(resources.relatives)
     asking = set(resources.conversation.asks)
-    if unspaced(language):
-        return _unspaced_head(text, relatives, asking)
     words = text.split()
     for at in range(2, len(words)):
         read = plain_words(words[at], language)  # as typed in Latin letters too ("kotoryj")
         word, ending = (read[0] if read else ""), words[at - 1][-1]
         if word in relatives and (ending.isalnum() or (ending == "," and word not in asking)):
             head = " ".join(words[:at]).rstrip(",")
-            return _SENTENCE.split(head)[-1]  # "Sorry, I forgot. | Who is the ..."
+            # "Sorry, I forgot. | Who is the ...": the head is of the sentence it stands in.
+            return _SENTENCE.split(head)[-1], " ".join(words[at + 1:])
     return None
 
 
