@@ -11,7 +11,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.engine.reading import reader, sorted_words, strip_marks, words
+from bot.engine.reading import reader, sorted_words, with_unmarked, words
 from bot.knowledge import language_resources
 
 _WHOLE_MATCH = 88  # token_sort_ratio of a whole message to a cue phrase (typos allowed)
@@ -156,11 +156,7 @@ def longest(language: str, kind: str) -> int:
 def phrases(language: str, kind: str) -> tuple[str, ...]:
     """One kind of cue phrase of the language, read as the language reads a message."""
     resources = language_resources(language)
-    listed = getattr(resources.conversation, kind)
-    if resources.fold_marks:
-        # Typed without marks too ("noi dung chinh"): a marked word kept apart from the
-        # stopword it folds onto ("nội", not "nói") is then written as that stopword is.
-        listed = (*listed, *map(strip_marks, listed))
+    listed = with_unmarked(getattr(resources.conversation, kind), resources)
     read = (" ".join(plain_words(phrase, language)) for phrase in listed)
     return tuple(phrase for phrase in dict.fromkeys(read) if phrase)
 

@@ -17,7 +17,7 @@ from bot.engine.analysis import Analyzer
 from bot.engine.dating import source_year
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
-from bot.engine.reading import CACHE_WORDS, strip_marks, words
+from bot.engine.reading import CACHE_WORDS, with_unmarked, words
 from bot.engine.spelling import dictionary_words
 from bot.knowledge import Knowledge, language_resources
 
@@ -215,11 +215,7 @@ def asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | Non
     """Phrases of the language asking for a kind of answer (a number, a name) or giving one
     (a reason), as one pattern over normal text (whole words, except in a script written
     without spaces)."""
-    read = {analyzer.normal(phrase) for phrase in listed}
-    if analyzer.reader.language.fold_marks:
-        # Typed without marks too: a marked word kept apart from the stopword it folds onto
-        # ("nội") is then written as that stopword is.
-        read |= {analyzer.normal(strip_marks(phrase)) for phrase in listed}
+    read = {analyzer.normal(phrase) for phrase in with_unmarked(listed, analyzer.reader.language)}
     romanized = analyzer.reader.language.romanized
     if romanized is not None and romanized.dropped:
         # Typed in the other script, the letters typists leave out are missing ("pravilno").

@@ -62,6 +62,14 @@ def strip_marks(text: str) -> str:
     )
 
 
+def with_unmarked(texts: Iterable[str], language: Language) -> tuple[str, ...]:
+    """A language file's phrases, and where the language is read without its marks, each
+    also as typed without them: a marked word kept apart from the stopword it folds onto
+    ("nội", not "nói") is then written as that stopword is ("noi dung chinh")."""
+    listed = tuple(texts)
+    return (*listed, *map(strip_marks, listed)) if language.fold_marks else listed
+
+
 @lru_cache(maxsize=256)
 def sorted_words(text: str) -> str:
     """The text's words in sorted order: rapidfuzz's token_sort_ratio is the ratio of two
