@@ -104,7 +104,7 @@ class Index:
     months: frozenset[str] = frozenset()
     # The words of the phrases asking for a number or a date ("hôm nào", which day): asking,
     # not naming, when no fact has them.
-    asking: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()
     # The year of the source's date: it dates every fact, so keywords naming it ("ports
     # Vietnam Laos 2025": this news) need no fact saying it.
     source_year: str | None = None
@@ -489,8 +489,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         checks_claim=asking(analyzer, language_resources(language).checks_claim),
         asks_reason=asking(analyzer, language_resources(language).asks_reason),
         asks_country=asking(analyzer, language_resources(language).asks_country),
-        asking=frozenset(token for phrase in language_resources(language).asks_number
-                         for token in analyzer.tokens(phrase)),
+        number_words=frozenset(token for phrase in language_resources(language).asks_number
+                             for token in analyzer.tokens(phrase)),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)
                          if token),
         places=specific,

@@ -59,14 +59,14 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     # "Hôm nào" (which day) asks for a date as "when" does, of what the rest names; with
     # nothing else named ("how old is he?") its word is all the question has.
     found = [token_matches(index, word, token) for word, token in pairs]
-    asking = index.asking if any(
-        matches and token not in index.asking and token not in index.interrogatives
+    dating = index.number_words if any(
+        matches and token not in index.number_words and token not in index.interrogatives
         and token not in index.common
         for (_, token), matches in zip(pairs, found, strict=True)) else frozenset()
     for (_, token), matches in zip(pairs, found, strict=True):
         resolved.append(matches[0][0] if matches else token)
         if not matches:
-            if token in index.months or token in asking:
+            if token in index.months or token in dating:
                 continue  # "jan-may 2025" dates the question; the year is what facts have
             total_weight += index.unknown_weight * limits.unknown_factor
             unknown += 1
