@@ -114,6 +114,8 @@ class Reader:
         self.language = language
         self._run = re.compile(f"(?:{language.script.pattern})+")
         self._variants = sorted(language.variants.items(), key=lambda item: -len(item[0]))
+        self._phrases = _phrases({fold(apart): fold(meant)
+                                  for apart, meant in language.phrases.items()})
         # Words one only as written with their marks are joined before the marks go.
         self._marked_joins = tuple((fold(f"{first} {second}"), fold(first + second))
                                    for first, second in language.joined_marked)
@@ -198,6 +200,9 @@ class Reader:
         for apart, together in self._marked_joins:
             if apart in text:
                 text = text.replace(apart, together)
+        if self._phrases is not None:
+            pattern, meant = self._phrases
+            text = pattern.sub(lambda match: meant[match[0]], text)
         if self.language.fold_marks:
             text = self._unmarked(text)
         if self._romanized_word is not None:
@@ -357,6 +362,15 @@ def _listed_words(language: Language, dropped: dict[int, int | None]) -> frozens
                                     language.smalltalk.bye)
                for phrase in phrases for word in phrase.split())]
     return frozenset(fold(word).translate(dropped) for word in named)
+
+
+def _phrases(phrases: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
+    """The language's phrases as one pattern of whole words, longest first, with what each
+    reads as."""
+    if not phrases:
+        return None
+    listed = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{listed})\b"), phrases
 
 
 def _choices(choices: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:

@@ -148,6 +148,9 @@ class LanguageFile(_Strict):
     # Optional spellings folded to one before matching: a character (or sequence) and what it
     # reads as ("" drops it), such as Lao tone marks and old spellings.
     variants: dict[Text, StrictStr] = Field(default_factory=dict)
+    # Words that mean something else together, each read as the one word they mean: a verb
+    # and its particle ("came up" in the talks is "discussed", neither a visit nor growth).
+    phrases: dict[Text, Text] = Field(default_factory=dict)
     segment: SegmentingFile | None = None
     romanized: RomanizedFile | None = None
     stemmer: Text | None = None  # a Snowball algorithm; none: words are matched as written
@@ -372,6 +375,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_in_place=model.asks_in_place,
         dictionary=model.dictionary,
         variants=dict(model.variants),
+        phrases=dict(model.phrases),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,
         romanized=(Romanized(model.romanized.script, dict(model.romanized.table),
                              model.romanized.dropped, dict(model.romanized.choices))

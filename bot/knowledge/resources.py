@@ -96,6 +96,7 @@ class Language:
     asks_in_place: bool = False  # question words stand anywhere in a question ("... gì tới ...")
     dictionary: str | None = None  # a pyspellchecker word list: its words are no typos
     variants: Mapping[str, str] = field(default_factory=dict)
+    phrases: Mapping[str, str] = field(default_factory=dict)  # "came up": "discussed"
     segment: Segmenting | None = None
     romanized: Romanized | None = None
     asks_number: tuple[str, ...] = ()  # phrases that ask for a number or a date

@@ -54,6 +54,21 @@ def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("what came up in the talks", ["what", "discussed", "in", "the", "talks"]),
+        ("are they teaming up on energy", ["are", "they", "cooperate", "on", "energy"]),
+        ("how much did trade go up", ["how", "much", "did", "trade", "go", "up"]),  # growth
+        ("income upside", ["income", "upside"]),  # whole words only
+    ],
+)
+def test_a_verb_and_its_particle_read_as_what_they_mean(text: str, expected: list[str]) -> None:
+    """An English verb with a particle that changes it is read as the word it means, and
+    the particle alone stays what it is."""
+    assert words(reader("en").normal(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("bao nhiêu đô la", ["baonhieu", "dola"]),  # dollars, written with its marks
         ("Đó là chuyến thăm gì?", ["do", "la", "chuyen", "tham", "gi"]),  # "that is", not dollars
         ("viet nam", ["vietnam"]),  # a name is one word however it is typed
