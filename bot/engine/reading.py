@@ -26,6 +26,7 @@ Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word firs
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CHOICES = 4  # open letters of one word tried in every combination (16 readings)
 _KEPT = "\u0331"  # a mark no language writes, in no stopword: the word is not one
+_APOSTROPHES = re.compile("['\u2019]")
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
@@ -202,7 +203,7 @@ class Reader:
                 text = text.replace(apart, together)
         if self._phrases is not None:
             pattern, meant = self._phrases
-            text = pattern.sub(lambda match: meant[match[0]], text)
+            text = pattern.sub(lambda match: meant[_APOSTROPHES.sub("", match[0])], text)
         if self.language.fold_marks:
             text = self._unmarked(text)
         if self._romanized_word is not None:
@@ -366,11 +367,14 @@ def _listed_words(language: Language, dropped: dict[int, int | None]) -> frozens
 
 def _phrases(phrases: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
     """The language's phrases as one pattern of whole words, longest first, with what each
-    reads as."""
+    reads as, by the phrase without apostrophes: one written "what's" is also typed
+    "whats" and with a curly one."""
     if not phrases:
         return None
-    listed = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
-    return re.compile(rf"\b(?:{listed})\b"), phrases
+    bare = {_APOSTROPHES.sub("", apart): meant for apart, meant in phrases.items()}
+    listed = "|".join(re.escape(apart).replace("'", "['\u2019]?")
+                      for apart in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{listed})\b"), bare
 
 
 def _choices(choices: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
