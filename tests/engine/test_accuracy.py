@@ -384,14 +384,22 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_aw.yaml",), 0.79, 0.87),
     (("blind_lo_aw.yaml",), 0.7, 0.87),
     (("blind_vi_aw.yaml",), 0.75, 0.75),
-    # Round ax, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below (English 33/37, 15/15; Russian 34/39, 13/13;
+    # Round ax, written at the start of the session after, scored with that session's start
+    # engine (and its end: the same), read at the start of the next: one question below (English 33/37, 15/15; Russian 34/39, 13/13;
     # Russian in Latin letters 22/24, 7/8; Lao 20/24, 5/8; Vietnamese 19/24, 8/8).
     (("blind_en_ax.yaml",), 0.86, 0.93),
     (("blind_ru_ax.yaml",), 0.84, 0.92),
     (("blind_ru_latin_ax.yaml",), 0.87, 0.75),
     (("blind_lo_ax.yaml",), 0.79, 0.5),
     (("blind_vi_ax.yaml",), 0.75, 0.87),
+    # Round ay, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 31/38, 13/14; Russian 26/37, 14/15;
+    # Russian in Latin letters 20/24, 7/8; Lao 17/22, 9/10; Vietnamese 17/23, 8/9).
+    (("blind_en_ay.yaml",), 0.78, 0.85),
+    (("blind_ru_ay.yaml",), 0.67, 0.86),
+    (("blind_ru_latin_ay.yaml",), 0.79, 0.75),
+    (("blind_lo_ay.yaml",), 0.72, 0.8),
+    (("blind_vi_ay.yaml",), 0.69, 0.77),
 ]
 
 
@@ -493,7 +501,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_at.yaml", 0.72),  # 27/36 at the session's start and after its changes, unread
     ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start and its end, then read
     ("blind_conv_aw.yaml", 0.72),  # 25/33 at the session's start after that and its end, then read
-    ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, unread
+    ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end, then read
+    ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that, unread
 ]
 
 
