@@ -312,8 +312,9 @@ def refers_back(text: str, language: str) -> bool:
 
 def refers_to_thing(text: str, language: str) -> bool:
     """Whether a question has a word pointing back at a thing just named ("it", "this"),
-    not at people ("they")."""
-    return _points_back(plain_words(text, language), language, "refers_thing")
+    not at people ("they"), nor at the article in a phrase about it ("does it say")."""
+    unfilled = filler(language).sub(" ", reader(language).normal(text))
+    return _points_back(words(unfilled), language, "refers_thing")
 
 
 def _points_back(present: list[str], language: str, kind: str = "refers") -> bool:
