@@ -46,9 +46,10 @@ class Analyzer:
             folded = [normal(word) for word in group]
             if not folded:
                 continue
-            canonical = self._stem(folded[0])
-            if syllables:
-                canonical = "_".join(canonical.split())
+            # A token never holds a space (a phrasing is kept as its tokens joined by spaces):
+            # a synonym written in several words, as a dictionary segmenter may keep one
+            # ("ປະທານ ປະເທດ"), is one token written with "_".
+            canonical = "_".join(self._stem(folded[0]).split())
             for word in folded:
                 if " " not in word:
                     self._canonical.setdefault(word, canonical)

@@ -152,3 +152,11 @@ def test_two_syllable_synonyms_only_where_words_are_syllables() -> None:
     """A synonym with a space means nothing in a language whose words are written whole."""
     analyzer = Analyzer("en", [["trade", "buy sell"]])
     assert analyzer.tokens("buy sell") == ("buy", "sell")
+
+
+def test_a_synonym_written_in_several_words_is_one_token_without_a_space() -> None:
+    """A group led by a phrase ("power plant") reads its members as one token with no space,
+    since a fact's phrasings are kept as their tokens joined by spaces."""
+    analyzer = Analyzer("en", [["power plant", "powerplant", "powerstation"]])
+    assert analyzer.token("powerstation") == analyzer.token("powerplant")
+    assert " " not in (analyzer.token("powerplant") or " ")
