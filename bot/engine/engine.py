@@ -521,7 +521,15 @@ class Engine:
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
         if checks_claim(self.index(language), question):
-            return checked(self, question, language, reply) or decision
+            found = checked(self, question, language, reply)
+            if found is None and decision.offers_one \
+                    and decision.score >= self.thresholds_for(language).plausible:
+                # "So they signed a military pact, right?" with one fact alone in sight: a
+                # claim is checked against what the article says of its subject, and that
+                # fact is what it says.
+                fact = self.knowledge.by_id[decision.suggestions[0]]
+                found = answering(question, reply, fact, decision.score, decision.candidates)
+            return found or decision
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
