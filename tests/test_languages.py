@@ -137,6 +137,12 @@ def test_loading_is_cached() -> None:
         ),
         (
             "ru.yaml",
+            "word_list: ru",
+            "word_list: russian",
+            "languages/ru.yaml: field 'word_list': pyspellchecker has no word list 'russian'",
+        ),
+        (
+            "ru.yaml",
             "filler: '(?:говорится",
             "filler: '(?:(?:говорится",
             "languages/ru.yaml: field 'filler': not a valid regular expression",
@@ -205,7 +211,8 @@ def test_loading_is_cached() -> None:
         ),
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
-         "broken-template", "unknown-stemmer", "unknown-dictionary", "broken-regex", "empty-list",
+         "broken-template", "unknown-stemmer", "unknown-dictionary", "unknown-word-list",
+         "broken-regex", "empty-list",
          "capital-in-category", "joined-one-word",
          "name-kind-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",

@@ -18,7 +18,7 @@ from bot.engine.dating import source_year
 from bot.engine.kinds import kind_tokens
 from bot.engine.places import country_words
 from bot.engine.reading import CACHE_WORDS, with_unmarked, words
-from bot.engine.spelling import dictionary_words
+from bot.engine.spelling import dictionary_words, listed_words
 from bot.knowledge import Knowledge, language_resources
 
 # Per fact: token -> the phrasings having it, each phrasing's weight and question words,
@@ -90,6 +90,8 @@ class Index:
     asks_country: re.Pattern[str] | None = None  # the language's "which country", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
+    # The words of its word list: they tell the language from others sharing its script.
+    listed: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
     # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
@@ -518,6 +520,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
         spelt=dictionary_words(language_resources(language).dictionary),
+        listed=listed_words(language_resources(language).word_list),
     )
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())
     index.years = {year[2:]: year for year in years
@@ -551,6 +554,7 @@ class Lexicon:
     intents: frozenset[str]
     fuzzy_cache: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     spelt: frozenset[str] = frozenset()
+    listed: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, index: Index) -> Lexicon:

@@ -21,3 +21,16 @@ def dictionary_words(name: str | None) -> frozenset[str]:
     counts = SpellChecker(language=name, distance=1).word_frequency.dictionary
     return frozenset(word for word, count in counts.items()
                      if count >= COMMON and len(word) >= _SHORTEST)
+
+
+@cache
+def listed_words(name: str | None) -> frozenset[str]:
+    """Every word of a pyspellchecker word list long enough to tell a language by (its
+    counts differ from list to list: the Russian one has about 20,000 words), none without
+    one."""
+    if name is None:
+        return frozenset()
+    from spellchecker import SpellChecker  # only a language naming a word list needs it
+
+    counts = SpellChecker(language=name, distance=1).word_frequency.dictionary
+    return frozenset(word for word in counts if len(word) >= _SHORTEST)

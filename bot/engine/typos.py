@@ -100,7 +100,7 @@ def knows(index: Index | Lexicon, word: str) -> float:
     token = index.analyzer.token(word)
     if token is None or token in index.weights or token in index.intents:
         return 1.0
-    if word in index.spelt:
+    if word in index.spelt or word in index.listed:
         # A word of the language, as sure as one typo: "cam on ban" is still Vietnamese.
         return _EDIT_SIMILARITY[1] / 100.0
     matches = token_matches(index, word, token)

@@ -145,6 +145,10 @@ class LanguageFile(_Strict):
     # A word list of pyspellchecker's (en, ru, ...): a word spelt right in it is another word,
     # not a typo of a knowledge base word ("more" is not "move"); only a form of one.
     dictionary: Text | None = None
+    # A word list of pyspellchecker's whose words count as the language's own when telling
+    # languages that share a script apart ("pogoda" read as "погода" is Russian), and nothing
+    # else: they may still be typos of knowledge base words.
+    word_list: Text | None = None
     # Optional spellings folded to one before matching: a character (or sequence) and what it
     # reads as ("" drops it), such as Lao tone marks and old spellings.
     variants: dict[Text, StrictStr] = Field(default_factory=dict)
@@ -251,12 +255,14 @@ def _check(model: LanguageFile, label: str) -> list[str]:
         problems.append(f"{label}: field 'stemmer': unknown Snowball stemmer '{model.stemmer}' "
                         f"(one of: {', '.join(snowballstemmer.algorithms())}; leave it out "
                         "to match words as written)")
-    if model.dictionary is not None:
+    for name, listed in (("dictionary", model.dictionary), ("word_list", model.word_list)):
+        if listed is None:
+            continue
         from spellchecker import SpellChecker  # only a language naming a word list needs it
 
-        if model.dictionary not in SpellChecker.languages():
-            problems.append(f"{label}: field 'dictionary': pyspellchecker has no word list "
-                            f"'{model.dictionary}' (one of: {', '.join(SpellChecker.languages())}; "
+        if listed not in SpellChecker.languages():
+            problems.append(f"{label}: field '{name}': pyspellchecker has no word list "
+                            f"'{listed}' (one of: {', '.join(SpellChecker.languages())}; "
                             "leave it out to read every unknown word as a possible typo)")
     patterns = {"filler": model.filler, "script": model.script, "letters": model.letters,
                 "romanized.script": model.romanized.script if model.romanized else None}
@@ -374,6 +380,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         fold_marks=model.fold_marks,
         asks_in_place=model.asks_in_place,
         dictionary=model.dictionary,
+        word_list=model.word_list,
         variants=dict(model.variants),
         phrases=dict(model.phrases),
         segment=Segmenting(**model.segment.model_dump()) if model.segment else None,

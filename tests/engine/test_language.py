@@ -107,3 +107,15 @@ def test_the_words_a_language_asks_with_are_its_own(engine: Engine, question: st
     """Words of a language's question phrases ("hôm nào", which day) count as that
     language's even where its knowledge base lacks them, against another's typo guesses."""
     assert engine.language_of(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["pogoda v Vientiane zavtra", "kurs rublya k dollaru segodnya",
+     "skolko stoit bilet moskva vientiane"],
+)
+def test_russian_words_no_fact_has_still_tell_russian_in_latin_letters(
+        engine: Engine, question: str) -> None:
+    """Russian words typed in Latin letters that no fact has ("pogoda", weather) are Russian
+    by its word list, so the question is declined in Russian, not in English."""
+    assert engine.language_of(question) == "ru"
