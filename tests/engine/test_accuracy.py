@@ -385,8 +385,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_aw.yaml",), 0.7, 0.87),
     (("blind_vi_aw.yaml",), 0.75, 0.75),
     # Round ax, written at the start of the session after, scored with that session's start
-    # engine (and its end: the same), read at the start of the next: one question below (English 33/37, 15/15; Russian 34/39, 13/13;
-    # Russian in Latin letters 22/24, 7/8; Lao 20/24, 5/8; Vietnamese 19/24, 8/8).
+    # engine (and its end: the same), read at the start of the next: one question below
+    # (English 33/37, 15/15; Russian 34/39, 13/13; Russian in Latin letters 22/24, 7/8; Lao
+    # 20/24, 5/8; Vietnamese 19/24, 8/8).
     (("blind_en_ax.yaml",), 0.86, 0.93),
     (("blind_ru_ax.yaml",), 0.84, 0.92),
     (("blind_ru_latin_ax.yaml",), 0.87, 0.75),
@@ -501,7 +502,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_at.yaml", 0.72),  # 27/36 at the session's start and after its changes, unread
     ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start and its end, then read
     ("blind_conv_aw.yaml", 0.72),  # 25/33 at the session's start after that and its end, then read
-    ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end, then read
+    ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end
     ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that, unread
 ]
 
