@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.engine.decision import Decision, decide
+from bot.engine.decision import Decision, answering, decide
 from bot.engine.index import Index
 from bot.engine.ranking import Ranking
 from bot.engine.scoring import rank, without_missing
@@ -58,3 +58,14 @@ def checked(engine: Ranking, question: str, language: str, reply: str) -> Decisi
                  and (found := token_matches(index, word, token)) and found[0][0] in has)
     # Counted in words: a language cut into n-grams has several to a word.
     return decision if shared / index.borrowed_weight >= _CLAIM_WORDS else None
+
+
+def offered_alone(engine: Ranking, language: str, reply: str, whole: Decision) -> Decision:
+    """A claim checked whose rest points nowhere clear, read whole: the one fact it offers
+    alone, when plausible, answers it ("so they signed a military pact, right?": the
+    memoranda), since a claim is checked against what the article says of its subject;
+    the whole decision otherwise."""
+    if not whole.offers_one or whole.score < engine.thresholds_for(language).plausible:
+        return whole
+    fact = engine.knowledge.by_id[whole.suggestions[0]]
+    return answering(whole.question, reply, fact, whole.score, whole.candidates)

@@ -8,7 +8,7 @@ from functools import partial
 
 from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
-from bot.engine.claims import checked, checks_claim
+from bot.engine.claims import checked, checks_claim, offered_alone
 from bot.engine.conversation import converse
 from bot.engine.cue_reading import phrases, plain_words, unspaced
 from bot.engine.cues import (
@@ -521,15 +521,8 @@ class Engine:
             if offered and focused.suggestions[0] in leaning:
                 decision = focused
         if checks_claim(self.index(language), question):
-            found = checked(self, question, language, reply)
-            if found is None and decision.offers_one \
-                    and decision.score >= self.thresholds_for(language).plausible:
-                # "So they signed a military pact, right?" with one fact alone in sight: a
-                # claim is checked against what the article says of its subject, and that
-                # fact is what it says.
-                fact = self.knowledge.by_id[decision.suggestions[0]]
-                found = answering(question, reply, fact, decision.score, decision.candidates)
-            return found or decision
+            return checked(self, question, language, reply) or offered_alone(self, language,
+                                                                              reply, decision)
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
