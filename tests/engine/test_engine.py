@@ -505,3 +505,19 @@ def test_a_last_clause_pointing_back_frames_the_question(engine: Engine, questio
     """A last clause that only points back at the one before ("did that come up?") frames
     it: what comes before is the question; one asking a detail of it is its own."""
     assert engine.decide(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what's the lao president's name, i keep forgetting", "thongloun"),
+        ("как зовут президента лаоса, никак не запомню", "thongloun"),
+        # Alternatives after it are what it asks about: a detail the article does not give.
+        ("cảng nào của VN vậy, Hải Phòng hay Vũng Áng", None),
+    ],
+)
+def test_a_last_clause_only_remarking_leaves_the_question_before_it(
+        engine: Engine, question: str, fact_id: str | None) -> None:
+    """A last clause that asks and names nothing ("i keep forgetting") is a remark: the
+    question before it is answered as if asked alone."""
+    assert engine.decide(question).fact_id == fact_id
