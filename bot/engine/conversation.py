@@ -139,10 +139,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
 def _listed(sentence: str, language: str, context: Context, one: One,
             whole: Decision) -> Decision | None:
     """A sentence not answered whole that lists its questions between commas ("lao
-    president name, date of the talks"): each item answered by a fact of its own, and not
-    all by the same one. None otherwise: a greeting or a preamble before a comma is no
-    item answered ("hi, ..."), nor are the things of one list ("rice, corn, tea?") or what
-    is set aside ("besides agriculture, ...")."""
+    president name, date of the talks"): each item answered by a fact, once however many
+    items it answers ("schools, universities, training - anything agreed on that?" is the
+    memoranda). None otherwise: a greeting or a preamble before a comma is no item answered
+    ("hi, ..."), nor is what is set aside ("besides agriculture, ...")."""
     if whole.confident or whole.closest is not None:
         return None  # answered whole, or a detail the article is known not to give
     items = [item for item in _LIST.split(sentence) if item.strip(" ?!.")]
@@ -159,8 +159,6 @@ def _listed(sentence: str, language: str, context: Context, one: One,
             return None
         decided.append(decision)
         turn = turn.told(decision)
-    if len({decision.fact_id for decision in decided}) < 2:
-        return None
     return combine(sentence, whole.language, decided)
 
 

@@ -741,3 +741,17 @@ def test_the_two_sides_joined_are_one_thing(engine: Engine, question: str,
     question word comes at the end of the second."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("школы, вузы, обучение — по этой теме договорились о чем-нибудь?", "memoranda"),
+        ("istochnik novosti i data pls, ja stazher v redakcii", "source"),
+    ],
+)
+def test_items_between_commas_answered_by_one_fact_are_answered_once(
+        engine: Engine, message: str, fact: str) -> None:
+    """Items listed between commas that one fact answers each are one question: that fact."""
+    decision = engine.decide(message)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
