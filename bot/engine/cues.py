@@ -138,7 +138,10 @@ def _only_article(text: str, language: str,
     named = not article.isdisjoint(words(normal))  # the filler may hold the name
     # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
     other = [word for word in present if word not in _about_article(language) and len(word) > 1]
-    return not other or (named and unknown is not None and all(map(unknown, other)))
+    # A number beside the article's name is how short to make it ("like I'm 12", "in 3
+    # bullet points"), no fact asked about.
+    return not other or (named and unknown is not None and all(
+        word.isdigit() or unknown(word) for word in other))
 
 
 @cache

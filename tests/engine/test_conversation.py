@@ -525,6 +525,7 @@ def test_a_follow_up_is_what_the_last_answer_gives(
     [
         ("what's this story about, in a couple of sentences", "overview"),
         ("what is the article saying in general", "overview"),
+        ("explain this news to me like I'm 12", "overview"),  # a number: how short
         ("where is this story from", "fact"),  # "where" asks for its source
         ("what does the story say about hydropower", "fact"),
     ],
