@@ -637,6 +637,9 @@ def test_setting_the_last_answer_aside_asks_for_what_comes_next(engine: Engine) 
         # Two parts of a sentence each answered, or offered alone, by the same fact.
         ("which outlet ran this and on what date?", "source"),
         ("which agency wrote this piece and on what date?", "source"),
+        # Items between commas, each answered by the same fact.
+        ("школы, вузы, обучение — по этой теме договорились о чем-нибудь?", "memoranda"),
+        ("istochnik novosti i data pls, ja stazher v redakcii", "source"),
     ],
 )
 def test_one_question_in_two_pieces_gets_one_fact(
@@ -742,17 +745,3 @@ def test_the_two_sides_joined_are_one_thing(engine: Engine, question: str,
     question word comes at the end of the second."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
-
-
-@pytest.mark.parametrize(
-    ("message", "fact"),
-    [
-        ("школы, вузы, обучение — по этой теме договорились о чем-нибудь?", "memoranda"),
-        ("istochnik novosti i data pls, ja stazher v redakcii", "source"),
-    ],
-)
-def test_items_between_commas_answered_by_one_fact_are_answered_once(
-        engine: Engine, message: str, fact: str) -> None:
-    """Items listed between commas that one fact answers each are one question: that fact."""
-    decision = engine.decide(message)
-    assert (decision.kind, decision.fact_id) == ("fact", fact)
