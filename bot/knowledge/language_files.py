@@ -255,7 +255,9 @@ def _check(model: LanguageFile, label: str) -> list[str]:
         problems.append(f"{label}: field 'stemmer': unknown Snowball stemmer '{model.stemmer}' "
                         f"(one of: {', '.join(snowballstemmer.algorithms())}; leave it out "
                         "to match words as written)")
-    for name, listed in (("dictionary", model.dictionary), ("word_list", model.word_list)):
+    word_lists = (("dictionary", model.dictionary, "to read every unknown word as a possible typo"),
+                  ("word_list", model.word_list, "to tell the language by its own words only"))
+    for name, listed, without in word_lists:
         if listed is None:
             continue
         from spellchecker import SpellChecker  # only a language naming a word list needs it
@@ -263,7 +265,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
         if listed not in SpellChecker.languages():
             problems.append(f"{label}: field '{name}': pyspellchecker has no word list "
                             f"'{listed}' (one of: {', '.join(SpellChecker.languages())}; "
-                            "leave it out to read every unknown word as a possible typo)")
+                            f"leave it out {without})")
     patterns = {"filler": model.filler, "script": model.script, "letters": model.letters,
                 "romanized.script": model.romanized.script if model.romanized else None}
     for key, pattern in patterns.items():
