@@ -86,9 +86,7 @@ def _dictionary(language: Language) -> Callable[[str], list[str]] | None:
         tokenize = importlib.import_module("laonlp.tokenize").word_tokenize
     except ImportError:
         return None
-    # A word it returns may hold a space ("ປະທານ ປະເທດ"): tokens never do (phrasings are
-    # kept as their tokens joined by spaces).
-    return lambda run: [part for word in tokenize(run) for part in str(word).split()]
+    return lambda run: [str(word) for word in tokenize(run) if str(word).strip()]
 
 
 def _segmenter(language: Language) -> Callable[[str], list[str]] | None:
