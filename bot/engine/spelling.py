@@ -10,16 +10,22 @@ COMMON = 3000
 _SHORTEST = 3  # shorter words are never looked up as typos
 
 
+def _counts(name: str) -> dict[str, int]:
+    """A pyspellchecker word list's words and their counts (not kept: the callers keep
+    only the words they need)."""
+    from spellchecker import SpellChecker  # only a language naming a word list needs it
+
+    counts: dict[str, int] = SpellChecker(language=name, distance=1).word_frequency.dictionary
+    return counts
+
+
 @cache
 def dictionary_words(name: str | None) -> frozenset[str]:
     """The common words of a pyspellchecker word list, none without one. Loading one takes
     about 0.3 s: an index keeps them, and the engine cache with it."""
     if name is None:
         return frozenset()
-    from spellchecker import SpellChecker  # only a language naming a word list needs it
-
-    counts = SpellChecker(language=name, distance=1).word_frequency.dictionary
-    return frozenset(word for word, count in counts.items()
+    return frozenset(word for word, count in _counts(name).items()
                      if count >= COMMON and len(word) >= _SHORTEST)
 
 
@@ -30,7 +36,4 @@ def listed_words(name: str | None) -> frozenset[str]:
     one."""
     if name is None:
         return frozenset()
-    from spellchecker import SpellChecker  # only a language naming a word list needs it
-
-    counts = SpellChecker(language=name, distance=1).word_frequency.dictionary
-    return frozenset(word for word in counts if len(word) >= _SHORTEST)
+    return frozenset(word for word in _counts(name) if len(word) >= _SHORTEST)
