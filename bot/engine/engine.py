@@ -56,7 +56,7 @@ from bot.engine.language import question_language, reply_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
 from bot.engine.persons import counterpart, described, teller
-from bot.engine.pieces import asks_only_what, names_own, unknown_word
+from bot.engine.pieces import asks_only_what, names_own, remarks, unknown_word
 from bot.engine.reading import words
 from bot.engine.reasons import reason_facts
 from bot.engine.retrieval import Weights, weighted
@@ -73,7 +73,7 @@ from bot.engine.typos import (
     names_missing,
 )
 from bot.engine.warming import rehearse, warm
-from bot.knowledge import Fact, Knowledge, language_resources
+from bot.knowledge import Fact, Knowledge
 
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
@@ -460,19 +460,6 @@ class Engine:
                    and article.isdisjoint(read[max(at - 1, 0):at] + read[at + 1:at + 2])
                    for at, word in enumerate(read))
 
-    def _remarks(self, clause: str, language: str) -> bool:
-        """Whether a last clause only remarks on the question before it ("..., i keep
-        forgetting", "..., никак не запомню"): it asks nothing (no "?", no word that asks),
-        names nothing a fact has nor a detail the article is known not to give, and offers
-        no alternatives ("..., Hải Phòng hay Vũng Áng")."""
-        read = plain_words(clause, language)
-        if clause.rstrip().endswith("?") or not asking_words(language).isdisjoint(read):
-            return False
-        index = self.index(language)
-        offered = set(language_resources(language).alternatives)
-        return offered.isdisjoint(read) and not names_known(index, clause) \
-            and not names_missing(index, clause)
-
     def _names_subject(self, word: str, language: str) -> bool:
         """Whether a word names one of the article's main subjects ("Lào", "Russia")."""
         index = self.index(language)
@@ -517,8 +504,11 @@ class Engine:
         leaning = {whole[0].fact_id} if named else set()
         opened = after_opening(question, language)
         framed = before_frame(question, lambda clause: self._frames(clause, language))
-        # A question with a remark after it, asking nothing ("..., i keep forgetting").
-        remarked = before_frame(question, lambda clause: self._remarks(clause, language))
+        # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
+        # frame found ends at the same clause, so it is that reading already.
+        index = self.index(language)
+        remarked = None if framed else before_frame(
+            question, lambda clause: remarks(index, clause, language))
         if remarked is not None and not asks_itself(remarked, language):
             remarked = None
         for part in [*focus(question), *([opened] if opened else []),

@@ -1,10 +1,10 @@
 """What a message or a piece of one names and asks: something of its own, nothing any fact
-has, only "what"."""
+has, only "what", only a remark on the question before it."""
 
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import asks_itself
+from bot.engine.cues import asking_words, asks_itself
 from bot.engine.index import Index
 from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 from bot.knowledge import language_resources
@@ -49,3 +49,16 @@ def unknown_word(index: Index, word: str) -> bool:
     if token is None or token in index.common:
         return True
     return not token[0].isdigit() and not token_matches(index, word, token)
+
+
+def remarks(index: Index, clause: str, language: str) -> bool:
+    """Whether a last clause only remarks on the question before it ("..., i keep
+    forgetting", "..., никак не запомню"): it asks nothing (no "?", no word that asks),
+    names nothing a fact has nor a detail the article is known not to give, and offers no
+    alternatives ("..., Hải Phòng hay Vũng Áng")."""
+    read = plain_words(clause, language)
+    if clause.rstrip().endswith("?") or not asking_words(language).isdisjoint(read):
+        return False
+    offered = set(language_resources(language).alternatives)
+    return offered.isdisjoint(read) and not names_known(index, clause) \
+        and not names_missing(index, clause)
