@@ -393,10 +393,10 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ax.yaml",), 0.87, 0.75),
     (("blind_lo_ax.yaml",), 0.79, 0.5),
     (("blind_vi_ax.yaml",), 0.75, 0.87),
-    # Round ay, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below (English 31/38, 13/14; Russian 26/37, 14/15;
-    # Russian in Latin letters 20/24, 7/8; Lao 17/22, 9/10; Vietnamese 17/23, 8/9); at its
-    # end the same but Russian 27/37.
+    # Round ay, written at the start of the session after, scored with that session's start
+    # engine (and its end: the same but Russian 27/37), read at the start of the next: one
+    # question below (English 31/38, 13/14; Russian 26/37, 14/15; Russian in Latin letters
+    # 20/24, 7/8; Lao 17/22, 9/10; Vietnamese 17/23, 8/9).
     (("blind_en_ay.yaml",), 0.78, 0.85),
     (("blind_ru_ay.yaml",), 0.67, 0.86),
     (("blind_ru_latin_ay.yaml",), 0.79, 0.75),
@@ -504,7 +504,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_au.yaml", 0.75),  # 29/37 at the next session's start and its end, then read
     ("blind_conv_aw.yaml", 0.72),  # 25/33 at the session's start after that and its end, then read
     ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end
-    ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end
+    ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end, then read
 ]
 
 
