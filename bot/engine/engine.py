@@ -531,9 +531,30 @@ class Engine:
         if checks_claim(self.index(language), question):
             return checked(self, question, language, reply) or offered_alone(self, language,
                                                                               reply, decision)
+        if self._states(question, language):
+            claimed = checked(self, question, language, reply)
+            if claimed is not None and claimed.fact is not None and self._places(
+                    claimed.fact, language):
+                return claimed
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _states(self, question: str, language: str) -> bool:
+        """Whether the question states something with a country or number no fact has and
+        asks no question word ("the railway goes through Thailand?")."""
+        missing = missing_names(self.index(language), question)
+        if not missing or all(word[0].isdigit() for word in missing):
+            return False
+        asking = asking_words(language)
+        return not any(word in asking for word in plain_words(question, language))
+
+    def _places(self, fact: Fact, language: str) -> bool:
+        """Whether the fact names a country besides the article's subjects ("via China")."""
+        index = self.index(language)
+        has = index.fact_tokens(self.knowledge.facts.index(fact))
+        return any(token in has for token in index.places) or any(
+            cut <= has for _, cut in index.place_grams)
 
     def _asks_missing(self, question: str, language: str, fact: Fact) -> bool:
         """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows

@@ -68,3 +68,23 @@ def test_a_claim_checked_in_latin_letters_is_read_without_its_soft_signs(engine:
     claim checked: the railway via Thailand is answered with the routes."""
     decision = engine.decide("zheleznaya doroga poidet cherez tailand, pravilno?")
     assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("the new railway will go through Mongolia", "new_routes"),
+        ("железную дорогу проложат через Монголию", "new_routes"),
+        # Another country in place of one of the article's subjects asks about that country.
+        ("trade between Thailand and Russia in 2024?", None),
+        ("did Thailand sign a nuclear deal?", None),
+        # A question word asks for what the article may not give.
+        ("which Thai port will the cargo use?", None),
+    ],
+)
+def test_a_statement_naming_another_country_is_a_claim(
+        engine: Engine, question: str, expected: str | None) -> None:
+    """A statement asking no question word, naming a country no fact has where a fact names
+    another ("via Mongolia"), is checked against that fact."""
+    decision = engine.decide(question)
+    assert decision.fact_id == expected
