@@ -60,7 +60,13 @@ from bot.engine.pieces import asks_only_what, names_own, remarks, unknown_word
 from bot.engine.reading import words
 from bot.engine.reasons import reason_facts
 from bot.engine.retrieval import Weights, weighted
-from bot.engine.scoring import missing_names, rank, with_meaning, without_missing
+from bot.engine.scoring import (
+    missing_names,
+    rank,
+    required_names,
+    with_meaning,
+    without_missing,
+)
 from bot.engine.smalltalk import detect_smalltalk, strip_greeting
 from bot.engine.splitting import asks_alone
 from bot.engine.topics import named_topic
@@ -517,13 +523,14 @@ class Engine:
                              limits, replace(asks, number=self.asks_number(part, language)))
             # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
             # a tie the rest of the message leaves among its close facts; a clause cut from
-            # one ("..., medicine, farming?") only confirms the best.
+            # one ("..., medicine, farming?") only confirms the best. Countries and numbers
+            # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
+            # the question to no fact.
             if focused.kind == "fact" and (
                     focused.fact_id in leaning
                     or (named and part in sentences_of(question)
                         and _near_best(whole, focused.fact_id, limits.window))
-                    or (not decision.candidates and in_preamble(
-                        missing_names(self.index(language), question), question, part))):
+                    or in_preamble(self._dropped(question, part, language), question, part)):
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
             if offered and focused.suggestions[0] in leaning:
@@ -539,6 +546,12 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _dropped(self, question: str, part: str, language: str) -> list[str]:
+        """The countries and numbers the question names that its part does not."""
+        index = self.index(language)
+        kept = set(required_names(index, part))
+        return [name for name in required_names(index, question) if name not in kept]
 
     def _states(self, question: str, language: str) -> bool:
         """Whether the question states something with a country or number no fact has and

@@ -355,6 +355,13 @@ def missing_names(index: Index, question: str) -> list[str]:
             if not tokens <= index.postings.keys()]
 
 
+def required_names(index: Index, question: str) -> list[str]:
+    """The countries and numbers the question names, which a fact must have to answer it,
+    as read."""
+    text = index.analyzer.normal(question)
+    return [written for written, _ in _required(index, text, index.analyzer.pairs(text))]
+
+
 def without_missing(index: Index, question: str) -> str | None:
     """The question, as read, without the countries and numbers it names that no fact has
     ("through Thailand", "in 2023"), which rule every fact out; None when it names none."""

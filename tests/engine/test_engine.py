@@ -178,6 +178,9 @@ def test_the_question_is_found_inside_the_message(engine: Engine, question: str)
     [
         ("I mostly trade with Thailand and Cambodia, so this is new to me. Anyway, how much "
          "did trade between Laos and Russia grow?", "fact", "trade_growth"),
+        # Countries a fact does have, named only before the question, hold it to none.
+        ("We used to ship via China and looked at Vietnam too. Does Laos sell tobacco abroad?",
+         "fact", "agri_exports"),
         # Named in the question's own sentence, the country is what it asks about.
         ("trade rose 66% in 2024, what about 2023, how much did it grow then?", "none", None),
     ],
@@ -185,8 +188,8 @@ def test_the_question_is_found_inside_the_message(engine: Engine, question: str)
 def test_a_country_named_only_in_the_preamble_rules_out_no_fact(
     engine: Engine, question: str, kind: str, fact_id: str | None
 ) -> None:
-    """Countries and numbers no fact has, named in sentences before the question part,
-    leave that part to be answered; in the question's own sentence they rule facts out."""
+    """Countries and numbers named in sentences before the question part leave that part to
+    be answered; in the question's own sentence they rule facts out."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == (kind, fact_id)
 
