@@ -52,6 +52,7 @@ from bot.engine.focus import (
 )
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
+from bot.engine.kinds import asks_within
 from bot.engine.language import question_language, reply_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
@@ -487,9 +488,13 @@ class Engine:
         asks = self.asks(question, language)
         decision = decide(question, reply, self.rank(strip_greeting(question), language),
                           self.knowledge, self.thresholds_for(language), asks)
-        if decision.fact is not None and self._asks_missing(question, language, decision.fact):
+        index = self.index(language)
+        if decision.fact is not None and (
+                self._asks_missing(question, language, decision.fact)
+                or asks_within(index, question, language, index.places)):
             # "Which Vietnamese port will they use?": a word the article is known not to give
-            # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, not what the fact says.
+            # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, or a kind of thing inside
+            # a country the fact names, not what the fact says.
             decision = not_said(question, reply, decision.fact, decision.score,
                                 decision.candidates)
         person = described(self, question, language, reply, asks) or teller(
@@ -512,7 +517,6 @@ class Engine:
         framed = before_frame(question, lambda clause: self._frames(clause, language))
         # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
         # frame found ends at the same clause, so it is that reading already.
-        index = self.index(language)
         remarked = None if framed else before_frame(
             question, lambda clause: remarks(index, clause, language))
         if remarked is not None and not asks_itself(remarked, language):

@@ -100,6 +100,15 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     return found
 
 
+def asks_within(index: Reading, text: str, language: str, places: frozenset[str]) -> bool:
+    """Whether the text asks for a kind of thing inside a country other than the article's
+    subjects ("which Vietnamese port", "какие китайские города"): a fact naming the country
+    does not say which."""
+    return any(
+        any(token in places for _, token in kind) and any(token not in places for _, token in kind)
+        for kind in asked_kinds(index, text, language))
+
+
 @cache
 def _aside_words(language: str) -> tuple[tuple[str, ...], ...]:
     """The language's phrases setting something aside ("besides", "apart from"), each as

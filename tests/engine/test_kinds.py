@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.kinds import asked_kinds, kind_tokens
+from bot.engine.kinds import asked_kinds, asks_within, kind_tokens
 from bot.engine.retrieval import Weights
 from bot.knowledge import Knowledge
 
@@ -38,6 +38,25 @@ def test_the_kind_is_the_content_words_after_an_asker(
     after a preposition), subjects left out."""
     found = asked_kinds(engine.index(language), question, language)
     assert [[word for word, _ in kind] for kind in found] == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("which Vietnamese port will the ships use", "en", True),
+        ("через какие китайские города пройдёт дорога", "ru", True),
+        ("which ports will the ships use", "en", False),  # the fact names them by country
+        ("which country will the railway go through", "en", False),  # a country is asked
+        ("which Russian companies mine there", "en", False),  # the article's subject
+    ],
+)
+def test_a_kind_inside_a_country_is_asked_within_it(
+    engine: Engine, question: str, language: str, expected: bool
+) -> None:
+    """A kind described by a country other than the article's subjects asks for something
+    inside that country."""
+    index = engine.index(language)
+    assert asks_within(index, question, language, index.places) is expected
 
 
 def test_kind_tokens_keep_only_the_word_right_after_the_asker(engine: Engine) -> None:
