@@ -52,7 +52,7 @@ from bot.engine.focus import (
 )
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index, Indexes, build_index
-from bot.engine.kinds import asks_within
+from bot.engine.kinds import asks_kind_before, asks_within
 from bot.engine.language import question_language, reply_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
@@ -491,7 +491,9 @@ class Engine:
         index = self.index(language)
         if decision.fact is not None and (
                 self._asks_missing(question, language, decision.fact)
-                or asks_within(index, question, language, index.places)):
+                or asks_within(index, question, language, index.places)
+                or (self._names_place(question, language)
+                    and asks_kind_before(index, question, language))):
             # "Which Vietnamese port will they use?": a word the article is known not to give
             # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, or a kind of thing inside
             # a country the fact names, not what the fact says.
@@ -550,6 +552,11 @@ class Engine:
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
         return decision
+
+    def _names_place(self, question: str, language: str) -> bool:
+        """Whether the question names a country other than the article's subjects."""
+        return any(not name[0].isdigit()
+                   for name in required_names(self.index(language), question))
 
     def _dropped(self, question: str, part: str, language: str) -> list[str]:
         """The countries and numbers the question names that its part does not."""

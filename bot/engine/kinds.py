@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -107,6 +108,29 @@ def asks_within(index: Reading, text: str, language: str, places: frozenset[str]
     return any(
         any(token in places for _, token in kind) and any(token not in places for _, token in kind)
         for kind in asked_kinds(index, text, language))
+
+
+def asks_kind_before(index: Reading, text: str, language: str) -> bool:
+    """Whether the text asks for a kind with a question word written after it ("cảng nào",
+    which port): not as part of a phrase asking for a country, a number or a date, nor of a
+    question word ("khi nào", when)."""
+    resources = language_resources(language)
+    if not resources.kind_askers_after:
+        return False
+    normal = index.analyzer.normal(text)
+    read = index.analyzer.normal
+    taken = [read(phrase) for phrase in (
+        *resources.asks_country, *resources.asks_number, *resources.intent_words,
+        *(word for group in resources.interrogatives for word in group))]
+    spaced = language_resources(language).segment is None
+    for asker in map(read, resources.kind_askers_after):
+        pattern = rf"(?<!\w){re.escape(asker)}(?!\w)" if spaced else re.escape(asker)
+        for match in re.finditer(pattern, normal):
+            before = normal[:match.end()]
+            if normal[:match.start()].strip() and not any(
+                    phrase != asker and before.endswith(phrase) for phrase in taken):
+                return True
+    return False
 
 
 @cache

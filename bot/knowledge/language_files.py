@@ -197,6 +197,8 @@ class LanguageFile(_Strict):
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
     kind_askers: tuple[Text, ...] = ()
+    # Question words after the kind of thing asked ("cảng nào", which port).
+    kind_askers_after: tuple[Text, ...] = ()
     # Words after which such a question word asks no kind ("what did they sign").
     kind_stops: tuple[Text, ...] = ()
     # Words that follow a verb, not the kind asked ("which agency put this out": the agency).
@@ -294,6 +296,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "asks_person": model.asks_person, "asks_reason": model.asks_reason,
              "gives_reason": model.gives_reason, "asks_country": model.asks_country,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
+             "kind_askers_after": model.kind_askers_after,
              "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
              "other_occasions": model.other_occasions, "months": model.months,
              "relative_years": tuple(model.relative_years),
@@ -363,6 +366,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_country=model.asks_country,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
+        kind_askers_after=model.kind_askers_after,
         kind_stops=model.kind_stops,
         kind_ends=model.kind_ends,
         other_occasions=model.other_occasions,

@@ -113,6 +113,7 @@ class Language:
     asks_country: tuple[str, ...] = ()  # phrases asking for a country ("which country")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
+    kind_askers_after: tuple[str, ...] = ()  # question words after the kind ("cảng nào")
     kind_stops: tuple[str, ...] = ()  # words after which an asker asks no kind ("what did")
     kind_ends: tuple[str, ...] = ()  # words whose word before ends a kind ("put this")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")

@@ -196,7 +196,8 @@ def test_a_country_named_only_in_the_preamble_rules_out_no_fact(
 
 @pytest.mark.parametrize(
     "question",
-    ["Which Vietnamese port will Russian ships use?", "через какие китайские города пойдёт поезд?"],
+    ["Which Vietnamese port will Russian ships use?", "через какие китайские города пойдёт поезд?",
+     "Nga sẽ dùng cảng nào của Việt Nam?", "ເຮືອຈະເຂົ້າທ່າເຮືອໃດຂອງຫວຽດນາມ"],
 )
 def test_a_kind_inside_a_named_country_is_not_said(engine: Engine, question: str) -> None:
     """Asked which port of Vietnam, the bot says the article does not say which and gives

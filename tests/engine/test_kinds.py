@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.kinds import asked_kinds, asks_within, kind_tokens
+from bot.engine.kinds import asked_kinds, asks_kind_before, asks_within, kind_tokens
 from bot.engine.retrieval import Weights
 from bot.knowledge import Knowledge
 
@@ -57,6 +57,28 @@ def test_a_kind_inside_a_country_is_asked_within_it(
     inside that country."""
     index = engine.index(language)
     assert asks_within(index, question, language, index.places) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("Nga sẽ dùng cảng nào của Việt Nam?", "vi", True),
+        ("nga se dung cang nao cua viet nam", "vi", True),  # typed without marks
+        ("ທ່າເຮືອໃດຂອງຫວຽດນາມ", "lo", True),
+        # A country, a date or a question word of its own is no kind.
+        ("đường sắt đi qua nước nào?", "vi", False),
+        ("Putin công bố ngày nào?", "vi", False),
+        ("khi nào tuyến đường sắt chạy?", "vi", False),
+        ("ທາງລົດໄຟຜ່ານປະເທດໃດ", "lo", False),
+        ("which port", "en", False),  # English asks a kind before it
+    ],
+)
+def test_a_question_word_after_its_kind_asks_one(
+    engine: Engine, question: str, language: str, expected: bool
+) -> None:
+    """A question word written after its kind ("cảng nào") asks for one, unless it is part
+    of a phrase asking for a country, a number or a date."""
+    assert asks_kind_before(engine.index(language), question, language) is expected
 
 
 def test_kind_tokens_keep_only_the_word_right_after_the_asker(engine: Engine) -> None:
