@@ -225,9 +225,13 @@ def asking(analyzer: Analyzer, listed: tuple[str, ...]) -> re.Pattern[str] | Non
     phrases = sorted(read - {""}, key=len, reverse=True)
     if not phrases:
         return None
-    either = "|".join(map(re.escape, phrases))
     if analyzer.reader.language.segment is not None:
-        return re.compile(either)
+        return re.compile("|".join(map(re.escape, phrases)))
+    # A stopword may stand between a phrase's words ("tên các công ty", "đúng vậy không").
+    stops = sorted({word for stop in analyzer.reader.language.stopwords
+                    for word in analyzer.normal(stop).split()} - {""}, key=len, reverse=True)
+    gap = r"\s+(?:(?:" + "|".join(map(re.escape, stops)) + r")\s+)?" if stops else r"\s+"
+    either = "|".join(gap.join(map(re.escape, phrase.split())) for phrase in phrases)
     return re.compile(rf"(?<!\w)(?:{either})(?!\w)")
 
 

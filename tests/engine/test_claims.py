@@ -18,10 +18,14 @@ from bot.engine.claims import checks_claim
         ("nu tak oni pakt podpisali, pravilno?", "ru", True),  # read without the soft sign
         ("đường sắt đi qua Thái Lan đúng không?", "vi", True),
         ("ລົດໄຟຈະຜ່ານໄທແມ່ນບໍ?", "lo", True),
+        # A stopword may stand between a phrase's words ("đúng vậy không").
+        ("đường sắt đi qua Thái Lan, đúng vậy không?", "vi", True),
+        ("đúng là tàu đi qua Thái Lan, không?", "vi", False),  # more than one word between
     ],
 )
 def test_checks_claim(engine: Engine, question: str, language: str, expected: bool) -> None:
-    """A question checks a claim when it has one of its language's `checks_claim` phrases."""
+    """A question checks a claim when it has one of its language's `checks_claim` phrases, a
+    stopword allowed between their words."""
     assert checks_claim(engine.index(language), question) is expected
 
 
