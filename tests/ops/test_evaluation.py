@@ -20,8 +20,8 @@ LABELLED = [
     (SIGNED, ("official_visit",)),  # in scope, clarified with the right fact second
     ("which years for the nuclear part", ("nuclear_roadmap",)),  # in scope, offered alone
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
-    # In scope, declined with what the right fact says: a wrong claim checked.
-    ("is the new railway going through Thailand?", ("new_routes",)),
+    # In scope, declined with what the right fact says: a country no fact has.
+    ("which railway goes through Thailand?", ("new_routes",)),
     ("what is the capital of laos?", ("none",)),  # out of scope, declined
     ("what does russia export to laos?", ("near_miss",)),  # near miss, declined
     ("how much did trade grow?", ("none",)),  # out of scope, answered
