@@ -491,9 +491,9 @@ class Engine:
         index = self.index(language)
         if decision.fact is not None and (
                 self._asks_missing(question, language, decision.fact)
-                or asks_within(index, question, language, index.places)
                 or (self._names_place(question, language)
-                    and asks_kind_before(index, question, language))):
+                    and (asks_within(index, question, language, index.places)
+                         or asks_kind_before(index, question, language)))):
             # "Which Vietnamese port will they use?": a word the article is known not to give
             # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, or a kind of thing inside
             # a country the fact names, not what the fact says.
@@ -523,6 +523,7 @@ class Engine:
             question, lambda clause: remarks(index, clause, language))
         if remarked is not None and not asks_itself(remarked, language):
             remarked = None
+        required = required_names(index, question)
         for part in [*focus(question), *([opened] if opened else []),
                      *([framed] if framed else []), *([remarked] if remarked else [])]:
             focused = decide(question, reply, self.rank(part, language), self.knowledge,
@@ -536,7 +537,7 @@ class Engine:
                     focused.fact_id in leaning
                     or (named and part in sentences_of(question)
                         and _near_best(whole, focused.fact_id, limits.window))
-                    or in_preamble(self._dropped(question, part, language), question, part)):
+                    or in_preamble(self._dropped(required, part, language), question, part)):
                 return focused
             offered = focused.kind == "clarify" and decision.kind == "none"
             if offered and focused.suggestions[0] in leaning:
@@ -546,8 +547,7 @@ class Engine:
                                                                               reply, decision)
         if self._states(question, language):
             claimed = checked(self, question, language, reply)
-            if claimed is not None and claimed.fact is not None and self._places(
-                    claimed.fact, language):
+            if claimed is not None and claimed.fact_id in self._placed:
                 return claimed
         if decision.closest is None:
             return self._chosen(question, language, reply, asks, leaning) or decision
@@ -558,11 +558,10 @@ class Engine:
         return any(not name[0].isdigit()
                    for name in required_names(self.index(language), question))
 
-    def _dropped(self, question: str, part: str, language: str) -> list[str]:
-        """The countries and numbers the question names that its part does not."""
-        index = self.index(language)
-        kept = set(required_names(index, part))
-        return [name for name in required_names(index, question) if name not in kept]
+    def _dropped(self, named: list[str], part: str, language: str) -> list[str]:
+        """The countries and numbers a question names (`named`) that its part does not."""
+        kept = set(required_names(self.index(language), part))
+        return [name for name in named if name not in kept]
 
     def _states(self, question: str, language: str) -> bool:
         """Whether the question states something with a country or number no fact has and
@@ -572,13 +571,6 @@ class Engine:
             return False
         asking = asking_words(language)
         return not any(word in asking for word in plain_words(question, language))
-
-    def _places(self, fact: Fact, language: str) -> bool:
-        """Whether the fact names a country besides the article's subjects ("via China")."""
-        index = self.index(language)
-        has = index.fact_tokens(self.knowledge.facts.index(fact))
-        return any(token in has for token in index.places) or any(
-            cut <= has for _, cut in index.place_grams)
 
     def _asks_missing(self, question: str, language: str, fact: Fact) -> bool:
         """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows

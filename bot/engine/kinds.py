@@ -114,23 +114,35 @@ def asks_kind_before(index: Reading, text: str, language: str) -> bool:
     """Whether the text asks for a kind with a question word written after it ("cảng nào",
     which port): not as part of a phrase asking for a country, a number or a date, nor of a
     question word ("khi nào", when)."""
-    resources = language_resources(language)
-    if not resources.kind_askers_after:
+    askers, taken = _askers_after(index.analyzer, language)
+    if not askers:
         return False
     normal = index.analyzer.normal(text)
-    read = index.analyzer.normal
-    taken = [read(phrase) for phrase in (
-        *resources.asks_country, *resources.asks_number, *resources.intent_words,
-        *(word for group in resources.interrogatives for word in group))]
-    spaced = language_resources(language).segment is None
-    for asker in map(read, resources.kind_askers_after):
-        pattern = rf"(?<!\w){re.escape(asker)}(?!\w)" if spaced else re.escape(asker)
-        for match in re.finditer(pattern, normal):
+    for asker, pattern in askers:
+        for match in pattern.finditer(normal):
             before = normal[:match.end()]
             if normal[:match.start()].strip() and not any(
                     phrase != asker and before.endswith(phrase) for phrase in taken):
                 return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _askers_after(analyzer: Analyzer, language: str
+                  ) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[str, ...]]:
+    """The language's `kind_askers_after` as this analyzer reads them, each with its pattern
+    (a whole word where the language has spaces), and the phrases that hold such a word
+    without asking a kind (a country, a number, a question word)."""
+    resources = language_resources(language)
+    read = analyzer.normal
+    spaced = resources.segment is None
+    askers = tuple(
+        (asker, re.compile(rf"(?<!\w){re.escape(asker)}(?!\w)" if spaced else re.escape(asker)))
+        for asker in map(read, resources.kind_askers_after))
+    taken = tuple(read(phrase) for phrase in (
+        *resources.asks_country, *resources.asks_number, *resources.intent_words,
+        *(word for group in resources.interrogatives for word in group)))
+    return askers, taken
 
 
 @cache
