@@ -402,8 +402,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ay.yaml",), 0.79, 0.75),
     (("blind_lo_ay.yaml",), 0.72, 0.8),
     (("blind_vi_ay.yaml",), 0.69, 0.77),
-    # Round az, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below (English 31/39, 13/13; Russian 32/38, 13/14;
+    # Round az, written at the start of the session after, scored with that session's start
+    # engine (and its end: the same), read at the start of the next: one question below (English 31/39, 13/13; Russian 32/38, 13/14;
     # Russian in Latin letters 18/25, 5/7; Lao 15/21, 10/11; Vietnamese 20/24, 6/8).
     (("blind_en_az.yaml",), 0.76, 0.92),
     (("blind_ru_az.yaml",), 0.81, 0.85),
@@ -513,7 +513,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_aw.yaml", 0.72),  # 25/33 at the session's start after that and its end, then read
     ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end
     ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end, then read
-    ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that, unread
+    ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
 ]
 
 
