@@ -403,8 +403,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_ay.yaml",), 0.72, 0.8),
     (("blind_vi_ay.yaml",), 0.69, 0.77),
     # Round az, written at the start of the session after, scored with that session's start
-    # engine (and its end: the same), read at the start of the next: one question below (English 31/39, 13/13; Russian 32/38, 13/14;
-    # Russian in Latin letters 18/25, 5/7; Lao 15/21, 10/11; Vietnamese 20/24, 6/8).
+    # engine (and its end: the same), read at the start of the next: one question below
+    # (English 31/39, 13/13; Russian 32/38, 13/14; Russian in Latin letters 18/25, 5/7; Lao
+    # 15/21, 10/11; Vietnamese 20/24, 6/8).
     (("blind_en_az.yaml",), 0.76, 0.92),
     (("blind_ru_az.yaml",), 0.81, 0.85),
     (("blind_ru_latin_az.yaml",), 0.67, 0.57),

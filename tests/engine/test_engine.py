@@ -314,14 +314,14 @@ def test_a_restored_engine_unpickles_a_language_when_a_question_needs_it(
     """Pickled (as the engine cache does), each language's index waits as bytes until a
     question needs it; the restored engine decides as the original does."""
     restored: Engine = pickle.loads(pickle.dumps(engine))  # noqa: S301 - bytes just written
-    assert restored._indexes.loaded() == frozenset()
+    assert restored.ranker._indexes.loaded() == frozenset()
     question = "ປະທານປະເທດລາວແມ່ນໃຜ?"  # Lao script: no other language is read to tell
     assert restored.decide(question) == engine.decide(question)
-    assert restored._indexes.loaded() == {"lo"}
+    assert restored.ranker._indexes.loaded() == {"lo"}
     assert restored.decide("how much did trade grow?") == engine.decide("how much did trade grow?")
     # English and the languages it is told from by their words (Vietnamese, Russian typed in
     # Latin letters) were read from their lexicons alone: only English's index is unpickled.
-    assert restored._indexes.loaded() == {"lo", "en"}
+    assert restored.ranker._indexes.loaded() == {"lo", "en"}
 
 
 @pytest.mark.parametrize(

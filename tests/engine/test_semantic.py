@@ -68,7 +68,7 @@ def test_without_a_semantic_weight_the_engine_embeds_nothing(knowledge: Knowledg
     semantic.model.cache_clear()
     engine = Engine(knowledge)
     engine.decide("how much did trade grow?")
-    assert engine._meanings == {}
+    assert engine.ranker.meanings == {}
     assert semantic.model.cache_info().currsize == 0
 
 
@@ -77,7 +77,7 @@ def test_a_semantic_engine_reads_meaning_in_english_only(knowledge: Knowledge) -
     """The model reads English: other languages are ranked by their words alone."""
     engine = Engine(knowledge, weights=Weights(semantic_weight=0.5))
     lexical = Engine(knowledge)
-    assert set(engine._meanings) == {"en"}
+    assert set(engine.ranker.meanings) == {"en"}
     question = "насколько вырос товарооборот?"
     assert engine.rank(question, "ru") == lexical.rank(question, "ru")
     assert engine.rank("who snapped the picture", "en")[0].fact_id == "photo"

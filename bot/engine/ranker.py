@@ -1,0 +1,136 @@
+"""The engine's reading of a question against the knowledge base: its language, what it
+asks, and the facts ranked for it, with the indexes and thresholds they are read with."""
+
+from __future__ import annotations
+
+from bot.engine import semantic
+from bot.engine.beyond import asks_beyond
+from bot.engine.cue_reading import unspaced
+from bot.engine.cues import asking_words
+from bot.engine.dating import source_year
+from bot.engine.decision import Asks, Candidate, Thresholds, calibrated
+from bot.engine.focus import relative_clause
+from bot.engine.index import Index, Indexes, build_index
+from bot.engine.language import question_language
+from bot.engine.naming import asks_kind, named_facts, placed_facts
+from bot.engine.reasons import reason_facts
+from bot.engine.retrieval import Weights, weighted
+from bot.engine.scoring import rank, with_meaning
+from bot.engine.typos import knows
+from bot.knowledge import Knowledge
+
+# Rankings remembered: one message is ranked again as it is read different ways (on its own,
+# leaning on the last answer, asking for another fact), a few messages back never.
+_RANKINGS = 16
+
+
+class Ranker:
+    """Reads questions against one knowledge base: built once, its indexes never change."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.thresholds = thresholds or calibrated(knowledge.calibration)
+        # A language's own calibration, over the knowledge base's (unless thresholds are given).
+        self._thresholds = {
+            language: calibrated({**knowledge.calibration, **own}) if thresholds is None
+            else thresholds
+            for language, own in knowledge.language_calibration.items()
+        }
+        self.weights = weights or weighted(knowledge.calibration)
+        self._indexes = Indexes({
+            language: build_index(knowledge, language) for language in knowledge.languages
+        })
+        # Answers are checked for names in the first language, as for numbers: names are
+        # written with capitals there.
+        self.named = named_facts(knowledge, self.index(knowledge.languages[0]))
+        self.people = named_facts(knowledge, self.index(knowledge.languages[0]), people=True)
+        self.reasons = reason_facts(knowledge, self.index(knowledge.languages[0]))
+        self.placed = placed_facts(knowledge, self.index(knowledge.languages[0]))
+        self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
+        self.year = source_year(knowledge)  # "last year" is counted from it
+        self.meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
+
+    def index(self, language: str) -> Index:
+        """The index of one of the knowledge base's languages."""
+        return self._indexes[language]
+
+    def language_of(self, question: str, language_hint: str | None = None) -> str:
+        """The language the question is written in, as the knowledge base reads it."""
+        return question_language(question, language_hint, self.knowledge.languages,
+                                 lambda code, word: knows(self._indexes.lexicon(code), word))
+
+    def thresholds_for(self, language: str) -> Thresholds:
+        """The thresholds questions in this language are decided with."""
+        return self._thresholds.get(language, self.thresholds)
+
+    def asks(self, question: str, language: str) -> Asks:
+        """What the question asks for beside its words: a number, a name, something beyond
+        any fact."""
+        index = self.index(language)
+        normal = index.analyzer.normal(question)
+        person = self.people if self._asks_person(question, language) else None
+        reason = self.reasons if index.asks_for_reason(normal) else None
+        country = self.placed if index.asks_for_country(normal) else None
+        return Asks(self.asks_number(question, language), self.asks_name(question, language),
+                    asks_beyond(index, question, language), person,
+                    index.asks_for_mention(normal), reason, country)
+
+    def _asks_person(self, question: str, language: str) -> bool:
+        """Whether the question asks for a person ("who announced ...?"): not with a word
+        that only opens a clause describing someone ("was it Putin who flew to Laos?")."""
+        index = self.index(language)
+        if not index.asks_for_person(index.analyzer.normal(question)):
+            return False
+        found = None if unspaced(language) else relative_clause(question, language)
+        if found is None:
+            return True  # where words run together the question word ends the question
+        return any(index.asks_for_person(index.analyzer.normal(text)) for text in found if text)
+
+    def asks_number(self, question: str, language: str) -> bool:
+        """Whether the question asks for a number or a date ("how many", "when")."""
+        index = self.index(language)
+        return index.asks_for_number(index.analyzer.normal(question))
+
+    def asks_name(self, question: str, language: str) -> frozenset[str] | None:
+        """When the question asks for a name ("what are they called", "which companies"),
+        the facts whose answers give one; else None."""
+        index = self.index(language)
+        if index.asks_for_name(index.analyzer.normal(question)) or asks_kind(
+                index, question, language):
+            return self.named
+        return None
+
+    def rank(self, question: str, language: str) -> list[Candidate]:
+        """Score the facts that share (possibly misspelt) words with the question, best first."""
+        # The same text in the same language ranks the same: the built indexes, the facts
+        # and the weights do not change.
+        remembered = self._ranked
+        ranked = remembered.get((question, language))
+        if ranked is None:
+            found = rank(self.index(language), question, self.knowledge.facts, self.weights)
+            meanings = self.meanings.get(language)
+            if meanings is not None and (embedder := semantic.model()) is not None:
+                found = with_meaning(found, meanings.similarity(question, embedder),
+                                     self.knowledge.facts, self.weights)
+            ranked = tuple(found)
+            if len(remembered) >= _RANKINGS:
+                remembered.clear()  # earlier messages: never ranked again
+            remembered[question, language] = ranked
+        return list(ranked)  # a list of its own: a caller may change it
+
+    def names_subject(self, word: str, language: str) -> bool:
+        """Whether a word names one of the article's main subjects ("Lào", "Russia")."""
+        index = self.index(language)
+        read = index.analyzer.tokens(word)
+        return len(read) == 1 and read[0] in index.subjects
+
+    def subjects(self, question: str, language: str) -> int:
+        """How many of the question's words name something rather than ask (who, when)."""
+        asking = asking_words(language)
+        analyzer = self.index(language).analyzer
+        return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)

@@ -1,0 +1,200 @@
+"""One question standing on its own: matched against every fact, then read for what it
+asks (a detail the article does not give, a person, a claim, a choice between two)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.claims import checked, checks_claim, offered_alone
+from bot.engine.cue_reading import phrases, plain_words
+from bot.engine.cues import after_opening, asking_words, asks_itself, refers_to_thing
+from bot.engine.decision import Asks, Candidate, Decision, decide, not_said
+from bot.engine.exclusion import besides
+from bot.engine.focus import alternatives, before_frame, focus, in_preamble, sentences_of
+from bot.engine.kinds import asks_kind_before, asks_within
+from bot.engine.members import kin_fact
+from bot.engine.persons import counterpart, described, teller
+from bot.engine.pieces import remarks
+from bot.engine.ranker import Ranker
+from bot.engine.scoring import missing_names, required_names, without_missing
+from bot.engine.smalltalk import strip_greeting
+from bot.engine.typos import missing_words, names_known, names_missing
+from bot.knowledge import Fact
+
+# Words known only from a fact's `not_in_article` phrasings that make a question one of them:
+# one ("exactly", "premier") is in too many questions the fact answers.
+_MISSING_WORDS = 2
+
+
+def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> Decision:
+    """One question standing on its own, matched against every fact."""
+    if (decision := besides(ranker, question, language, reply)) is not None:
+        return decision
+    # A name asked for anywhere in the message is asked of its question part too
+    # ("which companies mine there? any names?"), as is something beyond any fact.
+    asks = ranker.asks(question, language)
+    decision = decide(question, reply, ranker.rank(strip_greeting(question), language),
+                      ranker.knowledge, ranker.thresholds_for(language), asks)
+    index = ranker.index(language)
+    if decision.fact is not None and (
+            _asks_missing(ranker, question, language, decision.fact)
+            or (_names_place(ranker, question, language)
+                and (asks_within(index, question, language, index.places)
+                     or asks_kind_before(index, question, language)))):
+        # "Which Vietnamese port will they use?": a word the article is known not to give
+        # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, or a kind of thing inside
+        # a country the fact names, not what the fact says.
+        decision = not_said(question, reply, decision.fact, decision.score,
+                            decision.candidates)
+    person = described(ranker, question, language, reply, asks) or teller(
+        ranker, question, language, reply, asks, decision) or counterpart(
+        ranker, question, language, reply, asks, decision)
+    if person is not None:
+        return person
+    if decision.kind == "fact":
+        return decision
+    # A long message often wraps its question in a preamble ("hi, I'm writing a report,
+    # quick one: how much ..."): the question part alone may be clear where the whole is
+    # not. It may only confirm what the whole message leans to, never overturn it.
+    # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
+    # guess ("какая погода ..., сильно льёт?" read as "лет").
+    limits = ranker.thresholds_for(language)
+    whole = decision.candidates
+    named = bool(whole) and names_known(ranker.index(language), question)
+    leaning = {whole[0].fact_id} if named else set()
+    opened = after_opening(question, language)
+    framed = before_frame(question, lambda clause: _frames(ranker, clause, language))
+    # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
+    # frame found ends at the same clause, so it is that reading already.
+    remarked = None if framed else before_frame(
+        question, lambda clause: remarks(index, clause, language))
+    if remarked is not None and not asks_itself(remarked, language):
+        remarked = None
+    required = required_names(index, question)
+    for part in [*focus(question), *([opened] if opened else []),
+                 *([framed] if framed else []), *([remarked] if remarked else [])]:
+        focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
+                         limits, replace(asks, number=ranker.asks_number(part, language)))
+        # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
+        # a tie the rest of the message leaves among its close facts; a clause cut from
+        # one ("..., medicine, farming?") only confirms the best. Countries and numbers
+        # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
+        # the question to no fact.
+        if focused.kind == "fact" and (
+                focused.fact_id in leaning
+                or (named and part in sentences_of(question)
+                    and _near_best(whole, focused.fact_id, limits.window))
+                or in_preamble(_dropped(ranker, required, part, language), question, part)):
+            return focused
+        offered = focused.kind == "clarify" and decision.kind == "none"
+        if offered and focused.suggestions[0] in leaning:
+            decision = focused
+    if checks_claim(ranker.index(language), question):
+        return checked(ranker, question, language, reply) or offered_alone(ranker, language,
+                                                                          reply, decision)
+    if _states(ranker, question, language):
+        claimed = checked(ranker, question, language, reply)
+        if claimed is not None and claimed.fact_id in ranker.placed:
+            return claimed
+    if decision.closest is None:
+        return _chosen(ranker, question, language, reply, asks, leaning) or decision
+    return decision
+
+
+def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
+    """A question declined only because it names a country or a number no fact has ("is
+    the railway going through Thailand?", "trade in 2023"): the article does not say
+    that, and what the rest of it asks is what the article does say; None otherwise."""
+    rest = without_missing(ranker.index(language), question)
+    if not rest:
+        return None
+    about = decide(question, reply, ranker.rank(rest, language), ranker.knowledge,
+                   ranker.thresholds_for(language), replace(ranker.asks(rest, language),
+                                                          beyond=False))
+    if about.fact is None:
+        return None
+    return not_said(question, reply, about.fact, about.score, about.candidates)
+
+
+def kin(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
+    """A question declined that names a thing of a category the article names other
+    things of ("is coffee mentioned?"): the article does not say that, and the fact
+    naming the category ("rice, ..., tea, tobacco") is what it does say; else None."""
+    number = kin_fact(ranker.index(language), question)
+    if number is None:
+        return None
+    return not_said(question, reply, ranker.knowledge.facts[number])
+
+
+def _frames(ranker: Ranker, clause: str, language: str) -> bool:
+    """Whether a last clause only frames the one before, pointing back at it ("what's the
+    easiest way to do this?"): not asking a number or a detail the article does not give
+    of it ("how much is that in dollars?"), nor pointing at the article itself ("what
+    outlet is this piece credited to")."""
+    if not refers_to_thing(clause, language) or ranker.asks_number(clause, language) \
+            or names_missing(ranker.index(language), clause):
+        return False
+    read = plain_words(clause, language)
+    article = set(phrases(language, "article"))
+    # "This piece", "bài này": the pointer names the article, not the clause before.
+    return any(word in phrases(language, "refers_thing")
+               and article.isdisjoint(read[max(at - 1, 0):at] + read[at + 1:at + 2])
+               for at, word in enumerate(read))
+
+
+def _names_place(ranker: Ranker, question: str, language: str) -> bool:
+    """Whether the question names a country other than the article's subjects."""
+    return any(not name[0].isdigit()
+               for name in required_names(ranker.index(language), question))
+
+
+def _dropped(ranker: Ranker, named: list[str], part: str, language: str) -> list[str]:
+    """The countries and numbers a question names (`named`) that its part does not."""
+    kept = set(required_names(ranker.index(language), part))
+    return [name for name in named if name not in kept]
+
+
+def _states(ranker: Ranker, question: str, language: str) -> bool:
+    """Whether the question states something with a country or number no fact has and
+    asks no question word ("the railway goes through Thailand?")."""
+    missing = missing_names(ranker.index(language), question)
+    if not missing or all(word[0].isdigit() for word in missing):
+        return False
+    asking = asking_words(language)
+    return not any(word in asking for word in plain_words(question, language))
+
+
+def _asks_missing(ranker: Ranker, question: str, language: str, fact: Fact) -> bool:
+    """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows
+    only from this fact's `not_in_article` phrasings."""
+    index = ranker.index(language)
+    missing = missing_words(index, question)
+    number = ranker.knowledge.facts.index(fact)
+    return len(missing) >= _MISSING_WORDS and all(
+        number in index.miss_postings[token] for token in missing)
+
+
+def _chosen(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
+            leaning: set[str]) -> Decision | None:
+    """A question between alternatives ("an official visit or just passing through?")
+    answered by the one fact its alternatives point to, read each on its own: one fact
+    for each that points to any, the one the whole leans to. None otherwise."""
+    parts = alternatives(question, language)
+    if not all(names_known(ranker.index(language), part) for part in parts):
+        return None  # "Hải Phòng or Vũng Áng?": a choice between things no fact names
+    readings = [decide(question, reply, ranker.rank(part, language), ranker.knowledge,
+                       ranker.thresholds_for(language),
+                       replace(asks, number=ranker.asks_number(part, language)))
+                for part in parts]
+    answered = {reading.fact_id for reading in readings if reading.kind == "fact"}
+    pointed = answered | {fact for reading in readings if reading.kind == "clarify"
+                          for fact in reading.suggestions[:1]}
+    if len(answered) == 1 and pointed == answered and answered <= leaning:
+        return next(reading for reading in readings if reading.kind == "fact")
+    return None
+
+
+def _near_best(candidates: tuple[Candidate, ...], fact_id: str | None, window: float) -> bool:
+    """Whether the fact is among the candidates within the window of the best."""
+    return any(c.fact_id == fact_id and c.score >= candidates[0].score - window
+               for c in candidates)

@@ -1,0 +1,336 @@
+"""One message as a turn of a conversation: small talk, the overview, more of the last
+answer, a question leaning on it, or a question standing on its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+
+from bot.engine.cues import (
+    after_more,
+    around_overview,
+    asks_again,
+    asks_more,
+    asks_other,
+    asks_overview,
+    leans_back,
+    narrows_back,
+    refers_back,
+    without_article,
+    without_others,
+)
+from bot.engine.decision import (
+    Candidate,
+    Decision,
+    Thresholds,
+    answering,
+    decide,
+    gives_number,
+    not_said,
+)
+from bot.engine.exclusion import set_aside
+from bot.engine.followup import Context, neighbourhood, next_facts
+from bot.engine.pieces import asks_only_what, unknown_word
+from bot.engine.ranker import Ranker
+from bot.engine.reading import words
+from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.splitting import asks_alone
+from bot.engine.standalone import decide_alone
+from bot.engine.topics import named_topic
+from bot.engine.typos import gives_numbers, has_unknown, names_known, names_missing
+from bot.knowledge import Fact
+
+_SHORT = 3  # words: a message this short may be a cue in another language than its own
+TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
+# A question asking why the last answer is so is short ("why Laos specifically?").
+_REASON_WORDS = 5
+# How far a faint follow-up's best fact must be ahead of the next (see `_faint`).
+_AHEAD = 1.0
+
+
+def turn(ranker: Ranker, question: str, language: str, reply: str, context: Context) -> Decision:
+    """One question in a conversation: small talk, the overview, more of the last answer,
+    a question leaning on it, or a question standing on its own."""
+    intent = detect_smalltalk(question, language)
+    if intent is not None:
+        return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
+    overview = Decision(question, "overview", reply, score=100.0)
+    # A cue is read in the message's language; a very short message, whose language is
+    # the least certain, also in the others: "more" is also Russian typed in Latin
+    # letters ("море", the sea).
+    spoken: tuple[str, ...] = (language,)
+    if len(question.split()) <= _SHORT:
+        spoken += tuple(code for code in ranker.knowledge.languages if code != language)
+    index = ranker.index(language)
+    unknown = partial(unknown_word, index)
+    # A greeting before the request ("привет, о чём эта новость?") asks nothing of its own.
+    greeted = strip_greeting(question)
+    if ranker.knowledge.overview and any(
+            asks_overview(greeted, code, unknown if code == language else None)
+            for code in spoken):
+        return overview
+    if context.given and asks_other(question, language) and names_known(index, question):
+        other = _other(ranker, question, language, reply, context)
+        if other is not None:
+            return other
+    if any(asks_more(question, code) for code in spoken):
+        if context.started:
+            return _more(ranker, question, reply, context)
+        if ranker.knowledge.overview:
+            return overview  # "tell me more" with nothing before: the whole article
+    if context.given and any(asks_again(question, code) for code in spoken):
+        return _again(ranker, question, reply, context)
+    alone = decide_alone(ranker, question, language, reply)
+    about = after_more(question, language) if alone.kind != "fact" else None
+    if about is not None and names_known(ranker.index(language), about):
+        # "Tell me more about the talks": what it names is the question.
+        alone = replace(decide_alone(ranker, about, language, reply), question=question)
+    if context.given and narrows_back(question, language):
+        # "Only for power plants?" after Laos' interest in nuclear technology "in
+        # addition to the energy sector": what the last answer says is the answer.
+        return _again(ranker, question, reply, context)
+    if context.given and _reason_given(ranker, question, language, context):
+        # "Why Laos specifically?" after the hydropower talks, whose answer says why
+        # ("taking advantage of its water"): the reason asked for is the one just given.
+        return answering(question, reply, ranker.knowledge.by_id[context.given[0]],
+                         alone.score, alone.candidates)
+    if context.given and leans_back(question, language, ranker.subjects(question, language)):
+        return _lean(ranker, question, language, reply, context, alone)
+    if context.given and alone.kind == "clarify":
+        alone = _settle(ranker, alone, language, reply, context)
+    elif context.given and alone.kind == "none" and alone.closest is None:
+        alone = _near_enough(ranker, alone, language, reply, context)
+    rest = around_overview(question, language) if ranker.knowledge.overview else None
+    if rest is not None:
+        return _summary(ranker, question, rest, language, reply, overview, alone)
+    return alone
+
+
+def _summary(ranker: Ranker, question: str, rest: str, language: str, reply: str,
+             overview: Decision, alone: Decision) -> Decision:
+    """A message holding an overview cue among other words: the overview unless those
+    words name a fact on their own ("hi, busy day, just give me the gist"); a question
+    the whole message answers ("briefly, how much did trade grow?") as asked; else a
+    summary of what they name ("summary of the trade figures"): the fact they point
+    to, then other facts of its topic."""
+    named = names_known(ranker.index(language), without_article(rest, language))
+    about = decide_alone(ranker, rest, language, reply) if named else None
+    if about is None or about.kind not in ("fact", "clarify"):
+        return overview
+    if about.fact is None:
+        # Unsure between facts, the words make a summary only of a topic they name ("the
+        # gist of the transport plans"); "explain in simple words what happened" names
+        # none: the overview.
+        topic = named_topic(ranker.index(language), ranker.knowledge,
+                            without_article(rest, language))
+        if topic is None:
+            return overview
+        facts = list(ranker.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
+        return answering_all(question, reply, facts, about.score)
+    best = about.fact
+    if alone.kind == "fact" and alone.fact == best:
+        return alone
+    facts = [best, *(fact for fact in ranker.knowledge.facts_in_topic(best.topic)
+                     if fact.id != best.id)][:TOPIC_FACTS]
+    return answering_all(question, reply, facts, about.score)
+
+
+def _more(ranker: Ranker, question: str, reply: str, context: Context) -> Decision:
+    """The next related facts after the last answer; none left: say so."""
+    by_id = ranker.knowledge.by_id
+    facts = [by_id[fact] for fact in next_facts(ranker.knowledge, context)]
+    if not facts:
+        return Decision(question, "none", reply, reason="exhausted")
+    return answering_all(question, reply, facts)
+
+
+def _other(ranker: Ranker, question: str, language: str, reply: str,
+           context: Context) -> Decision | None:
+    """A question asking for another fact than the last answer ("any other industries?"
+    after the farm exports): answered by a fact other than the last ones, when one is
+    clear; else None."""
+    aside = set_aside(question, language)
+    if aside is not None and not names_known(ranker.index(language), aside[0]):
+        # "And apart from farming?" after the farm exports: nothing asked but what is
+        # not the last answer, which is what comes next.
+        return _more(ranker, question, reply, context)
+    if decide_alone(ranker, question, language, reply).fact_id in context.given:
+        return None  # "other" is the last answer's own word ("other uses than power?")
+    rest = without_others(question, language) or question
+    alone = replace(decide_alone(ranker, rest, language, reply), question=question)
+    if alone.kind == "fact" and alone.fact_id not in context.given:
+        return alone  # "apart from farming" set aside
+    ranked = [c for c in ranker.rank(rest, language) if c.fact_id not in context.given]
+    decision = decide(question, reply, ranked, ranker.knowledge, ranker.thresholds_for(language),
+                      ranker.asks(rest, language))
+    if decision.kind == "clarify":
+        # Several other facts fit ("any other industries?": energy, mining, textiles):
+        # the one related to the last answer is the one meant.
+        decision = _settle(ranker, decision, language, reply, context)
+    return decision if decision.kind == "fact" else None
+
+
+def _again(ranker: Ranker, question: str, reply: str, context: Context) -> Decision:
+    """The last answer again: what the article says of it is what it already said."""
+    return answering_all(question, reply, [ranker.knowledge.by_id[fact] for fact in context.given])
+
+
+def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Context,
+          alone: Decision) -> Decision:
+    """A question leaning on the last answer: the fact near it ("who announced it?"
+    after the new routes is who announced them) unless another fact is clearly better."""
+    ranked = ranker.rank(question, language)
+    nearby = neighbourhood(ranker.knowledge, context.given)
+    near = [c for c in ranked if c.fact_id in nearby]
+    limits = ranker.thresholds_for(language)
+    bare = ranker.subjects(question, language) == 0  # nothing but what it asks
+    index = ranker.index(language)
+    last = ranker.knowledge.by_id[context.given[0]]
+    last_answer = last.answer_in(ranker.knowledge.languages[0])
+    given = next((c for c in near if c.fact_id == last.id), None)
+    if given is not None and ranked[0].fact_id not in nearby and (
+            # "And 2025?" after the trade figures: a year the last answer gives.
+            gives_numbers(index, question, last_answer)
+            # "Why her?" after the hydropower talks: pointing back at the last answer,
+            # which says why, as closely as any fact unrelated to it fits the words.
+            or ((bare or refers_back(question, language))
+                and given.score >= max(limits.suggest, ranked[0].score - limits.window))):
+        return answering(question, reply, last, given.score, tuple(near[:3]))
+    if (not near or near[0].score < limits.clarify
+            or near[0].score < ranked[0].score - limits.window):
+        if _further(ranker, ranked, nearby, limits):
+            # "And why?" after the announcement of the new routes: why the routes, one
+            # step further; the best fact overall, when it is that close, is the one.
+            return answering(question, reply, ranker.knowledge.by_id[ranked[0].fact_id],
+                             ranked[0].score, tuple(ranked[:3]))
+        if _faint(ranker, question, language, ranked, nearby):
+            # "And one on water too?" after the education memorandum, "and the last one
+            # covers which years?": the best fact, faint as it is, is the last answer
+            # or next to it, and nothing else is as near: it is the one asked about.
+            return answering(question, reply, ranker.knowledge.by_id[ranked[0].fact_id],
+                             ranked[0].score, tuple(ranked[:3]))
+        names_nothing = alone.fact_id not in nearby and bare
+        if names_nothing and asks_only_what(index, question, language):
+            # "What is on it?" after the photo: nothing but "what" of the last answer,
+            # which is what the article says of it.
+            return _again(ranker, question, reply, context)
+        if names_nothing or (alone.kind != "fact" and has_unknown(index, question)):
+            if gives_numbers(index, question, last_answer) or (
+                    ranker.asks_number(question, language)
+                    and gives_number(ranker.knowledge, last.id)
+                    and not has_unknown(index, question)
+                    and not names_missing(index, question)):
+                # "What about early 2025?" after the trade figures: a year the last
+                # answer gives, asked again in other words, is that answer; as is a
+                # date asked of an answer that gives one ("on which date?" after the
+                # announcement), but not one the article is known not to give ("how
+                # much in dollars?").
+                return answering(question, reply, last,
+                                 ranked[0].score if ranked else 0.0, tuple(ranked[:3]))
+            # "Where was that?" names nothing but the last answer ("and in rubles?"
+            # nothing any fact has), and nothing near it says: the article does not,
+            # and the last answer is what it does say.
+            return not_said(question, reply, last)
+        return alone
+    best = near[0]
+    if bare or not asks_alone(question, language):
+        # Nothing but what it asks ("who is he?"), or no asking word of its own ("and by
+        # land?": the last question again, of something else): of the facts near
+        # enough, the one just given, when it answers that too, is the one asked about.
+        # A word pointing back ("where is it from?" after the photo) names the last
+        # answer: it is the one asked about whenever it answers at all; not when it
+        # asks who ("who is he?" is the person the answer names, not the answer).
+        pointed = refers_back(question, language) and not index.asks_for_person(
+            index.analyzer.normal(question))
+        least = limits.fact if pointed else max(
+            limits.clarify, best.score - limits.window)
+        again = [c for c in near if c.fact_id in context.given and c.score >= least]
+        best = again[0] if again else best
+    fact = ranker.knowledge.by_id[best.fact_id]
+    named = ranker.asks_name(question, language)
+    if names_missing(index, question) or (
+            named is not None and fact.id not in named):
+        # "How much is that in dollars?" after the trade figures: a word the knowledge
+        # base knows only from what the article does not say asks a detail it does not
+        # give ("any names?" after the mines, a name); what it gives is that fact.
+        return not_said(question, reply, fact)
+    return answering(question, reply, fact, best.score, tuple(near[:3]))
+
+
+def _faint(ranker: Ranker, question: str, language: str, ranked: list[Candidate],
+           nearby: tuple[str, ...]) -> bool:
+    """Whether a follow-up's best fact, above the offer score and ahead of the next, is
+    the last answer or next to it, and the follow-up asks nothing that fact cannot give
+    (a kind of thing no fact mentions, a detail the article does not give, a number)."""
+    if not ranked or ranked[0].fact_id not in nearby:
+        return False
+    best = ranked[0]
+    asks = ranker.asks(question, language)
+    return (best.score >= ranker.thresholds_for(language).suggest
+            and (len(ranked) < 2 or ranked[1].score < best.score - _AHEAD)
+            and not asks.beyond and not names_missing(ranker.index(language), question)
+            and not (asks.number and not gives_number(ranker.knowledge, best.fact_id)))
+
+
+def _further(ranker: Ranker, ranked: list[Candidate], nearby: tuple[str, ...],
+             limits: Thresholds) -> bool:
+    """Whether the best fact for a question leaning on the last answer is related to a
+    fact near that answer (two steps from it), at least worth offering, and ahead of the
+    rest."""
+    if not ranked or ranked[0].score < limits.clarify:
+        return False
+    ahead = len(ranked) < 2 or ranked[0].score > ranked[1].score
+    return ahead and ranked[0].fact_id in neighbourhood(ranker.knowledge, nearby)
+
+
+def _settle(ranker: Ranker, unsure: Decision, language: str, reply: str,
+            context: Context) -> Decision:
+    """A "did you mean" settled by the conversation: of the facts offered, first or not,
+    the only one near the last answer is the one meant ("the nuclear one covers which
+    years?" after the memoranda, "why laos?" after hydropower)."""
+    nearby = neighbourhood(ranker.knowledge, context.given)
+    near = [fact for fact in unsure.suggestions if fact in nearby]
+    if (len(near) > 1 and context.given[0] == unsure.suggestions[0]
+            and not asks_alone(unsure.question, language)):
+        # "Only for energy?" after the nuclear interest, offered first: no asking word of
+        # its own, it asks the last question again, of the last answer.
+        near = [context.given[0]]
+    if len(near) != 1:
+        return unsure
+    return answering(unsure.question, reply, ranker.knowledge.by_id[near[0]], unsure.score,
+                     unsure.candidates)
+
+
+def _near_enough(ranker: Ranker, declined: Decision, language: str, reply: str,
+                 context: Context) -> Decision:
+    """A question declined alone whose best fact, just short of an offer, is near the
+    last answer and clearly ahead of the rest: the conversation says it is the one meant
+    ("which country would the railway cross?" after why the routes are opened)."""
+    limits = ranker.thresholds_for(language)
+    ranked = declined.candidates
+    if not ranked or ranked[0].score < limits.clarify - limits.window:
+        return declined
+    nearby = neighbourhood(ranker.knowledge, context.given)
+    if ranked[0].fact_id not in nearby or (
+            len(ranked) > 1 and ranked[1].score > ranked[0].score - limits.window):
+        return declined
+    return answering(declined.question, reply, ranker.knowledge.by_id[ranked[0].fact_id],
+                     ranked[0].score, ranked)
+
+
+def _reason_given(ranker: Ranker, question: str, language: str, context: Context) -> bool:
+    """Whether a short question asks why and names nothing of its own beside the
+    article's subjects, after an answer that gives a reason."""
+    index = ranker.index(language)
+    return (context.given[0] in ranker.reasons
+            and len(words(question)) <= _REASON_WORDS
+            and not names_known(index, question)
+            and index.asks_for_reason(index.analyzer.normal(question)))
+
+
+def answering_all(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
+    """The decision answering with these facts: the fact itself for one, else one part each."""
+    parts = tuple(answering(question, reply, fact, score) for fact in facts)
+    if len(parts) == 1:
+        return parts[0]
+    return Decision(question, "parts", reply, score=score, parts=parts)

@@ -1,0 +1,60 @@
+"""Tests for bot.engine.ranker: a question's language, what it asks, and the facts ranked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("how much did trade grow?", "en"),
+        ("насколько вырос товарооборот?", "ru"),
+        ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ?", "lo"),
+        ("thương mại tăng bao nhiêu?", "vi"),
+    ],
+)
+def test_language_of_reads_the_script_and_words(engine: Engine, question: str,
+                                                language: str) -> None:
+    """A question is read in the language it is written in."""
+    assert engine.ranker.language_of(question) == language
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "person"),
+    [
+        ("how much did trade grow?", True, False),
+        ("who announced the new routes?", False, True),
+        ("why does russia want new routes?", False, False),
+    ],
+)
+def test_asks_reads_a_number_and_a_person(engine: Engine, question: str, number: bool,
+                                          person: bool) -> None:
+    """What a question asks beside its words: a number, a person."""
+    asks = engine.ranker.asks(question, "en")
+    assert asks.number is number
+    assert (asks.person is not None) is person
+
+
+def test_rank_puts_the_fact_sharing_the_words_first(engine: Engine) -> None:
+    """The fact whose words the question shares, misspelt or not, is ranked first."""
+    ranked = engine.ranker.rank("bauxit mines", "en")
+    assert ranked[0].fact_id == "bauxite"
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+
+
+def test_rank_gives_each_caller_a_list_of_its_own(engine: Engine) -> None:
+    """A ranking remembered is handed out as a new list, so a caller may change it."""
+    first = engine.ranker.rank("hydropower", "en")
+    first.clear()
+    assert engine.ranker.rank("hydropower", "en")
+
+
+@pytest.mark.parametrize(("word", "subject"), [("Laos", True), ("Russia", True),
+                                                ("bauxite", False), ("Thailand", False)])
+def test_names_subject_is_one_of_the_article_subjects(engine: Engine, word: str,
+                                                      subject: bool) -> None:
+    """Only the article's main subjects are subjects; a fact's word or another country is not."""
+    assert engine.ranker.names_subject(word, "en") is subject

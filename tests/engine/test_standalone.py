@@ -1,0 +1,47 @@
+"""Tests for bot.engine.standalone: one question decided on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.standalone import decide_alone, elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact"),
+    [
+        ("how much did trade between laos and russia grow?", "fact", "trade_growth"),
+        # A preamble wrapping the question: its question part decides.
+        ("hi, I'm writing a report for my class, quick one: why does russia want new routes?",
+         "fact", "routes_reason"),
+        ("what's the weather in vientiane?", "none", None),
+    ],
+)
+def test_decide_alone_answers_or_declines(engine: Engine, question: str, kind: str,
+                                          fact: str | None) -> None:
+    """A question standing alone is answered with its fact or declined."""
+    decision = decide_alone(engine.ranker, question, "en", "en")
+    assert (decision.kind, decision.fact_id) == (kind, fact)
+
+
+def test_decide_alone_says_the_article_does_not_give_a_detail(engine: Engine) -> None:
+    """A detail the article does not give of a fact is declined, with that fact to show."""
+    decision = decide_alone(engine.ranker, "Which Vietnamese ports will Russia use?", "en", "en")
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "new_routes"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("is the railway going through Thailand?", "new_routes"),
+        ("trade in 2023", "trade_growth"),
+    ],
+)
+def test_elsewhere_shows_what_the_article_says_instead(engine: Engine, question: str,
+                                                       fact: str) -> None:
+    """A country or year no fact has: the article does not say it, and says this instead."""
+    decision = elsewhere(engine.ranker, question, "en", "en")
+    assert decision is not None and decision.closest is not None
+    assert (decision.kind, decision.closest.id) == ("none", fact)

@@ -1,0 +1,46 @@
+"""Tests for bot.engine.turns: a message as a turn of a conversation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Context, Engine
+from bot.engine.turns import turn
+
+
+def _after(engine: Engine, earlier: str) -> Context:
+    """The context after the engine answered an earlier question."""
+    return Context().told(engine.decide(earlier))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("hi!", "smalltalk"), ("what is this article about?", "overview"),
+     ("tell me more", "overview")],
+)
+def test_turn_without_context(engine: Engine, question: str, kind: str) -> None:
+    """Small talk, the overview, and "more" with nothing before it (the whole article)."""
+    assert turn(engine.ranker, question, "en", "en", Context()).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("earlier", "followup", "fact"),
+    [
+        ("What new transport routes are planned?", "who announced it?", "announcement"),
+        ("how much did trade grow in 2024?", "and in 2025?", "trade_growth"),
+        ("why hydropower in laos?", "why laos?", "textile_hydropower"),
+    ],
+)
+def test_turn_leans_on_the_last_answer(engine: Engine, earlier: str, followup: str,
+                                       fact: str) -> None:
+    """A follow-up that does not stand on its own is read against the last answer."""
+    decision = turn(engine.ranker, followup, "en", "en", _after(engine, earlier))
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_turn_more_gives_the_next_related_facts(engine: Engine) -> None:
+    """"Tell me more" after an answer gives facts not yet told, related to it."""
+    context = _after(engine, "What new transport routes are planned?")
+    decision = turn(engine.ranker, "tell me more", "en", "en", context)
+    assert decision.given
+    assert "new_routes" not in decision.given
