@@ -360,7 +360,7 @@ def _listed_words(language: Language, dropped: dict[int, int | None]) -> frozens
     named = [*language.stopwords, *language.intent_words,
              *(word for group in language.interrogatives for word in group),
              *(word for phrases in (language.smalltalk.greeting, language.smalltalk.thanks,
-                                    language.smalltalk.bye)
+                                    language.smalltalk.acknowledge, language.smalltalk.bye)
                for phrase in phrases for word in phrase.split())]
     return frozenset(fold(word).translate(dropped) for word in named)
 

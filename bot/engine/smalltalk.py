@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.cue_reading import unspaced
 from bot.engine.reading import fold, reader, sorted_words, strip_marks, words
 from bot.knowledge import language_resources, load_languages
+
+# What is not a base letter: spaces, punctuation, emoji, and Lao vowel and tone marks (dropped
+# from message and phrase alike).
+_LETTERS = re.compile(r"[\W_]+")
 
 
 @cache
 def _choices(language: str) -> tuple[tuple[str, str], ...]:
     """Each small-talk phrase of the language with its intent, in the file's order."""
     talk = language_resources(language).smalltalk
-    intents = {"greeting": (*talk.greeting, *talk.greeting_alone), "thanks": talk.thanks,
-               "bye": talk.bye, "help": talk.help}
+    intents = {"greeting": (*talk.greeting, *talk.greeting_alone),
+               "thanks": (*talk.thanks, *talk.acknowledge), "bye": talk.bye, "help": talk.help}
     prepare = reader(language).prepare
     # Read as the language reads a message: "xin chao" is "xin chào", "privet" "привет".
     return tuple(dict.fromkeys(
@@ -73,6 +79,32 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
              for phrase, intent in choices if f" {phrase} " in text]
     return max(found)[2] if found else None
+
+
+def opening_smalltalk(text: str, language: str) -> tuple[str, str] | None:
+    """The intent of the longest greeting, thanks or goodbye the message opens with, and the
+    words after it ("thanks a lot, that helped": thanks, "that helped"); None when it opens
+    with none. Where words run together (Lao), the letters after it ("ສະບາຍດີຄັບ": the
+    polite particle). Acknowledgements ("ok, ...") open questions: they are left out."""
+    talk = language_resources(language).smalltalk
+    intents = {"greeting": talk.greeting, "thanks": talk.thanks, "bye": talk.bye}
+    if unspaced(language):
+        glued = _LETTERS.sub("", text.lower())
+        found = [(len(letters), letters, intent) for intent, listed in intents.items()
+                 for phrase in listed if glued.startswith(letters := _LETTERS.sub("", phrase))]
+        if not found:
+            return None
+        _, letters, intent = max(found)
+        return intent, glued[len(letters):]
+    prepare = reader(language).prepare
+    padded = " ".join(words(prepare(text))) + " "
+    opening = [(len(said), said, intent) for intent, listed in intents.items()
+               for phrase in listed if padded.startswith((said := " ".join(words(
+                   prepare(phrase)))) + " ")]
+    if not opening:
+        return None
+    _, said, intent = max(opening)
+    return intent, padded[len(said):].strip()
 
 
 def strip_greeting(text: str) -> str:

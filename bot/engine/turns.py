@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
+from bot.engine.cue_reading import phrases, unspaced
 from bot.engine.cues import (
     after_more,
     around_overview,
     asks_again,
+    asks_itself,
     asks_more,
     asks_other,
     asks_overview,
@@ -33,7 +35,7 @@ from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.pieces import asks_only_what, unknown_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
-from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_greeting
 from bot.engine.splitting import asks_alone
 from bot.engine.standalone import decide_alone
 from bot.engine.topics import named_topic
@@ -44,6 +46,10 @@ _SHORT = 3  # words: a message this short may be a cue in another language than 
 TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
 # A question asking why the last answer is so is short ("why Laos specifically?").
 _REASON_WORDS = 5
+# A remark after thanks or a goodbye is this short ("thanks a lot, that helped"); a polite
+# particle after small talk where words run together ("ສະບາຍດີຄັບ") this many letters.
+_REMARK_WORDS = 4
+_PARTICLE_LETTERS = 6
 # How far a faint follow-up's best fact must be ahead of the next (see `_faint`).
 _AHEAD = 1.0
 
@@ -51,7 +57,7 @@ _AHEAD = 1.0
 def turn(ranker: Ranker, question: str, language: str, reply: str, context: Context) -> Decision:
     """One question in a conversation: small talk, the overview, more of the last answer,
     a question leaning on it, or a question standing on its own."""
-    intent = detect_smalltalk(question, language)
+    intent = detect_smalltalk(question, language) or _closing(question, language)
     if intent is not None:
         return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     overview = Decision(question, "overview", reply, score=100.0)
@@ -334,3 +340,22 @@ def answering_all(question: str, reply: str, facts: list[Fact], score: float = 1
     if len(parts) == 1:
         return parts[0]
     return Decision(question, "parts", reply, score=score, parts=parts)
+
+
+def _closing(question: str, language: str) -> str | None:
+    """Thanks or a goodbye with a short remark after it that asks nothing ("thanks a lot,
+    that helped", "спасибо большое, выручил!"), or small talk with a polite particle after it
+    where words run together ("ສະບາຍດີຄັບ"): that small talk. A greeting before words of
+    their own opens a question ("hi, trade 2024"), as does a number ("thanks, and 2025") or a
+    continuation ("thanks! and bauxite")."""
+    opened = opening_smalltalk(question, language)
+    if opened is None or "?" in question:
+        return None
+    intent, rest = opened
+    if asks_itself(rest, language) or any(char.isdigit() for char in rest) or any(
+            f"{rest} ".startswith(f"{lead} ") for lead in phrases(language, "leads")):
+        return None
+    if unspaced(language):
+        return intent if len(rest) <= _PARTICLE_LETTERS else None
+    return intent if intent in ("thanks", "bye") and len(rest.split()) <= _REMARK_WORDS \
+        else None

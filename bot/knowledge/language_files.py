@@ -45,6 +45,9 @@ class SmalltalkFile(_Strict):
     # Greetings only as the whole message ("start"): never removed from the front of a question.
     greeting_alone: tuple[Text, ...] = ()
     thanks: Texts
+    # Acknowledgements ("ok", "great"): thanks as a whole message; before more words they
+    # open a question ("ok, trade 2025"), unlike thanks ("thanks a lot, that helped").
+    acknowledge: tuple[Text, ...] = ()
     bye: Texts
     help: Texts
 

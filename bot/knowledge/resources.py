@@ -22,6 +22,8 @@ class Smalltalk:
     # Greetings only as the whole message ("start"): never removed from the front of a question.
     greeting_alone: tuple[str, ...]
     thanks: tuple[str, ...]
+    # Acknowledgements ("ok", "great"): thanks as a whole message, never before a question.
+    acknowledge: tuple[str, ...]
     bye: tuple[str, ...]
     help: tuple[str, ...]
 

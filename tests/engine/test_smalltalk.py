@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.smalltalk import detect_smalltalk, strip_greeting
+from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_greeting
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,20 @@ def test_questions_are_not_small_talk(text: str, language: str) -> None:
 def test_strip_greeting(text: str, stripped: str) -> None:
     """A leading greeting word is removed before matching; "start" and a lone greeting stay."""
     assert strip_greeting(text) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "opened"),
+    [
+        ("thanks so much, very useful", "en", ("thanks", "very useful")),
+        ("hi, how much did trade grow?", "en", ("greeting", "how much did trade grow")),
+        ("ok, trade in 2025", "en", None),  # an acknowledgement opens a question
+        ("how much did trade grow", "en", None),
+        ("спасибо, очень помогло", "ru", ("thanks", "очень помогло")),
+        ("ຂອບໃຈຄັບ 🙏", "lo", ("thanks", "ຄບ")),  # Lao marks dropped, as in the phrases
+    ],
+)
+def test_opening_smalltalk_is_the_phrase_and_what_follows(
+        text: str, language: str, opened: tuple[str, str] | None) -> None:
+    """The greeting, thanks or goodbye a message opens with, and the words after it."""
+    assert opening_smalltalk(text, language) == opened

@@ -44,3 +44,21 @@ def test_turn_more_gives_the_next_related_facts(engine: Engine) -> None:
     decision = turn(engine.ranker, "tell me more", "en", "en", context)
     assert decision.given
     assert "new_routes" not in decision.given
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "kind"),
+    [
+        ("thanks so much, very useful!", "en", "smalltalk"),
+        ("спасибо, очень помогло", "ru", "smalltalk"),
+        ("ສະບາຍດີເຈົ້າ 🙏", "lo", "smalltalk"),
+        # A greeting opens a question; thanks before a number or "and" asks more.
+        ("hi, trade 2024", "en", "fact"),
+        ("thanks! and bauxite", "en", "fact"),
+        ("ok, trade in 2025", "en", "fact"),
+    ],
+)
+def test_thanks_with_a_remark_is_small_talk(engine: Engine, message: str, language: str,
+                                             kind: str) -> None:
+    """Thanks with a short remark that asks nothing is thanks, never an answer."""
+    assert turn(engine.ranker, message, language, language, Context()).kind == kind
