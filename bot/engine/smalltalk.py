@@ -81,30 +81,32 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     return max(found)[2] if found else None
 
 
+@cache
+def _openings(language: str) -> tuple[tuple[str, str], ...]:
+    """The greetings, thanks and goodbyes a question may follow, each as the language reads
+    it (where words run together, its letters alone), longest first, with its intent."""
+    talk = language_resources(language).smalltalk
+    prepare = reader(language).prepare
+    found = {(_LETTERS.sub("", phrase) if unspaced(language)
+              else " ".join(words(prepare(phrase))), intent)
+             for intent, listed in (("greeting", talk.greeting), ("thanks", talk.thanks),
+                                    ("bye", talk.bye))
+             for phrase in listed}
+    return tuple(sorted(found, key=lambda pair: (-len(pair[0]), pair)))
+
+
 def opening_smalltalk(text: str, language: str) -> tuple[str, str] | None:
     """The intent of the longest greeting, thanks or goodbye the message opens with, and the
     words after it ("thanks a lot, that helped": thanks, "that helped"); None when it opens
     with none. Where words run together (Lao), the letters after it ("ສະບາຍດີຄັບ": the
     polite particle). Acknowledgements ("ok, ...") open questions: they are left out."""
-    talk = language_resources(language).smalltalk
-    intents = {"greeting": talk.greeting, "thanks": talk.thanks, "bye": talk.bye}
     if unspaced(language):
-        glued = _LETTERS.sub("", text.lower())
-        found = [(len(letters), letters, intent) for intent, listed in intents.items()
-                 for phrase in listed if glued.startswith(letters := _LETTERS.sub("", phrase))]
-        if not found:
-            return None
-        _, letters, intent = max(found)
-        return intent, glued[len(letters):]
-    prepare = reader(language).prepare
-    padded = " ".join(words(prepare(text))) + " "
-    opening = [(len(said), said, intent) for intent, listed in intents.items()
-               for phrase in listed if padded.startswith((said := " ".join(words(
-                   prepare(phrase)))) + " ")]
-    if not opening:
-        return None
-    _, said, intent = max(opening)
-    return intent, padded[len(said):].strip()
+        said = _LETTERS.sub("", text.lower())
+        return next(((intent, said[len(phrase):]) for phrase, intent in _openings(language)
+                     if phrase and said.startswith(phrase)), None)
+    said = " ".join(words(reader(language).prepare(text))) + " "
+    return next(((intent, said[len(phrase):].strip()) for phrase, intent in _openings(language)
+                 if phrase and said.startswith(phrase + " ")), None)
 
 
 def strip_greeting(text: str) -> str:

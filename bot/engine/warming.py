@@ -14,7 +14,7 @@ from bot.engine.cues import (
     asks_overview,
     leans_back,
 )
-from bot.engine.smalltalk import detect_smalltalk
+from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk
 from bot.engine.splitting import groupings, sentences
 from bot.knowledge import Knowledge
 
@@ -28,6 +28,7 @@ def warm(knowledge: Knowledge) -> None:
     for code in knowledge.languages:
         sample = next(iter(knowledge.facts[0].questions.get(code, ())), "")
         detect_smalltalk(sample, code)
+        opening_smalltalk(sample, code)
         asks_overview(sample, code)
         asks_more(sample, code)
         asks_again(sample, code)
