@@ -28,6 +28,8 @@ def test_language_of_reads_the_script_and_words(engine: Engine, question: str,
         ("how much did trade grow?", True, False),
         ("who announced the new routes?", False, True),
         ("why does russia want new routes?", False, False),
+        # A price is a number: no fact without one answers it ("the price of lao tea").
+        ("what is the price of lao tea?", True, False),
     ],
 )
 def test_asks_reads_a_number_and_a_person(engine: Engine, question: str, number: bool,
@@ -58,3 +60,10 @@ def test_names_subject_is_one_of_the_article_subjects(engine: Engine, word: str,
                                                       subject: bool) -> None:
     """Only the article's main subjects are subjects; a fact's word or another country is not."""
     assert engine.ranker.names_subject(word, "en") is subject
+
+
+@pytest.mark.parametrize("question", ["is a price given for the tea exports?",
+                                      "price of lao rice", "какая цена на лаосский чай?"])
+def test_a_price_is_not_answered_by_a_list_of_exports(engine: Engine, question: str) -> None:
+    """Asking a price asks a number: the export list, which gives none, does not answer it."""
+    assert engine.decide(question).kind != "fact"
