@@ -239,10 +239,13 @@ def converse(question: str, language: str, context: Context, one: One,
                 asked = f"{asked} {piece}"
                 turn = before.told(together)
                 continue
-        if decided and not decision.confident and not names(piece):
+        if decided and not decision.confident and not names(piece) and not (
+                decision.closest is not None and numbers(piece)):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"
-            # names a word of its own and stays a question the article does not answer.
+            # names a word of its own and stays a question the article does not answer, as
+            # does one asking for a number the article is known not to give ("railway through
+            # china + how long will it be?": the route, and the length it does not say).
             continue
         decided.append(decision)
         before, asked = turn, piece

@@ -745,3 +745,15 @@ def test_the_two_sides_joined_are_one_thing(engine: Engine, question: str,
     question word comes at the end of the second."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize("message", ["the railway through china + how long will it be?",
+                                     "railway via china? how long is it"])
+def test_a_number_the_article_does_not_give_is_a_part_of_its_own(engine: Engine,
+                                                                   message: str) -> None:
+    """A piece asking a number of the last answer that the article does not give is not
+    folded into the question before it: that part is answered, this one left unanswered."""
+    decision = engine.decide(message)
+    assert decision.kind == "parts"
+    assert decision.given == ("new_routes",)
+    assert len(decision.parts) == 2 and not decision.parts[1].confident
