@@ -412,9 +412,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_az.yaml",), 0.66, 0.81),
     (("blind_vi_az.yaml",), 0.79, 0.62),
     # Round ba, written at the start of the session after and left unread but for its small
-    # talk, scored with that session's start engine: one question below (English 31/32, 15/18;
-    # Russian 27/30, 20/20; Russian in Latin letters 16/19, 10/11; Lao 13/19, 9/11; Vietnamese
-    # 15/19, 9/11).
+    # talk, scored with that session's start engine (and its end: the same): one question
+    # below (English 31/32, 15/18; Russian 27/30, 20/20; Russian in Latin letters 16/19,
+    # 10/11; Lao 13/19, 9/11; Vietnamese 15/19, 9/11).
     (("blind_en_ba.yaml",), 0.93, 0.77),
     (("blind_ru_ba.yaml",), 0.86, 0.95),
     (("blind_ru_latin_ba.yaml",), 0.78, 0.81),
@@ -524,7 +524,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end
     ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end, then read
     ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
-    ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that, unread
+    ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, unread
 ]
 
 
