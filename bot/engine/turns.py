@@ -132,13 +132,13 @@ def _summary(ranker: Ranker, question: str, rest: str, language: str, reply: str
         if topic is None:
             return overview
         facts = list(ranker.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
-        return answering_all(question, reply, facts, about.score)
+        return _answering(question, reply, facts, about.score)
     best = about.fact
     if alone.kind == "fact" and alone.fact == best:
         return alone
     facts = [best, *(fact for fact in ranker.knowledge.facts_in_topic(best.topic)
                      if fact.id != best.id)][:TOPIC_FACTS]
-    return answering_all(question, reply, facts, about.score)
+    return _answering(question, reply, facts, about.score)
 
 
 def _more(ranker: Ranker, question: str, reply: str, context: Context) -> Decision:
@@ -147,7 +147,7 @@ def _more(ranker: Ranker, question: str, reply: str, context: Context) -> Decisi
     facts = [by_id[fact] for fact in next_facts(ranker.knowledge, context)]
     if not facts:
         return Decision(question, "none", reply, reason="exhausted")
-    return answering_all(question, reply, facts)
+    return _answering(question, reply, facts)
 
 
 def _other(ranker: Ranker, question: str, language: str, reply: str,
@@ -178,7 +178,7 @@ def _other(ranker: Ranker, question: str, language: str, reply: str,
 
 def _again(ranker: Ranker, question: str, reply: str, context: Context) -> Decision:
     """The last answer again: what the article says of it is what it already said."""
-    return answering_all(question, reply, [ranker.knowledge.by_id[fact] for fact in context.given])
+    return _answering(question, reply, [ranker.knowledge.by_id[fact] for fact in context.given])
 
 
 def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Context,
@@ -334,7 +334,7 @@ def _reason_given(ranker: Ranker, question: str, language: str, context: Context
             and index.asks_for_reason(index.analyzer.normal(question)))
 
 
-def answering_all(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
+def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
     """The decision answering with these facts: the fact itself for one, else one part each."""
     parts = tuple(answering(question, reply, fact, score) for fact in facts)
     if len(parts) == 1:
@@ -348,8 +348,10 @@ def _closing(question: str, language: str) -> str | None:
     where words run together ("ສະບາຍດີຄັບ"): that small talk. A greeting before words of
     their own opens a question ("hi, trade 2024"), as does a number ("thanks, and 2025") or a
     continuation ("thanks! and bauxite")."""
+    if "?" in question:
+        return None
     opened = opening_smalltalk(question, language)
-    if opened is None or "?" in question:
+    if opened is None:
         return None
     intent, rest = opened
     if asks_itself(rest, language) or any(char.isdigit() for char in rest) or any(
