@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.engine.decision import Decision, answering, decide
 from bot.engine.index import Index
-from bot.engine.ranking import Ranking
+from bot.engine.ranker import Ranker
 from bot.engine.scoring import rank, without_missing
 from bot.engine.smalltalk import strip_greeting
 from bot.engine.typos import token_matches
@@ -24,23 +24,23 @@ def checks_claim(index: Index, question: str) -> bool:
     return index.checks_a_claim(index.analyzer.normal(question))
 
 
-def checked(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:
+def checked(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
     """The fact the rest of a claim checked points to, ahead of the others by the window and
     having two of its words: it confirms or corrects the claim. None when the rest points
     nowhere clear. Not held to what the whole question leans to: the claim's own numbers and
     names ("on 2024-2025, right?") pull the whole elsewhere."""
-    index = engine.index(language)
+    index = ranker.index(language)
     # The countries and numbers no fact has ("Thailand") are the claim's too, and what
     # marks it as a claim ("right?", "правильно понял") points to no fact.
     greeted = strip_greeting(question)
     rest = without_missing(index, greeted) or greeted
     if index.checks_claim is not None:
         rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
-    limits = engine.thresholds_for(language)
-    knowledge = engine.knowledge
+    limits = ranker.thresholds_for(language)
+    knowledge = ranker.knowledge
     sure = replace(limits, margin=max(limits.margin, limits.window), fact=limits.clarify)
-    asks = replace(engine.asks(question, language), beyond=False)
-    decision = decide(question, reply, rank(index, rest, knowledge.facts, engine.weights,
+    asks = replace(ranker.asks(question, language), beyond=False)
+    decision = decide(question, reply, rank(index, rest, knowledge.facts, ranker.weights,
                                             claim=True), knowledge, sure, asks)
     if decision.kind != "fact":
         # Its numbers may be the claim's own mistake ("the road map is for 2024-2025,
@@ -48,7 +48,7 @@ def checked(engine: Ranking, question: str, language: str, reply: str) -> Decisi
         numberless = _NUMBERS.sub(" ", rest)
         if numberless != rest:
             decision = decide(question, reply, rank(index, numberless, knowledge.facts,
-                                                    engine.weights, claim=True),
+                                                    ranker.weights, claim=True),
                               knowledge, sure, asks)
     if decision.kind != "fact" or decision.fact is None:
         return None
@@ -60,12 +60,12 @@ def checked(engine: Ranking, question: str, language: str, reply: str) -> Decisi
     return decision if shared / index.borrowed_weight >= _CLAIM_WORDS else None
 
 
-def offered_alone(engine: Ranking, language: str, reply: str, whole: Decision) -> Decision:
+def offered_alone(ranker: Ranker, language: str, reply: str, whole: Decision) -> Decision:
     """A claim checked whose rest points nowhere clear, read whole: the one fact it offers
     alone, when plausible, answers it ("so they signed a military pact, right?": the
     memoranda), since a claim is checked against what the article says of its subject;
     the whole decision otherwise."""
-    if not whole.offers_one or whole.score < engine.thresholds_for(language).plausible:
+    if not whole.offers_one or whole.score < ranker.thresholds_for(language).plausible:
         return whole
-    fact = engine.knowledge.by_id[whole.suggestions[0]]
+    fact = ranker.knowledge.by_id[whole.suggestions[0]]
     return answering(whole.question, reply, fact, whole.score, whole.candidates)

@@ -7,7 +7,7 @@ from functools import cache
 
 from bot.engine.cue_reading import stopwords
 from bot.engine.decision import Decision, answering, decide
-from bot.engine.ranking import Ranking
+from bot.engine.ranker import Ranker
 from bot.engine.reading import compounds, reader
 from bot.knowledge import language_resources
 
@@ -81,7 +81,7 @@ def about_more(texts: tuple[str, ...], language: str) -> bool:
     return pattern is not None and any(pattern.search(read(text)) for text in texts)
 
 
-def besides(engine: Ranking, question: str, language: str, reply: str) -> Decision | None:
+def besides(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
     """A question setting something aside ("apart from farming, which industries did they
     discuss"): a fact about more than that very thing ("nuclear technology beyond energy",
     for "apart from power plants"), else what is left of the question answered by a fact
@@ -91,10 +91,10 @@ def besides(engine: Ranking, question: str, language: str, reply: str) -> Decisi
     if aside is None:
         return None
     rest, named = aside
-    knowledge, limits = engine.knowledge, engine.thresholds_for(language)
-    index = engine.index(language)
+    knowledge, limits = ranker.knowledge, ranker.thresholds_for(language)
+    index = ranker.index(language)
     words = {token for _, token in index.analyzer.pairs(named)}
-    ranked = engine.rank(rest, language)
+    ranked = ranker.rank(rest, language)
     beyond = {c.fact_id for c in ranked
               if about_more(knowledge.by_id[c.fact_id].questions.get(language, ()), language)}
     meant = [c for c in ranked if c.fact_id in beyond and c.score >= limits.plausible
@@ -103,10 +103,10 @@ def besides(engine: Ranking, question: str, language: str, reply: str) -> Decisi
     if len(meant) == 1:
         return answering(question, reply, knowledge.by_id[meant[0].fact_id], meant[0].score,
                          tuple(ranked[:3]))
-    naming = engine.rank(named, language)
+    naming = ranker.rank(named, language)
     if not naming:
         return None
     avoided = beyond | {c.fact_id for c in naming if c.score >= naming[0].score - limits.window}
     kept = [c for c in ranked if c.fact_id not in avoided]
-    decision = decide(question, reply, kept, knowledge, limits, engine.asks(rest, language))
+    decision = decide(question, reply, kept, knowledge, limits, ranker.asks(rest, language))
     return decision if decision.kind in ("fact", "clarify") else None

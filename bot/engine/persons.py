@@ -12,13 +12,13 @@ from bot.engine.cues import asks_itself
 from bot.engine.decision import Asks, Decision, answering, decide, gives_number
 from bot.engine.focus import before_relative
 from bot.engine.naming import people
-from bot.engine.ranking import Ranking
+from bot.engine.ranker import Ranker
 from bot.engine.typos import token_matches
 
 _SAME_NAME = 80  # rapidfuzz ratio: "тонглун" is "тхонглун", "thonglun" is "thongloun"
 
 
-def counterpart(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
+def counterpart(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
                 decision: Decision) -> Decision | None:
     """A name or a person asked of someone the question itself names ("Тонглун Сисулит с
     кем переговоры вёл?", "the Lao president who met Putin"): the question does not ask
@@ -28,8 +28,8 @@ def counterpart(engine: Ranking, question: str, language: str, reply: str, asks:
         return None
     if decision.kind not in ("fact", "clarify"):
         return None
-    index = engine.index(language)
-    names = _people(engine, language)
+    index = ranker.index(language)
+    names = _people(ranker, language)
     said = {matches[0][0] for word, token in index.analyzer.pairs(question)
             if (matches := token_matches(index, word, token))}
 
@@ -46,24 +46,24 @@ def counterpart(engine: Ranking, question: str, language: str, reply: str, asks:
     best = decision.candidates[0]
     if decision.kind == "fact" and others(best.fact_id):
         return None
-    limits = engine.thresholds_for(language)
+    limits = ranker.thresholds_for(language)
     naming = [candidate for candidate in decision.candidates if others(candidate.fact_id)
               and candidate.score >= max(limits.clarify, best.score - limits.window)]
     if not naming:
         return None
-    return answering(question, reply, engine.knowledge.by_id[naming[0].fact_id],
+    return answering(question, reply, ranker.knowledge.by_id[naming[0].fact_id],
                      naming[0].score, decision.candidates)
 
 
-def _people(engine: Ranking, language: str) -> dict[str, tuple[frozenset[str], ...]]:
+def _people(ranker: Ranker, language: str) -> dict[str, tuple[frozenset[str], ...]]:
     """The names each fact's answer gives in the language, read once per index."""
-    index = engine.index(language)
+    index = ranker.index(language)
     if index.people is None:
-        index.people = people(engine.knowledge, index)
+        index.people = people(ranker.knowledge, index)
     return index.people
 
 
-def described(engine: Ranking, question: str, language: str, reply: str,
+def described(ranker: Ranker, question: str, language: str, reply: str,
               asks: Asks) -> Decision | None:
     """A name asked of someone a clause describes ("who is the Lao head of state who met
     Putin?"): answered by what comes before the clause, when that asks and is clear; the
@@ -74,13 +74,13 @@ def described(engine: Ranking, question: str, language: str, reply: str,
     head = before_relative(question, language)
     if head is None or not asks_itself(head, language):
         return None  # "please tell me | who ...": "who" asks, it describes nothing
-    headed = decide(question, reply, engine.rank(head, language), engine.knowledge,
-                    engine.thresholds_for(language),
-                    replace(asks, number=engine.asks_number(head, language)))
+    headed = decide(question, reply, ranker.rank(head, language), ranker.knowledge,
+                    ranker.thresholds_for(language),
+                    replace(asks, number=ranker.asks_number(head, language)))
     return headed if headed.kind == "fact" else None
 
 
-def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks,
+def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
            decision: Decision) -> Decision | None:
     """Who did what a fact reports ("who announced the railway through China?"): when the
     fact the question points to (answered, or offered first) names nobody, its one related
@@ -98,8 +98,8 @@ def teller(engine: Ranking, question: str, language: str, reply: str, asks: Asks
     best = decision.candidates[0].fact_id
     if best in asks.person:
         return None
-    index = engine.index(language)
-    knowledge = engine.knowledge
+    index = ranker.index(language)
+    knowledge = ranker.knowledge
 
     def tokens(fact: str) -> KeysView[str]:
         """The fact's tokens in the index."""
