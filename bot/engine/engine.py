@@ -35,9 +35,6 @@ class Engine:
         weights: Weights | None = None,
     ) -> None:
         self.ranker = Ranker(knowledge, thresholds, weights)
-        self.knowledge = knowledge
-        self.thresholds = self.ranker.thresholds
-        self.weights = self.ranker.weights
 
     def rehearse(self) -> int:
         """Read each language's cue phrases (see `warm`) and decide each fact's own first
@@ -64,7 +61,7 @@ class Engine:
         decision = converse(asked, language, context or Context(),
                             lambda text, told: turn(self.ranker, text, language, reply, told),
                             lambda text: names_own(self.index(language), text, language),
-                            lambda text: self.asks_number(text, language),
+                            lambda text: self.ranker.asks_number(text, language),
                             lambda word: self.ranker.names_subject(word, language))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = (elsewhere(self.ranker, asked, language, reply)
@@ -72,7 +69,22 @@ class Engine:
         # The question as asked (mentions and all) is what the log and the echo show.
         return replace(decision, question=question) if decision.question == asked else decision
 
-    # What the readings beside the engine, and its callers, ask of it (see `Ranker`).
+    # What its callers ask of it, read from the ranker (see `Ranker`).
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge base the engine answers from."""
+        return self.ranker.knowledge
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The thresholds of the knowledge base's calibration (or those given)."""
+        return self.ranker.thresholds
+
+    @property
+    def weights(self) -> Weights:
+        """The ranking weights of the knowledge base's calibration (or those given)."""
+        return self.ranker.weights
+
     def index(self, language: str) -> Index:
         """The index of one of the knowledge base's languages."""
         return self.ranker.index(language)
@@ -88,10 +100,6 @@ class Engine:
     def asks(self, question: str, language: str) -> Asks:
         """What the question asks for beside its words (see `Ranker.asks`)."""
         return self.ranker.asks(question, language)
-
-    def asks_number(self, question: str, language: str) -> bool:
-        """Whether the question asks for a number or a date ("how many", "when")."""
-        return self.ranker.asks_number(question, language)
 
     def rank(self, question: str, language: str) -> list[Candidate]:
         """Score the facts that share (possibly misspelt) words with the question, best first."""
