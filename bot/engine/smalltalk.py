@@ -16,16 +16,20 @@ from bot.knowledge import language_resources, load_languages
 _LETTERS = re.compile(r"[\W_]+")
 
 
+def _simple(text: str, language: str) -> str:
+    """A text read as the language reads a message, its words joined by single spaces: "xin
+    chao" is "xin chào", "privet" "привет"."""
+    return " ".join(words(reader(language).prepare(text)))
+
+
 @cache
 def _choices(language: str) -> tuple[tuple[str, str], ...]:
     """Each small-talk phrase of the language with its intent, in the file's order."""
     talk = language_resources(language).smalltalk
     intents = {"greeting": (*talk.greeting, *talk.greeting_alone),
                "thanks": (*talk.thanks, *talk.acknowledge), "bye": talk.bye, "help": talk.help}
-    prepare = reader(language).prepare
-    # Read as the language reads a message: "xin chao" is "xin chào", "privet" "привет".
     return tuple(dict.fromkeys(
-        (" ".join(words(prepare(phrase))), intent)
+        (_simple(phrase, language), intent)
         for intent, phrases in intents.items() for phrase in phrases
     ))
 
@@ -62,7 +66,7 @@ def _greeting_words() -> frozenset[str]:
 
 def detect_smalltalk(text: str, language: str) -> str | None:
     """Return the intent (greeting, thanks, bye, help) if the whole text is small talk."""
-    simple = " ".join(words(reader(language).prepare(text)))
+    simple = _simple(text, language)
     if not simple:
         return None
     choices = _choices(language)
@@ -86,9 +90,8 @@ def _openings(language: str) -> tuple[tuple[str, str], ...]:
     """The greetings, thanks and goodbyes a question may follow, each as the language reads
     it (where words run together, its letters alone), longest first, with its intent."""
     talk = language_resources(language).smalltalk
-    prepare = reader(language).prepare
-    found = {(_LETTERS.sub("", phrase) if unspaced(language)
-              else " ".join(words(prepare(phrase))), intent)
+    found = {(_LETTERS.sub("", phrase) if unspaced(language) else _simple(phrase, language),
+              intent)
              for intent, listed in (("greeting", talk.greeting), ("thanks", talk.thanks),
                                     ("bye", talk.bye))
              for phrase in listed}
@@ -104,7 +107,7 @@ def opening_smalltalk(text: str, language: str) -> tuple[str, str] | None:
         said = _LETTERS.sub("", text.lower())
         return next(((intent, said[len(phrase):]) for phrase, intent in _openings(language)
                      if phrase and said.startswith(phrase)), None)
-    said = " ".join(words(reader(language).prepare(text))) + " "
+    said = _simple(text, language) + " "
     return next(((intent, said[len(phrase):].strip()) for phrase, intent in _openings(language)
                  if phrase and said.startswith(phrase + " ")), None)
 
