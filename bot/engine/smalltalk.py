@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.cue_reading import unspaced
 from bot.engine.reading import fold, reader, sorted_words, strip_marks, words
@@ -14,6 +15,9 @@ from bot.knowledge import language_resources, load_languages
 # What is not a base letter: spaces, punctuation, emoji, and Lao vowel and tone marks (dropped
 # from message and phrase alike).
 _LETTERS = re.compile(r"[\W_]+")
+# A word this long one letter away from a small-talk word is it mistyped; a shorter one may
+# be another word ("hi" and "hu").
+_TYPO_LENGTH = 5
 
 
 def _simple(text: str, language: str) -> str:
@@ -52,6 +56,19 @@ def _vocabulary(language: str) -> frozenset[str]:
     return frozenset(word for phrase, _ in _choices(language) for word in phrase.split())
 
 
+def _known_word(word: str, language: str) -> str | None:
+    """The small-talk word a word of a message is: itself, or the one a long word is a
+    letter away from ("umeesh" typed for "умеешь", its soft sign left out); None for none."""
+    vocabulary = _vocabulary(language)
+    if word in vocabulary:
+        return word
+    if len(word) < _TYPO_LENGTH:
+        return None
+    near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
+                              score_cutoff=1)
+    return None if near is None else str(near[0])
+
+
 @cache
 def _greeting_words() -> frozenset[str]:
     """One-word greetings of every language, which may open a question ("hi, how much...")."""
@@ -74,12 +91,12 @@ def detect_smalltalk(text: str, language: str) -> str | None:
                               scorer=fuzz.ratio, score_cutoff=88)
     if best is not None:
         return choices[best[2]][1]
-    present = simple.split()
-    if not set(present) <= _vocabulary(language):
+    present = [_known_word(word, language) for word in simple.split()]
+    if None in present:
         return None
     # The longest phrase in it, the later one on a tie, says what the message is for:
     # "ok thx bye" is a goodbye, "good morning bot" a greeting.
-    text = f" {simple} "
+    text = f" {' '.join(word for word in present if word)} "
     found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
              for phrase, intent in choices if f" {phrase} " in text]
     return max(found)[2] if found else None

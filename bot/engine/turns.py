@@ -359,5 +359,6 @@ def _closing(question: str, language: str) -> str | None:
         return None
     if unspaced(language):
         return intent if len(rest) <= _PARTICLE_LETTERS else None
-    return intent if intent in ("thanks", "bye") and len(rest.split()) <= _REMARK_WORDS \
-        else None
+    # A letter alone is what reading cut off a word ("that's"), or "I": no word of a remark.
+    remark = [word for word in rest.split() if len(word) > 1]
+    return intent if intent in ("thanks", "bye") and len(remark) <= _REMARK_WORDS else None
