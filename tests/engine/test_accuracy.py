@@ -411,15 +411,23 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_az.yaml",), 0.67, 0.57),
     (("blind_lo_az.yaml",), 0.66, 0.81),
     (("blind_vi_az.yaml",), 0.79, 0.62),
-    # Round ba, written at the start of the session after and left unread but for its small
-    # talk, scored with that session's start engine (and its end: the same): one question
-    # below (English 31/32, 15/18; Russian 27/30, 20/20; Russian in Latin letters 16/19,
-    # 10/11; Lao 13/19, 9/11; Vietnamese 15/19, 9/11).
+    # Round ba, written at the start of the session after, scored with that session's start
+    # engine (and its end: the same), read at the start of the next: one question below
+    # (English 31/32, 15/18; Russian 27/30, 20/20; Russian in Latin letters 16/19, 10/11;
+    # Lao 13/19, 9/11; Vietnamese 15/19, 9/11).
     (("blind_en_ba.yaml",), 0.93, 0.77),
     (("blind_ru_ba.yaml",), 0.86, 0.95),
     (("blind_ru_latin_ba.yaml",), 0.78, 0.81),
     (("blind_lo_ba.yaml",), 0.63, 0.72),
     (("blind_vi_ba.yaml",), 0.73, 0.72),
+    # Round bb, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 25/36, 14/15; Russian 26/32,
+    # 17/18; Russian in Latin letters 14/19, 11/11; Lao 17/20, 8/10; Vietnamese 15/17, 12/13).
+    (("blind_en_bb.yaml",), 0.66, 0.86),
+    (("blind_ru_bb.yaml",), 0.78, 0.88),
+    (("blind_ru_latin_bb.yaml",), 0.68, 0.9),
+    (("blind_lo_bb.yaml",), 0.8, 0.7),
+    (("blind_vi_bb.yaml",), 0.82, 0.84),
 ]
 
 
@@ -524,7 +532,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ax.yaml", 0.67),  # 24/34 at the session's start after that, 25/34 at its end
     ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end, then read
     ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
-    ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, unread
+    ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, then read
+    ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that, unread
 ]
 
 
