@@ -115,12 +115,13 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
             unanswered = any(part.kind != "fact" for part in decided)
             # A part declined that names a thing of its own and leans to none of the facts
-            # answered ("... and is oil mentioned anywhere"): a question the article does
-            # not answer, not a faint guess ("... and what about the start of 2025?").
+            # answered, none of them too close to call from its best ("... and is oil
+            # mentioned anywhere", "... and who is Russia's prime minister"): a question
+            # the article does not answer, not a faint guess ("... and what about the start
+            # of 2025?").
             declined = bool(open_parts) and all(
                 part.kind == "none" and names(part.question)
-                and not any(c.fact_id in answered for c in part.candidates)
-                for part in open_parts)
+                and not _leans_to_any(part, answered) for part in open_parts)
             if len(answered) > 1 or (answered and unanswered and (
                     clean or not open_parts or declined
                     or _answers_one_part(whole, decided, open_parts))):
@@ -179,6 +180,15 @@ def _tagged(pieces: list[tuple[str, bool]], language: str, answers: Callable[[st
         else:
             kept.append(piece)
     return kept
+
+
+def _leans_to_any(part: Decision, facts: set[str]) -> bool:
+    """Whether a part's best candidate is one of the facts, or too close to call from one."""
+    if not part.candidates:
+        return False
+    best = part.candidates[0].score
+    return any(candidate.fact_id in facts and candidate.score >= best - Thresholds.margin
+               for candidate in part.candidates)
 
 
 def _one_fact(decided: list[Decision]) -> Decision | None:
