@@ -290,9 +290,11 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
     present = plain_words(text, language)
     if not present or len(present) > _LEANING_WORDS:
         return False
+    pointing = _points_back(present, language)
     if subject_words == 0:
-        return True
-    return any(_after_leads(present, language, "leads")) or _points_back(present, language)
+        # "Where is this news from?" names the article and asks of it, not of the answer.
+        return pointing or set(phrases(language, "article")).isdisjoint(present)
+    return any(_after_leads(present, language, "leads")) or pointing
 
 
 def _after_leads(present: list[str], language: str, kind: str) -> list[str]:
@@ -322,8 +324,12 @@ def refers_to_thing(text: str, language: str) -> bool:
 
 def _points_back(present: list[str], language: str, kind: str = "refers") -> bool:
     """Whether words read from a question hold one pointing back ("it", "this"), or, with
-    `refers_thing`, one pointing back at a thing."""
-    return not set(phrases(language, kind)).isdisjoint(present)
+    `refers_thing`, one pointing back at a thing. One beside the article's name ("where
+    is this news from", "bài này") points at the article, not at what was said."""
+    refers = set(phrases(language, kind))
+    article = set(phrases(language, "article"))
+    return any(word in refers and not article.intersection(present[max(at - 1, 0):at + 2])
+               for at, word in enumerate(present))
 
 
 def asks_only(text: str, language: str) -> bool:

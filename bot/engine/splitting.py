@@ -11,18 +11,21 @@ from bot.engine.cues import asks_itself
 from bot.engine.reading import reader, strip_marks
 from bot.knowledge import language_resources
 
+# A list's number or letter: "1)", "1.", "(1)", "a)", "(b)", "б)" (a single digit or one of
+# the first letters, after a space or a colon: "in 2024." is no list).
+_MARKER = r"(?:\(?\d\)|\d\.|\(?[a-dа-г]\))"
 # Between two questions for certain: a line break, a question mark with more after it, ";",
-# "+" standing apart ("66+20" is a sum, not two questions), and a list's number ("1) ...
-# 2) ...", a single digit after a space or a colon: "in 2024." is no list). "&" is "and" in
-# every language: it joins two questions or two things ("shipping & rail") alike.
+# "+" standing apart ("66+20" is a sum, not two questions), and a list's marker ("1) ...
+# 2) ..."). "&" is "and" in every language: it joins two questions or two things
+# ("shipping & rail") alike.
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
-                   r"|\s*(?<![^\s:])\d[.)]\s+")
+                   rf"|\s*(?<![^\s:]){_MARKER}\s+")
 # A full stop ending a word (not a number: "in 2024. by how much"; nor a two-letter title:
 # "Mr.") with more after it: between two sentences, perhaps each a question.
 _STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.
-_PREAMBLE = re.compile(r"^[^:\n?]*:(?:\s*(?=\d[.)]\s)|[ \t]*\n\s*)")
+_PREAMBLE = re.compile(rf"^[^:\n?]*:(?:\s*(?={_MARKER}\s)|[ \t]*\n\s*)")
 _EDGES = ",.:;!-—– \t\n"
 _SPELLINGS = 2  # Latin spellings tried per letter of a joining word
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions

@@ -112,6 +112,9 @@ def test_asks_more(text: str, language: str, expected: bool) -> None:
         ("what about bauxite?", "en", 1, True),
         ("how much did trade grow", "en", 2, False),
         ("which routes does Russia plan through the ports of Vietnam and China", "en", 0, False),
+        # The article named, and nothing pointing back: a question of the article.
+        ("where is this news from?", "en", 0, False),
+        ("is it in the article?", "en", 0, True),
         ("а кто это объявил?", "ru", 1, True),
         ("Насколько вырос товарооборот?", "ru", 2, False),
         # Written without spaces, the continuation is glued to what follows.
