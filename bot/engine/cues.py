@@ -183,6 +183,13 @@ def _cut_about_article(text: str, language: str, gap: str = "") -> str:
 def around_overview(text: str, language: str) -> str | None:
     """The words around the longest overview cue phrase the message holds ("summary of the
     trade figures": "of the trade figures"), or None when it holds none."""
+    cut = overview_cut(text, language)
+    return None if cut is None else " ".join(part for part in cut if part)
+
+
+def overview_cut(text: str, language: str) -> tuple[str, str] | None:
+    """The words before and after the longest overview cue phrase the message holds ("in
+    short, what are they mining?": "", "what are they mining"), or None when it holds none."""
     present = cue_read(text, language)
     if not present:
         return None
@@ -193,12 +200,14 @@ def around_overview(text: str, language: str) -> str | None:
                 if p.replace(" ", "") in joined]
         if not held:
             return None
-        return joined.replace(max(held, key=len), " ", 1).strip()
+        before, _, after = joined.partition(max(held, key=len))
+        return before, after
     for text in _readings(present, language, "overview"):
         padded = f" {text} "
         held = [phrase for phrase in phrases(language, "overview") if f" {phrase} " in padded]
         if held:
-            return padded.replace(f" {max(held, key=len)} ", " ", 1).strip()
+            before, _, after = padded.partition(f" {max(held, key=len)} ")
+            return before.strip(), after.strip()
     return None
 
 

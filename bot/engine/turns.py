@@ -9,7 +9,6 @@ from functools import partial
 from bot.engine.cue_reading import phrases, unspaced
 from bot.engine.cues import (
     after_more,
-    around_overview,
     asks_again,
     asks_itself,
     asks_more,
@@ -17,6 +16,7 @@ from bot.engine.cues import (
     asks_overview,
     leans_back,
     narrows_back,
+    overview_cut,
     refers_back,
     without_article,
     without_others,
@@ -106,21 +106,29 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
         alone = _settle(ranker, alone, language, reply, context)
     elif context.given and alone.kind == "none" and alone.closest is None:
         alone = _near_enough(ranker, alone, language, reply, context)
-    rest = around_overview(question, language) if ranker.knowledge.overview else None
-    if rest is not None:
-        return _summary(ranker, question, rest, language, reply, overview, alone)
+    cut = overview_cut(question, language) if ranker.knowledge.overview else None
+    if cut is not None:
+        return _summary(ranker, question, cut, language, reply, overview, alone)
     return alone
 
 
-def _summary(ranker: Ranker, question: str, rest: str, language: str, reply: str,
+def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str, reply: str,
              overview: Decision, alone: Decision) -> Decision:
     """A message holding an overview cue among other words: the overview unless those
     words name a fact on their own ("hi, busy day, just give me the gist"); a question
     the whole message answers ("briefly, how much did trade grow?") as asked; else a
     summary of what they name ("summary of the trade figures"): the fact they point
     to, then other facts of its topic."""
+    rest = " ".join(part for part in cut if part)
     named = names_known(ranker.index(language), without_article(rest, language))
     about = decide_alone(ranker, rest, language, reply) if named else None
+    # "... we argued all day 😅 in short, what are they mining now?": a cue summing up a
+    # ramble, the question after it answered, is that question.
+    after = cut[1]
+    asked = decide_alone(ranker, after, language, reply) if asks_itself(after, language) \
+        and names_known(ranker.index(language), without_article(after, language)) else None
+    if asked is not None and asked.kind == "fact" and (about is None or about.fact is None):
+        return replace(asked, question=question)
     if about is None or about.kind not in ("fact", "clarify"):
         return overview
     if about.fact is None:

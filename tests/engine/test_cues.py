@@ -13,6 +13,7 @@ from bot.engine.cues import (
     asks_overview,
     leans_back,
     narrows_back,
+    overview_cut,
     without_others,
 )
 
@@ -182,6 +183,20 @@ def test_asks_itself(text: str, language: str, expected: bool) -> None:
 def test_around_overview(text: str, language: str, rest: str | None) -> None:
     """The words around the longest overview cue a message holds; None without one."""
     assert around_overview(text, language) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cut"),
+    [
+        ("we argued all day. in short, what are they mining?", "en",
+         ("we argued all day", "what are they mining")),
+        ("summary of the trade figures", "en", ("", "of the trade figures")),
+        ("how much did trade grow", "en", None),
+    ],
+)
+def test_overview_cut(text: str, language: str, cut: tuple[str, str] | None) -> None:
+    """The words before and after the longest overview cue; None without one."""
+    assert overview_cut(text, language) == cut
 
 
 @pytest.mark.parametrize(

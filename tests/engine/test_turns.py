@@ -23,6 +23,15 @@ def test_turn_without_context(engine: Engine, question: str, kind: str) -> None:
     assert turn(engine.ranker, question, "en", "en", Context()).kind == kind
 
 
+def test_a_cue_summing_up_a_ramble_leaves_the_question_after_it(engine: Engine) -> None:
+    """"In short" after a ramble ("... we argued all day 😅 in short, what new ore are they
+    studying?") sums it up: the question after it is answered, not the overview."""
+    question = ("ໝູ່ບອກວ່າຣັດເຊຍມາຂຸດບໍ່ແຮ່ຢູ່ລາວ ຖຽງກັນໝົດມື້ 😅 "
+                "ສະຫຼຸບແລ້ວເຂົາກຳລັງສຶກສາຈະຂຸດແຮ່ຫຍັງໃໝ່ ຊ່ວຍບອກແດ່")
+    decision = turn(engine.ranker, question, "lo", "lo", Context())
+    assert (decision.kind, decision.fact_id) == ("fact", "bauxite")
+
+
 @pytest.mark.parametrize(
     ("earlier", "followup", "fact"),
     [
