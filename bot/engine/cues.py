@@ -19,6 +19,7 @@ from bot.engine.cue_reading import (
     unspaced,
     whole_cue,
 )
+from bot.engine.focus import last_sentence
 from bot.engine.reading import filler, reader, words
 from bot.knowledge import language_resources
 
@@ -424,6 +425,42 @@ def after_opening(text: str, language: str) -> str | None:
         return None
     rest = normal[found:].strip(" ,.:;-–—")
     return rest or None
+
+
+def from_asking(text: str, language: str) -> str | None:
+    """The last sentence from the first word that asks in it, words coming before that word
+    ("as a student of economics I'd like to understand | which metals are mined?"); None
+    when it opens with one, has none, or the language asks in place or has no spaces."""
+    if unspaced(language) or language_resources(language).asks_in_place:
+        return None
+    tokens = last_sentence(text).split()
+    starts = _question_starts(language)
+    before = set(phrases(language, "before_asks"))
+    for at in range(1, len(tokens) - 1):
+        opening = plain_words(tokens[at], language)
+        if not opening or opening[0] not in starts:
+            continue
+        # A preposition before the word asks with it ("through which ports").
+        start = at - 1 if plain_words(tokens[at - 1], language)[-1:] and plain_words(
+            tokens[at - 1], language)[-1] in before else at
+        tail = " ".join(tokens[start:])
+        head = tokens[:start]
+        # A word or two before it may make it a clause of a statement ("правда, что ...",
+        # "is it true that ..."), and a number before it is asked of ("in 2023 how much").
+        if len(head) > 1 and not any(char.isdigit() for word in head for char in word) \
+                and asks_itself(tail, language):
+            return tail
+        return None
+    return None
+
+
+@cache
+def _question_starts(language: str) -> frozenset[str]:
+    """The words that ask a question where they stand ("which", "кто"), not those that ask
+    by the order of words ("is it ...", "есть ли")."""
+    aside = {*phrases(language, "whether"), *phrases(language, "asks_second")}
+    return frozenset(phrase for phrase in phrases(language, "asks")
+                     if " " not in phrase and phrase not in aside)
 
 
 @cache

@@ -7,7 +7,13 @@ from dataclasses import replace
 
 from bot.engine.claims import checked, checks_claim, offered_alone
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import after_opening, asking_words, asks_itself, refers_to_thing
+from bot.engine.cues import (
+    after_opening,
+    asking_words,
+    asks_itself,
+    from_asking,
+    refers_to_thing,
+)
 from bot.engine.decision import Asks, Candidate, Decision, decide, not_said
 from bot.engine.exclusion import besides
 from bot.engine.focus import alternatives, before_frame, focus, in_preamble, sentences_of
@@ -62,7 +68,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     whole = decision.candidates
     named = bool(whole) and names_known(ranker.index(language), question)
     leaning = {whole[0].fact_id} if named else set()
-    opened = after_opening(question, language)
+    opened = after_opening(question, language) or from_asking(question, language)
     framed = before_frame(question, lambda clause: _frames(ranker, clause, language))
     # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
     # frame found ends at the same clause, so it is that reading already.

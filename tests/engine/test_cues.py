@@ -11,6 +11,7 @@ from bot.engine.cues import (
     asks_itself,
     asks_more,
     asks_overview,
+    from_asking,
     leans_back,
     narrows_back,
     overview_cut,
@@ -183,6 +184,25 @@ def test_asks_itself(text: str, language: str, expected: bool) -> None:
 def test_around_overview(text: str, language: str, rest: str | None) -> None:
     """The words around the longest overview cue a message holds; None without one."""
     assert around_overview(text, language) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "tail"),
+    [
+        ("as a student of economics I'd like to understand which metals are mined?", "en",
+         "which metals are mined?"),
+        ("я студент, хочу понять через какие порты пойдут грузы", "ru",
+         "через какие порты пойдут грузы"),
+        ("which metals are mined?", "en", None),  # nothing before the word that asks
+        ("через какие порты пойдут грузы", "ru", None),  # the preposition asks with it
+        ("правда что наши золото добывают", "ru", None),  # a claim, not a preamble
+        ("а в 2023 году торговля насколько выросла?", "ru", None),  # the year is asked of
+        ("thương mại tăng bao nhiêu?", "vi", None),  # Vietnamese asks in place
+    ],
+)
+def test_from_asking(text: str, language: str, tail: str | None) -> None:
+    """The last sentence from the first word that asks, when a preamble comes before it."""
+    assert from_asking(text, language) == tail
 
 
 @pytest.mark.parametrize(
