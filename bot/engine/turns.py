@@ -130,7 +130,11 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     if asked is not None and asked.kind == "fact" and (about is None or about.fact is None):
         return replace(asked, question=question)
     if about is None or about.kind not in ("fact", "clarify"):
-        return overview
+        # The words around the cue, naming a fact's words, answer nothing by themselves,
+        # but the whole message asks a fact ("..., что там сейчас делают наши компании.
+        # Есть ... про добычу ..., какие-нибудь металлы?"): that fact, not the overview.
+        asks_fact = alone.kind == "fact" and named
+        return alone if asks_fact else overview
     if about.fact is None:
         # Unsure between facts, the words make a summary only of a topic they name ("the
         # gist of the transport plans"); "explain in simple words what happened" names

@@ -32,6 +32,16 @@ def test_a_cue_summing_up_a_ramble_leaves_the_question_after_it(engine: Engine) 
     assert (decision.kind, decision.fact_id) == ("fact", "bauxite")
 
 
+def test_an_overview_cue_inside_a_question_leaves_the_question(engine: Engine) -> None:
+    """"Что там" (what's there) inside a long question is no overview request: the fact
+    the whole message asks is the answer."""
+    question = ("Добрый вечер. Отец в 80-е работал в Лаосе, всё спрашивает, что там сейчас "
+                "делают наши компании. Есть в статье что-нибудь про добычу полезных "
+                "ископаемых, какие-нибудь металлы?")
+    decision = turn(engine.ranker, question, "ru", "ru", Context())
+    assert (decision.kind, decision.fact_id) == ("fact", "metal_mines")
+
+
 @pytest.mark.parametrize(
     ("earlier", "followup", "fact"),
     [
