@@ -25,6 +25,22 @@ def test_decide_alone_answers_or_declines(engine: Engine, question: str, kind: s
     assert (decision.kind, decision.fact_id) == (kind, fact)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # A preamble about the asker before the word that asks: the question from there.
+        ("privet! ya pishu kursovuyu pro Aziyu. mozhete korotko rasskazat kakie napravleniya "
+         "sotrudnichestva obsuzhdali na peregovorah?", "talks_topics"),
+    ],
+)
+def test_decide_alone_reads_past_a_preamble_about_the_asker(engine: Engine, question: str,
+                                                            fact: str) -> None:
+    """Words about the asker before the question ("I'm writing a paper, could you say ...")
+    leave the question from its asking word, which confirms what the whole leans to."""
+    decision = decide_alone(engine.ranker, question, "ru", "ru")
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
 def test_decide_alone_says_the_article_does_not_give_a_detail(engine: Engine) -> None:
     """A detail the article does not give of a fact is declined, with that fact to show."""
     decision = decide_alone(engine.ranker, "Which Vietnamese ports will Russia use?", "en", "en")
