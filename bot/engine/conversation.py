@@ -249,6 +249,14 @@ def converse(question: str, language: str, context: Context, one: One,
                 asked = f"{asked} {piece}"
                 turn = before.told(together)
                 continue
+        if decided and decision.kind == "none" and decision.closest is None and \
+                decision.candidates and decision.candidates[0].fact_id in decided[-1].given \
+                and not numbers(piece) and "\n" not in question.strip():
+            # "Почему именно ГЭС? С чего вдруг?": declined alone, its best fact the one just
+            # answered, it asks the question before it again in other words; not when it
+            # asks for a number ("... how many tonnes a year?") or stands on a line of its
+            # own in a list of questions.
+            continue
         if decided and not decision.confident and not names(piece) and not (
                 decision.closest is not None and numbers(piece)):
             # "is that real?", "where to?" after a question: naming nothing of its own and not

@@ -89,6 +89,13 @@ def test_a_remark_after_a_question_is_no_question(engine: Engine, question: str,
     assert (decision.kind, decision.fact_id) == ("fact", fact)
 
 
+def test_a_question_asked_again_in_other_words_is_answered_once(engine: Engine) -> None:
+    """A question declined alone whose best fact is the one just answered ("was the trip
+    official?? which country hosted it") asks that question again: one answer."""
+    decision = engine.decide("was the trip official?? which country hosted it")
+    assert (decision.kind, decision.fact_id) == ("fact", "official_visit")
+
+
 def test_a_short_question_answered_by_itself_is_a_part(engine: Engine) -> None:
     """Two words after a question that are answered on their own are a question of their own."""
     decision = engine.decide("Что российские компании добывают в Лаосе? Бокситы упоминаются?")
