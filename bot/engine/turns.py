@@ -89,7 +89,12 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     alone = decide_alone(ranker, question, language, reply)
     about = after_more(question, language) if alone.kind != "fact" else None
     if about is not None and names_known(ranker.index(language), about):
-        # "Tell me more about the talks": what it names is the question.
+        # "Tell me more about the talks": what it names is the question, asked in the
+        # conversation ("... about the nuclear one" after the memoranda: of those).
+        inner = turn(ranker, about, language, reply, context) \
+            if context.given and len(about) < len(question) else None
+        if inner is not None and inner.kind == "fact":
+            return replace(inner, question=question)
         alone = replace(decide_alone(ranker, about, language, reply), question=question)
     if context.given and narrows_back(question, language):
         # "Only for power plants?" after Laos' interest in nuclear technology "in

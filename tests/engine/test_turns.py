@@ -48,6 +48,9 @@ def test_an_overview_cue_inside_a_question_leaves_the_question(engine: Engine) -
         ("What new transport routes are planned?", "who announced it?", "announcement"),
         ("how much did trade grow in 2024?", "and in 2025?", "trade_growth"),
         ("why hydropower in laos?", "why laos?", "textile_hydropower"),
+        # What "anything else" asks of is asked in the conversation too.
+        ("did they sign anything about schools?", "anything else signed apart from that?",
+         "memoranda"),
     ],
 )
 def test_turn_leans_on_the_last_answer(engine: Engine, earlier: str, followup: str,
