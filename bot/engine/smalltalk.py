@@ -91,12 +91,15 @@ def detect_smalltalk(text: str, language: str) -> str | None:
                               scorer=fuzz.ratio, score_cutoff=88)
     if best is not None:
         return choices[best[2]][1]
-    present = [_known_word(word, language) for word in simple.split()]
-    if None in present:
-        return None
+    present: list[str] = []
+    for word in simple.split():
+        known = _known_word(word, language)
+        if known is None:
+            return None  # a word of its own: a question, however it goes on
+        present.append(known)
     # The longest phrase in it, the later one on a tie, says what the message is for:
     # "ok thx bye" is a goodbye, "good morning bot" a greeting.
-    text = f" {' '.join(word for word in present if word)} "
+    text = f" {' '.join(present)} "
     found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
              for phrase, intent in choices if f" {phrase} " in text]
     return max(found)[2] if found else None

@@ -88,7 +88,7 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
         return _again(ranker, question, reply, context)
     alone = decide_alone(ranker, question, language, reply)
     about = after_more(question, language) if alone.kind != "fact" else None
-    if about is not None and names_known(ranker.index(language), about):
+    if about is not None and names_known(index, about):
         # "Tell me more about the talks": what it names is the question, asked in the
         # conversation ("... about the nuclear one" after the memoranda: of those).
         inner = turn(ranker, about, language, reply, context) \
@@ -124,16 +124,18 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     the whole message answers ("briefly, how much did trade grow?") as asked; else a
     summary of what they name ("summary of the trade figures"): the fact they point
     to, then other facts of its topic."""
+    index = ranker.index(language)
     rest = " ".join(part for part in cut if part)
-    named = names_known(ranker.index(language), without_article(rest, language))
+    named = names_known(index, without_article(rest, language))
     about = decide_alone(ranker, rest, language, reply) if named else None
-    # "... we argued all day 😅 in short, what are they mining now?": a cue summing up a
-    # ramble, the question after it answered, is that question.
     after = cut[1]
-    asked = decide_alone(ranker, after, language, reply) if asks_itself(after, language) \
-        and names_known(ranker.index(language), without_article(after, language)) else None
-    if asked is not None and asked.kind == "fact" and (about is None or about.fact is None):
-        return replace(asked, question=question)
+    if (about is None or about.fact is None) and asks_itself(after, language) \
+            and names_known(index, without_article(after, language)):
+        # "... we argued all day 😅 in short, what are they mining now?": a cue summing up
+        # a ramble, the question after it answered, is that question.
+        asked = decide_alone(ranker, after, language, reply)
+        if asked.kind == "fact":
+            return replace(asked, question=question)
     if about is None or about.kind not in ("fact", "clarify"):
         # The words around the cue, naming a fact's words, answer nothing by themselves,
         # but the whole message asks a fact ("..., что там сейчас делают наши компании.
@@ -144,8 +146,7 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
         # Unsure between facts, the words make a summary only of a topic they name ("the
         # gist of the transport plans"); "explain in simple words what happened" names
         # none: the overview.
-        topic = named_topic(ranker.index(language), ranker.knowledge,
-                            without_article(rest, language))
+        topic = named_topic(index, ranker.knowledge, without_article(rest, language))
         if topic is None:
             return overview
         facts = list(ranker.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
