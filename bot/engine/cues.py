@@ -181,13 +181,6 @@ def _cut_about_article(text: str, language: str, gap: str = "") -> str:
     return text
 
 
-def around_overview(text: str, language: str) -> str | None:
-    """The words around the longest overview cue phrase the message holds ("summary of the
-    trade figures": "of the trade figures"), or None when it holds none."""
-    cut = overview_cut(text, language)
-    return None if cut is None else " ".join(part for part in cut if part)
-
-
 def overview_cut(text: str, language: str) -> tuple[str, str] | None:
     """The words before and after the longest overview cue phrase the message holds ("in
     short, what are they mining?": "", "what are they mining"), or None when it holds none."""
@@ -435,22 +428,22 @@ def from_asking(text: str, language: str) -> str | None:
         return None
     tokens = last_sentence(text).split()
     starts = _question_starts(language)
-    before = set(phrases(language, "before_asks"))
     for at in range(1, len(tokens) - 1):
         opening = plain_words(tokens[at], language)
-        if not opening or opening[0] not in starts:
-            continue
-        # A preposition before the word asks with it ("through which ports").
-        start = at - 1 if plain_words(tokens[at - 1], language)[-1:] and plain_words(
-            tokens[at - 1], language)[-1] in before else at
-        tail = " ".join(tokens[start:])
-        head = tokens[:start]
-        # A word or two before it may make it a clause of a statement ("правда, что ...",
-        # "is it true that ..."), and a number before it is asked of ("in 2023 how much").
-        if len(head) > 1 and not any(char.isdigit() for word in head for char in word) \
-                and asks_itself(tail, language):
-            return tail
+        if opening and opening[0] in starts:
+            break
+    else:
         return None
+    # A preposition before the word asks with it ("through which ports").
+    previous = plain_words(tokens[at - 1], language)
+    if previous and previous[-1] in phrases(language, "before_asks"):
+        at -= 1
+    head, tail = tokens[:at], " ".join(tokens[at:])
+    # A word or two before it may make it a clause of a statement ("правда, что ...",
+    # "is it true that ..."), and a number before it is asked of ("in 2023 how much").
+    if len(head) > 1 and not any(char.isdigit() for word in head for char in word) \
+            and asks_itself(tail, language):
+        return tail
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.claims import checked, checks_claim, offered_alone
-from bot.engine.cue_reading import phrases, plain_words
+from bot.engine.cue_reading import plain_words
 from bot.engine.cues import (
     after_opening,
     asking_words,
@@ -66,7 +66,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     # guess ("какая погода ..., сильно льёт?" read as "лет").
     limits = ranker.thresholds_for(language)
     whole = decision.candidates
-    named = bool(whole) and names_known(ranker.index(language), question)
+    named = bool(whole) and names_known(index, question)
     leaning = {whole[0].fact_id} if named else set()
     opened = after_opening(question, language) or _after_preamble(ranker, question, language)
     framed = before_frame(question, lambda clause: _frames(ranker, clause, language))
@@ -95,7 +95,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         offered = focused.kind == "clarify" and decision.kind == "none"
         if offered and focused.suggestions[0] in leaning:
             decision = focused
-    if checks_claim(ranker.index(language), question):
+    if checks_claim(index, question):
         return checked(ranker, question, language, reply) or offered_alone(ranker, language,
                                                                           reply, decision)
     if _states(ranker, question, language):
@@ -136,16 +136,10 @@ def _frames(ranker: Ranker, clause: str, language: str) -> bool:
     """Whether a last clause only frames the one before, pointing back at it ("what's the
     easiest way to do this?"): not asking a number or a detail the article does not give
     of it ("how much is that in dollars?"), nor pointing at the article itself ("what
-    outlet is this piece credited to")."""
-    if not refers_to_thing(clause, language) or ranker.asks_number(clause, language) \
-            or names_missing(ranker.index(language), clause):
-        return False
-    read = plain_words(clause, language)
-    article = set(phrases(language, "article"))
-    # "This piece", "bài này": the pointer names the article, not the clause before.
-    return any(word in phrases(language, "refers_thing")
-               and article.isdisjoint(read[max(at - 1, 0):at] + read[at + 1:at + 2])
-               for at, word in enumerate(read))
+    outlet is this piece credited to": `refers_to_thing` reads a pointer beside the
+    article's name as pointing at the article)."""
+    return refers_to_thing(clause, language) and not ranker.asks_number(clause, language) \
+        and not names_missing(ranker.index(language), clause)
 
 
 def _names_place(ranker: Ranker, question: str, language: str) -> bool:

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from bot.engine.cues import (
     after_more,
-    around_overview,
     asks_again,
     asks_more,
     asks_overview,
     leans_back,
+    overview_cut,
 )
 from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk
 from bot.engine.splitting import groupings, sentences
@@ -34,7 +34,7 @@ def warm(knowledge: Knowledge) -> None:
         asks_again(sample, code)
         leans_back(sample, code, 0)
         after_more(sample, code)
-        around_overview(sample, code)
+        overview_cut(sample, code)
         groupings(sentences(sample, code)[0] if sample else "", code)
 
 
