@@ -47,10 +47,11 @@ class Ranker:
         })
         # Answers are checked for names in the first language, as for numbers: names are
         # written with capitals there.
-        self.named = named_facts(knowledge, self.index(knowledge.languages[0]))
-        self.people = named_facts(knowledge, self.index(knowledge.languages[0]), people=True)
-        self.reasons = reason_facts(knowledge, self.index(knowledge.languages[0]))
-        self.placed = placed_facts(knowledge, self.index(knowledge.languages[0]))
+        first = self.index(knowledge.languages[0])
+        self.named = named_facts(knowledge, first)
+        self.people = named_facts(knowledge, first, people=True)
+        self.reasons = reason_facts(knowledge, first)
+        self.placed = placed_facts(knowledge, first)
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self.year = source_year(knowledge)  # "last year" is counted from it
         self.meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
