@@ -18,6 +18,9 @@ _LETTERS = re.compile(r"[\W_]+")
 # A word this long one letter away from a small-talk word is it mistyped; a shorter one may
 # be another word ("hi" and "hu").
 _TYPO_LENGTH = 5
+# A polite particle after small talk where words run together ("ສະບາຍດີຄັບ") is this many
+# letters at most.
+PARTICLE_LETTERS = 6
 
 
 def _simple(text: str, language: str) -> str:
@@ -26,16 +29,45 @@ def _simple(text: str, language: str) -> str:
     return " ".join(words(reader(language).prepare(text)))
 
 
-@cache
-def _choices(language: str) -> tuple[tuple[str, str], ...]:
-    """Each small-talk phrase of the language with its intent, in the file's order."""
+def _phrases(language: str) -> tuple[tuple[str, str], ...]:
+    """Each small-talk phrase of the language as written, with its intent, in the file's
+    order."""
     talk = language_resources(language).smalltalk
     intents = {"greeting": (*talk.greeting, *talk.greeting_alone),
                "thanks": (*talk.thanks, *talk.acknowledge), "bye": talk.bye, "help": talk.help}
-    return tuple(dict.fromkeys(
-        (_simple(phrase, language), intent)
-        for intent, phrases in intents.items() for phrase in phrases
-    ))
+    return tuple((phrase, intent) for intent, phrases in intents.items() for phrase in phrases)
+
+
+@cache
+def _choices(language: str) -> tuple[tuple[str, str], ...]:
+    """Each small-talk phrase of the language with its intent, as the language reads it."""
+    return tuple(dict.fromkeys((_simple(phrase, language), intent)
+                               for phrase, intent in _phrases(language)))
+
+
+@cache
+def _letters(language: str) -> tuple[tuple[str, str], ...]:
+    """Each small-talk phrase of the language as its letters alone, with its intent."""
+    return tuple(dict.fromkeys((_LETTERS.sub("", phrase.lower()), intent)
+                               for phrase, intent in _phrases(language)))
+
+
+def _run_together(text: str, language: str) -> str | None:
+    """Where words run together, the intent of a message whose letters are small-talk
+    phrases one after another, a polite particle at most after them ("ໂອເຄ ເຂົ້າໃຈແລ້ວ
+    ຂອບໃຈຫຼາຍໆເດີ": ok, understood, thanks a lot): the longest phrase, the later on a tie;
+    None when any other letters are left."""
+    said = _LETTERS.sub("", text.lower())
+    read: dict[int, tuple[tuple[int, int, str], ...]] = {0: ()}
+    for start in range(len(said)):
+        if start not in read:
+            continue
+        for phrase, intent in _letters(language):
+            end = start + len(phrase)
+            if phrase and end not in read and said.startswith(phrase, start):
+                read[end] = (*read[start], (len(phrase), start, intent))
+    ends = [end for end in read if end and len(said) - end <= PARTICLE_LETTERS]
+    return max(read[max(ends)])[2] if ends else None
 
 
 @cache
@@ -91,6 +123,8 @@ def detect_smalltalk(text: str, language: str) -> str | None:
                               scorer=fuzz.ratio, score_cutoff=88)
     if best is not None:
         return choices[best[2]][1]
+    if unspaced(language):
+        return _run_together(text, language)
     present: list[str] = []
     for word in simple.split():
         known = _known_word(word, language)

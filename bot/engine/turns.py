@@ -32,10 +32,16 @@ from bot.engine.decision import (
 )
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context, neighbourhood, next_facts
+from bot.engine.index import Index
 from bot.engine.pieces import asks_only_what, unknown_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
-from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_greeting
+from bot.engine.smalltalk import (
+    PARTICLE_LETTERS,
+    detect_smalltalk,
+    opening_smalltalk,
+    strip_greeting,
+)
 from bot.engine.splitting import asks_alone
 from bot.engine.standalone import decide_alone
 from bot.engine.topics import named_topic
@@ -46,10 +52,8 @@ _SHORT = 3  # words: a message this short may be a cue in another language than 
 TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
 # A question asking why the last answer is so is short ("why Laos specifically?").
 _REASON_WORDS = 5
-# A remark after thanks or a goodbye is this short ("thanks a lot, that helped"); a polite
-# particle after small talk where words run together ("ສະບາຍດີຄັບ") this many letters.
+# A remark after thanks or a goodbye is this short ("thanks a lot, that helped").
 _REMARK_WORDS = 4
-_PARTICLE_LETTERS = 6
 # How far a faint follow-up's best fact must be ahead of the next (see `_faint`).
 _AHEAD = 1.0
 
@@ -114,6 +118,10 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     cut = overview_cut(question, language) if ranker.knowledge.overview else None
     if cut is not None:
         return _summary(ranker, question, cut, language, reply, overview, alone)
+    if alone.kind == "none" and alone.closest is None and not alone.candidates:
+        intent = _talk_only(index, question, language)
+        if intent is not None:
+            return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     return alone
 
 
@@ -360,6 +368,16 @@ def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.
     return Decision(question, "parts", reply, score=score, parts=parts)
 
 
+def _talk_only(index: Index, question: str, language: str) -> str | None:
+    """Small talk followed by words that ask nothing of the article, none of them a word
+    of its own ("hi there, what can you tell me?", "привет! ты тут?"): that small talk."""
+    opened = opening_smalltalk(question, language)
+    if opened is None or not words(opened[1]):
+        return None
+    rest = opened[1]
+    return None if names_known(index, rest) or has_unknown(index, rest) else opened[0]
+
+
 def _closing(question: str, language: str) -> str | None:
     """Thanks or a goodbye with a short remark after it that asks nothing ("thanks a lot,
     that helped", "спасибо большое, выручил!"), or small talk with a polite particle after it
@@ -376,7 +394,7 @@ def _closing(question: str, language: str) -> str | None:
             f"{rest} ".startswith(f"{lead} ") for lead in phrases(language, "leads")):
         return None
     if unspaced(language):
-        return intent if len(rest) <= _PARTICLE_LETTERS else None
+        return intent if len(rest) <= PARTICLE_LETTERS else None
     # A letter alone is what reading cut off a word ("that's"), or "I": no word of a remark.
     remark = [word for word in rest.split() if len(word) > 1]
     return intent if intent in ("thanks", "bye") and len(remark) <= _REMARK_WORDS else None

@@ -420,15 +420,24 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ba.yaml",), 0.78, 0.81),
     (("blind_lo_ba.yaml",), 0.63, 0.72),
     (("blind_vi_ba.yaml",), 0.73, 0.72),
-    # Round bb, written at the start of the session after and left unread, scored with that
-    # session's start engine (and its end: the same but Russian 27/32, in Latin letters
-    # 15/19): one question below the start (English 25/36, 14/15; Russian 26/32, 17/18;
+    # Round bb, written at the start of the session after, scored with that session's start
+    # engine (and its end: the same but Russian 27/32, in Latin letters 15/19), read at the
+    # start of the next: one question below the start (English 25/36, 14/15; Russian 26/32, 17/18;
     # Russian in Latin letters 14/19, 11/11; Lao 17/20, 8/10; Vietnamese 15/17, 12/13).
     (("blind_en_bb.yaml",), 0.66, 0.86),
     (("blind_ru_bb.yaml",), 0.78, 0.88),
     (("blind_ru_latin_bb.yaml",), 0.68, 0.9),
     (("blind_lo_bb.yaml",), 0.8, 0.7),
     (("blind_vi_bb.yaml",), 0.82, 0.84),
+    # Round bc, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 26/31, 19/19; Russian
+    # 24/31, 19/19; Russian in Latin letters 14/19, 10/11; Lao 15/19, 11/11; Vietnamese
+    # 14/19, 10/11).
+    (("blind_en_bc.yaml",), 0.8, 0.94),
+    (("blind_ru_bc.yaml",), 0.74, 0.94),
+    (("blind_ru_latin_bc.yaml",), 0.68, 0.81),
+    (("blind_lo_bc.yaml",), 0.73, 0.9),
+    (("blind_vi_bc.yaml",), 0.68, 0.81),
 ]
 
 
@@ -534,7 +543,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ay.yaml", 0.68),  # 25/35 at the session's start after that and its end, then read
     ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
     ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, then read
-    ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, unread
+    ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
+    ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that, unread
 ]
 
 

@@ -24,6 +24,9 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("ты кто?", "ru", "help"),
         ("до свидания", "ru", "bye"),
         ("hi", "de", "greeting"),
+        # Where words run together: phrases one after another, a polite particle after them.
+        ("ໂອເຄ ຂອບໃຈຫຼາຍໆຄັບ", "lo", "thanks"),
+        ("ເຂົ້າໃຈແລ້ວ ຂອບໃຈເດີ", "lo", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
@@ -41,6 +44,7 @@ def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None
         ("", "en"),
         ("🙂🙂", "en"),
         ("привет, насколько вырос товарооборот", "ru"),
+        ("ຂອບໃຈ ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ", "lo"),
     ],
 )
 def test_questions_are_not_small_talk(text: str, language: str) -> None:

@@ -84,3 +84,20 @@ def test_thanks_with_a_remark_is_small_talk(engine: Engine, message: str, langua
                                              kind: str) -> None:
     """Thanks with a short remark that asks nothing is thanks, never an answer."""
     assert turn(engine.ranker, message, language, language, Context()).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "kind"),
+    [
+        ("hello, are you there?", "en", "smalltalk"),
+        ("hey, what can you tell me?", "en", "smalltalk"),
+        ("привет, вы тут?", "ru", "smalltalk"),
+        # Words of their own after the greeting ask something the article does not say.
+        ("hi, what's the weather in Paris?", "en", "none"),
+        ("привет, какая погода в Москве?", "ru", "none"),
+    ],
+)
+def test_a_greeting_before_words_that_ask_nothing_is_small_talk(
+        engine: Engine, message: str, language: str, kind: str) -> None:
+    """A greeting followed only by words that ask nothing of the article is a greeting."""
+    assert turn(engine.ranker, message, language, language, Context()).kind == kind
