@@ -183,7 +183,8 @@ def _cut_about_article(text: str, language: str, gap: str = "") -> str:
 
 def overview_cut(text: str, language: str) -> tuple[str, str] | None:
     """The words before and after the longest overview cue phrase the message holds ("in
-    short, what are they mining?": "", "what are they mining"), or None when it holds none."""
+    short, what are they mining?": "", "what are they mining"), as read, or None when it
+    holds none."""
     present = cue_read(text, language)
     if not present:
         return None
@@ -196,13 +197,37 @@ def overview_cut(text: str, language: str) -> tuple[str, str] | None:
             return None
         before, _, after = joined.partition(max(held, key=len))
         return before, after
-    for text in _readings(present, language, "overview"):
-        padded = f" {text} "
+    for reading in _readings(present, language, "overview"):
+        padded = f" {reading} "
         held = [phrase for phrase in phrases(language, "overview") if f" {phrase} " in padded]
         if held:
             before, _, after = padded.partition(f" {max(held, key=len)} ")
             return before.strip(), after.strip()
     return None
+
+
+def written_after(text: str, language: str, after: str) -> str:
+    """The words read after a cue (see `overview_cut`) as the message writes them, marks
+    and case kept ("ký những văn bản gì" read unmarked is other words): the shortest end
+    of the message that reads as them; else as read."""
+    letters = unspaced(language)
+
+    def read(part: str) -> str:
+        # Read afresh, not through the cache the message's own cue checks share.
+        seen = " ".join(read_word(word, language)
+                        for word in words(reader(language).normal(part)))
+        return seen.replace(" ", "") if letters else seen
+
+    # Where words run together a cue may end inside a run of letters: any letter may
+    # start the words after it; elsewhere a word after a space.
+    for index in range(len(text) - 1, -1, -1):
+        if letters or index == 0 or text[index - 1].isspace():
+            seen = read(text[index:])
+            if seen == after:
+                return text[index:].strip()
+            if len(seen) > len(after):
+                break
+    return after
 
 
 def asks_other(text: str, language: str) -> bool:

@@ -20,6 +20,7 @@ from bot.engine.cues import (
     refers_back,
     without_article,
     without_others,
+    written_after,
 )
 from bot.engine.decision import (
     Candidate,
@@ -137,11 +138,12 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     named = names_known(index, without_article(rest, language))
     about = decide_alone(ranker, rest, language, reply) if named else None
     after = cut[1]
-    if (about is None or about.fact is None) and asks_itself(after, language) \
-            and names_known(index, without_article(after, language)):
+    asked: Decision | None = None
+    if asks_itself(after, language) and names_known(index, without_article(after, language)):
         # "... we argued all day 😅 in short, what are they mining now?": a cue summing up
-        # a ramble, the question after it answered, is that question.
-        asked = decide_alone(ranker, after, language, reply)
+        # a ramble, the question after it answered (as written: unmarked Vietnamese
+        # reads other words), is that question.
+        asked = decide_alone(ranker, written_after(question, language, after), language, reply)
         if asked.kind == "fact":
             return replace(asked, question=question)
     if about is None or about.kind not in ("fact", "clarify"):
@@ -156,7 +158,9 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
         # none: the overview.
         topic = named_topic(index, ranker.knowledge, without_article(rest, language))
         if topic is None:
-            return overview
+            # Unsure what the question after the cue asks: which fact it means, asked.
+            unsure = asked is not None and asked.kind == "clarify"
+            return replace(asked, question=question) if asked and unsure else overview
         facts = list(ranker.knowledge.facts_in_topic(topic))[:TOPIC_FACTS]
         return _answering(question, reply, facts, about.score)
     best = about.fact

@@ -15,6 +15,7 @@ from bot.engine.cues import (
     narrows_back,
     overview_cut,
     without_others,
+    written_after,
 )
 
 
@@ -204,6 +205,22 @@ def test_from_asking(text: str, language: str, tail: str | None) -> None:
 def test_overview_cut(text: str, language: str, cut: tuple[str, str] | None) -> None:
     """The words before and after the longest overview cue; None without one."""
     assert overview_cut(text, language) == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written"),
+    [
+        ("we argued all day. In short, what are they Mining?", "en", "what are they Mining?"),
+        ("tóm tắt giúp: Nga đã ký những văn bản gì?", "vi", "giúp: Nga đã ký những văn bản gì?"),
+        ("ຊ່ວຍສະຫຼຸບແດ່ ສອງຝ່າຍເຊັນຫຍັງ?", "lo", "ແດ່ ສອງຝ່າຍເຊັນຫຍັງ?"),
+        ("in short", "en", ""),
+    ],
+)
+def test_written_after(text: str, language: str, written: str) -> None:
+    """The words after an overview cue come back as the message writes them."""
+    cut = overview_cut(text, language)
+    assert cut is not None
+    assert written_after(text, language, cut[1]) == written
 
 
 @pytest.mark.parametrize(
