@@ -4,17 +4,17 @@ what came before it, and put together as one decision."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from itertools import pairwise
 
 from bot.engine.cues import asks_itself, asks_only, refers_to_thing
-from bot.engine.decision import Decision, Thresholds
+from bot.engine.decision import Decision, Thresholds, answering
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
 from bot.engine.followup import Context
 from bot.engine.splitting import groupings, joined_sentences
-from bot.knowledge import language_resources
+from bot.knowledge import Fact, language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
 _LIST = re.compile(r"\s*[,;/]\s+|\s+/\s*")  # between the items of a list of questions
@@ -64,7 +64,8 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 def _joined(sentence: str, language: str, context: Context, one: One,
             whole: Decision, numbers: Names, names: Names,
-            subject: Names = lambda word: False) -> Decision:
+            subject: Names = lambda word: False,
+            facts: Mapping[str, Fact] | None = None) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
     first is a question of its own ("who ...", "how ..."), every part is answered (each in
     the context of the parts before it) and they answer different facts; otherwise as the
@@ -112,6 +113,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             decided.append(decision)
             turn = turn.told(decision)
         else:
+            decided = _told_apart(decided, facts or {}, language)
+            open_parts = [part for part in open_parts if part in decided]
             answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
             unanswered = any(part.kind != "fact" for part in decided)
             # A part declined that names a thing of its own and leans to none of the facts
@@ -191,6 +194,27 @@ def _leans_to_any(part: Decision, facts: set[str]) -> bool:
                for candidate in part.candidates)
 
 
+def _told_apart(decided: list[Decision], facts: Mapping[str, Fact],
+                language: str) -> list[Decision]:
+    """The parts, each unsure between facts one of which another part answers ("what are
+    the Russians mining there, and what about bauxite?"), answered with the one it offered
+    first when that is the only one left: the other part tells them apart. Offering the
+    answered one first, it may ask that again ("is there a rail link planned, and through
+    which country?"); a part that asks nothing by itself ("I heard of new routes"), or
+    is a faint guess, says what the other asks of."""
+    answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
+    told: list[Decision] = []
+    for part in decided:
+        left = [fact for fact in part.suggestions if fact not in answered]
+        if part.kind == "clarify" and len(left) == 1 and left[0] in facts \
+                and len(left) < len(part.suggestions) and left[0] == part.suggestions[0] \
+                and part.score >= Thresholds.clarify and asks_itself(part.question, language):
+            part = answering(part.question, part.language, facts[left[0]], part.score,
+                             part.candidates)
+        told.append(part)
+    return told
+
+
 def _one_fact(decided: list[Decision]) -> Decision | None:
     """The answer of the pieces when each answers or offers alone one and the same fact."""
     pointed: set[str] = set()
@@ -220,7 +244,8 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 
 def converse(question: str, language: str, context: Context, one: One,
              names: Names = lambda text: True, numbers: Names = lambda text: False,
-             subject: Names = lambda word: False) -> Decision:
+             subject: Names = lambda word: False,
+             facts: Mapping[str, Fact] | None = None) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it;
     `subject`: whether a word names one of the article's subjects (never cut between two)."""
@@ -228,13 +253,14 @@ def converse(question: str, language: str, context: Context, one: One,
     pieces = _tagged(joined_sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact", names)
     if len(pieces) < 2:
-        return _joined(question, language, context, one, whole, numbers, names, subject)
+        return _joined(question, language, context, one, whole, numbers, names, subject,
+                       facts)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), numbers, names,
-                           subject)
+                           subject, facts)
         if decided and not decision.confident and refers_to_thing(piece, language) \
                 and not numbers(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have

@@ -62,7 +62,8 @@ class Engine:
                             lambda text, told: turn(self.ranker, text, language, reply, told),
                             lambda text: names_own(self.index(language), text, language),
                             lambda text: self.ranker.asks_number(text, language),
-                            lambda word: self.ranker.names_subject(word, language))
+                            lambda word: self.ranker.names_subject(word, language),
+                            self.knowledge.by_id)
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = (elsewhere(self.ranker, asked, language, reply)
                         or kin(self.ranker, asked, language, reply) or decision)

@@ -33,6 +33,10 @@ def _facts(decision: Decision) -> list[str | None]:
          ["metal_mines", "nuclear_interest"]),
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ ແລະ ໃຜເປັນຜູ້ປະກາດເສັ້ນທາງຂົນສົ່ງໃໝ່?",
          ["trade_growth", "announcement"]),
+        # The first part alone is unsure between the interest and the road map; the second
+        # asks the road map: the first is the interest.
+        ("чем лаос интересуется в атомной сфере и на какой период дорожная карта?",
+         ["nuclear_interest", "nuclear_roadmap"]),
     ],
 )
 def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
@@ -66,6 +70,8 @@ def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine
         # Lao "ແລ້ວ" is "and then" and "already": "... ແລ້ວບໍ" asks "... yet?".
         ("ລັດເຊຍເລີ່ມຂຸດບົກໄຊແລ້ວບໍ", "bauxite"),
         ("ລາວກັບລັດເຊຍເຊັນ MOU ແລ້ວບໍ", "memoranda"),
+        # Unsure alone, the first part offers first what the second asks: asked twice.
+        ("is there a rail link planned, and through which country?", "new_routes"),
     ],
 )
 def test_one_question_with_and_stays_one(engine: Engine, question: str, fact: str) -> None:
