@@ -140,6 +140,7 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("лаоса что обсуждали", "ru", False),
         ("какое агентство опубликовало новость", "ru", True),  # every form of "какой"
         ("какую страну пройдёт железная дорога", "ru", True),
+        ("какого числа было заявление", "ru", True),
         ("thương mại tăng bao nhiêu", "vi", True),
         ("through which countries will the railway run", "en", True),
         ("на какой срок дорожная карта", "ru", True),
