@@ -89,6 +89,7 @@ class Asks:
     mention: bool = False  # asks whether something is mentioned at all
     reason: frozenset[str] | None = None  # asks "why": the facts whose answers give a reason
     country: frozenset[str] | None = None  # asks "which country": the facts naming one
+    money: frozenset[str] | None = None  # asks "in dollars": the facts giving an amount
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,11 @@ def decide(
             and best.fact_id not in asks.named:
         # "What are the companies called?" of a fact that says only that Russian companies
         # mine there: the article does not say; what it does say is still worth showing.
+        missed = best
+    if missed is None and asks.money is not None and best.score >= limits.plausible \
+            and best.fact_id not in asks.money:
+        # "How much is trade worth in dollars?" of a fact that gives only percentages: the
+        # article does not say; what it does say is still worth showing.
         missed = best
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer

@@ -88,6 +88,7 @@ class Index:
     checks_claim: re.Pattern[str] | None = None  # the language's "..., right?", likewise
     asks_reason: re.Pattern[str] | None = None  # the language's "why", likewise
     asks_country: re.Pattern[str] | None = None  # the language's "which country", likewise
+    asks_money: re.Pattern[str] | None = None  # the language's "in dollars", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
     # The words of its word list: they tell the language from others sharing its script.
@@ -150,6 +151,11 @@ class Index:
     def asks_for_reason(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a reason ("why")."""
         return _holds(self.asks_reason, normal)
+
+    def asks_for_money(self, normal: str) -> bool:
+        """Whether a text, as read (`analyzer.normal`), names an amount of money ("in
+        dollars"): a question asks for one, an answer gives one."""
+        return _holds(self.asks_money, normal)
 
     def asks_for_country(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a country ("which
@@ -495,6 +501,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         checks_claim=asking(analyzer, language_resources(language).checks_claim),
         asks_reason=asking(analyzer, language_resources(language).asks_reason),
         asks_country=asking(analyzer, language_resources(language).asks_country),
+        asks_money=asking(analyzer, language_resources(language).asks_money),
         number_words=frozenset(token for phrase in language_resources(language).asks_number
                              for token in analyzer.tokens(phrase)),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)

@@ -52,6 +52,8 @@ class Ranker:
         self.people = named_facts(knowledge, first, people=True)
         self.reasons = reason_facts(knowledge, first)
         self.placed = placed_facts(knowledge, first)
+        self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
+            first.analyzer.normal(fact.answer_in(first.analyzer.language))))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self.year = source_year(knowledge)  # "last year" is counted from it
         self.meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
@@ -77,9 +79,10 @@ class Ranker:
         person = self.people if self._asks_person(question, language) else None
         reason = self.reasons if index.asks_for_reason(normal) else None
         country = self.placed if index.asks_for_country(normal) else None
+        money = self.priced if index.asks_for_money(normal) else None
         return Asks(self.asks_number(question, language), self.asks_name(question, language),
                     asks_beyond(index, question, language), person,
-                    index.asks_for_mention(normal), reason, country)
+                    index.asks_for_mention(normal), reason, country, money)
 
     def _asks_person(self, question: str, language: str) -> bool:
         """Whether the question asks for a person ("who announced ...?"): not with a word

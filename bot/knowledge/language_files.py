@@ -196,6 +196,8 @@ class LanguageFile(_Strict):
     gives_reason: tuple[Text, ...] = ()
     # Phrases asking for a country ("which country"): of facts equally likely, one naming one.
     asks_country: tuple[Text, ...] = ()
+    # Words asking for an amount of money ("in dollars"); an answer holding one gives it.
+    asks_money: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
@@ -298,6 +300,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "alternatives": model.alternatives, "relatives": model.relatives,
              "asks_person": model.asks_person, "asks_reason": model.asks_reason,
              "gives_reason": model.gives_reason, "asks_country": model.asks_country,
+             "asks_money": model.asks_money,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_askers_after": model.kind_askers_after,
              "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
@@ -367,6 +370,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         asks_reason=model.asks_reason,
         gives_reason=model.gives_reason,
         asks_country=model.asks_country,
+        asks_money=model.asks_money,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_askers_after=model.kind_askers_after,

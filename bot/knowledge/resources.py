@@ -113,6 +113,7 @@ class Language:
     asks_reason: tuple[str, ...] = ()  # words asking for a reason ("why")
     gives_reason: tuple[str, ...] = ()  # words with which an answer gives one ("due to")
     asks_country: tuple[str, ...] = ()  # phrases asking for a country ("which country")
+    asks_money: tuple[str, ...] = ()  # words asking for an amount of money ("in dollars")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_askers_after: tuple[str, ...] = ()  # question words after the kind ("cảng nào")

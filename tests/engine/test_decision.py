@@ -126,6 +126,23 @@ def test_the_kind_of_answer_asked_for_settles_on_the_one_fact_giving_it(
 
 
 @pytest.mark.parametrize(
+    ("money", "kind"),
+    [(frozenset(), "none"), (frozenset({"routes"}), "none"), (frozenset({"growth"}), "fact"),
+     (None, "fact")],
+)
+def test_an_amount_of_money_is_answered_only_by_a_fact_giving_one(
+    tiny_knowledge: Knowledge, money: frozenset[str] | None, kind: str
+) -> None:
+    """Asked "in dollars", the best fact answers only when its answer gives an amount of
+    money; otherwise the article does not say, and that fact is what it says instead."""
+    ranked = [Candidate("growth", 90.0), Candidate("routes", 40.0)]
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(money=money))
+    assert decision.kind == kind
+    if kind == "none":
+        assert decision.closest is not None and decision.closest.id == "growth"
+
+
+@pytest.mark.parametrize(
     ("explained", "beyond", "kind"),
     [(0.95, False, "fact"), (0.95, True, "clarify"), (0.8, False, "clarify")],
 )

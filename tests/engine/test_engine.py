@@ -301,6 +301,29 @@ def test_number_questions_on_the_real_knowledge(
     assert (decision.closest.id if decision.closest else None) == closest
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "closest"),
+    [
+        ("what is the trade between the two countries worth in US dollars?", "none",
+         "trade_growth"),
+        ("товарооборот за прошлый год в рублях какой?", "none", "trade_growth"),
+        ("thuong mai hai nuoc nam ngoai dat bao nhieu trieu do?", "none", "trade_growth"),
+        ("ການຄ້າສອງປະເທດມີມູນຄ່າເທົ່າໃດໂດລາ?", "none", "trade_growth"),
+        # A crop grown to sell is no amount of money; a rise in percent is the fact's.
+        ("are cash crops like tobacco on the list?", "fact", None),
+        ("how much did trade grow?", "fact", None),
+    ],
+)
+def test_an_amount_of_money_needs_a_fact_that_gives_one(
+    engine: Engine, question: str, kind: str, closest: str | None
+) -> None:
+    """Asked in dollars, roubles or đô, a fact giving only percentages is what the article
+    says instead, not the answer."""
+    decision = engine.decide(question)
+    assert decision.kind == kind
+    assert (decision.closest.id if decision.closest else None) == closest
+
+
 def test_a_small_number_of_the_question_does_not_rule_facts_out(engine: Engine) -> None:
     """"From month 1 to 5/2025": 1 and 5 order the question's own months, so the trade
     fact (which has 2025 but no 1) is still the first candidate; a year must be in it."""
