@@ -283,6 +283,10 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
         again = [c for c in near if c.fact_id in context.given and c.score >= least]
         best = again[0] if again else best
     fact = ranker.knowledge.by_id[best.fact_id]
+    if alone.closest is not None and alone.closest.id == fact.id:
+        # "... and how many Russians work there?" after the mines: what the article is
+        # known not to say of that fact, asked alone, is still not said when leaning on it.
+        return alone
     named = ranker.asks_name(question, language)
     if names_missing(index, question) or (
             named is not None and fact.id not in named):

@@ -198,6 +198,24 @@ def test_follow_up_is_resolved_against_the_last_answer(
     assert engine.decide(follow_up, context=context).fact_id == fact
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("какие металлы добывают российские компании в лаосе?", "а сколько русских там работает?"),
+        ("what metals do Russian companies mine in Laos?", "how many Russians work there?"),
+    ],
+)
+def test_a_detail_the_article_does_not_give_stays_unsaid_when_leaning_back(
+    engine: Engine, first: str, follow_up: str
+) -> None:
+    """A follow-up the article is known not to answer of the last answer's fact is not
+    answered by leaning on it: what that fact does say is shown instead."""
+    context = Context().after(engine.decide(first).given)
+    decision = engine.decide(follow_up, context=context)
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "metal_mines"
+
+
 def test_what_for_is_not_the_last_answer_again(engine: Engine) -> None:
     """"What are they for?" asks what for, not what they are: the routes are not given again."""
     context = Context().after(("new_routes",))
