@@ -25,7 +25,7 @@ from bot.engine.ranker import Ranker
 from bot.engine.scoring import missing_names, required_names, without_missing
 from bot.engine.smalltalk import strip_greeting
 from bot.engine.typos import missing_words, names_known, names_missing
-from bot.knowledge import Fact
+from bot.knowledge import Fact, language_resources
 
 # Words known only from a fact's `not_in_article` phrasings that make a question one of them:
 # one ("exactly", "premier") is in too many questions the fact answers.
@@ -177,11 +177,15 @@ def _states(ranker: Ranker, question: str, language: str) -> bool:
 
 def _asks_missing(ranker: Ranker, question: str, language: str, fact: Fact) -> bool:
     """Whether the question has `_MISSING_WORDS` or more words the knowledge base knows
-    only from this fact's `not_in_article` phrasings."""
+    only from this fact's `not_in_article` phrasings (in n-grams, as many more as overlap)."""
     index = ranker.index(language)
     missing = missing_words(index, question)
     number = ranker.knowledge.facts.index(fact)
-    return len(missing) >= _MISSING_WORDS and all(
+    # Read as overlapping n-grams (Lao), two letters' junction is already two of them ("ທີ່ຈະ",
+    # that will): a word stands for as many n-grams more as one n-gram overlaps the next.
+    segment = language_resources(language).segment
+    extra = segment.size - 1 if segment is not None and segment.method == "ngrams" else 0
+    return len(missing) >= _MISSING_WORDS + extra and all(
         number in index.miss_postings[token] for token in missing)
 
 

@@ -26,6 +26,21 @@ def test_decide_alone_answers_or_declines(engine: Engine, question: str, kind: s
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "ທີ່ຈະ" (that will) is two n-grams the near misses alone have, and one junction.
+        ("ທາງລົດໄຟທີ່ຈະເປີດ ແລ່ນຜ່ານປະເທດໃດ", "fact"),
+        # Which port exactly: words of the near miss itself.
+        ("ທ່າເຮືອໃດແທ້ທີ່ຈະນຳໃຊ້", "none"),
+    ],
+)
+def test_a_near_miss_in_lao_takes_more_than_one_junction_of_letters(
+        engine: Engine, question: str, kind: str) -> None:
+    """Read as n-grams, a question is a known near miss only by as many n-grams as words."""
+    assert decide_alone(engine.ranker, question, "lo", "lo").kind == kind
+
+
+@pytest.mark.parametrize(
     ("question", "fact"),
     [
         # A preamble about the asker before the word that asks: the question from there.
