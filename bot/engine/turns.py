@@ -14,6 +14,7 @@ from bot.engine.cues import (
     asks_more,
     asks_other,
     asks_overview,
+    from_asking,
     leans_back,
     narrows_back,
     overview_cut,
@@ -79,6 +80,12 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     if ranker.knowledge.overview and any(
             asks_overview(greeted, code, unknown if code == language else None)
             for code in spoken):
+        return overview
+    # A preamble naming nothing the article has before the request ("hi, no time to read
+    # it, what's this news about?") asks nothing of its own either.
+    asked = from_asking(question, language) if ranker.knowledge.overview else None
+    if asked is not None and asked in question and asks_overview(asked, language, unknown) \
+            and not names_known(index, question.rsplit(asked, 1)[0]):
         return overview
     if context.given and asks_other(question, language) and names_known(index, question):
         other = _other(ranker, question, language, reply, context)

@@ -147,7 +147,10 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       "tin nay noi gi the",
                                       # a word saying nothing inside the cue phrase
                                       "what's it basically about?",
-                                      "so what is this story actually about"])
+                                      "so what is this story actually about",
+                                      # a preamble naming nothing of the article before it
+                                      "hey, busy day at work and no time to read the whole "
+                                      "thing, what is this story about?"])
 def test_overview_requests(engine: Engine, question: str) -> None:
     """Asking what the article is about gets the overview."""
     assert engine.decide(question).kind == "overview"
