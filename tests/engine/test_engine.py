@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import MAX_QUESTION_CHARS, Engine
+from bot.engine.retrieval import Weights
 from bot.knowledge import Knowledge, load_knowledge
 from tests.replying import OUT_OF_SCOPE
 
@@ -322,6 +323,24 @@ def test_an_amount_of_money_needs_a_fact_that_gives_one(
     decision = engine.decide(question)
     assert decision.kind == kind
     assert (decision.closest.id if decision.closest else None) == closest
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("which documents did they sign on the trip?", "memoranda"),
+        ("what kind of minerals do Russian companies dig in Laos?", "metal_mines"),
+    ],
+)
+def test_the_kind_of_thing_asked_for_settles_close_facts(
+    engine: Engine, question: str, fact: str
+) -> None:
+    """The knowledge base weighs the kind a question asks for ("which documents") as its
+    calibration says: the fact whose questions ask for it is the answer, over one sharing
+    the rest of the words (the visit during which they were signed)."""
+    assert engine.ranker.weights.kind_bonus > Weights().kind_bonus
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
 
 
 def test_a_small_number_of_the_question_does_not_rule_facts_out(engine: Engine) -> None:
