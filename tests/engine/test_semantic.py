@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.engine import Engine, semantic
@@ -75,8 +77,8 @@ def test_without_a_semantic_weight_the_engine_embeds_nothing(knowledge: Knowledg
 @needs_model
 def test_a_semantic_engine_reads_meaning_in_english_only(knowledge: Knowledge) -> None:
     """The model reads English: other languages are ranked by their words alone."""
-    engine = Engine(knowledge, weights=Weights(semantic_weight=0.5))
     lexical = Engine(knowledge)
+    engine = Engine(knowledge, weights=replace(lexical.ranker.weights, semantic_weight=0.5))
     assert set(engine.ranker.meanings) == {"en"}
     question = "насколько вырос товарооборот?"
     assert engine.rank(question, "ru") == lexical.rank(question, "ru")
