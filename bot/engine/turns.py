@@ -306,15 +306,18 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
 
 def _faint(ranker: Ranker, question: str, language: str, ranked: list[Candidate],
            nearby: tuple[str, ...]) -> bool:
-    """Whether a follow-up's best fact, above the offer score and ahead of the next, is
-    the last answer or next to it, and the follow-up asks nothing that fact cannot give
-    (a kind of thing no fact mentions, a detail the article does not give, a number)."""
+    """Whether a follow-up's best fact, above the offer score and ahead of the next (or
+    level with one far from the last answer: "the nuclear one" after the memoranda is the
+    road map they list, not the interest in nuclear technology), is the last answer or next
+    to it, and the follow-up asks nothing that fact cannot give (a kind of thing no fact
+    mentions, a detail the article does not give, a number)."""
     if not ranked or ranked[0].fact_id not in nearby:
         return False
     best = ranked[0]
     asks = ranker.asks(question, language)
     return (best.score >= ranker.thresholds_for(language).suggest
-            and (len(ranked) < 2 or ranked[1].score < best.score - _AHEAD)
+            and (len(ranked) < 2 or ranked[1].score < best.score - _AHEAD
+                 or ranked[1].fact_id not in nearby)
             and not asks.beyond and not names_missing(ranker.index(language), question)
             and not (asks.number and not gives_number(ranker.knowledge, best.fact_id)))
 

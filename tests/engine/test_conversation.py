@@ -189,6 +189,9 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # "one" stands for a thing of the last answer ("the second one"): it points back.
         ("which industries besides farming were discussed?", "why the latter one?",
          "textile_hydropower"),
+        # Level with a fact far from the last answer, the one next to it: the road map the
+        # memoranda list, not the interest in nuclear technology.
+        ("which agreements were signed?", "say more about the nuclear one", "nuclear_roadmap"),
         # A year the last answer gives, asked again: that answer (Lao: "and the year 2025?").
         ("ການຄ້າລາວລັດເຊຍປີ 2024 ເພີ່ມຂຶ້ນຫຼາຍປານໃດ", "ແລ້ວປີ 2025 ລະ", "trade_growth"),
     ],
