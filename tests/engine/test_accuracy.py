@@ -430,9 +430,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bb.yaml",), 0.8, 0.7),
     (("blind_vi_bb.yaml",), 0.82, 0.84),
     # Round bc, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below the start (English 26/31, 19/19; Russian
-    # 24/31, 19/19; Russian in Latin letters 14/19, 10/11; Lao 15/19, 11/11; Vietnamese
-    # 14/19, 10/11).
+    # session's start engine (and its end: the same but Russian 25/31, Vietnamese declines
+    # 11/11): one question below the start (English 26/31, 19/19; Russian 24/31, 19/19;
+    # Russian in Latin letters 14/19, 10/11; Lao 15/19, 11/11; Vietnamese 14/19, 10/11).
     (("blind_en_bc.yaml",), 0.8, 0.94),
     (("blind_ru_bc.yaml",), 0.74, 0.94),
     (("blind_ru_latin_bc.yaml",), 0.68, 0.81),
@@ -544,7 +544,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
     ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, then read
     ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
-    ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that, unread
+    ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, unread
 ]
 
 
