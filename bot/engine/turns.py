@@ -63,16 +63,19 @@ _AHEAD = 1.0
 def turn(ranker: Ranker, question: str, language: str, reply: str, context: Context) -> Decision:
     """One question in a conversation: small talk, the overview, more of the last answer,
     a question leaning on it, or a question standing on its own."""
-    intent = detect_smalltalk(question, language) or _closing(question, language)
-    if intent is not None:
-        return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
-    overview = Decision(question, "overview", reply, score=100.0)
     # A cue is read in the message's language; a very short message, whose language is
     # the least certain, also in the others: "more" is also Russian typed in Latin
-    # letters ("море", the sea).
+    # letters ("море", the sea), and "ok thanks nha" is English thanks with a Vietnamese
+    # particle.
     spoken: tuple[str, ...] = (language,)
     if len(question.split()) <= _SHORT:
         spoken += tuple(code for code in ranker.knowledge.languages if code != language)
+    intent = next((found for code in spoken
+                   if (found := detect_smalltalk(question, code) or _closing(question, code))),
+                  None)
+    if intent is not None:
+        return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
+    overview = Decision(question, "overview", reply, score=100.0)
     index = ranker.index(language)
     unknown = partial(unknown_word, index)
     # A greeting before the request ("привет, о чём эта новость?") asks nothing of its own.

@@ -24,6 +24,10 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("ты кто?", "ru", "help"),
         ("до свидания", "ru", "bye"),
         ("hi", "de", "greeting"),
+        # Whether the bot is there: what it does is the answer.
+        ("are you there?", "en", "help"),
+        ("привет, ты тут?", "ru", "help"),
+        ("bạn có đó không?", "vi", "help"),
         # Where words run together: phrases one after another, a polite particle after them.
         ("ໂອເຄ ຂອບໃຈຫຼາຍໆຄັບ", "lo", "thanks"),
         ("ເຂົ້າໃຈແລ້ວ ຂອບໃຈເດີ", "lo", "thanks"),

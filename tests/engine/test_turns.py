@@ -74,6 +74,8 @@ def test_turn_more_gives_the_next_related_facts(engine: Engine) -> None:
         ("thanks so much, very useful!", "en", "smalltalk"),
         ("спасибо, очень помогло", "ru", "smalltalk"),
         ("ສະບາຍດີເຈົ້າ 🙏", "lo", "smalltalk"),
+        # A short message in the others' small talk: English thanks, a Vietnamese particle.
+        ("ok thanks nha", "vi", "smalltalk"),
         # A greeting opens a question; thanks before a number or "and" asks more.
         ("hi, trade 2024", "en", "fact"),
         ("thanks! and bauxite", "en", "fact"),
