@@ -438,6 +438,16 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bc.yaml",), 0.68, 0.81),
     (("blind_lo_bc.yaml",), 0.73, 0.9),
     (("blind_vi_bc.yaml",), 0.68, 0.81),
+    # Round bd, written midway through the same session, after most of its changes, and left
+    # unread, scored with that session's start engine (and its end: the same but Russian
+    # declines 16/16, in Latin letters 12/12): one question below the start (English 30/34,
+    # 15/16; Russian 27/34, 15/16; Russian in Latin letters 16/18, 11/12; Lao 17/19, 11/11;
+    # Vietnamese 17/19, 11/11).
+    (("blind_en_bd.yaml",), 0.85, 0.87),
+    (("blind_ru_bd.yaml",), 0.76, 0.87),
+    (("blind_ru_latin_bd.yaml",), 0.83, 0.83),
+    (("blind_lo_bd.yaml",), 0.84, 0.9),
+    (("blind_vi_bd.yaml",), 0.84, 0.9),
 ]
 
 
@@ -545,6 +555,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, then read
     ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
     ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, unread
+    ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, unread
 ]
 
 
