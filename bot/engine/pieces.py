@@ -4,7 +4,7 @@ has, only "what", only a remark on the question before it."""
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import asking_words, asks_itself
+from bot.engine.cues import asking_words, asks_itself, from_asking
 from bot.engine.index import Index
 from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 from bot.knowledge import language_resources
@@ -62,3 +62,13 @@ def remarks(index: Index, clause: str, language: str) -> bool:
     offered = set(language_resources(language).alternatives)
     return offered.isdisjoint(read) and not names_known(index, clause) \
         and not names_missing(index, clause)
+
+
+def after_preamble(index: Index, question: str, language: str) -> str | None:
+    """The question after a preamble about the asker ("as a student of economics I'd like to
+    understand | which metals ..."): words before the word that asks naming nothing the
+    knowledge base has; None otherwise ("in Trello, how do I ...": the head says of what)."""
+    asked = from_asking(question, language)
+    if asked is None or asked not in question:
+        return None
+    return None if names_known(index, question[:question.rfind(asked)]) else asked

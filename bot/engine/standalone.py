@@ -11,7 +11,6 @@ from bot.engine.cues import (
     after_opening,
     asking_words,
     asks_itself,
-    from_asking,
     refers_to_thing,
 )
 from bot.engine.decision import Asks, Candidate, Decision, decide, not_said
@@ -20,7 +19,7 @@ from bot.engine.focus import alternatives, before_frame, focus, in_preamble, sen
 from bot.engine.kinds import asks_kind_before, asks_within
 from bot.engine.members import kin_fact
 from bot.engine.persons import counterpart, described, teller
-from bot.engine.pieces import remarks
+from bot.engine.pieces import after_preamble, remarks
 from bot.engine.ranker import Ranker
 from bot.engine.scoring import missing_names, required_names, without_missing
 from bot.engine.smalltalk import strip_greeting
@@ -68,7 +67,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     whole = decision.candidates
     named = bool(whole) and names_known(index, question)
     leaning = {whole[0].fact_id} if named else set()
-    opened = after_opening(question, language) or _after_preamble(ranker, question, language)
+    opened = after_opening(question, language) or after_preamble(index, question, language)
     framed = before_frame(question, lambda clause: _frames(ranker, clause, language))
     # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
     # frame found ends at the same clause, so it is that reading already.
@@ -146,17 +145,6 @@ def _names_place(ranker: Ranker, question: str, language: str) -> bool:
     """Whether the question names a country other than the article's subjects."""
     return any(not name[0].isdigit()
                for name in required_names(ranker.index(language), question))
-
-
-def _after_preamble(ranker: Ranker, question: str, language: str) -> str | None:
-    """The question after a preamble about the asker ("as a student of economics I'd like to
-    understand | which metals ..."): words before the word that asks naming nothing the
-    knowledge base has; None otherwise ("in Trello, how do I ...": the head says of what)."""
-    asked = from_asking(question, language)
-    if asked is None:
-        return None
-    head = question[:question.rfind(asked)]
-    return None if names_known(ranker.index(language), head) else asked
 
 
 def _dropped(ranker: Ranker, named: list[str], part: str, language: str) -> list[str]:

@@ -14,7 +14,6 @@ from bot.engine.cues import (
     asks_more,
     asks_other,
     asks_overview,
-    from_asking,
     leans_back,
     narrows_back,
     overview_cut,
@@ -35,7 +34,7 @@ from bot.engine.decision import (
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index
-from bot.engine.pieces import asks_only_what, unknown_word
+from bot.engine.pieces import after_preamble, asks_only_what, unknown_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
 from bot.engine.smalltalk import (
@@ -86,9 +85,8 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
         return overview
     # A preamble naming nothing the article has before the request ("hi, no time to read
     # it, what's this news about?") asks nothing of its own either.
-    asked = from_asking(question, language) if ranker.knowledge.overview else None
-    if asked is not None and asked in question and asks_overview(asked, language, unknown) \
-            and not names_known(index, question.rsplit(asked, 1)[0]):
+    asked = after_preamble(index, question, language) if ranker.knowledge.overview else None
+    if asked is not None and asks_overview(asked, language, unknown):
         return overview
     if context.given and asks_other(question, language) and names_known(index, question):
         other = _other(ranker, question, language, reply, context)

@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.cues import asks_overview
-from bot.engine.pieces import asks_only_what, names_own, unknown_word
+from bot.engine.pieces import after_preamble, asks_only_what, names_own, unknown_word
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,19 @@ def test_a_message_names_only_the_article(engine: Engine, text: str, only: bool)
 def test_a_question_asks_only_what(engine: Engine, text: str, what: bool) -> None:
     """Only "what", not another question word nor "what for", asks only what."""
     assert asks_only_what(engine.index("en"), text, "en") is what
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("as a retired teacher I'd like to understand which metals are mined?",
+         "which metals are mined?"),
+        ("hi, no time to read it, what's this news about?", "what's this news about?"),
+        # The words before it name a fact's word: they say what is asked of.
+        ("for the bauxite part, which country is studying it?", None),
+        ("which metals are mined?", None),  # it opens with the word that asks
+    ],
+)
+def test_the_question_after_a_preamble(engine: Engine, text: str, asked: str | None) -> None:
+    """The question after words about the asker that name nothing the knowledge base has."""
+    assert after_preamble(engine.index("en"), text, "en") == asked
