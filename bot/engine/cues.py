@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.engine.cue_reading import (
     cue_read,
@@ -445,10 +445,12 @@ def after_opening(text: str, language: str) -> str | None:
     return rest or None
 
 
+@lru_cache(maxsize=256)
 def from_asking(text: str, language: str) -> str | None:
     """The last sentence from the first word that asks in it, words coming before that word
     ("as a student of economics I'd like to understand | which metals are mined?"); None
-    when it opens with one, has none, or the language asks in place or has no spaces."""
+    when it opens with one, has none, or the language asks in place or has no spaces.
+    Remembered for the few checks one message gets (the overview, the question alone)."""
     if unspaced(language) or language_resources(language).asks_in_place:
         return None
     tokens = last_sentence(text).split()
