@@ -23,6 +23,12 @@ _TYPO_LENGTH = 5
 PARTICLE_LETTERS = 6
 
 
+def _glued(text: str) -> str:
+    """A text as its base letters alone, in lower case: how a message or a phrase is read
+    where words run together."""
+    return _LETTERS.sub("", text.lower())
+
+
 def _simple(text: str, language: str) -> str:
     """A text read as the language reads a message, its words joined by single spaces: "xin
     chao" is "xin chào", "privet" "привет"."""
@@ -48,8 +54,7 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _letters(language: str) -> tuple[tuple[str, str], ...]:
     """Each small-talk phrase of the language as its letters alone, with its intent."""
-    return tuple(dict.fromkeys((_LETTERS.sub("", phrase.lower()), intent)
-                               for phrase, intent in _phrases(language)))
+    return tuple(dict.fromkeys((_glued(phrase), intent) for phrase, intent in _phrases(language)))
 
 
 def _run_together(text: str, language: str) -> str | None:
@@ -57,7 +62,7 @@ def _run_together(text: str, language: str) -> str | None:
     phrases one after another, a polite particle at most after them ("ໂອເຄ ເຂົ້າໃຈແລ້ວ
     ຂອບໃຈຫຼາຍໆເດີ": ok, understood, thanks a lot): the longest phrase, the later on a tie;
     None when any other letters are left."""
-    said = _LETTERS.sub("", text.lower())
+    said = _glued(text)
     read: dict[int, tuple[tuple[int, int, str], ...]] = {0: ()}
     for start in range(len(said)):
         if start not in read:
@@ -144,8 +149,7 @@ def _openings(language: str) -> tuple[tuple[str, str], ...]:
     """The greetings, thanks and goodbyes a question may follow, each as the language reads
     it (where words run together, its letters alone), longest first, with its intent."""
     talk = language_resources(language).smalltalk
-    found = {(_LETTERS.sub("", phrase) if unspaced(language) else _simple(phrase, language),
-              intent)
+    found = {(_glued(phrase) if unspaced(language) else _simple(phrase, language), intent)
              for intent, listed in (("greeting", talk.greeting), ("thanks", talk.thanks),
                                     ("bye", talk.bye))
              for phrase in listed}
@@ -158,7 +162,7 @@ def opening_smalltalk(text: str, language: str) -> tuple[str, str] | None:
     with none. Where words run together (Lao), the letters after it ("ສະບາຍດີຄັບ": the
     polite particle). Acknowledgements ("ok, ...") open questions: they are left out."""
     if unspaced(language):
-        said = _LETTERS.sub("", text.lower())
+        said = _glued(text)
         return next(((intent, said[len(phrase):]) for phrase, intent in _openings(language)
                      if phrase and said.startswith(phrase)), None)
     said = _simple(text, language) + " "
