@@ -93,6 +93,14 @@ def _vocabulary(language: str) -> frozenset[str]:
     return frozenset(word for phrase, _ in _choices(language) for word in phrase.split())
 
 
+@cache
+def _joining(language: str) -> frozenset[str]:
+    """The one-word joins of the language ("and", "и") as it reads them: "who are you and what
+    can you do?" is two requests for help."""
+    joins = language_resources(language).conversation.joins
+    return frozenset(simple for join in joins if " " not in (simple := _simple(join, language)))
+
+
 def _known_word(word: str, language: str) -> str | None:
     """The small-talk word a word of a message is: itself, or the one a long word is a
     letter away from ("umeesh" typed for "умеешь", its soft sign left out); None for none."""
@@ -132,6 +140,9 @@ def detect_smalltalk(text: str, language: str) -> str | None:
         return _run_together(text, language)
     present: list[str] = []
     for word in simple.split():
+        if word in _joining(language):
+            present.append("|")  # no phrase runs across a join
+            continue
         known = _known_word(word, language)
         if known is None:
             return None  # a word of its own: a question, however it goes on

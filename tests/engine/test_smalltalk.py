@@ -28,6 +28,9 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("are you there?", "en", "help"),
         ("привет, ты тут?", "ru", "help"),
         ("bạn có đó không?", "vi", "help"),
+        # Requests joined by "and": both are small talk, and no phrase runs across the join.
+        ("who are you and what can you do?", "en", "help"),
+        ("кто ты и что ты умеешь?", "ru", "help"),
         # Where words run together: phrases one after another, a polite particle after them.
         ("ໂອເຄ ຂອບໃຈຫຼາຍໆຄັບ", "lo", "thanks"),
         ("ເຂົ້າໃຈແລ້ວ ຂອບໃຈເດີ", "lo", "thanks"),
@@ -49,6 +52,7 @@ def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None
         ("🙂🙂", "en"),
         ("привет, насколько вырос товарооборот", "ru"),
         ("ຂອບໃຈ ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ", "lo"),
+        ("thanks and how much did trade grow", "en"),
     ],
 )
 def test_questions_are_not_small_talk(text: str, language: str) -> None:
