@@ -429,18 +429,20 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bb.yaml",), 0.68, 0.9),
     (("blind_lo_bb.yaml",), 0.8, 0.7),
     (("blind_vi_bb.yaml",), 0.82, 0.84),
-    # Round bc, written at the start of the session after and left unread, scored with that
-    # session's start engine (and its end: the same but Russian 25/31, Vietnamese declines
-    # 11/11): one question below the start (English 26/31, 19/19; Russian 24/31, 19/19;
-    # Russian in Latin letters 14/19, 10/11; Lao 15/19, 11/11; Vietnamese 14/19, 10/11).
+    # Round bc, written at the start of the session after and left unread through it, scored
+    # with that session's start engine (and its end: the same but Russian 25/31, Vietnamese
+    # declines 11/11), read at the start of the next: one question below the start (English
+    # 26/31, 19/19; Russian 24/31, 19/19; Russian in Latin letters 14/19, 10/11; Lao 15/19,
+    # 11/11; Vietnamese 14/19, 10/11).
     (("blind_en_bc.yaml",), 0.8, 0.94),
     (("blind_ru_bc.yaml",), 0.74, 0.94),
     (("blind_ru_latin_bc.yaml",), 0.68, 0.81),
     (("blind_lo_bc.yaml",), 0.73, 0.9),
     (("blind_vi_bc.yaml",), 0.68, 0.81),
     # Round bd, written midway through the same session, after most of its changes, and left
-    # unread, scored with that session's start engine (and its end: the same but Russian
-    # declines 16/16, in Latin letters 12/12): one question below the start (English 30/34,
+    # unread through it, scored with that session's start engine (and its end: the same but
+    # Russian declines 16/16, in Latin letters 12/12), read at the start of the next: one
+    # question below the start (English 30/34,
     # 15/16; Russian 27/34, 15/16; Russian in Latin letters 16/18, 11/12; Lao 17/19, 11/11;
     # Vietnamese 17/19, 11/11).
     (("blind_en_bd.yaml",), 0.85, 0.87),
@@ -448,6 +450,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bd.yaml",), 0.83, 0.83),
     (("blind_lo_bd.yaml",), 0.84, 0.9),
     (("blind_vi_bd.yaml",), 0.84, 0.9),
+    # Round be, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 28/33, 14/17; Russian
+    # 29/34, 15/16; Russian in Latin letters 15/19, 11/11; Lao 17/20, 9/10; Vietnamese 16/19,
+    # 10/11).
+    (("blind_en_be.yaml",), 0.81, 0.76),
+    (("blind_ru_be.yaml",), 0.82, 0.87),
+    (("blind_ru_latin_be.yaml",), 0.73, 0.9),
+    (("blind_lo_be.yaml",), 0.8, 0.8),
+    (("blind_vi_be.yaml",), 0.78, 0.81),
 ]
 
 
@@ -554,8 +565,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_az.yaml", 0.66),  # 23/33 at the session's start after that and its end, then read
     ("blind_conv_ba.yaml", 0.56),  # 18/30 at the session's start after that and its end, then read
     ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
-    ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, unread
-    ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, unread
+    ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, then read
+    ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
+    ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that, unread
 ]
 
 
