@@ -530,7 +530,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         miss_words=frozenset(
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
-        spelt=dictionary_words(language_resources(language).dictionary),
+        spelt=dictionary_words(language_resources(language).dictionary,
+                               language_resources(language).common_count),
         listed=listed_words(language_resources(language).word_list),
     )
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-# Counts in pyspellchecker's lists come from subtitles; below this a word is rare enough to be
-# a misspelling itself, and above it the list keeps every word people commonly type.
-COMMON = 3000
 _SHORTEST = 3  # shorter words are never looked up as typos
 
 
@@ -20,13 +17,14 @@ def _counts(name: str) -> dict[str, int]:
 
 
 @cache
-def dictionary_words(name: str | None) -> frozenset[str]:
-    """The common words of a pyspellchecker word list, none without one. Loading one takes
-    about 0.3 s: an index keeps them, and the engine cache with it."""
+def dictionary_words(name: str | None, common: int) -> frozenset[str]:
+    """The words of a pyspellchecker word list occurring at least `common` times, none
+    without one. Loading one takes about 0.3 s: an index keeps them, and the engine cache
+    with it."""
     if name is None:
         return frozenset()
     return frozenset(word for word, count in _counts(name).items()
-                     if count >= COMMON and len(word) >= _SHORTEST)
+                     if count >= common and len(word) >= _SHORTEST)
 
 
 @cache

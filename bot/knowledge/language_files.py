@@ -148,6 +148,10 @@ class LanguageFile(_Strict):
     # A word list of pyspellchecker's (en, ru, ...): a word spelt right in it is another word,
     # not a typo of a knowledge base word ("more" is not "move"); only a form of one.
     dictionary: Text | None = None
+    # How often a word must occur in the dictionary's list to count as spelt right: below it a
+    # word may be a misspelling itself. The lists count differently (the Russian one holds
+    # about 20,000 words, "агенство" 94 times, "кофе" 1,968).
+    common_count: Annotated[StrictInt, Field(ge=1)] = 3000
     # A word list of pyspellchecker's whose words count as the language's own when telling
     # languages that share a script apart ("pogoda" read as "погода" is Russian), and nothing
     # else: they may still be typos of knowledge base words.
@@ -393,6 +397,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         fold_marks=model.fold_marks,
         asks_in_place=model.asks_in_place,
         dictionary=model.dictionary,
+        common_count=model.common_count,
         word_list=model.word_list,
         variants=dict(model.variants),
         phrases=dict(model.phrases),

@@ -97,6 +97,7 @@ class Language:
     fold_marks: bool = False
     asks_in_place: bool = False  # question words stand anywhere in a question ("... gì tới ...")
     dictionary: str | None = None  # a pyspellchecker word list: its words are no typos
+    common_count: int = 3000  # how often a word of it occurs to count as spelt right
     word_list: str | None = None  # one whose words only tell the language from others
     variants: Mapping[str, str] = field(default_factory=dict)
     phrases: Mapping[str, str] = field(default_factory=dict)  # "came up": "discussed"

@@ -15,7 +15,10 @@ from bot.engine.typos import token_matches
         ("en", "more", True),
         ("en", "weather", True),
         ("en", "mvoe", False),  # a typo
-        ("ru", "больше", False),  # Russian names no word list: its own has misspellings in it
+        ("ru", "больше", True),
+        ("ru", "кофе", True),
+        ("ru", "агенство", False),  # in the Russian list, but rarely: a misspelling
+        ("vi", "more", False),  # Vietnamese names no word list
     ],
 )
 def test_an_index_keeps_its_language_word_list(engine: Engine, language: str, word: str,
@@ -26,9 +29,11 @@ def test_an_index_keeps_its_language_word_list(engine: Engine, language: str, wo
 
 def test_a_word_list_keeps_common_words_only() -> None:
     """Rare entries (often misspellings themselves) and words too short for typos are left out."""
-    words = dictionary_words("en")
+    words = dictionary_words("en", 3000)
     assert {"more", "weather", "percentage"} <= words
-    assert "to" not in words and dictionary_words(None) == frozenset()
+    assert "to" not in words and dictionary_words(None, 3000) == frozenset()
+    assert "кофе" in dictionary_words("ru", 1000)
+    assert "агенство" not in dictionary_words("ru", 1000)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +60,9 @@ def test_a_real_word_no_longer_answers_another_fact(engine: Engine) -> None:
     decision = engine.decide("what's the weather in vientiane")
     assert decision.kind == "none"
     assert "memoranda" not in decision.suggestions
+
+
+def test_a_common_russian_word_is_no_typo(engine: Engine) -> None:
+    """"Кофе" (coffee) is a word of its own, not "копи" (mines) mistyped."""
+    index = engine.index("ru")
+    assert token_matches(index, "кофе", index.analyzer.token("кофе") or "") == []
