@@ -25,10 +25,11 @@ def checks_claim(index: Index, question: str) -> bool:
 
 
 def checked(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
-    """The fact the rest of a claim checked points to, ahead of the others by the window and
-    having two of its words: it confirms or corrects the claim. None when the rest points
-    nowhere clear. Not held to what the whole question leans to: the claim's own numbers and
-    names ("on 2024-2025, right?") pull the whole elsewhere."""
+    """The fact the rest of a claim checked points to, ahead of the others by the margin a
+    question needs and having two of its words: it confirms or corrects the claim ("the rail
+    link runs through Thailand, right?": the routes, not the reason for them). None when
+    the rest points nowhere clear. Not held to what the whole question leans to: the
+    claim's own numbers and names ("on 2024-2025, right?") pull the whole elsewhere."""
     index = ranker.index(language)
     # The countries and numbers no fact has ("Thailand") are the claim's too, and what
     # marks it as a claim ("right?", "правильно понял") points to no fact.
@@ -38,7 +39,9 @@ def checked(ranker: Ranker, question: str, language: str, reply: str) -> Decisio
         rest = index.checks_claim.sub(" ", index.analyzer.normal(rest))
     limits = ranker.thresholds_for(language)
     knowledge = ranker.knowledge
-    sure = replace(limits, margin=max(limits.margin, limits.window), fact=limits.clarify)
+    # A claim names its subject in its own words and its mistake in others: the fact the
+    # subject points to leads by less than a question's would, and corrects it all the same.
+    sure = replace(limits, fact=limits.clarify)
     asks = replace(ranker.asks(question, language), beyond=False)
     decision = decide(question, reply, rank(index, rest, knowledge.facts, ranker.weights,
                                             claim=True), knowledge, sure, asks)

@@ -44,6 +44,8 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         # Clearly ahead on two of its words, as sure as an offer: what the article says.
         ("Lào sắp xây nhà máy điện hạt nhân với Nga rồi phải không?", "nuclear_interest"),
         ("nghe noi Nga se mo duong sat qua VN de cho hang sang Lao dung ko?", "new_routes"),
+        # Ahead of a related fact by less than a question would need: the claim's subject.
+        ("so the new rail link will run through Thailand, right?", "new_routes"),
         # One fact alone in sight, plausible: what the article says of the claim's subject.
         ("Vậy là Lào với Nga ký hiệp ước quân sự rồi đúng ko?", "memoranda"),
     ],
