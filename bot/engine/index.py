@@ -339,6 +339,18 @@ def categories_of(analyzer: Analyzer, language: str) -> Categories:
     return tuple(read)
 
 
+def _category_words(analyzer: Analyzer, language: str) -> frozenset[str]:
+    """The words of the language file's categories, names and members, where words are
+    spaced: written from general knowledge, each is spelt right ("maize" is no typo of
+    "main"). Not syllable by syllable (Vietnamese): one syllable is too often another
+    word's part."""
+    resources = language_resources(language)
+    if resources.segment is not None or resources.collocations:
+        return frozenset()
+    return frozenset(word for names, members in resources.categories
+                     for phrase in (*names, *members) for word, _ in analyzer.pairs(phrase))
+
+
 def _stems_of(analyzer: Analyzer, phrase: str, spaced: bool) -> tuple[str, ...]:
     """A member's or a name's stems, word for word; none when a word of it is a stopword
     (unsure)."""
@@ -531,7 +543,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             token for fact in analysed_misses for tokens in fact for token in tokens
         ),
         spelt=dictionary_words(language_resources(language).dictionary,
-                               language_resources(language).common_count),
+                               language_resources(language).common_count)
+        | _category_words(analyzer, language),
         listed=listed_words(language_resources(language).word_list),
     )
     years = sorted(token for token in postings if len(token) == 4 and token.isdigit())

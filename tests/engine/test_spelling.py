@@ -66,3 +66,10 @@ def test_a_common_russian_word_is_no_typo(engine: Engine) -> None:
     """"Кофе" (coffee) is a word of its own, not "копи" (mines) mistyped."""
     index = engine.index("ru")
     assert token_matches(index, "кофе", index.analyzer.token("кофе") or "") == []
+
+
+def test_a_category_member_is_no_typo(engine: Engine) -> None:
+    """"Maize", a member of the language file's categories, is spelt right: not "main"."""
+    index = engine.index("en")
+    assert "maize" in index.spelt
+    assert token_matches(index, "maize", index.analyzer.token("maize") or "") == []
