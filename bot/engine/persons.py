@@ -4,10 +4,12 @@ what a fact reports."""
 from __future__ import annotations
 
 from collections.abc import KeysView
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from bot.engine.cue_reading import unspaced
 from bot.engine.cues import asks_itself
 from bot.engine.decision import Asks, Decision, answering, decide, gives_number
 from bot.engine.focus import before_relative
@@ -82,11 +84,24 @@ def described(ranker: Ranker, question: str, language: str, reply: str,
 
 def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
            decision: Decision) -> Decision | None:
-    """Who did what a fact reports ("who announced the railway through China?"): when the
-    fact the question points to (answered, or offered first) names nobody, its one related
-    fact that does and that has a word of the question the first lacks ("announced"; not a
-    question word) is who did it. None otherwise."""
-    if asks.person is None or not decision.candidates:
+    """Who did what a fact reports, or when ("who announced the railway through China?",
+    "on what date did Putin announce sea transport via Vietnam?"): when the fact the
+    question points to (answered, offered first, or said not to give a date) names nobody,
+    or gives no number, its one related fact that does and that has a word of the question
+    the first lacks ("announced"; not a question word, nor one asking for a number: "what
+    date") is who did it, or when. None
+    otherwise."""
+    if not decision.candidates:
+        return None
+    knowledge = ranker.knowledge
+    giving = asks.person
+    if giving is None and asks.number and not unspaced(language):
+        # The country the question names ("via Vietnam") is in what was announced, not in
+        # the announcement: the fact it points to is the thing done, not when. Not where
+        # words run together (Lao): an n-gram shared is no deed named.
+        giving = frozenset(fact.id for fact in knowledge.facts
+                           if gives_number(knowledge, fact.id))
+    if giving is None:
         return None
     # "Who announced the new routes, and on what date?" is no question the routes leave
     # unanswered for want of a date: the one who announced them may give it.
@@ -96,21 +111,29 @@ def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
     if not (decision.kind in ("fact", "clarify") or dated):
         return None
     best = decision.candidates[0].fact_id
-    if best in asks.person:
+    if best in giving:
         return None
     index = ranker.index(language)
-    knowledge = ranker.knowledge
 
     def tokens(fact: str) -> KeysView[str]:
         """The fact's tokens in the index."""
         return index.fact_tokens(knowledge.facts.index(knowledge.by_id[fact]))
 
+    def deeds(fact: str) -> AbstractSet[str]:
+        """The tokens a teller is told by: asked when, the words of its answer, the deed
+        it dates ("announced"), not one of the ways its questions ask ("take place")."""
+        if asks.person is not None:
+            return tokens(fact)
+        return {token for _, token in index.analyzer.pairs(
+            knowledge.by_id[fact].answer_in(language))}
+
     own = tokens(best)
     asked = {token for word, token in index.analyzer.pairs(question)
              if token not in index.common and token not in own
-             and token not in index.interrogatives and token_matches(index, word, token)}
-    tellers = [fact for fact in knowledge.by_id[best].related if fact in asks.person
-               and not asked.isdisjoint(tokens(fact))]
+             and token not in index.interrogatives and token not in index.number_words
+             and token_matches(index, word, token)}
+    tellers = [fact for fact in knowledge.by_id[best].related if fact in giving
+               and not asked.isdisjoint(deeds(fact))]
     if len(tellers) != 1 or (dated and not gives_number(knowledge, tellers[0])):
         return None
     return answering(question, reply, knowledge.by_id[tellers[0]], decision.score,

@@ -36,13 +36,29 @@ def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
         "ai công bố mở tuyến đường sắt qua Trung Quốc, vào ngày nào?",
         # Unsure whether the routes or why they are opened is meant: the teller of both.
         "Who announced the plan to expand sea transport via Vietnam?",
+        # When, not who: the routes give no date, the announcement dates their announcing.
+        "Какого числа Путин объявил о морских перевозках через Вьетнам?",
+        "On what date did Putin announce sea transport via Vietnam?",
     ],
 )
 def test_who_did_what_a_fact_reports_is_the_related_fact_naming_them(
     engine: Engine, question: str
 ) -> None:
-    """The routes name nobody; the related announcement names who announced them."""
+    """The routes name nobody and give no date; the related announcement names who announced
+    them, and when."""
     assert engine.decide(question).fact_id == "announcement"
+
+
+@pytest.mark.parametrize(
+    "question", ["when will the railway through China open?",
+                 "how long will the rail trip through China take?"],
+)
+def test_when_a_thing_will_happen_is_not_when_it_was_announced(
+    engine: Engine, question: str
+) -> None:
+    """A date the article does not give of the routes is not the announcement's date: the
+    question shares no word with what the announcement's answer says was done."""
+    assert engine.decide(question).fact_id != "announcement"
 
 
 def test_who_did_it_needs_a_word_of_the_related_fact(engine: Engine) -> None:
