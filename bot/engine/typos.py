@@ -16,6 +16,7 @@ _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
 _PREFIX_SIMILARITY = 85.0
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
+_LONG_TYPO = 8  # a word this long one letter off a knowledge word names it
 
 
 def _allowed_edits(length: int) -> int:
@@ -111,9 +112,20 @@ def names_known(index: Index, text: str) -> bool:
     """Whether the text has a word the knowledge base knows as it is, not as a typo of one
     ("for my channel" names no "change"), and not a question word ("what" names nothing)
     nor one of the article's main subjects ("the Laos-Russia piece" names no fact)."""
-    return any(token in index.weights and token not in index.interrogatives
+    return any((token in index.weights or _one_letter_off(index, word, token))
+               and token not in index.interrogatives
                and token not in index.intents and token not in index.common
-               for _, token in index.analyzer.pairs(text))
+               for word, token in index.analyzer.pairs(text))
+
+
+def _one_letter_off(index: Index, word: str, token: str) -> bool:
+    """Whether a long word is one letter away from a knowledge word: as sure as spelt
+    right ("гидроэнергитику"); a shorter word, or one further away, may be another word."""
+    if len(word) < _LONG_TYPO or unspaced(index.analyzer.language):
+        return False
+    matches = token_matches(index, word, token)
+    return bool(matches) and matches[0][1] >= _EDIT_SIMILARITY[1] \
+        and matches[0][0] not in index.common
 
 
 def has_unknown(index: Index, text: str) -> bool:

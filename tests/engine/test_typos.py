@@ -89,12 +89,15 @@ def test_fuzzy_lookups_are_cached(tiny_engine: Engine) -> None:
         ("how much is that in dollars", False, True),  # question words name nothing
         ("in 2025", True, False),  # a number the facts have
         ("bauxite mines", True, False),
+        # A long word one letter off names the knowledge word; a short one may be another.
+        ("the hydropwer plans", True, False),
+        ("the trde", False, False),
     ],
 )
 def test_names_known_and_has_unknown(engine: Engine, text: str, named: bool,
                                      unknown: bool) -> None:
-    """A text names the knowledge base only by words it has as written; a word unknown is
-    one no fact has even as a typo (numbers aside)."""
+    """A text names the knowledge base by words it has as written, or long ones a letter
+    off; a word unknown is one no fact has even as a typo (numbers aside)."""
     index = engine.index("en")
     assert (names_known(index, text), has_unknown(index, text)) == (named, unknown)
 
