@@ -13,10 +13,10 @@ from bot.engine.index import Index
 from bot.engine.language import reply_language
 from bot.engine.pieces import names_own
 from bot.engine.ranker import Ranker
-from bot.engine.reading import words
+from bot.engine.reading import in_own_script, words
 from bot.engine.retrieval import Weights
 from bot.engine.standalone import elsewhere, kin
-from bot.engine.turns import turn
+from bot.engine.turns import SHORT, turn
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Knowledge
 
@@ -57,6 +57,10 @@ class Engine:
         if len(question) > MAX_QUESTION_CHARS:
             return decline(question, reply, self.knowledge, "too_long")
         asked = _MENTION.sub(" ", question) if "@" in question else question
+        if len(asked.split()) > SHORT:
+            # A very short message, its language the least certain, is read as typed: in
+            # every language ("more" is also "море" typed in Latin letters).
+            asked = in_own_script(asked, language)
         asked = dated(asked, language, self.ranker.year)
         decision = converse(asked, language, context or Context(),
                             lambda text, told: turn(self.ranker, text, language, reply, told),

@@ -299,6 +299,17 @@ def reader(code: str) -> Reader:
     return Reader(language_resources(code))
 
 
+def in_own_script(text: str, language: str) -> str:
+    """A message typed wholly in the language's other script (Russian in Latin letters:
+    "vizit byl oficialnyj ili net?") as the language reads it, in its own ("визит был
+    официалный или нет?"): every cue, split and choice between alternatives then reads it
+    as it reads the language's own text. Any other text as it is."""
+    resources = language_resources(language)
+    if resources.romanized is None or resources.script.search(text.casefold()):
+        return text
+    return reader(language).normal(text)
+
+
 @cache
 def filler(language: str) -> re.Pattern[str]:
     """The language's phrases about the article itself ("what does the article say

@@ -49,7 +49,7 @@ from bot.engine.topics import named_topic
 from bot.engine.typos import gives_numbers, has_unknown, names_known, names_missing
 from bot.knowledge import Fact
 
-_SHORT = 3  # words: a message this short may be a cue in another language than its own
+SHORT = 3  # words: a message this short may be a cue in another language than its own
 TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
 # A question asking why the last answer is so is short ("why Laos specifically?").
 _REASON_WORDS = 5
@@ -67,7 +67,7 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     # letters ("море", the sea), and "ok thanks nha" is English thanks with a Vietnamese
     # particle.
     spoken: tuple[str, ...] = (language,)
-    if len(question.split()) <= _SHORT:
+    if len(question.split()) <= SHORT:
         spoken += tuple(code for code in ranker.knowledge.languages if code != language)
     intent = next((found for code in spoken
                    if (found := detect_smalltalk(question, code) or _closing(question, code))),

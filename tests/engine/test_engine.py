@@ -580,3 +580,21 @@ def test_a_last_clause_only_remarking_leaves_the_question_before_it(
     """A last clause that asks and names nothing ("i keep forgetting") is a remark: the
     question before it is answered as if asked alone."""
     assert engine.decide(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # A choice between alternatives, read as it is in Cyrillic ("или").
+        ("vizit byl oficialnyj ili net", "official_visit"),
+        # A year relative to the article's, read as "в прошлом году".
+        ("torgovlya v proshlom godu upala, pravilno ponimayu?", "trade_growth"),
+    ],
+)
+def test_russian_in_latin_letters_is_decided_as_its_cyrillic(engine: Engine, question: str,
+                                                            fact_id: str) -> None:
+    """A message typed in Latin letters is decided as the same message in Cyrillic: its
+    cues read it too, and the reply is in Russian."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id, decision.language) == ("fact", fact_id, "ru")
+    assert decision.question == question

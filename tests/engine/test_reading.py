@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.reading import filler, read_pattern, reader, words
+from bot.engine.reading import filler, in_own_script, read_pattern, reader, words
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,20 @@ def test_an_open_letter_is_read_as_the_listed_word_it_makes(latin: str, cyrillic
     """A Latin spelling that leaves a letter open ("i": и or й) reads as the word of the
     language file that one of its readings is, and as the table reads it otherwise."""
     assert reader("ru").normal(latin) == cyrillic
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("vizit byl oficialnyj ili net?", "ru", "визит был официалный или нет?"),
+        ("ok, 4to s rudoy", "ru", "ок, что с рудой"),
+        # Some Cyrillic typed: the language's own script already, left as typed.
+        ("vizit был официальный?", "ru", "vizit был официальный?"),
+        ("was the visit official?", "en", "was the visit official?"),  # no other script
+    ],
+)
+def test_a_message_in_the_other_script_is_read_in_the_own(text: str, language: str,
+                                                          expected: str) -> None:
+    """Russian typed wholly in Latin letters reads in Cyrillic, punctuation kept; other
+    text is left as it is."""
+    assert in_own_script(text, language) == expected
