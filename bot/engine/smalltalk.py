@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.cue_reading import unspaced
+from bot.engine.cues import asking_words
 from bot.engine.reading import fold, reader, sorted_words, strip_marks, words
 from bot.knowledge import language_resources, load_languages
 
@@ -64,6 +65,7 @@ def _run_together(text: str, language: str) -> str | None:
     None when any other letters are left."""
     said = _glued(text)
     read: dict[int, tuple[tuple[int, int, str], ...]] = {0: ()}
+    between = _particles(language)
     for start in range(len(said)):
         if start not in read:
             continue
@@ -71,8 +73,22 @@ def _run_together(text: str, language: str) -> str | None:
             end = start + len(phrase)
             if phrase and end not in read and said.startswith(phrase, start):
                 read[end] = (*read[start], (len(phrase), start, intent))
+        if read[start]:
+            # A particle between two phrases ("ສະບາຍດີເດີ ມີໃຜຢູ່ບໍ": hello + ເດີ + is
+            # anyone there) joins them as a space would.
+            for particle in between:
+                end = start + len(particle)
+                if end not in read and said.startswith(particle, start):
+                    read[end] = read[start]
     ends = [end for end in read if end and len(said) - end <= PARTICLE_LETTERS]
     return max(read[max(ends)])[2] if ends else None
+
+
+@cache
+def _particles(language: str) -> tuple[str, ...]:
+    """The language's stopwords as their letters alone (where words run together: "ເດີ")."""
+    return tuple(dict.fromkeys(glued for word in language_resources(language).stopwords
+                               if (glued := _glued(word))))
 
 
 @cache
@@ -95,10 +111,35 @@ def _vocabulary(language: str) -> frozenset[str]:
 
 @cache
 def _joining(language: str) -> frozenset[str]:
-    """The one-word joins of the language ("and", "и") as it reads them: "who are you and what
-    can you do?" is two requests for help."""
-    joins = language_resources(language).conversation.joins
-    return frozenset(simple for join in joins if " " not in (simple := _simple(join, language)))
+    """The one-word joins of the language ("and", "и") and its words for the article
+    ("news") as it reads them: "who are you and what can you do?" is two requests for help,
+    "are you a bot for the news?" asks nothing of the news."""
+    conversation = language_resources(language).conversation
+    return frozenset(simple for word in (*conversation.joins, *conversation.article)
+                     if " " not in (simple := _simple(word, language)) and simple)
+
+
+@cache
+def _particles_between(language: str) -> frozenset[str]:
+    """The language's stopwords as it reads them, but its question words ("nha", a
+    particle, not "what"): between whole small-talk phrases they ask nothing ("chào bot
+    nha, hỏi chút được ko?")."""
+    asking = asking_words(language)
+    return frozenset(simple for word in language_resources(language).stopwords
+                     if " " not in (simple := _simple(word, language)) and simple
+                     and simple not in asking)
+
+
+@cache
+def _unsigned(language: str) -> dict[str, str]:
+    """Each small-talk word the language's typists write without some of its letters (the
+    soft sign of Russian typed in Latin letters: "zadat"), by that spelling."""
+    romanized = language_resources(language).romanized
+    if romanized is None or not romanized.dropped:
+        return {}
+    dropped = str.maketrans("", "", romanized.dropped)
+    return {bare: word for word in sorted(_vocabulary(language))
+            if (bare := word.translate(dropped)) != word}
 
 
 def _known_word(word: str, language: str) -> str | None:
@@ -107,6 +148,9 @@ def _known_word(word: str, language: str) -> str | None:
     vocabulary = _vocabulary(language)
     if word in vocabulary:
         return word
+    unsigned = _unsigned(language).get(word)
+    if unsigned is not None:
+        return unsigned  # typed without the letters typists leave out ("задат")
     if len(word) < _TYPO_LENGTH:
         return None
     near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
@@ -139,20 +183,44 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     if unspaced(language):
         return _run_together(text, language)
     present: list[str] = []
+    loose = False  # a stopword skipped: the small talk must be whole phrases, spelt right
+    typed = False  # a small-talk word read from a typo of it
     for word in simple.split():
-        if word in _joining(language):
+        known = _known_word(word, language)
+        if known is None and word in _joining(language):
             present.append("|")  # no phrase runs across a join
             continue
-        known = _known_word(word, language)
+        if known is None and word in _particles_between(language):
+            present.append("|")
+            loose = True
+            continue
         if known is None:
             return None  # a word of its own: a question, however it goes on
+        typed |= known != word and word not in _unsigned(language)
         present.append(known)
     # The longest phrase in it, the later one on a tie, says what the message is for:
     # "ok thx bye" is a goodbye, "good morning bot" a greeting.
     text = f" {' '.join(present)} "
     found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
              for phrase, intent in choices if f" {phrase} " in text]
+    if loose and (typed or not _covered(present, [phrase for phrase, _ in choices])):
+        # Stopwords skipped between small-talk words join phrases, each whole and spelt
+        # right ("chào bot nha, hỏi chút được ko"); a small-talk word left over is a
+        # question's ("what will it help for?": "what" and "help" are no phrase together),
+        # and so is a typo's ("anything on water too?" has no "later").
+        return None
     return max(found)[2] if found else None
+
+
+def _covered(present: list[str], phrases: list[str]) -> bool:
+    """Whether every word of the message's small talk lies in a whole phrase of it."""
+    covered = [False] * len(present)
+    for phrase in phrases:
+        size = len(said := phrase.split())
+        for start in range(len(present) - size + 1):
+            if present[start:start + size] == said:
+                covered[start:start + size] = [True] * size
+    return all(done or word == "|" for word, done in zip(present, covered, strict=True))
 
 
 @cache

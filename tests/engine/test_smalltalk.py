@@ -31,6 +31,11 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         # Requests joined by "and": both are small talk, and no phrase runs across the join.
         ("who are you and what can you do?", "en", "help"),
         ("кто ты и что ты умеешь?", "ru", "help"),
+        # Whether a question may be asked, a particle or the article's name between phrases.
+        ("chào bot nha, hỏi chút được ko?", "vi", "help"),
+        ("privet! ty bot pro novosti? mozhno vopros zadat", "ru", "help"),
+        ("hi, can I ask a question?", "en", "help"),
+        ("ສະບາຍດີເດີ ມີໃຜຢູ່ບໍ", "lo", "greeting"),
         # Where words run together: phrases one after another, a polite particle after them.
         ("ໂອເຄ ຂອບໃຈຫຼາຍໆຄັບ", "lo", "thanks"),
         ("ເຂົ້າໃຈແລ້ວ ຂອບໃຈເດີ", "lo", "thanks"),
@@ -53,6 +58,9 @@ def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None
         ("привет, насколько вырос товарооборот", "ru"),
         ("ຂອບໃຈ ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ", "lo"),
         ("thanks and how much did trade grow", "en"),
+        # Small-talk words among stopwords that make no phrase, or one only as a typo.
+        ("and what will it help for?", "en"),
+        ("anything on water too?", "en"),
     ],
 )
 def test_questions_are_not_small_talk(text: str, language: str) -> None:
