@@ -459,6 +459,16 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_be.yaml",), 0.73, 0.9),
     (("blind_lo_be.yaml",), 0.8, 0.8),
     (("blind_vi_be.yaml",), 0.78, 0.81),
+    # Round bf, written midway through the same session, after most of its changes, and left
+    # unread, scored with that session's start engine (and after the changes: the same but
+    # small talk): one question below the start (English 27/37, 13/14; Russian 28/32,
+    # 18/18; Russian in Latin letters 17/19, 11/11; Lao 13/19, 11/11; Vietnamese 16/19,
+    # 11/11).
+    (("blind_en_bf.yaml",), 0.7, 0.85),
+    (("blind_ru_bf.yaml",), 0.84, 0.94),
+    (("blind_ru_latin_bf.yaml",), 0.84, 0.9),
+    (("blind_lo_bf.yaml",), 0.63, 0.9),
+    (("blind_vi_bf.yaml",), 0.78, 0.9),
 ]
 
 
@@ -568,6 +578,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, then read
     ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
     ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that, unread
+    ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start and midway, unread
 ]
 
 
