@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.claims import checked, checks_claim, offered_alone
-from bot.engine.cue_reading import plain_words
+from bot.engine.cue_reading import plain_words, unspaced
 from bot.engine.cues import (
     after_opening,
     asking_words,
@@ -57,7 +57,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     if person is not None:
         return person
     if decision.kind == "fact":
-        return decision
+        return _asking_phrase(ranker, question, language, reply, decision) or decision
     # A long message often wraps its question in a preamble ("hi, I'm writing a report,
     # quick one: how much ..."): the question part alone may be clear where the whole is
     # not. It may only confirm what the whole message leans to, never overturn it.
@@ -201,3 +201,28 @@ def _near_best(candidates: tuple[Candidate, ...], fact_id: str | None, window: f
     """Whether the fact is among the candidates within the window of the best."""
     return any(c.fact_id == fact_id and c.score >= candidates[0].score - window
                for c in candidates)
+
+
+def _asking_phrase(ranker: Ranker, question: str, language: str, reply: str,
+                   whole: Decision) -> Decision | None:
+    """Where words run together and spaces part phrases (Lao), the last phrase asking,
+    after phrases setting the scene ("ຕອນໄປຢ້ຽມຢາມຣັດເຊຍ | ໄດ້ເຊັນເອກະສານຫຍັງແດ່", during
+    the visit | what did they sign): its fact, when it answers by itself and is close to
+    the whole's best."""
+    if not unspaced(language):
+        return None
+    chunks = question.split()
+    if len(chunks) < 2:
+        return None
+    last = next((at for at in range(len(chunks) - 1, 0, -1)
+                 if asks_itself(chunks[at], language)), None)
+    if last is None or asks_itself(" ".join(chunks[:last]), language):
+        return None
+    part = " ".join(chunks[last:])
+    limits = ranker.thresholds_for(language)
+    alone = decide(part, reply, ranker.rank(part, language), ranker.knowledge, limits,
+                   ranker.asks(part, language))
+    if alone.kind != "fact" or alone.fact_id == whole.fact_id or not _near_best(
+            whole.candidates, alone.fact_id, limits.window):
+        return None
+    return replace(alone, question=question)

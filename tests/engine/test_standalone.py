@@ -76,3 +76,21 @@ def test_elsewhere_shows_what_the_article_says_instead(engine: Engine, question:
     decision = elsewhere(engine.ranker, question, "en", "en")
     assert decision is not None and decision.closest is not None
     assert (decision.kind, decision.closest.id) == ("none", fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # During the visit to Russia | what documents did they sign: the memoranda.
+        ("ຕອນທ່ານປະທານໄປຢ້ຽມຢາມຣັດເຊຍ ໄດ້ເຊັນເອກະສານຫຍັງແດ່", "memoranda"),
+        # What did Laos and Russia sign: one phrase, decided whole.
+        ("ລາວກັບຣັດເຊຍເຊັນເອກະສານຫຍັງແດ່", "memoranda"),
+    ],
+)
+def test_a_lao_phrase_asking_after_one_setting_the_scene_is_the_question(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """Where spaces part phrases (Lao), the last phrase asking is what is asked, the
+    phrase before it only when."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
