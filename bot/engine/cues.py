@@ -152,6 +152,16 @@ def _what(language: str) -> frozenset[str]:
     return frozenset(word for phrase in group for word in plain_words(phrase, language))
 
 
+def names_article(text: str, language: str) -> bool:
+    """Whether the text names the article itself ("статья от какого числа", "bài này của
+    hãng tin nào"): one of the language's words for it."""
+    if unspaced(language):
+        joined = "".join(plain_words(text, language))
+        return any(word in joined for word in phrases(language, "article"))
+    padded = f" {' '.join(plain_words(text, language))} "
+    return any(f" {word} " in padded for word in phrases(language, "article"))
+
+
 @cache
 def _about_article(language: str) -> frozenset[str]:
     """The words a message asking what the article is about may hold: stopwords, the

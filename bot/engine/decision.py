@@ -90,6 +90,7 @@ class Asks:
     reason: frozenset[str] | None = None  # asks "why": the facts whose answers give a reason
     country: frozenset[str] | None = None  # asks "which country": the facts naming one
     money: frozenset[str] | None = None  # asks "in dollars": the facts giving an amount
+    article: frozenset[str] | None = None  # names the article: the facts giving its source
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,10 @@ def decide(
     # "Why is Russia adding new routes?", "through which country will the railway run?": of
     # the facts it may mean, the one giving a reason, or naming a country, is the one asked
     # about; the details the article does not give are asked with "which port" and "how
-    # much", not "why" or "which country". Not when two facts near it give one.
-    for giving in (asks.reason, asks.country):
+    # much", not "why" or "which country". Not when two facts near it give one. So is the
+    # one giving the article's source of a question asking the article's date or publisher
+    # ("статья от какого числа": the source, not the announcement's July 31).
+    for giving in (asks.reason, asks.country, asks.article):
         fitting = _single(near, giving)
         if fitting is not None and (fitting in close or fitting.score >= limits.plausible):
             return answering(question, language, knowledge.by_id[fitting.fact_id],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.engine import semantic
 from bot.engine.beyond import asks_beyond
 from bot.engine.cue_reading import unspaced
-from bot.engine.cues import asking_words
+from bot.engine.cues import asking_words, names_article
 from bot.engine.dating import source_year
 from bot.engine.decision import Asks, Candidate, Thresholds, calibrated
 from bot.engine.focus import relative_clause
@@ -54,6 +54,10 @@ class Ranker:
         self.placed = placed_facts(knowledge, first)
         self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
             first.analyzer.normal(fact.answer_in(first.analyzer.language))))
+        # The facts about the article itself: their answers name its publisher ("VNA").
+        publisher = knowledge.article.publisher
+        self.sourced = frozenset(fact.id for fact in knowledge.facts if publisher and publisher
+                                 in fact.answer_in(first.analyzer.language))
         self._ranked: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self.year = source_year(knowledge)  # "last year" is counted from it
         self.meanings = semantic.meanings_of(knowledge) if self.weights.semantic_weight else {}
@@ -80,9 +84,15 @@ class Ranker:
         reason = self.reasons if index.asks_for_reason(normal) else None
         country = self.placed if index.asks_for_country(normal) else None
         money = self.priced if index.asks_for_money(normal) else None
-        return Asks(self.asks_number(question, language), self.asks_name(question, language),
-                    asks_beyond(index, question, language), person,
-                    index.asks_for_mention(normal), reason, country, money)
+        number = self.asks_number(question, language)
+        named = self.asks_name(question, language)
+        mention = index.asks_for_mention(normal)
+        # Who put the article out, or when ("статья от какого числа"): its source. Not
+        # whether it mentions a thing, nor what its news is.
+        dated = (number or person is not None or named is not None) and not mention
+        article = self.sourced if dated and names_article(question, language) else None
+        return Asks(number, named, asks_beyond(index, question, language), person, mention,
+                    reason, country, money, article)
 
     def _asks_person(self, question: str, language: str) -> bool:
         """Whether the question asks for a person ("who announced ...?"): not with a word

@@ -12,6 +12,7 @@ from bot.engine.cues import (
     asks_overview,
     from_asking,
     leans_back,
+    names_article,
     narrows_back,
     overview_cut,
     without_others,
@@ -294,3 +295,18 @@ def test_narrows_back(text: str, language: str, narrows: bool) -> None:
     """A short message opening with "only" and a preposition narrows the last answer."""
     assert narrows_back(text, language) is narrows
 
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("статья от какого числа", "ru", True),
+        ("bai nay cua bao nao", "vi", True),
+        ("who wrote the piece?", "en", True),
+        ("how much did trade grow?", "en", False),
+        ("ຂ່າວນີ້ລົງວັນທີເທົ່າໃດ", "lo", True),
+    ],
+)
+def test_names_article(text: str, language: str, expected: bool) -> None:
+    """A text names the article itself by one of its language's words for it."""
+    assert names_article(text, language) is expected

@@ -598,3 +598,20 @@ def test_russian_in_latin_letters_is_decided_as_its_cyrillic(engine: Engine, que
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id, decision.language) == ("fact", fact_id, "ru")
     assert decision.question == question
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("статья от какого числа", "source"),
+        ("bai nay cua bao nao dang ngay may", "source"),
+        # Naming the article, asking no date nor who put it out: what it says of trade.
+        ("what does the article say about trade?", "trade_growth"),
+    ],
+)
+def test_the_article_s_own_date_or_publisher_is_its_source(engine: Engine, question: str,
+                                                          fact_id: str) -> None:
+    """A question naming the article and asking when or by whom it was put out is
+    answered by the fact giving its source, not by another dated fact."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
