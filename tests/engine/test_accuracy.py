@@ -451,7 +451,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bd.yaml",), 0.84, 0.9),
     (("blind_vi_bd.yaml",), 0.84, 0.9),
     # Round be, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below the start (English 28/33, 14/17; Russian
+    # session's start engine (and its end: one more right in each but the conversation set,
+    # declines the same): one question below the start (English 28/33, 14/17; Russian
     # 29/34, 15/16; Russian in Latin letters 15/19, 11/11; Lao 17/20, 9/10; Vietnamese 16/19,
     # 10/11).
     (("blind_en_be.yaml",), 0.81, 0.76),
@@ -460,8 +461,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_be.yaml",), 0.8, 0.8),
     (("blind_vi_be.yaml",), 0.78, 0.81),
     # Round bf, written midway through the same session, after most of its changes, and left
-    # unread, scored with that session's start engine (and after the changes: the same but
-    # small talk): one question below the start (English 27/37, 13/14; Russian 28/32,
+    # unread, scored with that session's start engine (and midway and at its end: the same
+    # but small talk): one question below the start (English 27/37, 13/14; Russian 28/32,
     # 18/18; Russian in Latin letters 17/19, 11/11; Lao 13/19, 11/11; Vietnamese 16/19,
     # 11/11).
     (("blind_en_bf.yaml",), 0.7, 0.85),
@@ -577,8 +578,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
     ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, then read
     ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
-    ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that, unread
-    ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start and midway, unread
+    ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, unread
+    ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, unread
 ]
 
 
