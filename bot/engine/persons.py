@@ -87,10 +87,9 @@ def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
     """Who did what a fact reports, or when ("who announced the railway through China?",
     "on what date did Putin announce sea transport via Vietnam?"): when the fact the
     question points to (answered, offered first, or said not to give a date) names nobody,
-    or gives no number, its one related fact that does and that has a word of the question
-    the first lacks ("announced"; not a question word, nor one asking for a number: "what
-    date") is who did it, or when. None
-    otherwise."""
+    or gives no number, its one related fact (for who, else one a step further) that does
+    and that has a word of the question the first lacks ("announced"; not a question word,
+    nor one asking for a number: "what date") is who did it, or when. None otherwise."""
     if not decision.candidates:
         return None
     knowledge = ranker.knowledge
@@ -132,8 +131,15 @@ def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
              if token not in index.common and token not in own
              and token not in index.interrogatives and token not in index.number_words
              and token_matches(index, word, token)}
-    tellers = [fact for fact in knowledge.by_id[best].related if fact in giving
-               and not asked.isdisjoint(deeds(fact))]
+    related = knowledge.by_id[best].related
+    tellers = [fact for fact in related if fact in giving and not asked.isdisjoint(deeds(fact))]
+    if not tellers and asks.person is not None:
+        # "Кто заявил о расширении морских перевозок?" of why the routes are opened: the
+        # teller of the routes it is the reason for, one step further.
+        further = dict.fromkeys(far for fact in related for far in knowledge.by_id[fact].related
+                                if far != best and far not in related)
+        tellers = [fact for fact in further if fact in giving
+                   and not asked.isdisjoint(deeds(fact))]
     if len(tellers) != 1 or (dated and not gives_number(knowledge, tellers[0])):
         return None
     return answering(question, reply, knowledge.by_id[tellers[0]], decision.score,

@@ -36,6 +36,9 @@ def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
         "ai công bố mở tuyến đường sắt qua Trung Quốc, vào ngày nào?",
         # Unsure whether the routes or why they are opened is meant: the teller of both.
         "Who announced the plan to expand sea transport via Vietnam?",
+        # Pointing to why the routes are opened, whose related facts name nobody: the
+        # teller of the routes, a step further.
+        "Кто заявил о расширении морских перевозок через Вьетнам?",
         # When, not who: the routes give no date, the announcement dates their announcing.
         "Какого числа Путин объявил о морских перевозках через Вьетнам?",
         "On what date did Putin announce sea transport via Vietnam?",
