@@ -452,9 +452,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bd.yaml",), 0.84, 0.9),
     # Round be, written at the start of the session after and left unread, scored with that
     # session's start engine (and its end: one more right in each but the conversation set,
-    # declines the same): one question below the start (English 28/33, 14/17; Russian
-    # 29/34, 15/16; Russian in Latin letters 15/19, 11/11; Lao 17/20, 9/10; Vietnamese 16/19,
-    # 10/11).
+    # declines the same), read at the start of the session after next: one question below
+    # the start (English 28/33, 14/17; Russian 29/34, 15/16; Russian in Latin letters 15/19,
+    # 11/11; Lao 17/20, 9/10; Vietnamese 16/19, 10/11).
     (("blind_en_be.yaml",), 0.81, 0.76),
     (("blind_ru_be.yaml",), 0.82, 0.87),
     (("blind_ru_latin_be.yaml",), 0.73, 0.9),
@@ -462,9 +462,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_be.yaml",), 0.78, 0.81),
     # Round bf, written midway through the same session, after most of its changes, and left
     # unread, scored with that session's start engine (and midway and at its end: the same
-    # but small talk): one question below the start (English 27/37, 13/14; Russian 28/32,
-    # 18/18; Russian in Latin letters 17/19, 11/11; Lao 13/19, 11/11; Vietnamese 16/19,
-    # 11/11).
+    # but small talk), read at the start of the session after next: one question below the
+    # start (English 27/37, 13/14; Russian 28/32, 18/18; Russian in Latin letters 17/19,
+    # 11/11; Lao 13/19, 11/11; Vietnamese 16/19, 11/11).
     (("blind_en_bf.yaml",), 0.7, 0.85),
     (("blind_ru_bf.yaml",), 0.84, 0.94),
     (("blind_ru_latin_bf.yaml",), 0.84, 0.9),
@@ -578,8 +578,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bb.yaml", 0.7),  # 25/34 at the session's start after that and its end, then read
     ("blind_conv_bc.yaml", 0.71),  # 24/32 at the session's start after that and its end, then read
     ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
-    ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, unread
-    ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, unread
+    ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, then read
+    ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, then read
 ]
 
 
