@@ -19,6 +19,13 @@ _LETTERS = re.compile(r"[\W_]+")
 # A word this long one letter away from a small-talk word is it mistyped; a shorter one may
 # be another word ("hi" and "hu").
 _TYPO_LENGTH = 5
+# A small-talk word's stem (the word but its last letter) this long, with at most this many
+# letters after it, is the word in another form: a diminutive or an ending ("приветик",
+# "спасибочки", "perfectly"). Shorter stems are other words' beginnings too.
+_STEM_LENGTH = 5
+_ENDING_LETTERS = 4
+# A letter written three times or more is one letter drawn out ("thanksss", "hiii").
+_DRAWN_OUT = re.compile(r"(\w)\1{2,}")
 # A polite particle after small talk where words run together ("ສະບາຍດີຄັບ") is this many
 # letters at most.
 PARTICLE_LETTERS = 6
@@ -151,11 +158,30 @@ def _known_word(word: str, language: str) -> str | None:
     unsigned = _unsigned(language).get(word)
     if unsigned is not None:
         return unsigned  # typed without the letters typists leave out ("задат")
+    for short in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
+        if short != word and short in vocabulary:
+            return short
+    formed = _stems(language).get(word[:_STEM_LENGTH])
+    if formed is not None:
+        for known in formed:
+            if word.startswith(known[:-1]) and len(word) - len(known) + 1 <= _ENDING_LETTERS:
+                return known
     if len(word) < _TYPO_LENGTH:
         return None
     near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
                               score_cutoff=1)
     return None if near is None else str(near[0])
+
+
+@cache
+def _stems(language: str) -> dict[str, tuple[str, ...]]:
+    """The small-talk words of the language whose stem is long enough to take other forms,
+    by the stem's first letters."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(_vocabulary(language)):
+        if len(word) > _STEM_LENGTH:
+            found.setdefault(word[:_STEM_LENGTH], []).append(word)
+    return {start: tuple(words) for start, words in found.items()}
 
 
 @cache

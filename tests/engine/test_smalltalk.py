@@ -39,6 +39,12 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         # Where words run together: phrases one after another, a polite particle after them.
         ("ໂອເຄ ຂອບໃຈຫຼາຍໆຄັບ", "lo", "thanks"),
         ("ເຂົ້າໃຈແລ້ວ ຂອບໃຈເດີ", "lo", "thanks"),
+        # Other forms of a small-talk word: drawn out, a diminutive, another ending.
+        ("thanksss", "en", "thanks"),
+        ("hiii", "en", "greeting"),
+        ("приветик", "ru", "greeting"),
+        ("privetik", "ru", "greeting"),
+        ("спасибочки!", "ru", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
@@ -61,6 +67,9 @@ def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None
         # Small-talk words among stopwords that make no phrase, or one only as a typo.
         ("and what will it help for?", "en"),
         ("anything on water too?", "en"),
+        # A word past a small-talk word's stem by more than an ending is another word.
+        ("хорошенько", "ru"),
+        ("thanksgiving", "en"),
     ],
 )
 def test_questions_are_not_small_talk(text: str, language: str) -> None:
