@@ -471,10 +471,11 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bf.yaml",), 0.63, 0.9),
     (("blind_vi_bf.yaml",), 0.78, 0.9),
     # Round bg, written at the start of the session after and left unread, scored with that
-    # session's start engine: one question below the start (English 34/37, 11/12; Russian
-    # 33/37, 12/12; Russian in Latin letters 21/23, 6/7; Lao 18/23, 6/7; Vietnamese 21/23,
-    # 7/7). Small talk must be whole: two items read and answered by other forms of small-talk
-    # words ("privetik") and the Russian acknowledgements the English list had.
+    # session's start engine (and its end: the same but small talk): one question below the
+    # start (English 34/37, 11/12; Russian 33/37, 12/12; Russian in Latin letters 21/23,
+    # 6/7; Lao 18/23, 6/7; Vietnamese 21/23, 7/7). Small talk must be whole: two items read
+    # and answered by other forms of small-talk words ("privetik") and the Russian
+    # acknowledgements the English list had.
     (("blind_en_bg.yaml",), 0.89, 0.83),
     (("blind_ru_bg.yaml",), 0.86, 0.91),
     (("blind_ru_latin_bg.yaml",), 0.86, 0.71),
@@ -590,7 +591,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
     ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, then read
     ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, then read
-    ("blind_conv_bg.yaml", 0.61),  # 22/34 at the session's start after that, unread
+    ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, unread
 ]
 
 
