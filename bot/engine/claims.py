@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.engine.cue_reading import unspaced
 from bot.engine.decision import Decision, answering, decide
 from bot.engine.index import Index
 from bot.engine.ranker import Ranker
@@ -16,6 +17,10 @@ from bot.engine.typos import token_matches
 # A claim checked is answered only when this many of its words point to the fact: one word
 # ("Putin flew to Vientiane, right?") is in too many facts to say which one corrects it.
 _CLAIM_WORDS = 2
+# Where words run together their n-grams are counted as words by the n-grams a word of the
+# first language is cut into on average: a long word ("ທາງລົດໄຟ", railway) is more than one,
+# a short one ("ຜ່ານ", through) less, so two words may count as fewer.
+_CLAIM_WORDS_GRAMS = 1.5
 _NUMBERS = re.compile(r"\d+(?:[.,:/–-]\d+)*")
 
 
@@ -60,7 +65,8 @@ def checked(ranker: Ranker, question: str, language: str, reply: str) -> Decisio
                  if token not in index.common
                  and (found := token_matches(index, word, token)) and found[0][0] in has)
     # Counted in words: a language cut into n-grams has several to a word.
-    return decision if shared / index.borrowed_weight >= _CLAIM_WORDS else None
+    least = _CLAIM_WORDS_GRAMS if unspaced(language) else _CLAIM_WORDS
+    return decision if shared / index.borrowed_weight >= least else None
 
 
 def offered_alone(ranker: Ranker, language: str, reply: str, whole: Decision) -> Decision:

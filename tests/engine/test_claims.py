@@ -36,6 +36,9 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         ("is it true that trade between the two countries fell in 2024?", "trade_growth"),
         ("железная дорога пойдет через Таиланд, верно?", "new_routes"),
         ("đường sắt sẽ đi qua Thái Lan đúng không?", "new_routes"),
+        # Where words run together, two words one of them long ("ທາງລົດໄຟ", railway) count
+        # as two however many n-grams each is cut into.
+        ("ທາງລົດໄຟຈະຜ່ານໄທແມ່ນບໍ?", "new_routes"),
         # A wrong year the knowledge base has elsewhere (the trade figures' 2024) is the
         # claim's, not a year the answer must have.
         ("the nuclear road map covers 2024 to 2025, right?", "nuclear_roadmap"),
@@ -61,7 +64,7 @@ def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
 @pytest.mark.parametrize(
     "question",
     ["Laos borders Thailand, right?", "Putin flew to Vientiane, right?",
-     "it rains a lot in Vientiane in August, right?"],
+     "it rains a lot in Vientiane in August, right?", "ປູຕິນບິນໄປວຽງຈັນແມ່ນບໍ?"],
 )
 def test_a_claim_with_too_little_to_go_on_is_not_answered(engine: Engine, question: str) -> None:
     """A claim whose other words are one name or one loose word points at no fact clearly
