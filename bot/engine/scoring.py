@@ -63,11 +63,14 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
         matches and token not in index.number_words and token not in index.interrogatives
         and token not in index.common
         for (_, token), matches in zip(pairs, found, strict=True)) else frozenset()
+    examples = _examples(index, {token for _, token in pairs})
     for (_, token), matches in zip(pairs, found, strict=True):
         resolved.append(matches[0][0] if matches else token)
         if not matches:
             if token in index.months or token in dating:
                 continue  # "jan-may 2025" dates the question; the year is what facts have
+            if token in examples:
+                continue  # "root crops, like potatoes?": the category is what it asks
             total_weight += index.unknown_weight * limits.unknown_factor
             unknown += 1
             continue
@@ -290,6 +293,17 @@ class Missed:
     weights: tuple[float, ...]
     asking: frozenset[str]
     first: str
+
+
+def _examples(index: Index, tokens: set[str]) -> frozenset[str]:
+    """The things the question names of a category it also names ("root crops, like
+    potatoes?"), a name one fact alone has (the one listing such things): examples of what
+    it asks about, which no fact need have."""
+    return frozenset(thing for category in index.categories
+                     if any(len(index.postings.get(name, [])) == 1
+                            for name in (category.names - category.loose) & tokens)
+                     for thing in category.things & tokens
+                     if thing not in category.names)
 
 
 def miss_question(index: Index, resolved: list[str]) -> Missed:

@@ -111,3 +111,21 @@ def test_a_word_asking_for_a_number_names_nothing(engine: Engine, question: str,
     """A word of a phrase asking for a number or a date that no fact has ("hôm", "big")
     does not count against the facts the rest names; alone, it is all there is."""
     assert engine.decide(question).fact_id == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # A category one fact names, and a thing of it as an example: the category is asked.
+        ("корнеплоды какие-нибудь упоминаются? типа картошки", "agri_exports"),
+        ("any grains mentioned, like wheat?", "agri_exports"),
+        # A thing alone is what is asked.
+        ("is coffee mentioned?", None),
+    ],
+)
+def test_a_thing_beside_its_category_is_an_example(engine: Engine, question: str,
+                                                   answered: str | None) -> None:
+    """A thing named as an example of a category the question also names costs the question
+    nothing; named alone it is what is asked."""
+    decision = engine.decide(question)
+    assert (decision.fact_id if decision.kind == "fact" else None) == answered
