@@ -209,6 +209,18 @@ def test_loading_is_cached() -> None:
             "name: [Русский",
             "languages/ru.yaml: line 3, column 1: YAML syntax error:",
         ),
+        (
+            "en.yaml",
+            "  - [corn, maize]",
+            "  - [corn]",
+            "languages/en.yaml: field 'equivalents.0': Tuple should have at least 2 items",
+        ),
+        (
+            "en.yaml",
+            "  - [corn, maize]",
+            "  - [corn, Maize]",
+            "languages/en.yaml: field 'equivalents': 'Maize' should be lower case",
+        ),
     ],
     ids=["missing-message", "renamed-placeholder", "dropped-placeholder", "unknown-message",
          "broken-template", "unknown-stemmer", "unknown-dictionary", "unknown-word-list",
@@ -216,7 +228,7 @@ def test_loading_is_cached() -> None:
          "capital-in-category", "joined-one-word",
          "name-kind-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
-         "yaml-syntax"],
+         "yaml-syntax", "one-word-equivalents", "capital-in-equivalents"],
 )
 def test_a_broken_language_file_names_the_file_and_key(
     languages_dir: Path, name: str, old: str, new: str, expected: str

@@ -20,7 +20,11 @@ class Analyzer:
         self._foreign = foreign
         resources = language_resources(language)
         self.reader = Reader(resources)
+        # The knowledge base's synonyms first: a word in both is read as the knowledge base
+        # groups it.
         groups = [tuple(group) for group in synonyms]
+        known = len(groups)
+        groups += resources.equivalents
         self.reader.substitute(groups)
         normal = self.normal = self.reader.normal
         self.stopwords = frozenset(map(normal, resources.stopwords))
@@ -42,7 +46,7 @@ class Analyzer:
         # syllables ("buôn bán", "thương mại"): read as one token, written with "_" as the
         # knowledge base's own pairs are.
         syllables = bool(resources.collocations)
-        for group in groups:
+        for number, group in enumerate(groups):
             folded = [normal(word) for word in group]
             if not folded:
                 continue
@@ -50,6 +54,12 @@ class Analyzer:
             # a synonym written in several words, as a dictionary segmenter may keep one
             # ("ປະທານ ປະເທດ"), is one token written with "_".
             canonical = "_".join(self._stem(folded[0]).split())
+            if number >= known:
+                # The language's equivalents join a knowledge base group one of them is in
+                # ("aluminum" is read as "aluminium" is, with the bauxite).
+                canonical = next((self._canonical[form] for word in folded
+                                  for form in (word, self._stem(word))
+                                  if form in self._canonical), canonical)
             for word in folded:
                 if " " not in word:
                     self._canonical.setdefault(word, canonical)

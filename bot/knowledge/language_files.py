@@ -226,6 +226,10 @@ class LanguageFile(_Strict):
     # category separated by commas ("cereal, grain"), then its members ([rice, wheat, ...]).
     # A fact naming a member also has the category's names: "any cereals?" finds the rice.
     categories: dict[Text, Texts] = Field(default_factory=dict)
+    # Words naming the same thing, as people in different places or registers say it (general
+    # knowledge, not from any knowledge base): each group is read as its first word, as a
+    # knowledge base's synonyms are, after them ("maize" is "corn", "bắp" is "ngô").
+    equivalents: tuple[Annotated[Texts, Field(min_length=2)], ...] = ()
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -312,6 +316,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
              "categories": tuple(model.categories),
+             "equivalents": tuple(word for group in model.equivalents for word in group),
              **{f"category '{names}'": members for names, members in model.categories.items()},
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
@@ -386,6 +391,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         excludes=model.excludes,
         categories=tuple((tuple(name.strip() for name in names.split(",") if name.strip()),
                           members) for names, members in model.categories.items()),
+        equivalents=tuple(map(tuple, model.equivalents)),
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),

@@ -126,6 +126,8 @@ class Language:
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     # Category names and their members ((("cereal", "grain"), ("rice", "wheat", ...)), ...).
     categories: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Words naming the same thing, each group read as its first word (see the language files).
+    equivalents: tuple[tuple[str, ...], ...] = ()
     conversation: Conversation = field(default_factory=Conversation)
     # Joined only as written with their marks ("đô la"; "đó là" reads the same without).
     joined_marked: tuple[tuple[str, str], ...] = ()

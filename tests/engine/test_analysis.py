@@ -46,6 +46,23 @@ def test_analyzer_merges_synonyms_and_drops_stopwords() -> None:
     assert analyzer.tokens("trades rising") == analyzer.tokens("trade rise")
 
 
+@pytest.mark.parametrize(
+    ("language", "synonyms", "said", "same_as"),
+    [
+        ("en", [], "maize", "corn"),
+        ("vi", [], "đậu phộng", "lạc"),
+        # A word the knowledge base groups is read as its group: the equivalent joins it.
+        ("en", [["railroad", "train"]], "railway", "train"),
+    ],
+)
+def test_equivalents_read_as_one_word(language: str, synonyms: list[list[str]], said: str,
+                                      same_as: str) -> None:
+    """Words the language file says name the same thing read as one token, after the
+    knowledge base's own synonyms (two syllables also as their syllables)."""
+    analyzer = Analyzer(language, synonyms)
+    assert set(analyzer.tokens(same_as)) <= set(analyzer.tokens(said))
+
+
 def test_russian_inflections_stem_together() -> None:
     """Russian case forms stem together (товарооборот / товарооборота, порты / портов)."""
     analyzer = Analyzer("ru")
