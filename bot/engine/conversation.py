@@ -22,7 +22,8 @@ _LIST = re.compile(r"\s*[,;/]\s+|\s+/\s*")  # between the items of a list of que
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
 # Whether a piece of a message names something of its own (`pieces.names_own`), or, as
-# `numbers`, whether it asks for a number or a date.
+# `numbers`, whether it asks for a detail a fact may not give (`Ranker.asks_detail`: a number
+# or a date, an amount of money, a thing a listed category does not name).
 Names = Callable[[str], bool]
 
 

@@ -65,7 +65,7 @@ class Engine:
         decision = converse(asked, language, context or Context(),
                             lambda text, told: turn(self.ranker, text, language, reply, told),
                             lambda text: names_own(self.index(language), text, language),
-                            lambda text: self.ranker.asks_number(text, language),
+                            lambda text: self.ranker.asks_detail(text, language),
                             lambda word: self.ranker.names_subject(word, language),
                             self.knowledge.by_id)
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":

@@ -12,6 +12,7 @@ from bot.engine.decision import Asks, Candidate, Thresholds, calibrated
 from bot.engine.focus import relative_clause
 from bot.engine.index import Index, Indexes, build_index
 from bot.engine.language import question_language
+from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
 from bot.engine.reasons import reason_facts
 from bot.engine.retrieval import Weights, weighted
@@ -109,6 +110,15 @@ class Ranker:
         """Whether the question asks for a number or a date ("how many", "when")."""
         index = self.index(language)
         return index.asks_for_number(index.analyzer.normal(question))
+
+    def asks_detail(self, question: str, language: str) -> bool:
+        """Whether the question asks for a detail a fact may not give: a number or a date,
+        an amount of money ("in rubles"), or a thing of a category whose other things a fact
+        lists ("is coffee on it?")."""
+        index = self.index(language)
+        normal = index.analyzer.normal(question)
+        return (index.asks_for_number(normal) or index.asks_for_money(normal)
+                or kin_fact(index, question) is not None)
 
     def asks_name(self, question: str, language: str) -> frozenset[str] | None:
         """When the question asks for a name ("what are they called", "which companies"),

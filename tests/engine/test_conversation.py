@@ -109,6 +109,25 @@ def test_a_short_question_answered_by_itself_is_a_part(engine: Engine) -> None:
     assert _facts(decision) == ["metal_mines", "bauxite"]
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("how much did trade grow in 2024? and what is the total value of that trade in rubles?",
+         "trade_growth"),
+        ("Какие товары Лаос может продавать за границу? и есть ли там что-нибудь про кофе?",
+         "agri_exports"),
+    ],
+)
+def test_a_detail_after_a_question_on_the_same_fact_is_a_part_of_its_own(
+        engine: Engine, question: str, fact: str) -> None:
+    """A second question asking of the first's fact an amount of money or a thing its list
+    does not name is no repeat of the first: it is answered as not said."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts"
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [("fact", fact),
+                                                                      ("none", None)]
+
+
 def test_a_part_it_cannot_answer_is_kept_with_its_suggestions(engine: Engine) -> None:
     """Of two questions on two lines, the unclear one is kept with the facts it may mean."""
     decision = engine.decide("how much did trade grow\nwhat did they sign")
