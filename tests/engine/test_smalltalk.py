@@ -45,6 +45,9 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("приветик", "ru", "greeting"),
         ("privetik", "ru", "greeting"),
         ("спасибочки!", "ru", "thanks"),
+        # Stopwords between whole phrases: "всё" (all), "bn" (bạn, you, as chats spell it).
+        ("спасибо, всё понятно", "ru", "thanks"),
+        ("alo chào bn nha", "vi", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
