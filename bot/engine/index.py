@@ -360,10 +360,12 @@ def _stems_of(analyzer: Analyzer, phrase: str, spaced: bool) -> tuple[str, ...]:
     return tuple(analyzer.stem(word) for word, _ in pairs)
 
 
-def categories_named(analyzer: Analyzer, answer: str, categories: Categories) -> set[str]:
+def categories_named(analyzer: Analyzer, answer: str, categories: Categories,
+                     least: int = 1) -> set[str]:
     """The name tokens of the categories an answer names a member of ("cereal", "grain" of
     "rice"), but a word of a longer name that is a thing of a category the answer names
-    nothing of ("oil" of "oil crop", a fossil fuel): alone, it asks about that thing."""
+    nothing of ("oil" of "oil crop", a fossil fuel): alone, it asks about that thing.
+    `least`: the members the answer must name (2: the categories it lists things of)."""
     said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
     longest = max((len(member) for category in categories
                    for member in (*category.members, *category.titles)), default=0)
@@ -371,8 +373,8 @@ def categories_named(analyzer: Analyzer, answer: str, categories: Categories) ->
             for start in range(len(said) - size + 1)}
     # A category is named by one of its members ("rice") or by one of its names of several
     # words ("forest products" has the other names of its category: "timber", "wood").
-    named = [not runs.isdisjoint(category.members) or not runs.isdisjoint(category.titles)
-             for category in categories]
+    named = [len(runs.intersection(category.members)) >= least
+             or not runs.isdisjoint(category.titles) for category in categories]
     kept: set[str] = set()
     elsewhere: set[str] = set()
     for category, is_named in zip(categories, named, strict=True):

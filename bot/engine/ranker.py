@@ -10,7 +10,8 @@ from bot.engine.cues import asking_words, names_article
 from bot.engine.dating import source_year
 from bot.engine.decision import Asks, Candidate, Thresholds, calibrated
 from bot.engine.focus import relative_clause
-from bot.engine.index import Index, Indexes, build_index
+from bot.engine.index import Index, Indexes, build_index, categories_named
+from bot.engine.kinds import kind_tokens
 from bot.engine.language import question_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
@@ -53,6 +54,10 @@ class Ranker:
         self.people = named_facts(knowledge, first, people=True)
         self.reasons = reason_facts(knowledge, first)
         self.placed = placed_facts(knowledge, first)
+        # Per language, per fact: the names of the categories its answer lists things of
+        # ("cereal" of "rice, ... corn"): asked which of them, it gives their names.
+        self._listing = {language: _listing(knowledge, self.index(language))
+                         for language in knowledge.languages}
         self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
             first.analyzer.normal(fact.answer_in(first.analyzer.language))))
         # The facts about the article itself: their answers name its publisher ("VNA").
@@ -126,7 +131,10 @@ class Ranker:
         index = self.index(language)
         if index.asks_for_name(index.analyzer.normal(question)) or asks_kind(
                 index, question, language):
-            return self.named
+            # "Which cereal crops are named?": the fact listing cereals names them too.
+            kinds = kind_tokens(index, question, language)
+            return self.named | {fact for fact, names in self._listing[language].items()
+                                 if not names.isdisjoint(kinds)}
         return None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
@@ -158,3 +166,10 @@ class Ranker:
         asking = asking_words(language)
         analyzer = self.index(language).analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
+
+
+def _listing(knowledge: Knowledge, index: Index) -> dict[str, frozenset[str]]:
+    """Each fact's category names in the index's language: of the things its answer lists,
+    two of a category at least ("rice, ..., corn": cereals; not "mines": one thing)."""
+    return {fact.id: frozenset(categories_named(index.analyzer, fact.answer.get(
+        index.analyzer.language, ""), index.categories, least=2)) for fact in knowledge.facts}

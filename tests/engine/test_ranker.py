@@ -67,3 +67,20 @@ def test_names_subject_is_one_of_the_article_subjects(engine: Engine, word: str,
 def test_a_price_is_not_answered_by_a_list_of_exports(engine: Engine, question: str) -> None:
     """Asking a price asks a number: the export list, which gives none, does not answer it."""
     assert engine.decide(question).kind != "fact"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which cereal grains were named as Lao export items?", "agri_exports"),
+        ("какие зерновые культуры называются в тексте", "agri_exports"),
+        # One thing of a kind is no list of its names: the companies are still not named.
+        ("как называются российские компании, которые добывают металлы", None),
+    ],
+)
+def test_names_asked_of_a_kind_a_fact_lists(engine: Engine, question: str,
+                                            answered: str | None) -> None:
+    """Asked the names of a kind of thing, a fact listing two or more things of it gives
+    them; a fact naming one such thing does not."""
+    decision = engine.decide(question)
+    assert (decision.fact_id if decision.kind == "fact" else None) == answered
