@@ -34,7 +34,7 @@ from bot.engine.decision import (
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index
-from bot.engine.pieces import after_preamble, asks_only_what, unknown_word
+from bot.engine.pieces import after_preamble, asks_only_what, unknown_word, what_group
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
 from bot.engine.smalltalk import (
@@ -271,6 +271,14 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
                 # much in dollars?").
                 return answering(question, reply, last,
                                  ranked[0].score if ranked else 0.0, tuple(ranked[:3]))
+            asked = _asked_near(ranker, question, language, last.id) if names_nothing \
+                else None
+            if asked is not None:
+                # "Когда?" after the talks: nothing but a question word, asked of the
+                # answer or the one fact next to it whose phrasings ask with it (the
+                # announcement made after the talks says when they were).
+                return answering(question, reply, ranker.knowledge.by_id[asked],
+                                 ranked[0].score if ranked else 0.0, tuple(ranked[:3]))
             # "Where was that?" names nothing but the last answer ("and in rubles?"
             # nothing any fact has), and nothing near it says: the article does not,
             # and the last answer is what it does say.
@@ -303,6 +311,36 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
         # give ("any names?" after the mines, a name); what it gives is that fact.
         return not_said(question, reply, fact)
     return answering(question, reply, fact, best.score, tuple(near[:3]))
+
+
+def _asked_near(ranker: Ranker, question: str, language: str, last: str) -> str | None:
+    """The fact a bare question word asks of, after the last answer: that answer when its
+    phrasings ask with the word ("where?" after the visit), else the one fact related to
+    it either way whose phrasings do ("when?" after the talks: the announcement); None for
+    "what", which every fact is asked with, for a detail ("how long?"), or when it is not
+    one fact."""
+    if ranker.asks_detail(question, language):
+        return None  # "how long will it be?": a number, which the article may not give
+    index = ranker.index(language)
+    what = what_group(index, language)
+    asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
+             if token in index.interrogatives} - {what}
+    if not asked:
+        return None
+    knowledge = ranker.knowledge
+
+    def asks_with(fact: str) -> bool:
+        number = knowledge.facts.index(knowledge.by_id[fact])
+        return any(asked <= {index.interrogatives[token] for token in phrase
+                             if token in index.interrogatives}
+                   for phrase in index.phrase_tokens(number))
+
+    if asks_with(last):
+        return last
+    near = {*knowledge.by_id[last].related,
+            *(fact.id for fact in knowledge.facts if last in fact.related)}
+    asking = [fact for fact in sorted(near) if asks_with(fact)]
+    return asking[0] if len(asking) == 1 else None
 
 
 def _faint(ranker: Ranker, question: str, language: str, ranked: list[Candidate],

@@ -211,6 +211,10 @@ def test_overview_requests(engine: Engine, question: str) -> None:
         # Level with a fact far from the last answer, the one next to it: the road map the
         # memoranda list, not the interest in nuclear technology.
         ("which agreements were signed?", "say more about the nuclear one", "nuclear_roadmap"),
+        # A bare question word: the last answer when its phrasings ask with it, else the one
+        # fact related to it either way that does (the announcement after the talks).
+        ("Was the Lao leader's trip an official visit?", "where to?", "official_visit"),
+        ("что обсуждали стороны?", "когда?", "announcement"),
         # A year the last answer gives, asked again: that answer (Lao: "and the year 2025?").
         ("ການຄ້າລາວລັດເຊຍປີ 2024 ເພີ່ມຂຶ້ນຫຼາຍປານໃດ", "ແລ້ວປີ 2025 ລະ", "trade_growth"),
     ],
