@@ -95,6 +95,9 @@ class Index:
     listed: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
+    # Per fact: the names of the categories its answer lists two things of or more ("cereal"
+    # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.
+    listing: list[frozenset[str]] = field(default_factory=list)
     # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
     years: dict[str, str] = field(default_factory=dict)
     # What a word typed in Latin letters in a text cut into n-grams (Lao) weighs, against an
@@ -562,6 +565,9 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
                              for token in kind_tokens(index, question, language, typos=False))
                    for fact in knowledge.facts]
+    index.listing = [frozenset(categories_named(analyzer, fact.answer.get(language, ""),
+                                                categories, least=2))
+                     for fact in knowledge.facts]
     return index
 
 

@@ -10,7 +10,7 @@ from bot.engine.cues import asking_words, names_article
 from bot.engine.dating import source_year
 from bot.engine.decision import Asks, Candidate, Thresholds, calibrated
 from bot.engine.focus import relative_clause
-from bot.engine.index import Index, Indexes, build_index, categories_named
+from bot.engine.index import Index, Indexes, build_index
 from bot.engine.kinds import kind_tokens
 from bot.engine.language import question_language
 from bot.engine.members import kin_fact
@@ -54,10 +54,6 @@ class Ranker:
         self.people = named_facts(knowledge, first, people=True)
         self.reasons = reason_facts(knowledge, first)
         self.placed = placed_facts(knowledge, first)
-        # Per language, per fact: the names of the categories its answer lists things of
-        # ("cereal" of "rice, ... corn"): asked which of them, it gives their names.
-        self._listing = {language: _listing(knowledge, self.index(language))
-                         for language in knowledge.languages}
         self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
             first.analyzer.normal(fact.answer_in(first.analyzer.language))))
         # The facts about the article itself: their answers name its publisher ("VNA").
@@ -133,8 +129,8 @@ class Ranker:
                 index, question, language):
             # "Which cereal crops are named?": the fact listing cereals names them too.
             kinds = kind_tokens(index, question, language)
-            return self.named | {fact for fact, names in self._listing[language].items()
-                                 if not names.isdisjoint(kinds)}
+            return self.named | {fact.id for fact, names in zip(
+                self.knowledge.facts, index.listing, strict=True) if not names.isdisjoint(kinds)}
         return None
 
     def rank(self, question: str, language: str) -> list[Candidate]:
@@ -167,9 +163,3 @@ class Ranker:
         analyzer = self.index(language).analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
 
-
-def _listing(knowledge: Knowledge, index: Index) -> dict[str, frozenset[str]]:
-    """Each fact's category names in the index's language: of the things its answer lists,
-    two of a category at least ("rice, ..., corn": cereals; not "mines": one thing)."""
-    return {fact.id: frozenset(categories_named(index.analyzer, fact.answer.get(
-        index.analyzer.language, ""), index.categories, least=2)) for fact in knowledge.facts}
