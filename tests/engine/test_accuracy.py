@@ -482,11 +482,12 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bg.yaml",), 0.73, 0.71),
     (("blind_vi_bg.yaml",), 0.86, 0.85),
     # Round bh, written midway through the same session, after most of its changes, and left
-    # unread, scored with that session's start engine (and midway: the same but small talk):
-    # one question below the start (English 31/35, 10/10; Russian 32/35, 9/10; Russian in
-    # Latin letters 18/22, 6/6; Lao 19/22, 6/6; Vietnamese 21/22, 6/6). Small talk must be
-    # whole: "ok spasibo, vse ponyatno" and "alo chào bn nha" read, and answered by "всё" and
-    # "bn" (bạn) among the stopwords.
+    # unread, scored with that session's start engine (and midway and at its end: the same
+    # but small talk, and Vietnamese 22/22 at the end): one question below the start
+    # (English 31/35, 10/10; Russian 32/35, 9/10; Russian in Latin letters 18/22, 6/6; Lao
+    # 19/22, 6/6; Vietnamese 21/22, 6/6). Small talk must be whole: "ok spasibo, vse
+    # ponyatno" and "alo chào bn nha" read, and answered by "всё" and "bn" (bạn) among the
+    # stopwords.
     (("blind_en_bh.yaml",), 0.85, 0.9),
     (("blind_ru_bh.yaml",), 0.88, 0.8),
     (("blind_ru_latin_bh.yaml",), 0.77, 0.83),
@@ -603,7 +604,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, then read
     ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, then read
     ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, unread
-    ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start and midway, unread
+    ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, unread
 ]
 
 
