@@ -91,7 +91,6 @@ class Asks:
     country: frozenset[str] | None = None  # asks "which country": the facts naming one
     money: frozenset[str] | None = None  # asks "in dollars": the facts giving an amount
     article: frozenset[str] | None = None  # names the article: the facts giving its source
-    time: frozenset[str] | None = None  # asks "when": the facts whose answers say when
 
 
 @dataclass(frozen=True)
@@ -242,12 +241,6 @@ def decide(
             and best.fact_id not in asks.money:
         # "How much is trade worth in dollars?" of a fact that gives only percentages: the
         # article does not say; what it does say is still worth showing.
-        missed = best
-    if missed is None and asks.time is not None and best.score >= limits.plausible \
-            and best.fact_id not in asks.time:
-        # "When will the railway open?" of a fact that says only that it is planned, with
-        # no date and no event to date it by: the article does not say; what it does say
-        # is still worth showing.
         missed = best
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer

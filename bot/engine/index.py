@@ -89,7 +89,6 @@ class Index:
     asks_reason: re.Pattern[str] | None = None  # the language's "why", likewise
     asks_country: re.Pattern[str] | None = None  # the language's "which country", likewise
     asks_money: re.Pattern[str] | None = None  # the language's "in dollars", likewise
-    asks_time: re.Pattern[str] | None = None  # the language's "when", likewise
     # The common words of the language's dictionary: spelt right, they are no typos.
     spelt: frozenset[str] = frozenset()
     # The words of its word list: they tell the language from others sharing its script.
@@ -160,10 +159,6 @@ class Index:
         """Whether a text, as read (`analyzer.normal`), names an amount of money ("in
         dollars"): a question asks for one, an answer gives one."""
         return _holds(self.asks_money, normal)
-
-    def asks_for_time(self, normal: str) -> bool:
-        """Whether a question, as read (`analyzer.normal`), asks when ("when")."""
-        return _holds(self.asks_time, normal)
 
     def asks_for_country(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a country ("which
@@ -524,7 +519,6 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         asks_reason=asking(analyzer, language_resources(language).asks_reason),
         asks_country=asking(analyzer, language_resources(language).asks_country),
         asks_money=asking(analyzer, language_resources(language).asks_money),
-        asks_time=asking(analyzer, language_resources(language).asks_time),
         number_words=frozenset(token for phrase in language_resources(language).asks_number
                              for token in analyzer.tokens(phrase)),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)

@@ -15,7 +15,7 @@ from bot.engine.kinds import kind_tokens
 from bot.engine.language import question_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
-from bot.engine.reasons import reason_facts, timed_facts
+from bot.engine.reasons import reason_facts
 from bot.engine.retrieval import Weights, weighted
 from bot.engine.scoring import rank, with_meaning
 from bot.engine.typos import knows
@@ -53,7 +53,6 @@ class Ranker:
         self.named = named_facts(knowledge, first)
         self.people = named_facts(knowledge, first, people=True)
         self.reasons = reason_facts(knowledge, first)
-        self.timed = timed_facts(knowledge, first)
         self.placed = placed_facts(knowledge, first)
         self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
             first.analyzer.normal(fact.answer_in(first.analyzer.language))))
@@ -94,9 +93,8 @@ class Ranker:
         # whether it mentions a thing, nor what its news is.
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
-        time = self.timed if index.asks_for_time(normal) else None
         return Asks(number, named, asks_beyond(index, question, language), person, mention,
-                    reason, country, money, article, time)
+                    reason, country, money, article)
 
     def _asks_person(self, question: str, language: str) -> bool:
         """Whether the question asks for a person ("who announced ...?"): not with a word

@@ -202,10 +202,6 @@ class LanguageFile(_Strict):
     asks_country: tuple[Text, ...] = ()
     # Words asking for an amount of money ("in dollars"); an answer holding one gives it.
     asks_money: tuple[Text, ...] = ()
-    # Words asking when ("when"): an answer with a date or a number gives a time, or one
-    # with a `gives_time` word ("following the talks"); another does not say when.
-    asks_time: tuple[Text, ...] = ()
-    gives_time: tuple[Text, ...] = ()
     # Words whose "which ..." asks for names ("which companies"), as `asks_name` does.
     name_kinds: tuple[Text, ...] = ()
     # Question words followed by the kind of thing asked ("which city", "how many tons").
@@ -312,8 +308,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "alternatives": model.alternatives, "relatives": model.relatives,
              "asks_person": model.asks_person, "asks_reason": model.asks_reason,
              "gives_reason": model.gives_reason, "asks_country": model.asks_country,
-             "asks_money": model.asks_money, "asks_time": model.asks_time,
-             "gives_time": model.gives_time,
+             "asks_money": model.asks_money,
              "name_kinds": model.name_kinds, "kind_askers": model.kind_askers,
              "kind_askers_after": model.kind_askers_after,
              "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
@@ -385,8 +380,6 @@ def _language(code: str, model: LanguageFile) -> Language:
         gives_reason=model.gives_reason,
         asks_country=model.asks_country,
         asks_money=model.asks_money,
-        asks_time=model.asks_time,
-        gives_time=model.gives_time,
         name_kinds=model.name_kinds,
         kind_askers=model.kind_askers,
         kind_askers_after=model.kind_askers_after,

@@ -115,8 +115,6 @@ class Language:
     gives_reason: tuple[str, ...] = ()  # words with which an answer gives one ("due to")
     asks_country: tuple[str, ...] = ()  # phrases asking for a country ("which country")
     asks_money: tuple[str, ...] = ()  # words asking for an amount of money ("in dollars")
-    asks_time: tuple[str, ...] = ()  # words asking when ("when")
-    gives_time: tuple[str, ...] = ()  # words with which an answer says when ("following")
     name_kinds: tuple[str, ...] = ()  # words whose "which ..." asks for names ("companies")
     kind_askers: tuple[str, ...] = ()  # question words followed by the kind asked ("which")
     kind_askers_after: tuple[str, ...] = ()  # question words after the kind ("cảng nào")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Candidate, Decision, Engine, Thresholds
+from bot.engine import Candidate, Decision, Thresholds
 from bot.engine.decision import Asks, Reason, calibrated, chosen_fact, decide, decline
 from bot.knowledge import Knowledge
 
@@ -248,31 +248,3 @@ def test_chosen_fact_answers_it_with_its_related_facts(tiny_knowledge: Knowledge
     decision = chosen_fact(fact)
     assert (decision.kind, decision.fact, decision.score) == ("fact", fact, 100.0)
     assert decision.suggestions == ("growth",)
-
-
-@pytest.mark.parametrize(
-    ("question", "closest"),
-    [
-        ("when will the railway through China open?", "new_routes"),
-        ("когда откроют железную дорогу через Китай?", "new_routes"),
-    ],
-)
-def test_when_of_a_fact_that_says_no_time_is_not_said(engine: Engine, question: str,
-                                                      closest: str) -> None:
-    """Asked when, a fact with no date, number or word saying when (the routes are only
-    planned) does not answer: the article does not say, and that fact is what it says."""
-    decision = engine.decide(question)
-    assert decision.kind == "none"
-    assert decision.closest is not None and decision.closest.id == closest
-
-
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [("when did putin announce the new routes?", "announcement"),
-     ("when did trade grow by 66 percent?", "trade_growth")],
-)
-def test_when_of_a_fact_that_says_when_is_answered(engine: Engine, question: str,
-                                                   fact: str) -> None:
-    """A date, or an event it followed, says when: that fact answers."""
-    decision = engine.decide(question)
-    assert (decision.kind, decision.fact_id) == ("fact", fact)
