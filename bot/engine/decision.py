@@ -91,6 +91,9 @@ class Asks:
     country: frozenset[str] | None = None  # asks "which country": the facts naming one
     money: frozenset[str] | None = None  # asks "in dollars": the facts giving an amount
     article: frozenset[str] | None = None  # names the article: the facts giving its source
+    # Asks with a question word only near misses of these facts ask with ("when", of the
+    # routes): they do not say.
+    unasked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,10 @@ def decide(
             and best.fact_id not in asks.money:
         # "How much is trade worth in dollars?" of a fact that gives only percentages: the
         # article does not say; what it does say is still worth showing.
+        missed = best
+    if missed is None and best.fact_id in asks.unasked and best.score >= limits.plausible:
+        # "When will the railway open?" of the routes, which the knowledge base knows are
+        # asked "when" only in questions the article does not answer: it does not say.
         missed = best
     if missed is not None:
         # A close candidate is nearer to a question the article is known not to answer

@@ -98,6 +98,11 @@ class Index:
     # Per fact: the names of the categories its answer lists two things of or more ("cereal"
     # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.
     listing: list[frozenset[str]] = field(default_factory=list)
+    # Per fact: the question words (their groups) only its `not_in_article` phrasings ask
+    # with ("when will the railway open?" of the routes): asked so, it does not say. Not
+    # "what", nor a word of a number's or a kind's phrase ("how much", "which"): those ask
+    # about anything.
+    unasked: list[frozenset[str]] = field(default_factory=list)
     # A year's last two digits -> the year, for the years the facts have ("25" -> "2025").
     years: dict[str, str] = field(default_factory=dict)
     # What a word typed in Latin letters in a text cut into n-grams (Lao) weighs, against an
@@ -568,7 +573,25 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     index.listing = [frozenset(categories_named(analyzer, fact.answer.get(language, ""),
                                                 categories, least=2))
                      for fact in knowledge.facts]
+    index.unasked = _unasked(index, language, len(knowledge.facts))
     return index
+
+
+def _unasked(index: Index, language: str, facts: int) -> list[frozenset[str]]:
+    """Per fact, the question words only its `not_in_article` phrasings ask with (see
+    `Index.unasked`)."""
+    groups = index.interrogatives
+    resources = language_resources(language)
+
+    def asked(phrases: Iterable[tuple[str, ...]]) -> set[str]:
+        return {groups[token] for tokens in phrases for token in tokens if token in groups}
+
+    first = index.analyzer.token(resources.interrogatives[0][0]) or ""
+    generic = {groups[first]} if first in groups else set()
+    generic |= asked(index.analyzer.tokens(phrase)
+                     for phrase in (*resources.asks_number, *resources.kind_askers))
+    return [frozenset(asked(index.misses[number]) - asked(index.phrase_tokens(number))
+                      - generic) for number in range(facts)]
 
 
 @dataclass

@@ -93,8 +93,12 @@ class Ranker:
         # whether it mentions a thing, nor what its news is.
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
+        groups = {index.interrogatives[token] for token in index.analyzer.tokens(question)
+                  if token in index.interrogatives}
+        unasked = frozenset(fact.id for fact, words in zip(
+            self.knowledge.facts, index.unasked, strict=True) if not words.isdisjoint(groups))
         return Asks(number, named, asks_beyond(index, question, language), person, mention,
-                    reason, country, money, article)
+                    reason, country, money, article, unasked)
 
     def _asks_person(self, question: str, language: str) -> bool:
         """Whether the question asks for a person ("who announced ...?"): not with a word

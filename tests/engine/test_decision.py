@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Candidate, Decision, Thresholds
+from bot.engine import Candidate, Decision, Engine, Thresholds
 from bot.engine.decision import Asks, Reason, calibrated, chosen_fact, decide, decline
 from bot.knowledge import Knowledge
 
@@ -248,3 +248,33 @@ def test_chosen_fact_answers_it_with_its_related_facts(tiny_knowledge: Knowledge
     decision = chosen_fact(fact)
     assert (decision.kind, decision.fact, decision.score) == ("fact", fact, 100.0)
     assert decision.suggestions == ("growth",)
+
+
+@pytest.mark.parametrize(
+    ("question", "closest"),
+    [
+        ("when will the railway through China open?", "new_routes"),
+        ("когда откроют железную дорогу через Китай?", "new_routes"),
+        ("who signed the education memorandum on the russian side", "memoranda"),
+        ("where in laos are the bauxite deposits they want to develop", "bauxite"),
+    ],
+)
+def test_a_question_word_only_near_misses_ask_with_is_not_said(
+        engine: Engine, question: str, closest: str) -> None:
+    """Asked with a question word only a fact's near misses ask with (when, of the routes;
+    who, of the memoranda), the fact does not say: what it does say is shown."""
+    decision = engine.decide(question)
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == closest
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("when did putin announce the new routes?", "announcement"),
+     ("who is the russian president?", "putin")],
+)
+def test_a_question_word_its_own_phrasings_ask_with_is_answered(
+        engine: Engine, question: str, fact: str) -> None:
+    """A question word the fact's own phrasings ask with is answered by it."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
