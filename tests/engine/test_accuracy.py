@@ -483,7 +483,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bg.yaml",), 0.86, 0.85),
     # Round bh, written midway through the same session, after most of its changes, and left
     # unread, scored with that session's start engine (and midway and at its end: the same
-    # but small talk, and Vietnamese 22/22 at the end): one question below the start
+    # but small talk, and at the end Vietnamese 22/22, Russian declines 10/10): one question
+    # below the start
     # (English 31/35, 10/10; Russian 32/35, 9/10; Russian in Latin letters 18/22, 6/6; Lao
     # 19/22, 6/6; Vietnamese 21/22, 6/6). Small talk must be whole: "ok spasibo, vse
     # ponyatno" and "alo chào bn nha" read, and answered by "всё" and "bn" (bạn) among the
