@@ -204,13 +204,23 @@ class Index:
         tie between two phrasings)."""
         return math.fsum(map(self.token_weight, tokens))
 
+    def question_words(self, tokens: Iterable[str]) -> frozenset[str]:
+        """The groups of the question words among tokens ("when", "who"), each as its
+        group's first token."""
+        return frozenset(self.interrogatives[token] for token in tokens
+                         if token in self.interrogatives)
+
+    def what_group(self) -> str | None:
+        """The group "what" is in (the language's first group of question words)."""
+        what = language_resources(self.analyzer.language).interrogatives[0][0]
+        return self.interrogatives.get(self.analyzer.token(what) or "")
+
     def shape(self, tokens: tuple[str, ...]) -> Shape:
         """A phrasing's shape (see `Shape`)."""
         return Shape(tokens, " ".join(tokens),
                      tuple((token, self.token_weight(token)) for token in set(tokens)),
                      self.weigh(tokens), subject(tokens, self.subjects),
-                     frozenset(self.interrogatives[token] for token in tokens
-                               if token in self.interrogatives))
+                     self.question_words(tokens))
 
     def shapes(self, fact: int) -> MissShapes:
         """A fact's near misses and phrasings as shapes, made once."""
@@ -580,18 +590,16 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
 def _unasked(index: Index, language: str, facts: int) -> list[frozenset[str]]:
     """Per fact, the question words only its `not_in_article` phrasings ask with (see
     `Index.unasked`)."""
-    groups = index.interrogatives
     resources = language_resources(language)
 
-    def asked(phrases: Iterable[tuple[str, ...]]) -> set[str]:
-        return {groups[token] for tokens in phrases for token in tokens if token in groups}
+    def asked(phrases: Iterable[tuple[str, ...]]) -> frozenset[str]:
+        return index.question_words(token for tokens in phrases for token in tokens)
 
-    first = index.analyzer.token(resources.interrogatives[0][0]) or ""
-    generic = {groups[first]} if first in groups else set()
-    generic |= asked(index.analyzer.tokens(phrase)
-                     for phrase in (*resources.asks_number, *resources.kind_askers))
-    return [frozenset(asked(index.misses[number]) - asked(index.phrase_tokens(number))
-                      - generic) for number in range(facts)]
+    generic = {index.what_group()} | asked(
+        index.analyzer.tokens(phrase)
+        for phrase in (*resources.asks_number, *resources.kind_askers))
+    return [asked(index.misses[number]) - asked(index.phrase_tokens(number)) - generic
+            for number in range(facts)]
 
 
 @dataclass

@@ -10,23 +10,14 @@ from bot.engine.typos import has_unknown, names_known, names_missing, token_matc
 from bot.knowledge import language_resources
 
 
-def what_group(index: Index, language: str) -> str | None:
-    """The token "what"'s group of question words maps to (the language's first group):
-    each question word's token maps to its group's first token."""
-    return index.interrogatives.get(index.analyzer.token(
-        language_resources(language).interrogatives[0][0]) or "")
-
-
 def asks_only_what(index: Index, question: str, language: str) -> bool:
     """Whether the question's only question words ask "what" (the language's first group of
     them), not who, when, where or why, nor what for ("what are they for?")."""
     plain = plain_words(question, language)
     if plain and plain[-1] in phrases(language, "before_asks"):
         return False  # a preposition left at the end asks what for, with, from
-    what = what_group(index, language)
-    asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
-             if token in index.interrogatives}
-    return what is not None and asked == {what}
+    what = index.what_group()
+    return what is not None and index.question_words(index.analyzer.tokens(question)) == {what}
 
 
 def names_own(index: Index, text: str, language: str) -> bool:

@@ -93,8 +93,7 @@ class Ranker:
         # whether it mentions a thing, nor what its news is.
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
-        groups = {index.interrogatives[token] for token in index.analyzer.tokens(question)
-                  if token in index.interrogatives}
+        groups = index.question_words(index.analyzer.tokens(question))
         unasked = frozenset(fact.id for fact, words in zip(
             self.knowledge.facts, index.unasked, strict=True) if not words.isdisjoint(groups))
         return Asks(number, named, asks_beyond(index, question, language), person, mention,

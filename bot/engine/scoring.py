@@ -312,8 +312,7 @@ def miss_question(index: Index, resolved: list[str]) -> Missed:
     return Missed(
         resolved, tokens, " ".join(resolved),
         tuple(map(index.token_weight, tokens)),
-        frozenset(index.interrogatives[token] for token in tokens
-                  if token in index.interrogatives),
+        index.question_words(tokens),
         subject(tuple(resolved), index.subjects),
     )
 

@@ -34,7 +34,7 @@ from bot.engine.decision import (
 from bot.engine.exclusion import set_aside
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index
-from bot.engine.pieces import after_preamble, asks_only_what, unknown_word, what_group
+from bot.engine.pieces import after_preamble, asks_only_what, unknown_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
 from bot.engine.smalltalk import (
@@ -322,18 +322,14 @@ def _asked_near(ranker: Ranker, question: str, language: str, last: str) -> str 
     if ranker.asks_detail(question, language):
         return None  # "how long will it be?": a number, which the article may not give
     index = ranker.index(language)
-    what = what_group(index, language)
-    asked = {index.interrogatives[token] for token in index.analyzer.tokens(question)
-             if token in index.interrogatives} - {what}
+    asked = index.question_words(index.analyzer.tokens(question)) - {index.what_group()}
     if not asked:
         return None
     knowledge = ranker.knowledge
 
     def asks_with(fact: str) -> bool:
         number = knowledge.facts.index(knowledge.by_id[fact])
-        return any(asked <= {index.interrogatives[token] for token in phrase
-                             if token in index.interrogatives}
-                   for phrase in index.phrase_tokens(number))
+        return any(asked <= index.question_words(phrase) for phrase in index.phrase_tokens(number))
 
     if asks_with(last):
         return last
