@@ -93,11 +93,19 @@ class Ranker:
         # whether it mentions a thing, nor what its news is.
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
-        groups = index.question_words(index.analyzer.tokens(question))
-        unasked = frozenset(fact.id for fact, words in zip(
-            self.knowledge.facts, index.unasked, strict=True) if not words.isdisjoint(groups))
+        unasked = self._unasked(index, question)
         return Asks(number, named, asks_beyond(index, question, language), person, mention,
                     reason, country, money, article, unasked)
+
+    def _unasked(self, index: Index, question: str) -> frozenset[str]:
+        """The facts the question asks with a word only their near misses ask with (see
+        `Index.unasked`); none read when no fact has such words (a FAQ without near
+        misses)."""
+        if not any(index.unasked):
+            return frozenset()
+        groups = index.question_words(index.analyzer.tokens(question))
+        return frozenset(fact.id for fact, words in zip(
+            self.knowledge.facts, index.unasked, strict=True) if not words.isdisjoint(groups))
 
     def _asks_person(self, question: str, language: str) -> bool:
         """Whether the question asks for a person ("who announced ...?"): not with a word
@@ -165,4 +173,3 @@ class Ranker:
         asking = asking_words(language)
         analyzer = self.index(language).analyzer
         return sum(1 for word, _ in analyzer.pairs(question) if word not in asking)
-
