@@ -378,17 +378,28 @@ def _stems_of(analyzer: Analyzer, phrase: str, spaced: bool) -> tuple[str, ...]:
     return tuple(analyzer.stem(word) for word, _ in pairs)
 
 
+def _answer_runs(analyzer: Analyzer, answer: str,
+                categories: Categories) -> set[tuple[str, ...]]:
+    """An answer's runs of stems as long as the categories' longest member or name: what
+    `categories_named` looks its members and names up in, read once per answer."""
+    said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
+    longest = max((len(member) for category in categories
+                   for member in (*category.members, *category.titles)), default=0)
+    return {said[start:start + size] for size in range(1, longest + 1)
+            for start in range(len(said) - size + 1)}
+
+
 def categories_named(analyzer: Analyzer, answer: str, categories: Categories,
                      least: int = 1) -> set[str]:
     """The name tokens of the categories an answer names a member of ("cereal", "grain" of
     "rice"), but a word of a longer name that is a thing of a category the answer names
     nothing of ("oil" of "oil crop", a fossil fuel): alone, it asks about that thing.
     `least`: the members the answer must name (2: the categories it lists things of)."""
-    said = tuple(analyzer.stem(word) for word, _ in analyzer.pairs(answer))
-    longest = max((len(member) for category in categories
-                   for member in (*category.members, *category.titles)), default=0)
-    runs = {said[start:start + size] for size in range(1, longest + 1)
-            for start in range(len(said) - size + 1)}
+    return _named_in(_answer_runs(analyzer, answer, categories), categories, least)
+
+
+def _named_in(runs: set[tuple[str, ...]], categories: Categories, least: int) -> set[str]:
+    """`categories_named` of an answer's runs, read once for both uses in an index."""
     # A category is named by one of its members ("rice") or by one of its names of several
     # words ("forest products" has the other names of its category: "timber", "wood").
     named = [len(runs.intersection(category.members)) >= least
@@ -481,8 +492,10 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     known = set(postings)
     lengths = [sum(counts.values()) for counts in term_counts]
     categories = categories_of(analyzer, language)
-    for number, fact in enumerate(knowledge.facts):
-        names = categories_named(analyzer, fact.answer.get(language, ""), categories)
+    runs = [_answer_runs(analyzer, fact.answer.get(language, ""), categories)
+            for fact in knowledge.facts]
+    for number, answered in enumerate(runs):
+        names = _named_in(answered, categories, 1)
         for token in sorted(names - known):
             term_counts[number][token] = term_counts[number].get(token, 0) + 1
             postings.setdefault(token, []).append(number)
@@ -580,9 +593,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     index.kinds = [frozenset(token for question in fact.questions.get(language, ())
                              for token in kind_tokens(index, question, language, typos=False))
                    for fact in knowledge.facts]
-    index.listing = [frozenset(categories_named(analyzer, fact.answer.get(language, ""),
-                                                categories, least=2))
-                     for fact in knowledge.facts]
+    index.listing = [frozenset(_named_in(answered, categories, 2))
+                     for answered in runs]
     index.unasked = _unasked(index, language, len(knowledge.facts))
     return index
 
