@@ -98,6 +98,10 @@ class Index:
     # Per fact: the names of the categories its answer lists two things of or more ("cereal"
     # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.
     listing: list[frozenset[str]] = field(default_factory=list)
+    # Per category whose names (not only a longer name's words) one fact alone has: those
+    # names, and its things that are no name of it ("root crops": potato, ...): a question
+    # naming both asks about the category, its things examples ("root crops, like potatoes?").
+    examples: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     # Per fact: the question words (their groups) only its `not_in_article` phrasings ask
     # with ("when will the railway open?" of the routes): asked so, it does not say. Not
     # "what", nor a word of a number's or a kind's phrase ("how much", "which"): those ask
@@ -596,6 +600,10 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     index.listing = [frozenset(_named_in(answered, categories, 2))
                      for answered in runs]
     index.unasked = _unasked(index, language, len(knowledge.facts))
+    index.examples = tuple(
+        (alone, category.things - category.names) for category in categories
+        if (alone := frozenset(name for name in category.names - category.loose
+                               if len(postings.get(name, [])) == 1)))
     return index
 
 

@@ -298,12 +298,9 @@ class Missed:
 def _examples(index: Index, tokens: set[str]) -> frozenset[str]:
     """The things the question names of a category it also names ("root crops, like
     potatoes?"), a name one fact alone has (the one listing such things): examples of what
-    it asks about, which no fact need have."""
-    return frozenset(thing for category in index.categories
-                     if any(len(index.postings.get(name, [])) == 1
-                            for name in (category.names - category.loose) & tokens)
-                     for thing in category.things & tokens
-                     if thing not in category.names)
+    it asks about, which no fact need have (see `Index.examples`)."""
+    return frozenset(thing for names, things in index.examples if not names.isdisjoint(tokens)
+                     for thing in things & tokens)
 
 
 def miss_question(index: Index, resolved: list[str]) -> Missed:
