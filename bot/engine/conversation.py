@@ -22,7 +22,7 @@ _LIST = re.compile(r"\s*[,;/]\s+|\s+/\s*")  # between the items of a list of que
 # Decides one question in a context.
 One = Callable[[str, Context], Decision]
 # Whether a piece of a message names something of its own (`pieces.names_own`), or, as
-# `numbers`, whether it asks for a detail a fact may not give (`Ranker.asks_detail`: a number
+# `details`, whether it asks for a detail a fact may not give (`Ranker.asks_detail`: a number
 # or a date, an amount of money, a thing a listed category does not name).
 Names = Callable[[str], bool]
 
@@ -64,7 +64,7 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 
 
 def _joined(sentence: str, language: str, context: Context, one: One,
-            whole: Decision, numbers: Names, names: Names,
+            whole: Decision, details: Names, names: Names,
             subject: Names = lambda word: False,
             facts: Mapping[str, Fact] | None = None) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
@@ -131,7 +131,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
                     or _answers_one_part(whole, decided, open_parts))):
                 alike = _one_fact(decided)
                 if alike is not None and not any(
-                        part.kind != "fact" and numbers(part.question) for part in decided):
+                        part.kind != "fact" and details(part.question) for part in decided):
                     # "which agency ran this and on what date?": each part answers, or offers
                     # alone, the same fact: one question in two, answered once. Not when a
                     # part only offered asks for a number ("how much in dollars is trade
@@ -244,7 +244,7 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 
 
 def converse(question: str, language: str, context: Context, one: One,
-             names: Names = lambda text: True, numbers: Names = lambda text: False,
+             names: Names = lambda text: True, details: Names = lambda text: False,
              subject: Names = lambda word: False,
              facts: Mapping[str, Fact] | None = None) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
@@ -254,16 +254,16 @@ def converse(question: str, language: str, context: Context, one: One,
     pieces = _tagged(joined_sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact", names)
     if len(pieces) < 2:
-        return _joined(question, language, context, one, whole, numbers, names, subject,
+        return _joined(question, language, context, one, whole, details, names, subject,
                        facts)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
-        decision = _joined(piece, language, turn, one, one(piece, turn), numbers, names,
+        decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts)
         if decided and not decision.confident and refers_to_thing(piece, language) \
-                and not numbers(piece) and "\n" not in question.strip():
+                and not details(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have
             # going for it": a piece pointing back that is no answer by itself says more of
             # the question before it; read together, they may be one answered question. Not
@@ -278,14 +278,14 @@ def converse(question: str, language: str, context: Context, one: One,
                 continue
         if decided and decision.kind == "none" and decision.closest is None and \
                 decision.candidates and decision.candidates[0].fact_id in decided[-1].given \
-                and not numbers(piece) and "\n" not in question.strip():
+                and not details(piece) and "\n" not in question.strip():
             # "Почему именно ГЭС? С чего вдруг?": declined alone, its best fact the one just
             # answered, it asks the question before it again in other words; not when it
             # asks for a number ("... how many tonnes a year?") or stands on a line of its
             # own in a list of questions.
             continue
         if decided and not decision.confident and not names(piece) and not (
-                decision.closest is not None and numbers(piece)):
+                decision.closest is not None and details(piece)):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"
             # names a word of its own and stays a question the article does not answer, as
