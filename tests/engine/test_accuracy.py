@@ -471,7 +471,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bf.yaml",), 0.63, 0.9),
     (("blind_vi_bf.yaml",), 0.78, 0.9),
     # Round bg, written at the start of the session after and left unread, scored with that
-    # session's start engine (and its end: the same but small talk): one question below the
+    # session's start engine (and its end: the same but small talk), read at the start of the
+    # session after that: one question below the
     # start (English 34/37, 11/12; Russian 33/37, 12/12; Russian in Latin letters 21/23,
     # 6/7; Lao 18/23, 6/7; Vietnamese 21/23, 7/7). Small talk must be whole: two items read
     # and answered by other forms of small-talk words ("privetik") and the Russian
@@ -483,8 +484,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bg.yaml",), 0.86, 0.85),
     # Round bh, written midway through the same session, after most of its changes, and left
     # unread, scored with that session's start engine (and midway and at its end: the same
-    # but small talk, and at the end Vietnamese 22/22, Russian declines 10/10): one question
-    # below the start
+    # but small talk, and at the end Vietnamese 22/22, Russian declines 10/10), read at the
+    # start of the session after: one question below the start
     # (English 31/35, 10/10; Russian 32/35, 9/10; Russian in Latin letters 18/22, 6/6; Lao
     # 19/22, 6/6; Vietnamese 21/22, 6/6). Small talk must be whole: "ok spasibo, vse
     # ponyatno" and "alo chào bn nha" read, and answered by "всё" and "bn" (bạn) among the
@@ -494,6 +495,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bh.yaml",), 0.77, 0.83),
     (("blind_lo_bh.yaml",), 0.81, 0.83),
     (("blind_vi_bh.yaml",), 0.9, 0.83),
+    # Round bi, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 29/34, 11/13; Russian
+    # 30/34, 12/13; Russian in Latin letters 19/22, 8/8; Lao 19/22, 7/8; Vietnamese 17/22,
+    # 8/8).
+    (("blind_en_bi.yaml",), 0.82, 0.76),
+    (("blind_ru_bi.yaml",), 0.85, 0.84),
+    (("blind_ru_latin_bi.yaml",), 0.81, 0.87),
+    (("blind_lo_bi.yaml",), 0.81, 0.75),
+    (("blind_vi_bi.yaml",), 0.72, 0.87),
 ]
 
 
@@ -604,8 +614,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bd.yaml", 0.62),  # 21/32 at that session's start, 22/32 at its end, then read
     ("blind_conv_be.yaml", 0.62),  # 21/32 at the session's start after that and its end, then read
     ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, then read
-    ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, unread
-    ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, unread
+    ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, then read
+    ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, then read
+    ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after, unread
 ]
 
 
