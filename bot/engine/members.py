@@ -28,3 +28,18 @@ def kin_fact(index: Index, question: str) -> int | None:
                              if len(facts := index.postings.get(name, [])) == 1)
     return found.pop() if len(found) == 1 else None
 
+
+def names_member(index: Index, question: str, fact: int) -> bool:
+    """Whether the question also names a thing the fact lists of the category of a thing no
+    fact has ("is coffee or tea mentioned?": tea, a crop as coffee is, of the farm exports)."""
+    pairs = index.analyzer.pairs(question)
+    unknown = {token for word, token in pairs if not token_matches(index, word, token)}
+    # Of the categories the fact lists things of: a word it has of another kind ("ездить",
+    # of trips, beside "hotel") is no alternative to the thing asked about.
+    kinds = [category.things for category in index.categories
+             if not unknown.isdisjoint(category.things)
+             and not category.names.isdisjoint(index.listing[fact])]
+    tokens = index.fact_tokens(fact)
+    return any(known in tokens and any(known in things for things in kinds)
+               for word, token in pairs if token not in unknown
+               for known, _ in token_matches(index, word, token))

@@ -13,11 +13,11 @@ from bot.engine.cues import (
     asks_itself,
     refers_to_thing,
 )
-from bot.engine.decision import Asks, Candidate, Decision, decide, not_said
+from bot.engine.decision import Asks, Candidate, Decision, answering, decide, not_said
 from bot.engine.exclusion import besides
 from bot.engine.focus import alternatives, before_frame, focus, in_preamble, sentences_of
 from bot.engine.kinds import asks_kind_before, asks_within
-from bot.engine.members import kin_fact
+from bot.engine.members import kin_fact, names_member
 from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import after_preamble, remarks
 from bot.engine.ranker import Ranker
@@ -125,10 +125,18 @@ def kin(ranker: Ranker, question: str, language: str, reply: str) -> Decision | 
     """A question declined that names a thing of a category the article names other
     things of ("is coffee mentioned?"): the article does not say that, and the fact
     naming the category ("rice, ..., tea, tobacco") is what it does say; else None."""
-    number = kin_fact(ranker.index(language), question)
+    index = ranker.index(language)
+    number = kin_fact(index, question)
     if number is None:
         return None
-    return not_said(question, reply, ranker.knowledge.facts[number])
+    fact = ranker.knowledge.facts[number]
+    asks = ranker.asks(question, language)
+    if names_member(index, question, number) and not (
+            asks.number or asks.beyond or asks.money is not None or asks.named is not None):
+        # "Coffee, or tea at least?": the list names one of them, and that is the answer;
+        # not "how much does shipping a container by sea cost?", a detail it does not give.
+        return answering(question, reply, fact, 0.0)
+    return not_said(question, reply, fact)
 
 
 def _frames(ranker: Ranker, clause: str, language: str) -> bool:

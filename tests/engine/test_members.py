@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.members import kin_fact
+from bot.engine.members import kin_fact, names_member
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,32 @@ def test_a_thing_the_article_does_not_name_is_not_said_with_its_kin(engine: Engi
     assert decision.kind == "none"
     assert decision.closest is not None
     assert decision.closest.id == "agri_exports"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "named"),
+    [
+        ("is coffee or tea mentioned?", "en", True),  # tea is on the list coffee is not
+        ("а кофе в списке есть? ну или чай хотя бы", "ru", True),
+        ("is coffee mentioned?", "en", False),  # the thing alone
+        ("посоветуй отель в луангпрабанге, куда ездить", "ru", False),  # a word of no list
+    ],
+)
+def test_names_member(engine: Engine, question: str, language: str, named: bool) -> None:
+    """Beside a thing no fact has, a thing of its kind the farm exports list is named."""
+    number = [fact.id for fact in engine.knowledge.facts].index("agri_exports")
+    assert names_member(engine.index(language), question, number) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("а кофе в списке есть? ну или чай хотя бы", "fact"),  # tea is listed
+        ("батат упоминают? ну сладкая картошка", "fact"),  # sweet potatoes are
+        ("сколько стоит доставить контейнер морем в лаос", "none"),  # a cost it never gives
+    ],
+)
+def test_a_listed_thing_beside_its_kin_is_answered(engine: Engine, question: str,
+                                                   kind: str) -> None:
+    """A thing the article lists, asked beside one of its kind it does not, is answered."""
+    assert engine.decide(question).kind == kind
