@@ -145,7 +145,7 @@ class Reader:
         self._dropped = str.maketrans("", "", romanized.dropped if romanized is not None else "")
         # The words the language file names, each a reading an open letter may be: read only
         # by a romanization with open letters.
-        self._listed = _listed_words(language, self._dropped) if self._choices else frozenset()
+        self._listed = _listed_words(language, self._dropped) if self._choices else {}
         self._transliterated: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
@@ -246,7 +246,9 @@ class Reader:
         word, small talk) another reading of its open letters is ("сеичас" is "сейчас"),
         else as read."""
         listed, dropped = self._listed, self._dropped
-        if read.translate(dropped) in listed or self._choices is None:
+        if (known := listed.get(read.translate(dropped))) is not None:
+            return known
+        if self._choices is None:
             return read
         pattern, other = self._choices
         spots = list(itertools.islice(pattern.finditer(read), _CHOICES))
@@ -255,8 +257,8 @@ class Reader:
             for bit, match in enumerate(spots):
                 if chosen >> bit & 1:
                     letters[match.start()] = other[match[0]]
-            variant = "".join(letters)
-            if variant.translate(dropped) in listed:
+            variant = listed.get("".join(letters).translate(dropped))
+            if variant is not None:
                 return variant
         return read
 
@@ -365,15 +367,23 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _listed_words(language: Language, dropped: dict[int, int | None]) -> frozenset[str]:
-    """The stopwords, question words and small talk of a language file, folded and read
-    without the letters its romanization drops."""
+def _listed_words(language: Language, dropped: dict[int, int | None]) -> dict[str, str]:
+    """The stopwords, question words, small talk and conversation cues of a language file,
+    folded, by their reading without the letters its romanization drops ("статя" is
+    "статья": "statya" is typed so)."""
+    cues = language.conversation
     named = [*language.stopwords, *language.intent_words,
              *(word for group in language.interrogatives for word in group),
              *(word for phrases in (language.smalltalk.greeting, language.smalltalk.thanks,
-                                    language.smalltalk.acknowledge, language.smalltalk.bye)
+                                    language.smalltalk.acknowledge, language.smalltalk.bye,
+                                    cues.overview, cues.article, cues.more, cues.refers,
+                                    cues.leads, cues.narrows, cues.again, cues.others)
                for phrase in phrases for word in phrase.split())]
-    return frozenset(fold(word).translate(dropped) for word in named)
+    listed: dict[str, str] = {}
+    for word in named:
+        folded = fold(word)
+        listed.setdefault(folded.translate(dropped), folded)
+    return listed
 
 
 def _phrases(phrases: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]] | None:

@@ -134,6 +134,8 @@ def test_a_photo_question_typed_with_marks_asks_about_the_photo(engine: Engine) 
         ("zdravstvuite", "здравствуйте"),  # small talk
         ("stoit", "стоит"),  # a reading of no listed word stays as the table reads it
         ("moi", "мои"),
+        ("statya", "статья"),  # a soft sign left out of a word the language file names
+        ("stat'ya", "статья"),
     ],
 )
 def test_an_open_letter_is_read_as_the_listed_word_it_makes(latin: str, cyrillic: str) -> None:
@@ -157,3 +159,8 @@ def test_a_message_in_the_other_script_is_read_in_the_own(text: str, language: s
     """Russian typed wholly in Latin letters reads in Cyrillic, punctuation kept; other
     text is left as it is."""
     assert in_own_script(text, language) == expected
+
+
+def test_the_article_named_in_latin_letters_asks_for_the_overview(engine: Engine) -> None:
+    """"Statya" typed without its soft sign still names the article: the overview is sent."""
+    assert engine.decide("o chem voobshe eta statya? kratko plz").kind == "overview"
