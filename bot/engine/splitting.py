@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from itertools import combinations, product
@@ -26,6 +27,7 @@ _STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.
 _PREAMBLE = re.compile(rf"^[^:\n?]*:(?:\s*(?={_MARKER}\s)|[ \t]*\n\s*)")
+_ITEM = re.compile(rf"(?<![^\s:]){_MARKER}\s+")  # a list's marker, as `_HARD` cuts at it
 _EDGES = ",.:;!-—– \t\n"
 _SPELLINGS = 2  # Latin spellings tried per letter of a joining word
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
@@ -112,6 +114,11 @@ def _cut(text: str, language: str) -> list[str]:
     put as no question (no question mark, no asking word, no joining word) say more of
     that question. On a line of its own, a piece is an item of a list."""
     text = _PREAMBLE.sub("", text.strip())
+    items = list(itertools.islice(_ITEM.finditer(text), 2))
+    if len(items) == 2 and not _asks(text[:items[0].start()], language):
+        # What comes before a list asking nothing introduces it ("I run a farmers co-op.
+        # 1) ... 2) ...", "ok two things. 1) ..."), whatever ends it.
+        text = text[items[0].start():]
     pieces: list[str] = []
     start = 0
     remark = False

@@ -58,6 +58,12 @@ from bot.engine.splitting import groupings, sentences
         ("Hi, two questions:\nwho is Putin?\nwhat was signed?", "en",
          ["who is Putin?", "what was signed?"]),
         ("Trade: how much did it grow?", "en", ["Trade: how much did it grow?"]),
+        # Whatever asks nothing before a list introduces it; a question before one is one.
+        ("I run a co-op. 1) what can Laos export 2) anything on textiles?", "en",
+         ["what can Laos export", "anything on textiles?"]),
+        ("ok two things. (a) trade growth (b) new routes", "en", ["trade growth", "new routes"]),
+        ("Who is Putin? 1) trade growth 2) new routes", "en",
+         ["Who is Putin?", "trade growth", "new routes"]),
     ],
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
