@@ -20,6 +20,8 @@ from bot.engine.beyond import asks_beyond, asks_other_occasion, asks_unknown_kin
         ("which metals do russian companies mine", "en", False),
         ("how much did trade grow in 2024", "en", False),
         ("when exactly did putin announce it", "en", False),  # "when" takes no kind
+        ("what exactly did putin announce", "en", False),  # an adverb, then its clause
+        ("what else did they discuss", "en", False),
         ("what is the name of the lao president", "en", False),
         # The kind ends before a verb taking an object: the agency, not "put".
         ("which news agency put this out", "en", False),
