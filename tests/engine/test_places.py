@@ -56,3 +56,9 @@ def test_a_country_the_facts_do_not_name_is_no_place_when_its_stem_is_their_word
     assert index.analyzer.token("китай") in index.places
     ranked = engine.rank("обмен товарами вырос на 66 процентов", "ru")
     assert ranked[0].fact_id == "trade_growth"
+
+
+def test_a_pronoun_spelt_as_a_country_names_none(engine: Engine) -> None:
+    """"Того" (of that) is also Togo: as a stopword it holds the question to no country."""
+    decision = engine.decide("чай есть в списке того что лаос экспортирует?")
+    assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
