@@ -220,8 +220,9 @@ def decide(
         and best.score >= limits.clarify
         and best.score - runner_up >= limits.lone_margin
     ) or (not asks.beyond and best.score >= limits.fact and _explains(best, runner_up, limits)
-          ) or (asks.mention and not asks.beyond and len(ranked) == 1
-                and best.score >= limits.plausible and best.explained >= limits.alone_explained)
+          ) or (asks.mention and not asks.beyond and best.score >= limits.plausible
+                and best.score - runner_up >= limits.lone_margin
+                and best.explained >= limits.alone_explained)
     missed = next(
         (
             c

@@ -147,14 +147,14 @@ def test_an_amount_of_money_is_answered_only_by_a_fact_giving_one(
     [(True, False, 1.0, "fact"), (False, False, 1.0, "clarify"), (True, True, 1.0, "clarify"),
      (True, False, 0.8, "clarify")],
 )
-def test_the_one_fact_having_a_thing_asked_whether_mentioned_answers(
+def test_the_fact_far_ahead_having_a_thing_asked_whether_mentioned_answers(
     tiny_knowledge: Knowledge, mention: bool, others: bool, explained: float, kind: str
 ) -> None:
-    """"Is cotton mentioned? I'm a buyer": the only fact sharing a word with the question,
-    having all it knows of it, answers; with other facts about, or a word it lacks, it is
-    offered."""
+    """"Is cotton mentioned? I'm a buyer": a fact far ahead of any other, having all the
+    question's words some fact has, answers; with another fact close, or a word it lacks, it
+    is offered."""
     ranked = [Candidate("growth", 64.0, coverage=0.4, explained=explained),
-              *([Candidate("routes", 20.0)] if others else [])]
+              *([Candidate("routes", 55.0)] if others else [])]
     decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, Asks(mention=mention))
     assert decision.kind == kind
 
