@@ -232,6 +232,12 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
     last = ranker.knowledge.by_id[context.given[0]]
     last_answer = last.answer_in(ranker.knowledge.languages[0])
     given = next((c for c in near if c.fact_id == last.id), None)
+    if alone.kind != "fact" and last.id in ranker.asks(question, language).unasked \
+            and refers_back(question, language):
+        # "When will it open?" after the routes: asked of the last answer with a question
+        # word only what the article does not say of it asks with, and no answer alone
+        # ("when did putin say this?" is the announcement): it does not say.
+        return not_said(question, reply, last)
     if given is not None and ranked[0].fact_id not in nearby and (
             # "And 2025?" after the trade figures: a year the last answer gives.
             gives_numbers(index, question, last_answer)

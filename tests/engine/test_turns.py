@@ -103,3 +103,22 @@ def test_a_greeting_before_words_that_ask_nothing_is_small_talk(
         engine: Engine, message: str, language: str, kind: str) -> None:
     """A greeting followed only by words that ask nothing of the article is a greeting."""
     assert turn(engine.ranker, message, language, language, Context()).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("earlier", "followup", "kind", "fact"),
+    [
+        # "When" is asked of the routes only in what the article does not say of them.
+        ("Is Russia opening a railway route to Laos?", "when will it open?", "none",
+         "new_routes"),
+        ("What new transport routes are planned?", "when did putin say this?", "fact",
+         "announcement"),
+    ],
+)
+def test_a_question_word_only_near_misses_ask_with_is_not_said_of_the_last_answer(
+        engine: Engine, earlier: str, followup: str, kind: str, fact: str) -> None:
+    """Pointing back at the last answer with a question word the knowledge base knows it
+    does not answer is declined with that answer; naming another fact, it answers."""
+    decision = turn(engine.ranker, followup, "en", "en", _after(engine, earlier))
+    shown = decision.closest.id if decision.closest is not None else decision.fact_id
+    assert (decision.kind, shown) == (kind, fact)
