@@ -89,19 +89,29 @@ def kinds(language: str) -> dict[str, frozenset[str]]:
             for asker in {pair[0] for pair in pairs if len(pair) == 2}}
 
 
+_DESCRIBING = 1  # words describing a kind of named things that may stand before it
+
+
 def asks_kind(index: Index, question: str, language: str) -> bool:
     """Whether the question asks which of a kind of named things: one of the language's
-    `name_kinds` pairs, its words next to each other but for the article's subjects and
-    words made from them ("which Russian companies", not "what are Russian companies
-    doing")."""
+    `name_kinds` pairs, its words next to each other but for the article's subjects, words
+    made from them and one more ("which Russian mining companies", not "what are Russian
+    companies doing")."""
     askers = kinds(language)
     read = plain_words(question, language)
     for at, word in enumerate(read):
         if word not in askers:
             continue
-        after = next((token for token in map(index.analyzer.token, read[at + 1:])
-                      if token is None or not _from_subject(index, token)), None)
-        if after is not None and after in {index.analyzer.token(kind) for kind in askers[word]}:
+        wanted = {index.analyzer.token(kind) for kind in askers[word]}
+        tokens = list(map(index.analyzer.token, read[at + 1:]))
+        start = next((n for n, token in enumerate(tokens)
+                      if token is None or not _from_subject(index, token)), len(tokens))
+        # One word of what they do may stand right before the kind ("which Russian mining
+        # companies"; not "which metals Russian firms ..."); a stopword ends the phrase
+        # ("what are ... doing").
+        near = tokens[start:start + _DESCRIBING + 1]
+        if (near and near[0] in wanted) or (len(near) > 1 and None not in near
+                                          and near[1] in wanted):
             return True
     return False
 

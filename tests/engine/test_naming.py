@@ -36,6 +36,9 @@ def test_who_announced_is_the_fact_naming_someone(engine: Engine) -> None:
         ("Which Russian companies are mining metals in Laos?", "en", True),
         ("what companies work there", "en", True),
         ("what are Russian companies doing in Laos?", "en", False),
+        ("which russian mining companies operate in laos?", "en", True),  # one word before
+        ("which metals are Russian firms digging up?", "en", False),
+        ("which metals Russian firms dig up", "en", False),  # not next to the kind
         ("are russian companies mining metals", "en", False),
         ("какие российские компании работают в лаосе", "ru", True),
         ("Что российские компании делают в Лаосе?", "ru", False),
