@@ -271,8 +271,26 @@ def opening_smalltalk(text: str, language: str) -> tuple[str, str] | None:
         return next(((intent, said[len(phrase):]) for phrase, intent in _openings(language)
                      if phrase and said.startswith(phrase)), None)
     said = _simple(text, language) + " "
-    return next(((intent, said[len(phrase):].strip()) for phrase, intent in _openings(language)
-                 if phrase and said.startswith(phrase + " ")), None)
+    found = next(((intent, said[len(phrase):].strip()) for phrase, intent in _openings(language)
+                  if phrase and said.startswith(phrase + " ")), None)
+    if found is not None:
+        return found
+    # An acknowledgement before thanks or a goodbye ("ok thanks nhiều nha, ...") says no
+    # more than they do.
+    acknowledged = next((said[len(phrase):].strip() for phrase in _acknowledgements(language)
+                         if said.startswith(phrase + " ")), None)
+    if not acknowledged:
+        return None
+    after = opening_smalltalk(acknowledged, language)
+    return after if after is not None and after[0] in ("thanks", "bye") else None
+
+
+@cache
+def _acknowledgements(language: str) -> tuple[str, ...]:
+    """The language's acknowledgements as it reads them, longest first."""
+    listed = {_simple(phrase, language) for phrase in language_resources(language).smalltalk
+              .acknowledge}
+    return tuple(sorted(listed - {""}, key=lambda phrase: (-len(phrase), phrase)))
 
 
 def strip_greeting(text: str) -> str:

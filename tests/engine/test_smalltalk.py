@@ -48,6 +48,11 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         # Stopwords between whole phrases: "всё" (all), "bn" (bạn, you, as chats spell it).
         ("спасибо, всё понятно", "ru", "thanks"),
         ("alo chào bn nha", "vi", "greeting"),
+        # As chat spells small talk: clipped, spoken, borrowed, with an interjection.
+        ("здрасьте", "ru", "greeting"),
+        ("прив", "ru", "greeting"),
+        ("wow thanks", "en", "thanks"),
+        ("ok thanks nhiều nha", "vi", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
@@ -101,6 +106,7 @@ def test_strip_greeting(text: str, stripped: str) -> None:
         ("thanks so much, very useful", "en", ("thanks", "very useful")),
         ("hi, how much did trade grow?", "en", ("greeting", "how much did trade grow")),
         ("ok, trade in 2025", "en", None),  # an acknowledgement opens a question
+        ("ok thanks nhiều nha, hữu ích ghê", "vi", ("thanks", "nha huu ich ghe")),  # ...or thanks
         ("how much did trade grow", "en", None),
         ("спасибо, очень помогло", "ru", ("thanks", "очень помогло")),
         ("ຂອບໃຈຄັບ 🙏", "lo", ("thanks", "ຄບ")),  # Lao marks dropped, as in the phrases
