@@ -504,6 +504,17 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bi.yaml",), 0.81, 0.87),
     (("blind_lo_bi.yaml",), 0.81, 0.75),
     (("blind_vi_bi.yaml",), 0.72, 0.87),
+    # Round bj, written midway through the same session, after most of its changes, and left
+    # unread, scored with that session's start engine (and after the changes: the same): one
+    # question below the start (English 28/31, 12/12; Russian 26/31, 9/12; Russian in Latin
+    # letters 19/21, 7/7; Lao 19/21, 7/7; Vietnamese 17/21, 7/7). Small talk must be whole:
+    # its items read, and answered by small talk as chat spells it ("oh", "priv", "ok
+    # thanks nhiều nha").
+    (("blind_en_bj.yaml",), 0.87, 0.91),
+    (("blind_ru_bj.yaml",), 0.8, 0.66),
+    (("blind_ru_latin_bj.yaml",), 0.85, 0.85),
+    (("blind_lo_bj.yaml",), 0.85, 0.85),
+    (("blind_vi_bj.yaml",), 0.76, 0.85),
 ]
 
 
@@ -617,6 +628,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, then read
     ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, then read
     ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after, unread
+    ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start and midway, unread
 ]
 
 
