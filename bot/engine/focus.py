@@ -115,7 +115,10 @@ def _unspaced_head(text: str, relatives: set[str], asking: set[str]) -> str | No
     end = max((at for word in asking if (at := text.rfind(word)) > start), default=None)
     if end is None:
         return None
-    return f"{text[:start].strip()} {text[end:].strip()}"
+    # Spaces part phrases: the phrase of the question word, not a remark after it
+    # ("ແມ່ນໃຜນໍ | ລືມຊື່ແລ້ວ", who is it | I forgot the name).
+    asked = text[end:].split(maxsplit=1)
+    return f"{text[:start].strip()} {asked[0] if asked else ''}".strip()
 
 
 def alternatives(text: str, language: str) -> list[str]:

@@ -80,6 +80,8 @@ def test_alternatives(text: str, language: str, expected: list[str]) -> None:
         # Written without spaces, the question word ending the question asks of the head.
         ("ປະທານປະເທດລາວທີ່ໄປລົມກັບປູຕິນແມ່ນໃຜ", "lo", "ປະທານປະເທດລາວ ໃຜ"),
         ("ທີ່ໃດມີການເຈລະຈາ", "lo", None),  # nothing before the clause word
+        # ... its phrase, not a remark after it ("I forgot the name").
+        ("ປະທານປະເທດລາວທີ່ໄປລົມກັບປູຕິນແມ່ນໃຜນໍ ລືມຊື່ແລ້ວ", "lo", "ປະທານປະເທດລາວ ໃຜນໍ"),
     ],
 )
 def test_before_relative(text: str, language: str, expected: str | None) -> None:
