@@ -367,7 +367,25 @@ def _points_back(present: list[str], language: str, kind: str = "refers") -> boo
     refers = set(phrases(language, kind))
     article = set(phrases(language, "article"))
     return any(word in refers and not article.intersection(present[max(at - 1, 0):at + 2])
+               and not _existential(present, at, language)
                for at, word in enumerate(present))
+
+
+def _existential(present: list[str], at: int, language: str) -> bool:
+    """Whether the word at `at` stands in one of the language's phrases that only say that
+    something exists ("is there anything on gold?"): it points at nothing."""
+    for phrase in _existentials(language):
+        size = len(phrase)
+        if any(tuple(present[start:start + size]) == phrase
+               for start in range(max(at - size + 1, 0), at + 1)):
+            return True
+    return False
+
+
+@cache
+def _existentials(language: str) -> tuple[tuple[str, ...], ...]:
+    """The language's existential phrases, each as its words."""
+    return tuple(tuple(phrase.split()) for phrase in phrases(language, "existential"))
 
 
 def asks_only(text: str, language: str) -> bool:

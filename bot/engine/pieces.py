@@ -4,7 +4,7 @@ has, only "what", only a remark on the question before it."""
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import asking_words, asks_itself, from_asking
+from bot.engine.cues import asking_words, asks_itself, from_asking, refers_back
 from bot.engine.index import Index
 from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
 from bot.knowledge import language_resources
@@ -29,8 +29,7 @@ def names_own(index: Index, text: str, language: str) -> bool:
         return False
     if names_known(index, text) or names_missing(index, text):
         return True
-    refers = set(phrases(language, "refers"))
-    return has_unknown(index, text) and refers.isdisjoint(plain_words(text, language))
+    return has_unknown(index, text) and not refers_back(text, language)
 
 
 def unknown_word(index: Index, word: str) -> bool:

@@ -83,6 +83,9 @@ class ConversationFile(_Strict):
     # these and no answer of its own says more of the one before ("iron ore? are they
     # digging for it?").
     refers_thing: tuple[Text, ...] = ()
+    # Phrases in which a word of `refers` points at nothing ("is there anything on gold?"):
+    # it only says that something exists.
+    existential: tuple[Text, ...] = ()
     leads: tuple[Text, ...] = ()
     # Openings narrowing the last answer ("only for power plants?"): they ask whether it is
     # all there is, which the last answer itself says.

@@ -67,6 +67,7 @@ class Conversation:
     more: tuple[str, ...] = ()  # "tell me more", "what else"
     refers: tuple[str, ...] = ()  # words pointing back: "it", "this", "they"
     refers_thing: tuple[str, ...] = ()  # of those, the ones pointing at a thing: "it", "this"
+    existential: tuple[str, ...] = ()  # phrases where they point at nothing: "is there"
     leads: tuple[str, ...] = ()  # openings continuing the last question: "and", "what about"
     narrows: tuple[str, ...] = ()  # openings narrowing the last answer: "only", "just"
     again: tuple[str, ...] = ()  # the last answer again: "like what", "the year before"

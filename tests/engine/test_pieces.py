@@ -19,6 +19,8 @@ from bot.engine.pieces import after_preamble, asks_only_what, names_own, unknown
         ("what's the population of laos?", True),  # a word of its own, unknown to the facts
         ("and the railway?", True),
         ("my uncle told me that", False),  # a remark: it asks nothing
+        ("is there anything about gold?", True),  # "there" only says that something exists
+        ("was it there?", False),
     ],
 )
 def test_a_piece_names_something_of_its_own(engine: Engine, text: str, own: bool) -> None:
