@@ -88,7 +88,10 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     asked = after_preamble(index, question, language) if ranker.knowledge.overview else None
     if asked is not None and asks_overview(asked, language, unknown):
         return overview
-    if context.given and asks_other(question, language) and names_known(index, question):
+    if context.given and asks_other(question, language) and names_known(index, question) \
+            and not narrows_back(question, language):
+        # Not "only for power plants, or something else too?": that asks whether the last
+        # answer is all there is.
         other = _other(ranker, question, language, reply, context)
         if other is not None:
             return other

@@ -51,6 +51,9 @@ def test_an_overview_cue_inside_a_question_leaves_the_question(engine: Engine) -
         # What "anything else" asks of is asked in the conversation too.
         ("did they sign anything about schools?", "anything else signed apart from that?",
          "memoranda"),
+        # Narrowing the last answer, "else" offers the other alternative, not another fact.
+        ("Is Laos interested in nuclear technology?",
+         "only for power plants or something else too?", "nuclear_interest"),
     ],
 )
 def test_turn_leans_on_the_last_answer(engine: Engine, earlier: str, followup: str,
