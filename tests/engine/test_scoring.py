@@ -59,6 +59,17 @@ def test_two_digits_of_a_year_a_fact_has_are_that_year(
 
 
 @pytest.mark.parametrize(
+    ("question", "language"),
+    [("growth in early 2025?", "en"), ("рост торговли в начале 2025", "ru")],
+)
+def test_a_part_of_a_year_dates_a_question_as_a_month_does(
+        engine: Engine, question: str, language: str) -> None:
+    """"Early 2025" dates the question; "early" is no word a fact must have."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("is the railway going through Thailand?", "is the railway going through"),
