@@ -117,6 +117,8 @@ class Index:
     categories: Categories = ()
     # The month names' tokens: one no fact has dates a question, it asks for no word.
     months: frozenset[str] = frozenset()
+    # The tokens of words dating a part of a year ("early"): beside a number, no word asked.
+    periods: frozenset[str] = frozenset()
     # The words of the phrases asking for a number or a date ("hôm nào", which day): asking,
     # not naming, when no fact has them.
     number_words: frozenset[str] = frozenset()
@@ -555,6 +557,8 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                              for token in analyzer.tokens(phrase)),
         months=frozenset(token for token in map(analyzer.token, language_resources(language).months)
                          if token),
+        periods=frozenset(token for token in map(analyzer.token,
+                                                 language_resources(language).periods) if token),
         places=specific,
         place_grams=place_grams,
         categories=categories,

@@ -64,10 +64,12 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
         and token not in index.common
         for (_, token), matches in zip(pairs, found, strict=True)) else frozenset()
     examples = _examples(index, {token for _, token in pairs})
+    # "Early 2025": a part of a year beside a number dates the question as a month does.
+    periods = index.periods if any(token[0].isdigit() for _, token in pairs) else frozenset()
     for (_, token), matches in zip(pairs, found, strict=True):
         resolved.append(matches[0][0] if matches else token)
         if not matches:
-            if token in index.months or token in dating:
+            if token in index.months or token in dating or token in periods:
                 continue  # "jan-may 2025" dates the question; the year is what facts have
             if token in examples:
                 continue  # "root crops, like potatoes?": the category is what it asks

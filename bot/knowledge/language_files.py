@@ -220,6 +220,9 @@ class LanguageFile(_Strict):
     # Month names and their short forms: a month no fact names dates a question ("jan-may
     # 2025" of "the first five months of 2025"); it is not a word the answer must have.
     months: tuple[Text, ...] = ()
+    # Words dating a part of a year beside one ("early 2025", "в начале 2025"): no word the
+    # answer must have there; elsewhere ("a late fee") a word like any other.
+    periods: tuple[Text, ...] = ()
     # Years named relative to now ("last year": -1), read as the year of the knowledge base's
     # source date (an article of 2025: "last year" is 2024).
     relative_years: dict[Text, Annotated[StrictInt, Field(ge=-10, le=10)]] = Field(
@@ -316,6 +319,7 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "kind_askers_after": model.kind_askers_after,
              "kind_stops": model.kind_stops, "kind_ends": model.kind_ends,
              "other_occasions": model.other_occasions, "months": model.months,
+             "periods": model.periods,
              "relative_years": tuple(model.relative_years),
              "excludes": model.excludes,
              "categories": tuple(model.categories),
@@ -390,6 +394,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         kind_ends=model.kind_ends,
         other_occasions=model.other_occasions,
         months=model.months,
+        periods=model.periods,
         relative_years=dict(model.relative_years),
         excludes=model.excludes,
         categories=tuple((tuple(name.strip() for name in names.split(",") if name.strip()),

@@ -123,6 +123,7 @@ class Language:
     kind_ends: tuple[str, ...] = ()  # words whose word before ends a kind ("put this")
     other_occasions: tuple[str, ...] = ()  # words asking of another occasion ("next")
     months: tuple[str, ...] = ()  # month names and short forms ("january", "jan")
+    periods: tuple[str, ...] = ()  # words dating a part of a year beside one ("early")
     relative_years: Mapping[str, int] = field(default_factory=dict)  # "last year": -1
     excludes: tuple[str, ...] = ()  # phrases setting something aside ("apart from")
     # Category names and their members ((("cereal", "grain"), ("rice", "wheat", ...)), ...).
