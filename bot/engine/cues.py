@@ -366,8 +366,11 @@ def _points_back(present: list[str], language: str, kind: str = "refers") -> boo
     is this news from", "bài này") points at the article, not at what was said."""
     refers = set(phrases(language, kind))
     article = set(phrases(language, "article"))
+    # Of a thing, "is there a way?" still frames the question before it ("I need to move
+    # files, is there a way?"); as a question of its own it asks whether something exists.
+    existing = kind == "refers"
     return any(word in refers and not article.intersection(present[max(at - 1, 0):at + 2])
-               and not _existential(present, at, language)
+               and not (existing and _existential(present, at, language))
                for at, word in enumerate(present))
 
 
