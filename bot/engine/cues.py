@@ -25,6 +25,7 @@ from bot.knowledge import language_resources
 
 _PUNCTUATION = re.compile(r"[^\w\u0e80-\u0eff]")  # not part of a word, Lao marks kept
 _LEANING_WORDS = 6  # a longer question states its own subject
+_PREPOSED_WORDS = 3  # "for military use?": as short, opening with a preposition, it goes on
 _NARROWING_WORDS = 8  # "only for power plants, or more than that?" still narrows
 _LEFT_OVER = 6  # letters of a text without spaces beside a cue phrase that may be one word
 
@@ -332,7 +333,10 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
     if subject_words == 0:
         # "Where is this news from?" names the article and asks of it, not of the answer.
         return pointing or set(phrases(language, "article")).isdisjoint(present)
-    return any(_after_leads(present, language, "leads")) or pointing
+    # A few words opening with a preposition ("for military use?", "by sea?") go on with
+    # the last question, as "and ..." does.
+    opened = len(present) <= _PREPOSED_WORDS and present[0] in cue_words(language, "before_asks")
+    return any(_after_leads(present, language, "leads")) or pointing or opened
 
 
 def _after_leads(present: list[str], language: str, kind: str) -> list[str]:

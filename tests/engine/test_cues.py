@@ -123,6 +123,9 @@ def test_asks_more(text: str, language: str, expected: bool) -> None:
         # Written without spaces, the continuation is glued to what follows.
         ("ແລ້ວປີ 2025 ເດ?", "lo", 1, True),
         ("ແລ້ວ", "lo", 1, False),
+        # A few words opening with a preposition go on with the last question.
+        ("for military use?", "en", 2, True),
+        ("for how many years is the road map?", "en", 2, False),
     ],
 )
 def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> None:
