@@ -32,6 +32,7 @@ from bot.engine.decision import (
     not_said,
 )
 from bot.engine.exclusion import set_aside
+from bot.engine.focus import last_sentence
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index
 from bot.engine.pieces import after_preamble, asks_only_what, unknown_word
@@ -157,6 +158,15 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
         asked = decide_alone(ranker, written_after(question, language, after), language, reply)
         if asked.kind == "fact":
             return replace(asked, question=question)
+    # "... which areas of cooperation did the leaders discuss, in short?": a cue closing a
+    # question asks for it briefly; the question is what it asks: its sentence as written,
+    # or what comes before the cue as read (where words run together).
+    for before in (last_sentence(question), cut[0]) if cut[0] and not after else ():
+        if asks_itself(before, language) and names_known(index,
+                                                         without_article(before, language)):
+            ended = decide_alone(ranker, before, language, reply)
+            if ended.kind == "fact":
+                return replace(ended, question=question)
     if about is None or about.kind not in ("fact", "clarify"):
         # The words around the cue, naming a fact's words, answer nothing by themselves,
         # but the whole message asks a fact ("..., что там сейчас делают наши компании.

@@ -32,6 +32,22 @@ def test_a_cue_summing_up_a_ramble_leaves_the_question_after_it(engine: Engine) 
     assert (decision.kind, decision.fact_id) == ("fact", "bauxite")
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "kind"),
+    [
+        ("I teach history. Which areas of economic cooperation did the leaders discuss, in "
+         "short?", "en", "fact"),
+        ("Я учитель. Какие сферы сотрудничества обсуждали лидеры, если кратко?", "ru", "fact"),
+        ("what is this article about, in short?", "en", "overview"),
+    ],
+)
+def test_a_cue_closing_a_question_asks_it_briefly(engine: Engine, question: str,
+                                                  language: str, kind: str) -> None:
+    """"..., in short?" after a question asks that question briefly, not the overview."""
+    decision = turn(engine.ranker, question, language, language, Context())
+    assert decision.kind == kind
+
+
 def test_an_overview_cue_inside_a_question_leaves_the_question(engine: Engine) -> None:
     """"Что там" (what's there) inside a long question is no overview request: the fact
     the whole message asks is the answer."""
