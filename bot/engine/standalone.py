@@ -102,7 +102,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         if claimed is not None and claimed.fact_id in ranker.placed:
             return claimed
     if decision.closest is None:
-        return _chosen(ranker, question, language, reply, asks, leaning) or decision
+        return _chosen(ranker, question, language, reply, asks, leaning,
+                       {c.fact_id for c in whole}) or decision
     return decision
 
 
@@ -186,7 +187,7 @@ def _asks_missing(ranker: Ranker, question: str, language: str, fact: Fact) -> b
 
 
 def _chosen(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
-            leaning: set[str]) -> Decision | None:
+            leaning: set[str], candidates: set[str]) -> Decision | None:
     """A question between alternatives ("an official visit or just passing through?")
     answered by the one fact its alternatives point to, read each on its own: one fact
     for each that points to any, the one the whole leans to. None otherwise."""
@@ -202,6 +203,17 @@ def _chosen(ranker: Ranker, question: str, language: str, reply: str, asks: Asks
                           for fact in reading.suggestions[:1]}
     if len(answered) == 1 and pointed == answered and answered <= leaning:
         return next(reading for reading in readings if reading.kind == "fact")
+    if len(readings) > 1 and sum(reading.kind == "fact" for reading in readings) == 1 \
+            and all(reading.kind in ("fact", "clarify") for reading in readings) \
+            and answered <= candidates:
+        # "Did the Lao leader go to Russia or did Putin go to Laos?": the one alternative a
+        # fact says is so, the others only unsure between facts (naming Putin), is the
+        # answer; not one beside alternatives no fact has ("Haiphong or Da Nang?"), nor one
+        # asking a detail the fact does not give, read alone ("which port: Haiphong, ...").
+        at = next(at for at, reading in enumerate(readings) if reading.kind == "fact")
+        alone = decide_alone(ranker, parts[at], language, reply)
+        if alone.kind == "fact" and alone.fact_id == readings[at].fact_id:
+            return replace(readings[at], question=question)
     return None
 
 

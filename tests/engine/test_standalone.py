@@ -16,6 +16,8 @@ from bot.engine.standalone import decide_alone, elsewhere
         ("hi, I'm writing a report for my class, quick one: why does russia want new routes?",
          "fact", "routes_reason"),
         ("what's the weather in vientiane?", "none", None),
+        # Of two alternatives, the one a fact says is so; the other only names Putin.
+        ("did the lao leader go to russia or did putin go to laos?", "fact", "official_visit"),
     ],
 )
 def test_decide_alone_answers_or_declines(engine: Engine, question: str, kind: str,
