@@ -277,10 +277,11 @@ def converse(question: str, language: str, context: Context, one: One,
                 turn = before.told(together)
                 continue
         if decided and decision.kind == "none" and decision.closest is None and \
-                decision.candidates and decision.candidates[0].fact_id in decided[-1].given \
+                _leans_to_any(decision, set(decided[-1].given)) \
                 and not details(piece) and "\n" not in question.strip():
-            # "Почему именно ГЭС? С чего вдруг?": declined alone, its best fact the one just
-            # answered, it asks the question before it again in other words; not when it
+            # "Почему именно ГЭС? С чего вдруг?": declined alone, the one just answered as
+            # near its best as any fact (or it), it asks the question before it again in
+            # other words ("... Путин в Лаос или наоборот?" after the visit); not when it
             # asks for a number ("... how many tonnes a year?") or stands on a line of its
             # own in a list of questions.
             continue

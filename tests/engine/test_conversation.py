@@ -700,6 +700,10 @@ def test_setting_the_last_answer_aside_asks_for_what_comes_next(engine: Engine) 
         # Items between commas, each answered by the same fact.
         ("школы, вузы, обучение — по этой теме договорились о чем-нибудь?", "memoranda"),
         ("istochnik novosti i data pls, ja stazher v redakcii", "source"),
+        # A piece declined whose candidates hold the one answered as near as any: the
+        # question before, asked again.
+        ("Визит был официальный? И кто к кому ездил - Путин в Лаос или наоборот?",
+         "official_visit"),
     ],
 )
 def test_one_question_in_two_pieces_gets_one_fact(
