@@ -125,6 +125,7 @@ def test_asks_more(text: str, language: str, expected: bool) -> None:
         ("ແລ້ວ", "lo", 1, False),
         # A few words opening with a preposition go on with the last question.
         ("for military use?", "en", 2, True),
+        ("what's his role here?", "en", 1, True),  # a possessive points back too
         ("for how many years is the road map?", "en", 2, False),
     ],
 )
