@@ -93,14 +93,14 @@ class Ranker:
         # whether it mentions a thing, nor what its news is.
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
-        unasked = self._unasked(index, question)
         return Asks(number, named, asks_beyond(index, question, language), person, mention,
-                    reason, country, money, article, unasked)
+                    reason, country, money, article, self.unasked(question, language))
 
-    def _unasked(self, index: Index, question: str) -> frozenset[str]:
+    def unasked(self, question: str, language: str) -> frozenset[str]:
         """The facts the question asks with a word only their near misses ask with (see
         `Index.unasked`); none read when no fact has such words (a FAQ without near
         misses)."""
+        index = self.index(language)
         if not any(index.unasked):
             return frozenset()
         groups = index.question_words(index.analyzer.tokens(question))

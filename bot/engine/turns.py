@@ -161,9 +161,10 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     # "... which areas of cooperation did the leaders discuss, in short?": a cue closing a
     # question asks for it briefly; the question is what it asks: its sentence as written,
     # or what comes before the cue as read (where words run together).
-    for before in (last_sentence(question), cut[0]) if cut[0] and not after else ():
-        if asks_itself(before, language) and names_known(index,
-                                                         without_article(before, language)):
+    closing = (last_sentence(question), cut[0]) if cut[0] and not after else ()
+    for before in closing:
+        if asks_itself(before, language) \
+                and names_known(index, without_article(before, language)):
             ended = decide_alone(ranker, before, language, reply)
             if ended.kind == "fact":
                 return replace(ended, question=question)
@@ -245,7 +246,7 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
     last = ranker.knowledge.by_id[context.given[0]]
     last_answer = last.answer_in(ranker.knowledge.languages[0])
     given = next((c for c in near if c.fact_id == last.id), None)
-    if alone.kind != "fact" and last.id in ranker.asks(question, language).unasked \
+    if alone.kind != "fact" and last.id in ranker.unasked(question, language) \
             and refers_back(question, language):
         # "When will it open?" after the routes: asked of the last answer with a question
         # word only what the article does not say of it asks with, and no answer alone
