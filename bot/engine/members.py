@@ -32,8 +32,9 @@ def kin_fact(index: Index, question: str) -> int | None:
 def names_member(index: Index, question: str, fact: int) -> bool:
     """Whether the question also names a thing the fact lists of the category of a thing no
     fact has ("is coffee or tea mentioned?": tea, a crop as coffee is, of the farm exports)."""
-    pairs = index.analyzer.pairs(question)
-    unknown = {token for word, token in pairs if not token_matches(index, word, token)}
+    matched = [(token, token_matches(index, word, token))
+               for word, token in index.analyzer.pairs(question)]
+    unknown = {token for token, matches in matched if not matches}
     # Of the categories the fact lists things of: a word it has of another kind ("ездить",
     # of trips, beside "hotel") is no alternative to the thing asked about.
     kinds = [category.things for category in index.categories
@@ -41,5 +42,4 @@ def names_member(index: Index, question: str, fact: int) -> bool:
              and not category.names.isdisjoint(index.listing[fact])]
     tokens = index.fact_tokens(fact)
     return any(known in tokens and any(known in things for things in kinds)
-               for word, token in pairs if token not in unknown
-               for known, _ in token_matches(index, word, token))
+               for _, matches in matched for known, _ in matches)

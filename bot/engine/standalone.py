@@ -131,12 +131,14 @@ def kin(ranker: Ranker, question: str, language: str, reply: str) -> Decision | 
     if number is None:
         return None
     fact = ranker.knowledge.facts[number]
-    asks = ranker.asks(question, language)
-    if names_member(index, question, number) and not (
-            asks.number or asks.beyond or asks.money is not None or asks.named is not None):
-        # "Coffee, or tea at least?": the list names one of them, and that is the answer;
-        # not "how much does shipping a container by sea cost?", a detail it does not give.
-        return answering(question, reply, fact, 0.0)
+    if names_member(index, question, number):
+        asks = ranker.asks(question, language)
+        if not (asks.number or asks.beyond or asks.money is not None
+                or asks.named is not None):
+            # "Coffee, or tea at least?": the list names one of them, and that is the
+            # answer; not "how much does shipping a container by sea cost?", a detail it
+            # does not give.
+            return answering(question, reply, fact, 0.0)
     return not_said(question, reply, fact)
 
 
