@@ -193,9 +193,15 @@ def _single(candidates: list[Candidate], facts: frozenset[str] | None) -> Candid
 def _explains(best: Candidate, runner_up: float, limits: Thresholds) -> bool:
     """Whether the best candidate has enough of the question's known words for how far it
     is ahead: nearly all at the lone margin, two thirds at the far one."""
-    ahead = best.score - runner_up
-    return ((ahead >= limits.lone_margin and best.explained >= limits.alone_explained)
-            or (ahead >= limits.far_margin and best.explained >= limits.far_explained))
+    return _alone_ahead(best, runner_up, limits) or (
+        best.score - runner_up >= limits.far_margin and best.explained >= limits.far_explained)
+
+
+def _alone_ahead(best: Candidate, runner_up: float, limits: Thresholds) -> bool:
+    """Whether the best candidate is the lone margin ahead with nearly all of the question's
+    known words."""
+    return (best.score - runner_up >= limits.lone_margin
+            and best.explained >= limits.alone_explained)
 
 
 def decide(
@@ -221,8 +227,7 @@ def decide(
         and best.score - runner_up >= limits.lone_margin
     ) or (not asks.beyond and best.score >= limits.fact and _explains(best, runner_up, limits)
           ) or (asks.mention and not asks.beyond and best.score >= limits.plausible
-                and best.score - runner_up >= limits.lone_margin
-                and best.explained >= limits.alone_explained)
+                and _alone_ahead(best, runner_up, limits))
     missed = next(
         (
             c
