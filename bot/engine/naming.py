@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -103,13 +104,13 @@ def asks_kind(index: Index, question: str, language: str) -> bool:
         if word not in askers:
             continue
         wanted = {index.analyzer.token(kind) for kind in askers[word]}
-        tokens = list(map(index.analyzer.token, read[at + 1:]))
-        start = next((n for n, token in enumerate(tokens)
-                      if token is None or not _from_subject(index, token)), len(tokens))
+        # Read lazily, as far as needed: past the subjects, the next two words.
+        after = itertools.dropwhile(lambda token: token is not None and _from_subject(
+            index, token), map(index.analyzer.token, read[at + 1:]))
         # One word of what they do may stand right before the kind ("which Russian mining
         # companies"; not "which metals Russian firms ..."); a stopword ends the phrase
         # ("what are ... doing").
-        near = tokens[start:start + _DESCRIBING + 1]
+        near = list(itertools.islice(after, _DESCRIBING + 1))
         if (near and near[0] in wanted) or (len(near) > 1 and None not in near
                                           and near[1] in wanted):
             return True
