@@ -15,19 +15,19 @@ from bot.knowledge import language_resources
 # A list's number or letter: "1)", "1.", "(1)", "a)", "(b)", "б)" (a single digit or one of
 # the first letters, after a space or a colon: "in 2024." is no list).
 _MARKER = r"(?:\(?\d\)|\d\.|\(?[a-dа-г]\))"
+_ITEM = re.compile(rf"(?<![^\s:]){_MARKER}\s+")  # a list's marker and the space after it
 # Between two questions for certain: a line break, a question mark with more after it, ";",
 # "+" standing apart ("66+20" is a sum, not two questions), and a list's marker ("1) ...
 # 2) ..."). "&" is "and" in every language: it joins two questions or two things
 # ("shipping & rail") alike.
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s*;\s*|\s+\+\s*|\s*\+\s+"
-                   rf"|\s*(?<![^\s:]){_MARKER}\s+")
+                   rf"|\s*{_ITEM.pattern}")
 # A full stop ending a word (not a number: "in 2024. by how much"; nor a two-letter title:
 # "Mr.") with more after it: between two sentences, perhaps each a question.
 _STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")
 # What introduces a numbered list or the lines below it ("Two things: 1) ...", "Two
 # questions:" and a line break): no question of its own.
 _PREAMBLE = re.compile(rf"^[^:\n?]*:(?:\s*(?={_MARKER}\s)|[ \t]*\n\s*)")
-_ITEM = re.compile(rf"(?<![^\s:]){_MARKER}\s+")  # a list's marker, as `_HARD` cuts at it
 _EDGES = ",.:;!-—– \t\n"
 _SPELLINGS = 2  # Latin spellings tried per letter of a joining word
 MAX_PIECES = 5  # more joins than this is one long sentence, not a list of questions
