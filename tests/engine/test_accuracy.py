@@ -497,7 +497,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bh.yaml",), 0.9, 0.83),
     # Round bi, written at the start of the session after and left unread, scored with that
     # session's start engine (and its end: the same but Russian 31/34, in Latin letters
-    # 20/22): one question below the start (English 29/34, 11/13; Russian
+    # 20/22), read at the start of the session after: one question below the start (English 29/34, 11/13; Russian
     # 30/34, 12/13; Russian in Latin letters 19/22, 8/8; Lao 19/22, 7/8; Vietnamese 17/22,
     # 8/8).
     (("blind_en_bi.yaml",), 0.82, 0.76),
@@ -506,8 +506,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bi.yaml",), 0.81, 0.75),
     (("blind_vi_bi.yaml",), 0.72, 0.87),
     # Round bj, written midway through the same session, after most of its changes, and left
-    # unread, scored with that session's start engine (and after the changes: the same): one
-    # question below the start (English 28/31, 12/12; Russian 26/31, 9/12; Russian in Latin
+    # unread, scored with that session's start engine (and after the changes: the same), read
+    # at the start of the session after: one question below the start (English 28/31, 12/12; Russian 26/31, 9/12; Russian in Latin
     # letters 19/21, 7/7; Lao 19/21, 7/7; Vietnamese 17/21, 7/7). Small talk must be whole:
     # its items read, and answered by small talk as chat spells it ("oh", "priv", "ok
     # thanks nhiều nha").
@@ -628,8 +628,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bf.yaml", 0.75),  # 23/29 at that session's start, midway and its end, then read
     ("blind_conv_bg.yaml", 0.61),  # 22/34 at the start of the session after and its end, then read
     ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, then read
-    ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after and its end, unread
-    ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start, midway and end, unread
+    ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after and its end, then read
+    ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start, midway and end, then read
 ]
 
 
