@@ -516,6 +516,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bj.yaml",), 0.85, 0.85),
     (("blind_lo_bj.yaml",), 0.85, 0.85),
     (("blind_vi_bj.yaml",), 0.76, 0.85),
+    # Round bk, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 30/33, 13/13; Russian
+    # 26/33, 13/13; Russian in Latin letters 19/21, 8/8; Lao 16/21, 8/8; Vietnamese 17/21,
+    # 6/8). Small talk must be whole.
+    (("blind_en_bk.yaml",), 0.87, 0.92),
+    (("blind_ru_bk.yaml",), 0.75, 0.92),
+    (("blind_ru_latin_bk.yaml",), 0.85, 0.87),
+    (("blind_lo_bk.yaml",), 0.71, 0.87),
+    (("blind_vi_bk.yaml",), 0.76, 0.62),
 ]
 
 
@@ -630,6 +639,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, then read
     ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after and its end, then read
     ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start, midway and end, then read
+    ("blind_conv_bk.yaml", 0.74),  # 24/31 at the start of the session after, unread
 ]
 
 
