@@ -94,10 +94,11 @@ def teller(ranker: Ranker, question: str, language: str, reply: str, asks: Asks,
         return None
     knowledge = ranker.knowledge
     giving = asks.person
-    if giving is None and asks.number and not unspaced(language):
+    if giving is None and asks.number and asks.money is None and not unspaced(language):
         # The country the question names ("via Vietnam") is in what was announced, not in
         # the announcement: the fact it points to is the thing done, not when. Not where
-        # words run together (Lao): an n-gram shared is no deed named.
+        # words run together (Lao): an n-gram shared is no deed named. Not a price ("how
+        # much will it cost"): no date gives one.
         giving = frozenset(fact.id for fact in knowledge.facts
                            if gives_number(knowledge, fact.id))
     if giving is None:

@@ -310,6 +310,10 @@ def test_number_questions_on_the_real_knowledge(
         ("товарооборот за прошлый год в рублях какой?", "none", "trade_growth"),
         ("thuong mai hai nuoc nam ngoai dat bao nhieu trieu do?", "none", "trade_growth"),
         ("ການຄ້າສອງປະເທດມີມູນຄ່າເທົ່າໃດໂດລາ?", "none", "trade_growth"),
+        # A price is an amount of money, not a number any fact gives ("how much will it
+        # cost", "сколько будет стоить").
+        ("how much will the railway through china cost?", "none", "new_routes"),
+        ("сколько будет стоить аэс в лаосе?", "none", "nuclear_roadmap"),
         # A crop grown to sell is no amount of money; a rise in percent is the fact's.
         ("are cash crops like tobacco on the list?", "fact", None),
         ("how much did trade grow?", "fact", None),
@@ -318,8 +322,8 @@ def test_number_questions_on_the_real_knowledge(
 def test_an_amount_of_money_needs_a_fact_that_gives_one(
     engine: Engine, question: str, kind: str, closest: str | None
 ) -> None:
-    """Asked in dollars, roubles or đô, a fact giving only percentages is what the article
-    says instead, not the answer."""
+    """Asked in dollars, roubles or đô, or a price, a fact giving only percentages is what the
+    article says instead, not the answer."""
     decision = engine.decide(question)
     assert decision.kind == kind
     assert (decision.closest.id if decision.closest else None) == closest

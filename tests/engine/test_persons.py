@@ -64,6 +64,12 @@ def test_when_a_thing_will_happen_is_not_when_it_was_announced(
     assert engine.decide(question).fact_id != "announcement"
 
 
+def test_a_price_is_not_told_by_a_related_fact_giving_years(engine: Engine) -> None:
+    """"How much will a nuclear plant cost?" asks an amount of money: the road map's years
+    (2025-2026) give none, and the article does not say it."""
+    assert engine.decide("how much will a nuclear power plant in laos cost?").kind == "none"
+
+
 def test_who_did_it_needs_a_word_of_the_related_fact(engine: Engine) -> None:
     """"Who signed the education memorandum?" shares no word with the visit beyond "who":
     the article does not say which minister, and the visit is not made the answer."""

@@ -23,21 +23,24 @@ def test_language_of_reads_the_script_and_words(engine: Engine, question: str,
 
 
 @pytest.mark.parametrize(
-    ("question", "number", "person"),
+    ("question", "number", "person", "money"),
     [
-        ("how much did trade grow?", True, False),
-        ("who announced the new routes?", False, True),
-        ("why does russia want new routes?", False, False),
-        # A price is a number: no fact without one answers it ("the price of lao tea").
-        ("what is the price of lao tea?", True, False),
+        ("how much did trade grow?", True, False, False),
+        ("who announced the new routes?", False, True, False),
+        ("why does russia want new routes?", False, False, False),
+        # A price is an amount of money: a fact giving only percentages or dates cannot
+        # answer it ("the price of lao tea", "how much will it cost").
+        ("what is the price of lao tea?", False, False, True),
+        ("how much will the railway cost?", True, False, True),
     ],
 )
-def test_asks_reads_a_number_and_a_person(engine: Engine, question: str, number: bool,
-                                          person: bool) -> None:
-    """What a question asks beside its words: a number, a person."""
+def test_asks_reads_a_number_a_person_and_money(engine: Engine, question: str, number: bool,
+                                                person: bool, money: bool) -> None:
+    """What a question asks beside its words: a number, a person, an amount of money."""
     asks = engine.ranker.asks(question, "en")
     assert asks.number is number
     assert (asks.person is not None) is person
+    assert (asks.money is not None) is money
 
 
 def test_rank_puts_the_fact_sharing_the_words_first(engine: Engine) -> None:
