@@ -497,9 +497,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bh.yaml",), 0.9, 0.83),
     # Round bi, written at the start of the session after and left unread, scored with that
     # session's start engine (and its end: the same but Russian 31/34, in Latin letters
-    # 20/22), read at the start of the session after: one question below the start (English 29/34, 11/13; Russian
-    # 30/34, 12/13; Russian in Latin letters 19/22, 8/8; Lao 19/22, 7/8; Vietnamese 17/22,
-    # 8/8).
+    # 20/22), read at the start of the session after: one question below the start
+    # (English 29/34, 11/13; Russian 30/34, 12/13; Russian in Latin letters 19/22, 8/8; Lao
+    # 19/22, 7/8; Vietnamese 17/22, 8/8).
     (("blind_en_bi.yaml",), 0.82, 0.76),
     (("blind_ru_bi.yaml",), 0.85, 0.84),
     (("blind_ru_latin_bi.yaml",), 0.81, 0.87),
@@ -507,10 +507,10 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bi.yaml",), 0.72, 0.87),
     # Round bj, written midway through the same session, after most of its changes, and left
     # unread, scored with that session's start engine (and after the changes: the same), read
-    # at the start of the session after: one question below the start (English 28/31, 12/12; Russian 26/31, 9/12; Russian in Latin
-    # letters 19/21, 7/7; Lao 19/21, 7/7; Vietnamese 17/21, 7/7). Small talk must be whole:
-    # its items read, and answered by small talk as chat spells it ("oh", "priv", "ok
-    # thanks nhiều nha").
+    # at the start of the session after: one question below the start (English 28/31,
+    # 12/12; Russian 26/31, 9/12; Russian in Latin letters 19/21, 7/7; Lao 19/21, 7/7;
+    # Vietnamese 17/21, 7/7). Small talk must be whole: its items read, and answered by
+    # small talk as chat spells it ("oh", "priv", "ok thanks nhiều nha").
     (("blind_en_bj.yaml",), 0.87, 0.91),
     (("blind_ru_bj.yaml",), 0.8, 0.66),
     (("blind_ru_latin_bj.yaml",), 0.85, 0.85),
