@@ -76,14 +76,45 @@ def _romanized(word: str, language: str) -> set[str]:
             if typed != word and read(typed) == wanted}
 
 
+@cache
+def _enumerators(language: str) -> re.Pattern[str] | None:
+    """The words numbering a message's questions ("First, ...", "во-вторых") as a pattern
+    over the start of a piece as typed, with what follows them."""
+    resources = language_resources(language)
+    written = set(resources.conversation.enumerators)
+    if resources.fold_marks:
+        written |= {strip_marks(word) for word in written}
+    if resources.romanized is not None:
+        written |= {latin for word in tuple(written) for latin in _romanized(word, language)}
+    if not written:
+        return None
+    either = "|".join(re.escape(word) for word in sorted(written, key=len, reverse=True))
+    # Where words run together (Lao), the next word may follow with no space.
+    glued = r"|(?=\S)" if resources.segment is not None else ""
+    return re.compile(rf"(?:{either})(?:\s*[,:.)\-–—]+\s*|\s+{glued})", re.IGNORECASE)
+
+
+def _unnumbered(piece: str, language: str) -> str:
+    """A piece without the word numbering it ("Second, what ..."), where a mark sets the
+    word apart or what follows asks by itself: "last year's trade?" keeps its "last"."""
+    pattern = _enumerators(language)
+    match = pattern.match(piece) if pattern is not None else None
+    if match is None:
+        return piece
+    rest = piece[match.end():].strip(_EDGES)
+    marked = any(mark in match.group() for mark in ",:.)-–—")
+    return rest if rest and (marked or asks_itself(rest, language)) else piece
+
+
 def unjoined(piece: str, language: str) -> str:
-    """A piece without the punctuation and joining word it may start with ("Also, who ...")."""
-    piece = piece.strip(_EDGES)
+    """A piece without the punctuation, joining word and word numbering it it may start with
+    ("Also, who ...", "Second, what ...")."""
+    piece = _unnumbered(piece.strip(_EDGES), language)
     pattern = _joins(language)
     if pattern is not None:
         match = pattern.match(" " + piece + " ")
         if match is not None and match.end() > 1:
-            piece = (" " + piece + " ")[match.end():].strip(_EDGES)
+            piece = _unnumbered((" " + piece + " ")[match.end():].strip(_EDGES), language)
     return piece
 
 

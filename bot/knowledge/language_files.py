@@ -58,6 +58,9 @@ class ConversationFile(_Strict):
     (lower case, as typed)."""
 
     joins: tuple[Text, ...] = ()
+    # Words numbering the questions of a message in words ("First, ... ? Second, ..."): a
+    # part opening with one is a question of its own, read without it.
+    enumerators: tuple[Text, ...] = ()
     # Joining words that join only after a space, in a language written without spaces
     # between words (Lao ແລ້ວ: "and then" opening a clause, "already" glued to its verb).
     spaced_joins: tuple[Text, ...] = ()

@@ -37,6 +37,13 @@ from bot.engine.splitting import groupings, sentences
         ("trade grew 66+20 percent", "en", ["trade grew 66+20 percent"]),
         ("trade growth +new routes", "en", ["trade growth", "new routes"]),
         ("Two things: 1) trade growth 2) new routes", "en", ["trade growth", "new routes"]),
+        # Questions numbered in words: the word sets a question apart, and is no part of it;
+        # a word that only looks like one ("last year's trade") stays.
+        ("First, who met Putin? Second, whats the weather like", "en",
+         ["who met Putin?", "whats the weather like"]),
+        ("Во-первых, какие меморандумы подписали? Во-вторых, сколько стоит дорога?", "ru",
+         ["какие меморандумы подписали?", "сколько стоит дорога?"]),
+        ("Is tea mentioned? Last year's trade", "en", ["Is tea mentioned? Last year's trade"]),
         ("1. trade growth 2. new routes", "en", ["trade growth", "new routes"]),
         ("three quick ones: (1) who is Putin (2) what was signed", "en",
          ["who is Putin", "what was signed"]),
