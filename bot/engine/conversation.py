@@ -285,13 +285,13 @@ def converse(question: str, language: str, context: Context, one: One,
             # asks for a number ("... how many tonnes a year?") or stands on a line of its
             # own in a list of questions.
             continue
-        if decided and not decision.confident and not names(piece) and not (
-                decision.closest is not None and details(piece)):
+        if decided and not decision.confident and not names(piece) and not details(piece):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"
             # names a word of its own and stays a question the article does not answer, as
-            # does one asking for a number the article is known not to give ("railway through
-            # china + how long will it be?": the route, and the length it does not say).
+            # does one asking for a number or a price the article does not give ("railway
+            # through china + how long will it be?", "... ? also what was the oil price that
+            # day": pointing back at the date, it asks a figure of its own).
             continue
         decided.append(decision)
         before, asked = turn, piece

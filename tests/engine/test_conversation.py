@@ -821,3 +821,13 @@ def test_a_number_the_article_does_not_give_is_a_part_of_its_own(engine: Engine,
     assert decision.kind == "parts"
     assert decision.given == ("new_routes",)
     assert len(decision.parts) == 2 and not decision.parts[1].confident
+
+
+def test_a_price_pointing_back_is_a_part_of_its_own(engine: Engine) -> None:
+    """"... ? also what was the oil price that day" points back at the date just asked, but
+    asks a figure of its own the article does not give: that part is left unanswered."""
+    decision = engine.decide("when did putin announce the routes? also what was the oil "
+                             "price that day")
+    assert decision.kind == "parts"
+    assert decision.given == ("announcement",)
+    assert len(decision.parts) == 2 and not decision.parts[1].confident
