@@ -23,6 +23,9 @@ from bot.knowledge import Knowledge
 MAX_QUESTION_CHARS = 500
 # "@SomeBot how much ..." names a bot, not a subject; e-mail addresses keep their "@".
 _MENTION = re.compile(r"(?<!\w)@\w+")
+# A bot command opening a message ("/ask ...", "/ask@LaosNewsBot ...") is no word of the
+# question: a chat that is not a group may hand it over whole.
+_COMMAND = re.compile(r"^\s*/\w+(?:@\w+)?(?!\S)")
 
 
 class Engine:
@@ -50,13 +53,14 @@ class Engine:
     ) -> Decision:
         """Decide the reply to a message; `chosen` is a reply language the chat picked and
         `context` what the conversation was last told (none: the message stands alone)."""
-        language = self.language_of(question, language_hint)
+        asked = _COMMAND.sub(" ", question) if "/" in question else question
+        language = self.language_of(asked, language_hint)
         reply = reply_language(language, chosen, self.knowledge.languages)
-        if not words(question):
+        if not words(asked):
             return decline(question, reply, self.knowledge, "empty")
         if len(question) > MAX_QUESTION_CHARS:
             return decline(question, reply, self.knowledge, "too_long")
-        asked = _MENTION.sub(" ", question) if "@" in question else question
+        asked = _MENTION.sub(" ", asked) if "@" in asked else asked
         if len(asked.split()) > SHORT:
             # A very short message, its language the least certain, is read as typed: in
             # every language ("more" is also "море" typed in Latin letters).

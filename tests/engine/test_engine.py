@@ -175,6 +175,29 @@ def test_the_question_is_found_inside_the_message(engine: Engine, question: str)
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id", "language"),
+    [
+        ("/ask how much did trade grow?", "trade_growth", "en"),
+        ("/ask@SomeBot how much did trade grow?", "trade_growth", "en"),
+        # The command's Latin letters are no Russian typed in Latin ("аск").
+        ("/ask атом лаос", "nuclear_interest", "ru"),
+    ],
+)
+def test_a_command_opening_the_message_is_no_word_of_it(engine: Engine, question: str,
+                                                        fact_id: str, language: str) -> None:
+    """A bot command the chat handed over with the message ("/ask ...") is not read as a
+    word of the question, nor as a sign of its language."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id, decision.language) == ("fact", fact_id, language)
+    assert decision.question == question
+
+
+def test_a_command_alone_asks_nothing(engine: Engine) -> None:
+    """"/ask" with nothing after it is an empty question: the bot asks for one."""
+    assert engine.decide("/ask").reason == "empty"
+
+
+@pytest.mark.parametrize(
     ("question", "kind", "fact_id"),
     [
         ("I mostly trade with Thailand and Cambodia, so this is new to me. Anyway, how much "
