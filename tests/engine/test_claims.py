@@ -21,6 +21,10 @@ from bot.engine.claims import checks_claim
         # A stopword may stand between a phrase's words ("đúng vậy không").
         ("đường sắt đi qua Thái Lan, đúng vậy không?", "vi", True),
         ("đúng là tàu đi qua Thái Lan, không?", "vi", False),  # more than one word between
+        # A particle closing a question as "right?" does ("hả?"), typed without its mark too.
+        ("tàu đi qua Thái Lan hả?", "vi", True),
+        ("tau di qua Thai Lan ha?", "vi", True),
+        ("hà nội có nhắc không?", "vi", False),
     ],
 )
 def test_checks_claim(engine: Engine, question: str, language: str, expected: bool) -> None:
@@ -51,6 +55,7 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         ("so the new rail link will run through Thailand, right?", "new_routes"),
         # One fact alone in sight, plausible: what the article says of the claim's subject.
         ("Vậy là Lào với Nga ký hiệp ước quân sự rồi đúng ko?", "memoranda"),
+        ("đường sắt sẽ đi qua Thái Lan hả?", "new_routes"),
     ],
 )
 def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
