@@ -96,6 +96,11 @@ def test_sentences(text: str, language: str, expected: list[str]) -> None:
         ("Насколько вырос товарооборот и кто это объявил?", "ru",
          [["Насколько вырос товарооборот", "кто это объявил?"]]),
         ("How much did trade grow", "en", []),
+        # A phrase announcing another question ("one more thing", "заодно") joins as "and".
+        ("how much did trade rise, one more thing, what was the total", "en",
+         [["how much did trade rise", "what was the total"]]),
+        ("через какие страны пойдут маршруты, и заодно сколько стоит дорога?", "ru",
+         [["через какие страны пойдут маршруты", "сколько стоит дорога?"]]),
         # Russian joins typed in Latin letters, as the romanization reads them.
         ("skolko vyros tovarooborot i kto ob'yavil ob etom?", "ru",
          [["skolko vyros tovarooborot", "kto ob'yavil ob etom?"]]),
