@@ -29,6 +29,19 @@ def checks_claim(index: Index, question: str) -> bool:
     return index.checks_a_claim(index.analyzer.normal(question))
 
 
+def closing_claim(index: Index, text: str) -> str | None:
+    """The phrase checking a claim that closes the text ("..., correct?"), as read; None
+    when none does: a tag closing a message checks every claim joined in it ("so trade
+    fell and they signed a defence deal, correct?")."""
+    if index.checks_claim is None:
+        return None
+    normal = index.analyzer.normal(text)
+    last = next(reversed(list(index.checks_claim.finditer(normal))), None)
+    if last is None or normal[last.end():].strip(" .!?"):
+        return None
+    return last.group()
+
+
 def checked(ranker: Ranker, question: str, language: str, reply: str) -> Decision | None:
     """The fact the rest of a claim checked points to, ahead of the others by the margin a
     question needs and having two of its words: it confirms or corrects the claim ("the rail

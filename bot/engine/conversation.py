@@ -17,6 +17,7 @@ from bot.engine.splitting import groupings, joined_sentences
 from bot.knowledge import Fact, language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
+_CLAIM_WORDS = 3  # a claim joined to another has this many words at least ("trade fell")
 _LIST = re.compile(r"\s*[,;/]\s+|\s+/\s*")  # between the items of a list of questions
 
 # Decides one question in a context.
@@ -25,6 +26,8 @@ One = Callable[[str, Context], Decision]
 # `details`, whether it asks for a detail a fact may not give (`Ranker.asks_detail`: a number
 # or a date, an amount of money, a thing a listed category does not name).
 Names = Callable[[str], bool]
+# The phrase checking a claim that closes a text ("..., correct?"; `claims.closing_claim`).
+Tag = Callable[[str], str | None]
 
 
 def combine(question: str, language: str, decided: list[Decision]) -> Decision:
@@ -66,14 +69,20 @@ def _answers_one_part(whole: Decision, decided: list[Decision], offers: list[Dec
 def _joined(sentence: str, language: str, context: Context, one: One,
             whole: Decision, details: Names, names: Names,
             subject: Names = lambda word: False,
-            facts: Mapping[str, Fact] | None = None) -> Decision:
+            facts: Mapping[str, Fact] | None = None, tag: Tag = lambda text: None) -> Decision:
     """One sentence, read as several questions joined by "and" when every part after the
-    first is a question of its own ("who ...", "how ..."), every part is answered (each in
-    the context of the parts before it) and they answer different facts; otherwise as the
-    one question it is."""
+    first is a question of its own ("who ...", "how ...") or a claim the sentence's closing
+    tag checks ("trade fell and they signed a defence deal, correct?"), every part is
+    answered (each in the context of the parts before it) and they answer different facts;
+    otherwise as the one question it is."""
+    closing = tag(sentence)
     for grouping in groupings(sentence, language):
-        if not all(asks_itself(part, language) and not asks_only(part, language)
-                   for part in grouping[1:]):
+        if closing is not None:
+            if not all(len(part.split()) - (len(closing.split()) if tag(part) else 0)
+                       >= _CLAIM_WORDS for part in grouping):
+                continue  # "they signed a pact also, right?": one claim, its tag cut off
+        elif not all(asks_itself(part, language) and not asks_only(part, language)
+                     for part in grouping[1:]):
             continue
         if any(before.split() and after.split() and subject(before.split()[-1])
                and subject(after.split()[0]) and not asks_itself(before, language)
@@ -81,6 +90,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # "hàng hóa giữa Nga và Lào ... qua nước nào?" (goods between Russia and Laos):
             # the two sides, one thing, unless what comes before asks by itself.
             continue
+        # Each claim is checked by the tag closing them all; its part is what was typed.
+        typed = {part if closing is None or tag(part) else f"{part.rstrip(' ,')}, {closing}":
+                 part for part in grouping}
+        grouping = list(typed)
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.
         # What introduces the questions ("hi! two things: what ...") asks nothing itself.
@@ -89,7 +102,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         announced = opening != grouping[0]
         # A preamble of sentences before the question ("hi, I export maize. Is corn on the
         # list, and ...") asks nothing either: the opening asks when its last sentence does.
-        asking = asks_itself(last_sentence(opening), language)
+        asking = closing is not None or asks_itself(last_sentence(opening), language)
         if not asking and set_aside(opening, language) is not None:
             # An opening that only sets something aside asks nothing, however well its words
             # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,
@@ -101,6 +114,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         turn = context
         for part in (opening, *grouping[1:]):
             decision = one(part, turn)
+            if typed.get(part, part) != part:
+                decision = replace(decision, question=typed[part])
             # A part the article is known not to answer ("... and how much is that in
             # dollars?") is answered too: by saying so.
             missed = decision.closest is not None
@@ -246,7 +261,7 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 def converse(question: str, language: str, context: Context, one: One,
              names: Names = lambda text: True, details: Names = lambda text: False,
              subject: Names = lambda word: False,
-             facts: Mapping[str, Fact] | None = None) -> Decision:
+             facts: Mapping[str, Fact] | None = None, tag: Tag = lambda text: None) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it;
     `subject`: whether a word names one of the article's subjects (never cut between two)."""
@@ -255,13 +270,13 @@ def converse(question: str, language: str, context: Context, one: One,
                      lambda piece: one(piece, context).kind == "fact", names)
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole, details, names, subject,
-                       facts)
+                       facts, tag)
     decided: list[Decision] = []
     turn = before = context
     asked = ""
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
-                           subject, facts)
+                           subject, facts, tag)
         if decided and not decision.confident and refers_to_thing(piece, language) \
                 and not details(piece) and "\n" not in question.strip():
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have

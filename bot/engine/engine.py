@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.engine.claims import closing_claim
 from bot.engine.conversation import converse
 from bot.engine.dating import dated
 from bot.engine.decision import Asks, Candidate, Decision, Thresholds, decline
@@ -71,7 +72,8 @@ class Engine:
                             lambda text: names_own(self.index(language), text, language),
                             lambda text: self.ranker.asks_detail(text, language),
                             lambda word: self.ranker.names_subject(word, language),
-                            self.knowledge.by_id)
+                            self.knowledge.by_id,
+                            lambda text: closing_claim(self.index(language), text))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = (elsewhere(self.ranker, asked, language, reply)
                         or kin(self.ranker, asked, language, reply) or decision)

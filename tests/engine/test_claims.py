@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.claims import checks_claim
+from bot.engine.claims import checks_claim, closing_claim
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,21 @@ def test_a_statement_naming_another_country_is_a_claim(
     another ("via Mongolia"), is checked against that fact."""
     decision = engine.decide(question)
     assert decision.fact_id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("so trade fell and they signed a defence deal, correct?", "en", "correct?"),
+        ("so trade went up 80%, right??", "en", "right?"),
+        ("торговля упала и подписали военный пакт, верно?", "ru", "верно?"),
+        # A phrase checking a claim that does not close the message is no closing tag.
+        ("is it true that trade fell?", "en", None),
+        ("how much did trade grow?", "en", None),
+    ],
+)
+def test_closing_claim(engine: Engine, question: str, language: str,
+                       expected: str | None) -> None:
+    """The phrase checking a claim that closes a message is read, to check each claim the
+    message joins."""
+    assert closing_claim(engine.index(language), question) == expected

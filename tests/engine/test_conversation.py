@@ -831,3 +831,28 @@ def test_a_price_pointing_back_is_a_part_of_its_own(engine: Engine) -> None:
     assert decision.kind == "parts"
     assert decision.given == ("announcement",)
     assert len(decision.parts) == 2 and not decision.parts[1].confident
+
+
+@pytest.mark.parametrize(
+    ("message", "given"),
+    [
+        ("so trade fell in 2025 and they signed a defence deal, correct?",
+         ("trade_growth", "memoranda")),
+        ("так торговля в 2025 упала и они подписали военный пакт, верно?",
+         ("trade_growth", "memoranda")),
+    ],
+)
+def test_a_closing_tag_checks_each_claim_joined(engine: Engine, message: str,
+                                                given: tuple[str, ...]) -> None:
+    """Two claims joined by "and" under one "correct?" are each checked: each gets the
+    fact that says what is so, and the parts are shown as typed."""
+    decision = engine.decide(message)
+    assert decision.kind == "parts"
+    assert decision.given == given
+    assert not any(part.question.endswith("?") for part in decision.parts[:-1])
+
+
+def test_one_claim_with_also_before_its_tag_stays_one(engine: Engine) -> None:
+    """"They signed a defence pact also, right?" is one claim: "also" cuts off only its tag."""
+    decision = engine.decide("they signed a defence pact also, right?")
+    assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
