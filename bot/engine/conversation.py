@@ -90,16 +90,15 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # "hàng hóa giữa Nga và Lào ... qua nước nào?" (goods between Russia and Laos):
             # the two sides, one thing, unless what comes before asks by itself.
             continue
-        # Each claim is checked by the tag closing them all; its part is what was typed.
-        typed = {part if closing is None or tag(part) else f"{part.rstrip(' ,')}, {closing}":
-                 part for part in grouping}
-        grouping = list(typed)
+        # Each claim is checked by the tag closing them all.
+        asked = [part if closing is None or tag(part) else f"{part.rstrip(' ,')}, {closing}"
+                 for part in grouping]
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.
         # What introduces the questions ("hi! two things: what ...") asks nothing itself.
-        opening = grouping[0].rsplit(": ", 1)[-1]
+        opening = asked[0].rsplit(": ", 1)[-1]
         # Announced questions ("two things: ...") are several whatever the whole reads as.
-        announced = opening != grouping[0]
+        announced = opening != asked[0]
         # A preamble of sentences before the question ("hi, I export maize. Is corn on the
         # list, and ...") asks nothing either: the opening asks when its last sentence does.
         asking = closing is not None or asks_itself(last_sentence(opening), language)
@@ -112,10 +111,11 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         decided: list[Decision] = []
         open_parts: list[Decision] = []  # neither answered nor said not to be: offers
         turn = context
-        for part in (opening, *grouping[1:]):
+        shown = (grouping[0].rsplit(": ", 1)[-1], *grouping[1:])  # each part as typed
+        for part, typed in zip((opening, *asked[1:]), shown, strict=True):
             decision = one(part, turn)
-            if typed.get(part, part) != part:
-                decision = replace(decision, question=typed[part])
+            if typed != part:
+                decision = replace(decision, question=typed)
             # A part the article is known not to answer ("... and how much is that in
             # dollars?") is answered too: by saying so.
             missed = decision.closest is not None

@@ -37,14 +37,7 @@ MAX_PIECES = 5  # more joins than this is one long sentence, not a list of quest
 def _joins(language: str) -> re.Pattern[str] | None:
     """The words joining two questions as a pattern over the message as typed."""
     resources = language_resources(language)
-    written = set(resources.conversation.joins)
-    if resources.fold_marks:
-        # Typed without its marks too ("ngoai ra" for "ngoài ra"), as the language is read.
-        written |= {strip_marks(word) for word in written}
-    if resources.romanized is not None:
-        # Typed in Latin letters too ("i", "a takzhe" for "и", "а также").
-        written |= {latin for word in tuple(written) for latin in _romanized(word, language)}
-    joins = sorted(written, key=len, reverse=True)
+    joins = sorted(_as_typed(resources.conversation.joins, language), key=len, reverse=True)
     if not joins:
         return None
     joins.append("&")
@@ -57,6 +50,19 @@ def _joins(language: str) -> re.Pattern[str] | None:
         return re.compile(rf"{either}|\s+/\s+")
     # A slash between spaces ("trade growth 2024 / date of the talks") joins as "and" does.
     return re.compile(rf"\s*,?\s+(?:{alternatives}|/)(?:\s*,)?\s+", re.IGNORECASE)
+
+
+def _as_typed(listed: tuple[str, ...], language: str) -> set[str]:
+    """A language file's words as they may be typed: without their marks too ("ngoai ra"
+    for "ngoài ra"), as the language is read, and in Latin letters ("i", "a takzhe" for
+    "и", "а также")."""
+    resources = language_resources(language)
+    written = set(listed)
+    if resources.fold_marks:
+        written |= {strip_marks(word) for word in written}
+    if resources.romanized is not None:
+        written |= {latin for word in tuple(written) for latin in _romanized(word, language)}
+    return written
 
 
 def _romanized(word: str, language: str) -> set[str]:
@@ -81,11 +87,7 @@ def _enumerators(language: str) -> re.Pattern[str] | None:
     """The words numbering a message's questions ("First, ...", "во-вторых") as a pattern
     over the start of a piece as typed, with what follows them."""
     resources = language_resources(language)
-    written = set(resources.conversation.enumerators)
-    if resources.fold_marks:
-        written |= {strip_marks(word) for word in written}
-    if resources.romanized is not None:
-        written |= {latin for word in tuple(written) for latin in _romanized(word, language)}
+    written = _as_typed(resources.conversation.enumerators, language)
     if not written:
         return None
     either = "|".join(re.escape(word) for word in sorted(written, key=len, reverse=True))
