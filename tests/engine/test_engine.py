@@ -151,6 +151,12 @@ def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
         ("ты кто?", "help", "ru"),
         ("кто ты такой?", "help", "ru"),
         ("@laos_russia_bot hello", "greeting", "en"),
+        # A group greeted, and the bot asked after by its name rather than "you".
+        ("hi everyone", "greeting", "en"),
+        ("привет всем", "greeting", "ru"),
+        ("здарова всем, бот живой?", "help", "ru"),
+        ("bot alive?", "help", "en"),
+        ("xin chào mọi người", "greeting", "vi"),
     ],
 )
 def test_smalltalk(engine: Engine, question: str, intent: str, language: str) -> None:
