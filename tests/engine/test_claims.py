@@ -15,6 +15,9 @@ from bot.engine.claims import checks_claim, closing_claim
         ("is it true that trade fell?", "en", True),
         ("which human rights were discussed", "en", False),  # "right?" only ends a question
         ("так они военный пакт подписали, верно?", "ru", True),
+        ("верно что торговля упала?", "ru", True),
+        ("дорожная карта на 2025-2027 вроде?", "ru", True),
+        ("вроде бы рис в списке есть", "ru", False),  # "вроде" opening a remark is no tag
         ("nu tak oni pakt podpisali, pravilno?", "ru", True),  # read without the soft sign
         ("đường sắt đi qua Thái Lan đúng không?", "vi", True),
         ("ລົດໄຟຈະຜ່ານໄທແມ່ນບໍ?", "lo", True),
