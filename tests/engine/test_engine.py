@@ -105,7 +105,7 @@ def test_declines_what_the_article_does_not_say(engine: Engine, question: str) -
         ("какие шахты эксплуатируют русские компании", "metal_mines", None),
         # A name asked for: only a fact whose answer names someone or something gives one.
         ("what are the russian mining companies in laos called?", None, "metal_mines"),
-        ("what are the russian mining companies named?", None, "metal_mines"),
+        ("what are the russian companies in laos named?", None, "metal_mines"),
         # "Named" inside a question asks whether a thing is listed, not for its name.
         ("are any cereal crops named among the lao farm exports?", "agri_exports", None),
         ("как называется компания, которая добывает металлы в лаосе", None, "metal_mines"),
