@@ -20,6 +20,7 @@ from bot.engine.retrieval import Weights
 from bot.knowledge import Knowledge, load_knowledge
 from bot.ops.calibration import ranked_questions, search
 from bot.ops.evaluation import LabelledQuestion
+from bot.ops.weighting import first_right, weight_grid
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "stackfaq"
 Queries = list[tuple[str, str]]  # (query, fact id)
@@ -97,6 +98,25 @@ def cross_fitted(engines: list[Engine], runs: list[tuple[Knowledge, Queries]], f
     return search(engine, ranked, engine.thresholds, max_wrong=max_wrong).thresholds
 
 
+def fitted_weights(runs: list[tuple[Knowledge, Queries]], start: Weights) -> list[Weights]:
+    """For each fold, the ranking weights of the grid that rank the expected fact first most
+    often on the other folds' queries (each ranked by its own fold's engine), the starting
+    ones on a tie: held out from the fold they are used on."""
+    grid = weight_grid(start)
+    hits: dict[Weights, list[int]] = {}
+    for weights in grid:
+        built: dict[int, Engine] = {}  # B0's folds share one knowledge base: built once
+        hits[weights] = []
+        for knowledge, queries in runs:
+            if id(knowledge) not in built:
+                built[id(knowledge)] = Engine(knowledge, weights=weights)
+            hits[weights].append(first_right(built[id(knowledge)], [
+                LabelledQuestion(query, (fact,)) for query, fact in queries]))
+    return [max(grid, key=lambda weights: (sum(count for other, count in enumerate(hits[weights])
+                                               if other != fold), weights == start))
+            for fold in range(len(runs))]
+
+
 def score(engine: Engine, tests: list[tuple[str, str]], row: dict[str, float]) -> None:
     """Add one engine's results on the test queries to the row."""
     for query, expected in tests:
@@ -124,7 +144,16 @@ def report_protocol(label: str, runs: list[tuple[Knowledge, Queries]], weights: 
     fitted = [cross_fitted(engines, runs, fold, max_wrong) for fold in range(len(runs))]
     calibrated = [Engine(knowledge, thresholds, weights)
                   for (knowledge, _), thresholds in zip(runs, fitted, strict=True)]
-    for name, tested in (("default", engines), ("calibrated", calibrated)):
+    # The ranking's weights fitted too, then the thresholds with them, both on the other folds.
+    weighted = []
+    for fold, chosen in enumerate(fitted_weights(runs, weights)):
+        rankers = [Engine(knowledge, weights=chosen) for knowledge, _ in runs]
+        thresholds = cross_fitted(rankers, runs, fold, max_wrong)
+        weighted.append(Engine(runs[fold][0], thresholds, chosen))
+        print(f"{label} fold {fold}: phrase_weight {chosen.phrase_weight:g} bm25_weight "
+              f"{chosen.bm25_weight:g} query_weight {chosen.query_weight:g}")
+    for name, tested in (("default", engines), ("calibrated", calibrated),
+                         ("fitted", weighted)):
         row = dict.fromkeys(("n", "right", "wrong", "clarified", "offered", "declined",
                              "p1", "rr", "ms"), 0.0)
         for engine, (_, queries) in zip(tested, runs, strict=True):

@@ -15,7 +15,7 @@ from baseline import Bm25Ranker
 from figures import percentile, ratio
 from synthetic import PHRASINGS_PER_FACT, generate_knowledge
 
-from bot.engine import Engine
+from bot.engine import Engine, Weights
 from bot.knowledge import Knowledge, load_knowledge
 from bot.ops.evaluation import LabelledQuestion
 
@@ -124,3 +124,5 @@ def test_stackfaq_asks_every_rephrasing_once_with_thresholds_fitted_elsewhere() 
     # A fold whose own queries are all it could fit on gets the engine's own thresholds back.
     lone = [(runs[0][0], runs[0][1])] + [(knowledge, []) for knowledge, _ in runs[1:]]
     assert stackfaq.cross_fitted(engines, lone, 0, 0.02) == engines[0].thresholds
+    # Likewise its ranking weights: the starting ones, no other fold telling them apart.
+    assert stackfaq.fitted_weights(lone, Weights())[0] == Weights()

@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--max-answered-out", type=float, default=0.02,
                      help="largest share of out-of-scope questions answered (default 0.02)")
     fit.add_argument("--language", help="fit one language's own thresholds, on its questions")
+    fit.add_argument("--weights", action="store_true",
+                     help="first fit the ranking's weights (the shares of phrasing, BM25 and "
+                          "question coverage in a fact's score) on the sets, for the whole "
+                          "knowledge base, then the thresholds with them")
     fit.add_argument("--write", action="store_true",
                      help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
@@ -212,6 +216,21 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
         return 1
     start = engine.thresholds_for(language) if language else engine.thresholds
     before = outcome(engine, ranked_questions(engine, questions, language), start)
+    weights = None
+    if args.weights:
+        if language is not None:
+            print("--weights fits the whole knowledge base: leave out --language",
+                  file=sys.stderr)
+            return 1
+        from bot.ops.weighting import fit_weights
+
+        weights, fitted, now = fit_weights(
+            lambda chosen: Engine(engine.knowledge, weights=chosen), questions,
+            engine.ranker.weights)
+        print(f"expected fact ranked first: now {now}, fitted {fitted} (phrase_weight="
+              f"{weights.phrase_weight:g}, bm25_weight={weights.bm25_weight:g}, "
+              f"query_weight={weights.query_weight:g})")
+        engine = Engine(engine.knowledge, weights=weights)
     after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
     for label, result in (("now", before), ("calibrated", after)):
         print(f"{label}: right {result.right}/{result.in_scope}, wrong {result.wrong}, "
@@ -221,7 +240,7 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     print("changes: " + (", ".join(f"{k}={v:g}" for k, v in changed.items()) or "none"))
     if args.write:
         path = write_calibration(engine.knowledge.directory, after.thresholds, language,
-                                 engine.thresholds)
+                                 engine.thresholds, weights)
         print(f"written: {path}")
     return 0
 

@@ -234,6 +234,29 @@ def test_calibrate_an_unknown_language_is_refused(capsys: pytest.CaptureFixture[
     assert "unknown language 'xx'" in capsys.readouterr().err
 
 
+def test_calibrate_weights_fits_and_writes_the_ranking_weights(
+    tiny_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`calibrate --weights --write` reports how many expected facts the fitted weights rank
+    first and saves them beside the thresholds."""
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(tiny_dir))
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text('- {q: "how much did trade grow?", expect: growth}\n', encoding="utf-8")
+    assert main(["calibrate", "--weights", "--write", str(labelled)]) == 0
+    out = capsys.readouterr().out
+    assert "expected fact ranked first: now 1, fitted 1" in out
+    text = (tiny_dir / "calibration.yaml").read_text(encoding="utf-8")
+    assert "phrase_weight:" in text and "bm25_weight:" in text and "query_weight:" in text
+
+
+def test_calibrate_weights_with_a_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """The weights are the whole knowledge base's: asked with one language, one clear line."""
+    labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
+    assert main(["calibrate", "--weights", "--language", "ru", str(labelled)]) == 1
+    assert "leave out --language" in capsys.readouterr().err
+
+
 def test_ask_is_stateless_without_a_session(capsys: pytest.CaptureFixture[str]) -> None:
     """Two `ask` calls without --session do not continue each other."""
     assert main(["ask", "What new transport routes are planned?"]) == 0

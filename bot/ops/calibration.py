@@ -11,10 +11,11 @@ from typing import Any
 
 import yaml
 
-from bot.engine import Candidate, Engine, Thresholds
+from bot.engine import Candidate, Engine, Thresholds, Weights
 from bot.engine.decision import Asks, decide
 from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.evaluation import LabelledQuestion
+from bot.ops.weighting import WEIGHT_GRID
 
 # The values searched: the answer gate (score, margin, coverage), the lone-candidate gate and
 # the gate of a leader far ahead that has most of the question's known words.
@@ -128,9 +129,10 @@ def search(engine: Engine, ranked: Sequence[Ranked],
 
 
 def write_calibration(directory: Path, thresholds: Thresholds, language: str | None = None,
-                      overall: Thresholds | None = None) -> Path:
+                      overall: Thresholds | None = None, weights: Weights | None = None) -> Path:
     """Save the thresholds beside the knowledge base they were calibrated for, keeping the
-    rest of the file; a language's own are saved as what differs from the `overall` ones."""
+    rest of the file; a language's own are saved as what differs from the `overall` ones;
+    `weights`: the ranking's fitted weights too (those `WEIGHT_GRID` searches)."""
     path = directory / CALIBRATION_FILE
     current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     values: dict[str, Any] = current if isinstance(current, dict) else {}
@@ -139,8 +141,10 @@ def write_calibration(directory: Path, thresholds: Thresholds, language: str | N
         own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
         values.setdefault("languages", {})[language] = own
     else:
-        # The languages' own thresholds and the ranking's weights stay as they were.
+        # The languages' own thresholds and the ranking's other weights stay as they were.
         values.update(asdict(thresholds))
+    if weights is not None:
+        values.update({name: getattr(weights, name) for name in WEIGHT_GRID})
     path.write_text("# Decision thresholds calibrated on labelled questions "
                     "(python -m bot calibrate).\n" + yaml.safe_dump(values, sort_keys=True),
                     encoding="utf-8")
