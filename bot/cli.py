@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--weights", action="store_true",
                      help="first fit the ranking's weights (the shares of phrasing, BM25 and "
                           "question coverage in a fact's score) on the sets, for the whole "
-                          "knowledge base, then the thresholds with them")
+                          "knowledge base, then the thresholds with them; kept only when they "
+                          "answer more questions right")
     fit.add_argument("--write", action="store_true",
                      help="save them as calibration.yaml in the knowledge directory")
     scores = commands.add_parser(
@@ -217,6 +218,7 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     start = engine.thresholds_for(language) if language else engine.thresholds
     before = outcome(engine, ranked_questions(engine, questions, language), start)
     weights = None
+    current = engine
     if args.weights:
         if language is not None:
             print("--weights fits the whole knowledge base: leave out --language",
@@ -232,6 +234,12 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
               f"query_weight={weights.query_weight:g})")
         engine = Engine(engine.knowledge, weights=weights)
     after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
+    if weights is not None and after.right < before.right:
+        # Ranked first more often is not answered more often: the decision's thresholds were
+        # fitted with the current weights' scores. Kept as they are.
+        print("the fitted weights answer fewer questions right: the current ones are kept")
+        weights, engine = None, current
+        after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
     for label, result in (("now", before), ("calibrated", after)):
         print(f"{label}: right {result.right}/{result.in_scope}, wrong {result.wrong}, "
               f"out of scope answered {result.answered_out}/{result.out_of_scope}")
