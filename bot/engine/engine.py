@@ -54,7 +54,7 @@ class Engine:
     ) -> Decision:
         """Decide the reply to a message; `chosen` is a reply language the chat picked and
         `context` what the conversation was last told (none: the message stands alone)."""
-        asked = _COMMAND.sub(" ", question) if "/" in question else question
+        asked = _COMMAND.sub("", question).lstrip() if "/" in question else question
         language = self.language_of(asked, language_hint)
         reply = reply_language(language, chosen, self.knowledge.languages)
         if not words(asked):

@@ -201,6 +201,15 @@ def test_a_command_opening_the_message_is_no_word_of_it(engine: Engine, question
     assert decision.question == question
 
 
+def test_the_parts_after_a_command_read_as_typed(engine: Engine) -> None:
+    """A summary of a topic after "/ask" shows the question as typed, with nothing left of the
+    command."""
+    decision = engine.decide("/ask key takeaways of the putin thongloun meeting")
+    assert decision.parts
+    assert {part.question for part in decision.parts} == {
+        "key takeaways of the putin thongloun meeting"}
+
+
 def test_a_command_alone_asks_nothing(engine: Engine) -> None:
     """"/ask" with nothing after it is an empty question: the bot asks for one."""
     assert engine.decide("/ask").reason == "empty"
