@@ -568,6 +568,10 @@ TRADE = "how much did trade grow in 2024"
         # Why, asked of an answer that says why (hydropower "taking advantage of" the water).
         ("did they talk about hydropower?", "why laos specifically?", "textile_hydropower"),
         ("обсуждали ли гидроэнергетику?", "почему именно лаос?", "textile_hydropower"),
+        # Asking only for other ones: the last answer holds all the article has of it.
+        ("what farm products can laos export?", "any others?", "agri_exports"),
+        ("was there an agreement on education?", "any others?", "memoranda"),
+        ("какие меморандумы подписали?", "а другие?", "memoranda"),
     ],
 )
 def test_a_follow_up_is_what_the_last_answer_gives(
