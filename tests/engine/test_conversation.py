@@ -860,3 +860,11 @@ def test_one_claim_with_also_before_its_tag_stays_one(engine: Engine) -> None:
     """"They signed a defence pact also, right?" is one claim: "also" cuts off only its tag."""
     decision = engine.decide("they signed a defence pact also, right?")
     assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
+
+
+@pytest.mark.parametrize("question", ["any others?", "а другие?", "còn cái khác không?"])
+def test_other_ones_asked_of_nothing_are_declined(engine: Engine, question: str) -> None:
+    """Asked with nothing before it, "any others?" names nothing: declined, not answered with
+    the fact that says "other"."""
+    decision = engine.decide(question)
+    assert decision.kind == "none"
