@@ -90,22 +90,22 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     asked = after_preamble(index, question, language) if ranker.knowledge.overview else None
     if asked is not None and asks_overview(asked, language, unknown):
         return overview
-    if asks_other(question, language) \
-            and not names_known(index, without_others(question, language)) \
-            and not any(asks_more(question, code) for code in spoken):
-        # "Any others?" after an answer names nothing but other ones: the last answer says
-        # all the article has of it (after the crops, the article lists no other crops).
-        # With nothing before it, it names nothing: not the fact that says "other".
-        if context.given:
-            return _again(ranker, question, reply, context)
-        return decline(question, reply, ranker.knowledge)
-    if context.given and asks_other(question, language) and names_known(index, question) \
-            and not narrows_back(question, language):
-        # Not "only for power plants, or something else too?": that asks whether the last
-        # answer is all there is.
-        other = _other(ranker, question, language, reply, context)
-        if other is not None:
-            return other
+    if asks_other(question, language):
+        if not names_known(index, without_others(question, language)) \
+                and not any(asks_more(question, code) for code in spoken):
+            # "Any others?" after an answer names nothing but other ones: the last answer
+            # says all the article has of it (after the crops, the article lists no other
+            # crops). With nothing before it, it names nothing: not the fact saying "other".
+            if context.given:
+                return _again(ranker, question, reply, context)
+            return decline(question, reply, ranker.knowledge)
+        if context.given and names_known(index, question) \
+                and not narrows_back(question, language):
+            # Not "only for power plants, or something else too?": that asks whether the
+            # last answer is all there is.
+            other = _other(ranker, question, language, reply, context)
+            if other is not None:
+                return other
     if any(asks_more(question, code) for code in spoken):
         if context.started:
             return _more(ranker, question, reply, context)
