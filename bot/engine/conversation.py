@@ -77,9 +77,11 @@ def _joined(sentence: str, language: str, context: Context, one: One,
     otherwise as the one question it is."""
     closing = tag(sentence)
     for grouping in groupings(sentence, language):
+        # The parts that carry the closing tag themselves (the last, as a rule).
+        tagged = [closing is not None and tag(part) is not None for part in grouping]
         if closing is not None:
-            if not all(len(part.split()) - (len(closing.split()) if tag(part) else 0)
-                       >= _CLAIM_WORDS for part in grouping):
+            if not all(len(part.split()) - (len(closing.split()) if has else 0) >= _CLAIM_WORDS
+                       for part, has in zip(grouping, tagged, strict=True)):
                 continue  # "they signed a pact also, right?": one claim, its tag cut off
         elif not all(asks_itself(part, language) and not asks_only(part, language)
                      for part in grouping[1:]):
@@ -91,8 +93,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # the two sides, one thing, unless what comes before asks by itself.
             continue
         # Each claim is checked by the tag closing them all.
-        asked = [part if closing is None or tag(part) else f"{part.rstrip(' ,')}, {closing}"
-                 for part in grouping]
+        asked = [part if closing is None or has else f"{part.rstrip(' ,')}, {closing}"
+                 for part, has in zip(grouping, tagged, strict=True)]
         # A clean cut (every part asks by itself) may leave a part unanswered when the
         # whole is no answer either: the answered parts, and an offer for the others.
         # What introduces the questions ("hi! two things: what ...") asks nothing itself.
