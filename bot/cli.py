@@ -14,7 +14,7 @@ from pathlib import Path
 from bot import signals
 from bot.config import REPORT_DAYS, Settings, load_settings
 from bot.console import run_console
-from bot.engine import Context, Engine
+from bot.engine import Context, Engine, Weights
 from bot.knowledge import KnowledgeError
 from bot.ops.engine_cache import load_engine
 from bot.replies import Composer, json_object, plain_text
@@ -202,7 +202,7 @@ def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int
 def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     """Fit the thresholds on labelled sets; print before and after; save them if asked."""
     # Imported by the commands that use them: every other start would pay for them.
-    from bot.ops.calibration import calibrate, outcome, ranked_questions, write_calibration
+    from bot.ops.calibration import outcome, ranked_questions, search, write_calibration
     from bot.ops.evaluation import load_questions
 
     try:
@@ -215,31 +215,37 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
         print(f"unknown language {language!r} (the knowledge base has "
               f"{', '.join(engine.knowledge.languages)})", file=sys.stderr)
         return 1
+    if args.weights and language is not None:
+        print("--weights fits the whole knowledge base: leave out --language", file=sys.stderr)
+        return 1
     start = engine.thresholds_for(language) if language else engine.thresholds
-    before = outcome(engine, ranked_questions(engine, questions, language), start)
+    # Each engine ranks the questions once; the thresholds are searched over its ranking.
+    ranked = ranked_questions(engine, questions, language)
+    before = outcome(engine, ranked, start)
+    after = None
     weights = None
-    current = engine
     if args.weights:
-        if language is not None:
-            print("--weights fits the whole knowledge base: leave out --language",
-                  file=sys.stderr)
-            return 1
         from bot.ops.weighting import fit_weights
 
-        weights, fitted, now = fit_weights(
-            lambda chosen: Engine(engine.knowledge, weights=chosen), questions,
-            engine.ranker.weights)
+        current = engine.ranker.weights
+
+        def build(chosen: Weights) -> Engine:
+            return engine if chosen == current else Engine(engine.knowledge, weights=chosen)
+
+        weights, fitted, now = fit_weights(build, questions, current)
         print(f"expected fact ranked first: now {now}, fitted {fitted} (phrase_weight="
               f"{weights.phrase_weight:g}, bm25_weight={weights.bm25_weight:g}, "
               f"query_weight={weights.query_weight:g})")
-        engine = Engine(engine.knowledge, weights=weights)
-    after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
-    if weights is not None and after.right < before.right:
-        # Ranked first more often is not answered more often: the decision's thresholds were
-        # fitted with the current weights' scores. Kept as they are.
-        print("the fitted weights answer fewer questions right: the current ones are kept")
-        weights, engine = None, current
-        after = calibrate(engine, questions, args.max_wrong, args.max_answered_out, language)
+        weighted = build(weights)
+        after = search(weighted, ranked_questions(weighted, questions, language), start,
+                       args.max_wrong, args.max_answered_out)
+        if after.right < before.right:
+            # Ranked first more often is not answered more often: the decision's thresholds
+            # were fitted with the current weights' scores. Kept as they are.
+            print("the fitted weights answer fewer questions right: the current ones are kept")
+            weights, after = None, None
+    if after is None:
+        after = search(engine, ranked, start, args.max_wrong, args.max_answered_out)
     for label, result in (("now", before), ("calibrated", after)):
         print(f"{label}: right {result.right}/{result.in_scope}, wrong {result.wrong}, "
               f"out of scope answered {result.answered_out}/{result.out_of_scope}")
