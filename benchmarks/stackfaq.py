@@ -98,20 +98,30 @@ def cross_fitted(engines: list[Engine], runs: list[tuple[Knowledge, Queries]], f
     return search(engine, ranked, engine.thresholds, max_wrong=max_wrong).thresholds
 
 
-def fitted_weights(runs: list[tuple[Knowledge, Queries]], start: Weights) -> list[Weights]:
+def engines_for(runs: list[tuple[Knowledge, Queries]], weights: Weights) -> list[Engine]:
+    """An engine for each fold's knowledge base, built once per knowledge base: B0's folds
+    share one."""
+    built: dict[int, Engine] = {}
+    for knowledge, _ in runs:
+        if id(knowledge) not in built:
+            built[id(knowledge)] = Engine(knowledge, weights=weights)
+    return [built[id(knowledge)] for knowledge, _ in runs]
+
+
+def fitted_weights(runs: list[tuple[Knowledge, Queries]], start: Weights,
+                   engines: list[Engine] | None = None) -> list[Weights]:
     """For each fold, the ranking weights of the grid that rank the expected fact first most
     often on the other folds' queries (each ranked by its own fold's engine), the starting
-    ones on a tie: held out from the fold they are used on."""
+    ones on a tie: held out from the fold they are used on. `engines`: those already built
+    with the starting weights."""
     grid = weight_grid(start)
     hits: dict[Weights, list[int]] = {}
     for weights in grid:
-        built: dict[int, Engine] = {}  # B0's folds share one knowledge base: built once
-        hits[weights] = []
-        for knowledge, queries in runs:
-            if id(knowledge) not in built:
-                built[id(knowledge)] = Engine(knowledge, weights=weights)
-            hits[weights].append(first_right(built[id(knowledge)], [
-                LabelledQuestion(query, (fact,)) for query, fact in queries]))
+        ranking = engines if engines is not None and weights == start \
+            else engines_for(runs, weights)
+        hits[weights] = [first_right(engine, [LabelledQuestion(query, (fact,))
+                                              for query, fact in queries])
+                         for engine, (_, queries) in zip(ranking, runs, strict=True)]
     return [max(grid, key=lambda weights: (sum(count for other, count in enumerate(hits[weights])
                                                if other != fold), weights == start))
             for fold in range(len(runs))]
@@ -140,15 +150,18 @@ def report_protocol(label: str, runs: list[tuple[Knowledge, Queries]], weights: 
                     max_wrong: float) -> None:
     """Print one protocol's figures with the default thresholds, then with thresholds fitted
     on the other folds; the engines built with the default ones are reused."""
-    engines = [Engine(knowledge, weights=weights) for knowledge, _ in runs]
+    engines = engines_for(runs, weights)
     fitted = [cross_fitted(engines, runs, fold, max_wrong) for fold in range(len(runs))]
     calibrated = [Engine(knowledge, thresholds, weights)
                   for (knowledge, _), thresholds in zip(runs, fitted, strict=True)]
-    # The ranking's weights fitted too, then the thresholds with them, both on the other folds.
+    # The ranking's weights fitted too, then the thresholds with them, both on the other folds;
+    # the engines of each weighting chosen built once.
     weighted = []
-    for fold, chosen in enumerate(fitted_weights(runs, weights)):
-        rankers = [Engine(knowledge, weights=chosen) for knowledge, _ in runs]
-        thresholds = cross_fitted(rankers, runs, fold, max_wrong)
+    rankers: dict[Weights, list[Engine]] = {weights: engines}
+    for fold, chosen in enumerate(fitted_weights(runs, weights, engines)):
+        if chosen not in rankers:
+            rankers[chosen] = engines_for(runs, chosen)
+        thresholds = cross_fitted(rankers[chosen], runs, fold, max_wrong)
         weighted.append(Engine(runs[fold][0], thresholds, chosen))
         print(f"{label} fold {fold}: phrase_weight {chosen.phrase_weight:g} bm25_weight "
               f"{chosen.bm25_weight:g} query_weight {chosen.query_weight:g}")
