@@ -13,6 +13,7 @@ from bot.engine.cue_reading import unspaced
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, Shape, phrase_postings, subject
 from bot.engine.kinds import kind_tokens
+from bot.engine.places import single_words
 from bot.engine.reading import sorted_words, words
 from bot.engine.retrieval import Query, Weights, shortlist
 from bot.engine.typos import specific_number, token_matches
@@ -394,10 +395,15 @@ def _required(index: Index, text: str, pairs: Iterable[tuple[str, str]]
     """The countries and numbers a question names, which a fact must have to answer it, each
     as written with the tokens it reads as: the names of a language written without spaces
     found in the text (not among words), then the words (a number written as a word, "the two
-    sides", is an ordinary word)."""
+    sides", is an ordinary word). A syllable of a word of two the knowledge base has is no
+    name of its own: "dục" of "giáo dục" (education), typed without marks, reads as "Đức";
+    "qua Trung Quốc" (through China) names China."""
+    pairs = tuple(pairs)
+    syllables = single_words(index.analyzer.language).intersection(
+        part for word, _ in pairs if "_" in word for part in word.split("_"))
     found = [(name, cut) for name, cut in index.place_grams if name in text]
     found += [(word, frozenset((token,))) for word, token in pairs
-              if specific_number(token) or token in index.places]
+              if specific_number(token) or (token in index.places and word not in syllables)]
     return found
 
 

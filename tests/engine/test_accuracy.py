@@ -530,8 +530,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # unread, scored with that session's start engine (and after the changes: the same but
     # Russian in Latin letters 17/21), read at the start of the session after: one question
     # below the start (English 26/32, 12/12; Russian 30/32, 11/12; Russian in Latin letters
-    # 16/21, 8/8; Lao 16/21, 6/8; Vietnamese 18/21, 8/8). Small talk must be whole: its items read, and answered by a
-    # group greeted ("здарова всем") and the bot asked after by name ("бот живой?").
+    # 16/21, 8/8; Lao 16/21, 6/8; Vietnamese 18/21, 8/8). Small talk must be whole: its
+    # items read, and answered by a group greeted ("здарова всем") and the bot asked after
+    # by name ("бот живой?").
     (("blind_en_bl.yaml",), 0.78, 0.91),
     (("blind_ru_bl.yaml",), 0.9, 0.83),
     (("blind_ru_latin_bl.yaml",), 0.71, 0.87),
@@ -660,8 +661,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bh.yaml", 0.74),  # 24/31 at that session's start, midway and its end, then read
     ("blind_conv_bi.yaml", 0.81),  # 28/33 at the start of the session after and its end, then read
     ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start, midway and end, then read
-    ("blind_conv_bk.yaml", 0.74),  # 24/31 at the start of the session after, 25/31 at its end, then read
-    ("blind_conv_bl.yaml", 0.65),  # 22/32 at that session's start and midway, 23/32 at its end, then read
+    ("blind_conv_bk.yaml", 0.74),  # 24/31 at the start of the session after, 25/31 at its end, read
+    ("blind_conv_bl.yaml", 0.65),  # 22/32 at that session's start and midway, 23/32 at end, read
     ("blind_conv_bm.yaml", 0.66),  # 23/33 at the start of the session after, unread
 ]
 

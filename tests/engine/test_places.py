@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.places import country_words
+from bot.engine.places import country_words, single_words
 
 
 @pytest.mark.parametrize(("language", "name"), [("en", "russia"), ("ru", "россия"), ("en", "laos"),
@@ -62,3 +62,30 @@ def test_a_pronoun_spelt_as_a_country_names_none(engine: Engine) -> None:
     """"Того" (of that) is also Togo: as a stopword it holds the question to no country."""
     decision = engine.decide("чай есть в списке того что лаос экспортирует?")
     assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
+
+
+def test_single_words_are_the_names_written_as_one_word() -> None:
+    """"Đức" (Germany) is written as one word, "Trung Quốc" (China) read as one from two."""
+    assert "duc" in single_words("vi")
+    assert "trungquoc" in country_words("vi") and "trungquoc" not in single_words("vi")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact"),
+    [
+        # "dục" of "giáo dục" (education), typed without marks, reads as Đức (Germany).
+        ("co thoa thuan nao ve giao duc ko", "fact", "memoranda"),
+        ("có thỏa thuận nào về giáo dục không", "fact", "memoranda"),
+        # Germany on its own is still a country no fact names.
+        ("Đức có tham gia không", "none", None),
+        # China beside "through" is still China: which station inside it, the article does
+        # not say.
+        ("duong sat qua trung quoc di qua ga nao", "none", None),
+    ],
+)
+def test_a_syllable_of_a_known_word_is_no_country(engine: Engine, question: str, kind: str,
+                                                  fact: str | None) -> None:
+    """A country's one-word name inside a word of two syllables the facts have is that
+    word's syllable, not the country; a name read from two syllables stays a name."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == (kind, fact)
