@@ -572,6 +572,11 @@ TRADE = "how much did trade grow in 2024"
         ("what farm products can laos export?", "any others?", "agri_exports"),
         ("was there an agreement on education?", "any others?", "memoranda"),
         ("какие меморандумы подписали?", "а другие?", "memoranda"),
+        # Asking whether the last answer is all there is: it is what the article says.
+        ("what agreements did they sign during the visit?", "is that all?", "memoranda"),
+        ("what crops can laos export?", "is that it?", "agri_exports"),
+        ("какие документы подписали?", "это всё?", "memoranda"),
+        ("hai bên ký những văn kiện gì?", "vậy thôi à?", "memoranda"),
     ],
 )
 def test_a_follow_up_is_what_the_last_answer_gives(
