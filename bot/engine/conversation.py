@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from itertools import pairwise
 
-from bot.engine.cues import asks_itself, asks_only, refers_to_thing
+from bot.engine.cues import asks_itself, asks_only, asks_with_word, refers_to_thing
 from bot.engine.decision import Decision, Thresholds, answering
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
@@ -302,13 +302,17 @@ def converse(question: str, language: str, context: Context, one: One,
             # asks for a number ("... how many tonnes a year?") or stands on a line of its
             # own in a list of questions.
             continue
-        if decided and not decision.confident and not names(piece) and not details(piece):
+        if decided and not decision.confident and not names(piece) and not details(piece) \
+                and (decision.closest is None or not asks_with_word(piece, language)):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"
             # names a word of its own and stays a question the article does not answer, as
             # does one asking for a number or a price the article does not give ("railway
             # through china + how long will it be?", "... ? also what was the oil price that
-            # day": pointing back at the date, it asks a figure of its own).
+            # day": pointing back at the date, it asks a figure of its own), and one the
+            # article is known not to answer of the fact before it ("... through china?? and
+            # when will it be finished?", "when did they meet + where?"), asking with a word
+            # that asks; "does it say?", "is there any way to tell?" only ask it again.
             continue
         decided.append(decision)
         before, asked = turn, piece

@@ -407,6 +407,12 @@ def asks_only(text: str, language: str) -> bool:
     return not _PUNCTUATION.sub("", rest)
 
 
+def asks_with_word(text: str, language: str) -> bool:
+    """Whether a part of a message has a word asking what it asks ("where?", "when will it
+    be finished?"), not only whether ("does it say?", "is there any way to tell?")."""
+    return not asking_words(language).isdisjoint(plain_words(text, language))
+
+
 def asks_itself(text: str, language: str) -> bool:
     """Whether a part of a message is a question of its own: it opens or ends with a word
     that asks ("who announced it", Vietnamese "... bao nhiêu"), unlike "Russia" of "trade

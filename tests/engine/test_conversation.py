@@ -832,6 +832,26 @@ def test_a_number_the_article_does_not_give_is_a_part_of_its_own(engine: Engine,
     assert len(decision.parts) == 2 and not decision.parts[1].confident
 
 
+@pytest.mark.parametrize(("message", "fact_id"), [
+    ("which country will the railway go through?? and when will it be finished?", "new_routes"),
+    ("when did putin and thongloun meet + where?", "announcement"),
+])
+def test_a_detail_the_article_does_not_give_is_a_part_of_its_own(
+        engine: Engine, message: str, fact_id: str) -> None:
+    """A piece asking of the last answer what the article is known not to give ("when will
+    it be finished?") is not folded into the question before it: left unanswered."""
+    decision = engine.decide(message)
+    assert decision.kind == "parts"
+    assert decision.given == (fact_id,)
+    assert len(decision.parts) == 2 and not decision.parts[1].confident
+
+
+def test_asking_whether_it_is_said_is_the_question_before(engine: Engine) -> None:
+    """"does it say" after a question only asks whether its answer is said: one answer."""
+    decision = engine.decide("why hydro specifically? does it say")
+    assert (decision.kind, decision.fact_id) == ("fact", "textile_hydropower")
+
+
 def test_a_price_pointing_back_is_a_part_of_its_own(engine: Engine) -> None:
     """"... ? also what was the oil price that day" points back at the date just asked, but
     asks a figure of its own the article does not give: that part is left unanswered."""

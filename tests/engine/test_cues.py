@@ -10,6 +10,7 @@ from bot.engine.cues import (
     asks_itself,
     asks_more,
     asks_overview,
+    asks_with_word,
     from_asking,
     leans_back,
     names_article,
@@ -314,3 +315,16 @@ def test_narrows_back(text: str, language: str, narrows: bool) -> None:
 def test_names_article(text: str, language: str, expected: bool) -> None:
     """A text names the article itself by one of its language's words for it."""
     assert names_article(text, language) is expected
+
+
+@pytest.mark.parametrize(("text", "language", "asking"), [
+    ("does it say", "en", False),
+    ("is there any way to tell?", "en", False),
+    ("where?", "en", True),
+    ("when will it be finished?", "en", True),
+    ("об этом говорится?", "ru", False),
+    ("а когда?", "ru", True),
+])
+def test_asks_with_word(text: str, language: str, asking: bool) -> None:
+    """A part asking with a question word asks what it names; one asking only whether not."""
+    assert asks_with_word(text, language) is asking
