@@ -16,7 +16,7 @@ from bot.engine.kinds import kind_tokens
 from bot.engine.places import single_words
 from bot.engine.reading import sorted_words, words
 from bot.engine.retrieval import Query, Weights, shortlist
-from bot.engine.typos import specific_number, token_matches
+from bot.engine.typos import specific_number, swapped_stopword, token_matches
 from bot.knowledge import Fact
 
 _NEAR_MISS_RECALL = 0.8  # share of a `not_in_article` phrasing's words a question must have
@@ -60,6 +60,11 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     # "Hôm nào" (which day) asks for a date as "when" does, of what the rest names; with
     # nothing else named ("how old is he?") its word is all the question has.
     found = [token_matches(index, word, token) for word, token in pairs]
+    if not all(found):
+        # "teh": a stopword typed fast says nothing, as the stopword does.
+        kept = [(pair, matches) for pair, matches in zip(pairs, found, strict=True)
+                if matches or not swapped_stopword(index, pair[0])]
+        pairs, found = tuple(pair for pair, _ in kept), [matches for _, matches in kept]
     dating = index.number_words if any(
         matches and token not in index.number_words and token not in index.interrogatives
         and token not in index.common

@@ -53,6 +53,8 @@ def _same_stem(index: Index | Lexicon, stem: str, choice: str) -> bool:
 
 def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     """The knowledge tokens a word not in the index may be a typo or an abbreviation of."""
+    if swapped_stopword(index, word):
+        return []
     best: dict[str, float] = {}
     keys = index.surface_keys
     # A word spelt right is another word ("more" is not "move", "weather" not "water"), or
@@ -91,6 +93,20 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
                 target = index.surface[choice]
                 best[target] = max(best.get(target, 0.0), _PREFIX_SIMILARITY)
     return sorted(best.items(), key=lambda item: item[1], reverse=True)
+
+
+def swapped_stopword(index: Index | Lexicon, word: str) -> bool:
+    """Whether the word is a stopword with two letters next to each other swapped ("teh",
+    "adn"), the commonest slip of fast typing: a word saying nothing, not a typo of a word
+    a fact has ("tea", "technology"). Not a word that asks ("waht" is "what")."""
+    language = index.analyzer.language
+    if unspaced(language) or word in index.spelt:
+        # N-grams of a text without spaces are no words typed; a word of the language's
+        # dictionary is that word ("form" is no "from").
+        return False
+    stops = index.analyzer.stopwords - asking_words(language)
+    return any(f"{word[:at]}{word[at + 1]}{word[at]}{word[at + 2:]}" in stops
+               for at in range(len(word) - 1) if word[at] != word[at + 1])
 
 
 def knows(index: Index | Lexicon, word: str) -> float:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
+from bot.engine.typos import (
+    has_unknown,
+    names_known,
+    names_missing,
+    swapped_stopword,
+    token_matches,
+)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +122,24 @@ def test_names_missing(engine: Engine, language: str, text: str, missing: bool) 
     """A word known only from what the article does not say is named; in Lao, a word, not
     a lone 3-gram."""
     assert names_missing(engine.index(language), text) is missing
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "swapped"),
+    [
+        ("en", "teh", True),  # "the", not "tea" or "technology"
+        ("en", "adn", True),
+        ("en", "osme", True),
+        ("en", "form", False),  # a word of the dictionary: no "from"
+        ("en", "waht", False),  # a word that asks: read as "what"
+        ("ru", "оин", True),
+    ],
+)
+def test_swapped_stopword(engine: Engine, language: str, word: str, swapped: bool) -> None:
+    """A stopword with two neighbouring letters swapped is that stopword typed fast."""
+    assert swapped_stopword(engine.index(language), word) is swapped
+
+
+def test_a_swapped_stopword_matches_no_knowledge_word(engine: Engine) -> None:
+    """"teh" says nothing: it is no typo of "tea" nor an abbreviation of "technology"."""
+    assert token_matches(engine.index("en"), "teh", "teh") == []
