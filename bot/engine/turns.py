@@ -437,10 +437,13 @@ def _reason_given(ranker: Ranker, question: str, language: str, context: Context
     """Whether a short question asks why and names nothing of its own beside the
     article's subjects, after an answer that gives a reason."""
     index = ranker.index(language)
-    return (context.given[0] in ranker.reasons
-            and len(words(question)) <= _REASON_WORDS
-            and not names_known(index, question)
-            and index.asks_for_reason(index.analyzer.normal(question)))
+    if context.given[0] not in ranker.reasons or len(words(question)) > _REASON_WORDS:
+        return False
+    normal = index.analyzer.normal(question)
+    if index.asks_reason is None or not index.asks_for_reason(normal):
+        return False
+    # The words asking why name nothing ("с чего вдруг": "чего" is a word of phrasings).
+    return not names_known(index, index.asks_reason.sub(" ", normal))
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:

@@ -568,6 +568,9 @@ TRADE = "how much did trade grow in 2024"
         # Why, asked of an answer that says why (hydropower "taking advantage of" the water).
         ("did they talk about hydropower?", "why laos specifically?", "textile_hydropower"),
         ("обсуждали ли гидроэнергетику?", "почему именно лаос?", "textile_hydropower"),
+        # Asked why in words a phrasing has ("чего" of "с чего вдруг"): still only why.
+        ("почему именно гэс?", "с чего вдруг", "textile_hydropower"),
+        ("почему именно гидроэнергетика?", "с чем это связано?", "textile_hydropower"),
         # Asking only for other ones: the last answer holds all the article has of it.
         ("what farm products can laos export?", "any others?", "agri_exports"),
         ("was there an agreement on education?", "any others?", "memoranda"),
