@@ -53,6 +53,8 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("прив", "ru", "greeting"),
         ("wow thanks", "en", "thanks"),
         ("ok thanks nhiều nha", "vi", "thanks"),
+        ("oki tks ad nhieu nhe", "vi", "thanks"),
+        ("oki", "en", "acknowledge"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
