@@ -896,3 +896,13 @@ def test_other_ones_asked_of_nothing_are_declined(engine: Engine, question: str)
     the fact that says "other"."""
     decision = engine.decide(question)
     assert decision.kind == "none"
+
+
+def test_a_question_word_inside_the_first_part_still_asks(engine: Engine) -> None:
+    """"через порты какой страны ..." asks with a word after a phrase, not at its start: the
+    second question is still one of its own, offered with buttons, not dropped."""
+    decision = engine.decide("привет) через порты какой страны россия хочет возить грузы, "
+                             "и что подписали во время визита?")
+    assert decision.kind == "parts"
+    assert decision.parts[0].fact_id == "new_routes"
+    assert decision.parts[1].kind == "clarify" and "memoranda" in decision.parts[1].suggestions
