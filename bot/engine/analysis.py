@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import snowballstemmer
 
-from bot.engine.reading import CACHE_WORDS, Reader, filler, strip_marks, words
+from bot.engine.reading import CACHE_WORDS, Reader, filler, own_word, strip_marks, words
 from bot.knowledge import language_resources
 
 
@@ -117,7 +117,9 @@ class Analyzer:
             result = word
         elif self._foreign is not None and word.isascii():
             result = self._foreign.token(word)
-        elif word in self.stopwords or len(word) == 1:
+        elif word in self.stopwords or len(word) == 1 or own_word(word):
+            # A word of the language's own typed with its marks ("hỏi", ask) says no more
+            # than a stopword, whatever knowledge word it folds onto ("hội", talks).
             result = None
         elif word in self._canonical:
             result = self._canonical[word]

@@ -421,6 +421,16 @@ def _named_in(runs: set[tuple[str, ...]], categories: Categories, least: int) ->
             for token in category.names if token in kept or token not in elsewhere}
 
 
+def _written(knowledge: Knowledge, language: str) -> Iterator[str]:
+    """Every text of one language the knowledge base writes."""
+    for fact in knowledge.facts:
+        yield from fact.questions.get(language, ())
+        yield fact.answer.get(language, "")
+        yield from fact.not_in_article.get(language, ())
+    for group in knowledge.synonyms.get(language, ()):
+        yield from group
+
+
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
     first = knowledge.languages[0]
@@ -430,6 +440,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
                  and language_resources(first).segment is None)
     foreign = Analyzer(first, knowledge.synonyms.get(first, ())) if borrowing else None
     analyzer = Analyzer(language, knowledge.synonyms.get(language, ()), foreign)
+    analyzer.reader.keep_apart(_written(knowledge, language))
     least = language_resources(language).collocations
     if least:
         analyzer.bigrams = collocations(analyzer, [

@@ -23,9 +23,11 @@ CACHE_TEXTS = 512
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0e80-\u0ecf\u0edc-\u0eff])+|%",
                     re.UNICODE)
 Groups = tuple[tuple[str, ...], ...]  # synonym groups, each canonical word first
+Written = tuple[tuple[str, str], ...] | None  # a knowledge base's words by their marks
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CHOICES = 4  # open letters of one word tried in every combination (16 readings)
 _KEPT = "\u0331"  # a mark no language writes, in no stopword: the word is not one
+_OWN = "\u0332"  # another: a word of the language's own, not the knowledge word it folds onto
 _APOSTROPHES = re.compile("['\u2019]")
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
@@ -126,6 +128,11 @@ class Reader:
         stops = frozenset(fold(word) for word in language.stopwords)
         self._stops = (stops, frozenset(map(strip_marks, stops))) if language.fold_marks \
             else None
+        # The language's own words typed with their marks ("hỏi", ask) and a knowledge base's
+        # words by their marks (see `keep_apart`).
+        self._own = frozenset(word for word in _own_words(language) if strip_marks(word) != word) \
+            if language.fold_marks else frozenset()
+        self._written: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
         # A dictionary knows words as they are spelt: it cuts the text before marks and
         # variants are folded.
         self._dictionary = _dictionary(language)
@@ -179,9 +186,21 @@ class Reader:
                 canonical,
             )
 
-    def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups]]:
+    def keep_apart(self, written: Iterable[str]) -> None:
+        """Where marks are folded, the words a knowledge base writes (its facts and synonyms):
+        a word of the language's own (a question word, a cue, small talk) typed with other
+        marks than each of them that folds onto one is that word, not theirs ("cho mình hỏi",
+        let me ask, names no "hội" of "hội đàm", talks), kept apart as a stopword's
+        look-alike is."""
+        if not self._own:
+            return
+        marked = {_marks(word) for text in written for word in _LETTERS.findall(fold(text))}
+        self._written = (frozenset(plain for plain, _ in marked), frozenset(marked))
+
+    def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups, Written]]:
         # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
-        return _restore_reader, (self.language, self._groups)
+        written = tuple(sorted(self._written[1])) if self._written is not None else None
+        return _restore_reader, (self.language, self._groups, written)
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
@@ -218,12 +237,19 @@ class Reader:
         if self._stops is None:
             return strip_marks(text)
         stops, folded = self._stops
+        own, written = self._own, self._written
 
         def one(match: re.Match[str]) -> str:
             word = match[0]
             plain = strip_marks(word)
-            return plain + _KEPT if plain != word and plain in folded and word not in stops \
-                else plain
+            if plain == word:
+                return plain
+            if plain in folded and word not in stops:
+                return plain + _KEPT
+            if written is not None and word in own and plain in written[0] \
+                    and _marks(word) not in written[1]:
+                return plain + _OWN
+            return plain
         return _LETTERS.sub(one, text)
 
     def _transliterate(self, word: str) -> str:
@@ -286,10 +312,41 @@ class Reader:
         return self.split(self.normal(text))
 
 
-def _restore_reader(language: Language, groups: tuple[tuple[str, ...], ...]) -> Reader:
+def _restore_reader(language: Language, groups: Groups, written: Written = None) -> Reader:
     restored = Reader(language)
     restored.substitute(groups)
+    if written is not None:
+        restored._written = (frozenset(plain for plain, _ in written), frozenset(written))
     return restored
+
+
+def own_word(word: str) -> bool:
+    """Whether a word read is one of the language's own kept apart from a knowledge word it
+    folds onto (see `Reader.keep_apart`): it says nothing of what is asked."""
+    return _OWN in unicodedata.normalize("NFD", word)
+
+
+def _marks(word: str) -> tuple[str, str]:
+    """A word without its marks, and its marks whichever vowel carries them: "hoà" and
+    "hòa" are one word, written by two conventions of placing the tone."""
+    marks = "".join(sorted(char for char in unicodedata.normalize("NFD", word)
+                           if unicodedata.category(char) == "Mn"))
+    return strip_marks(word), ("đ" if "đ" in word else "") + marks
+
+
+def _own_words(language: Language) -> frozenset[str]:
+    """The words of a language file's question words, cues, small talk and phrases that
+    ask (not its categories nor equivalents, which name things as facts do), folded."""
+    cues, talk = language.conversation, language.smalltalk
+    lists: list[Iterable[str]] = [
+        language.intent_words, *language.interrogatives, talk.greeting, talk.greeting_alone,
+        talk.thanks, talk.acknowledge, talk.bye, talk.help, language.asks_number,
+        language.asks_mention, language.checks_claim, language.alternatives,
+        language.relatives, language.asks_name, language.asks_person, language.asks_reason,
+        language.asks_country, language.asks_money, language.excludes,
+        *(getattr(cues, name) for name in cues.__dataclass_fields__)]
+    return frozenset(word for phrases in lists for phrase in phrases
+                     for word in _LETTERS.findall(fold(phrase)))
 
 
 _ESCAPE = re.compile(r"\\.")  # a backslash escape in a pattern: \w, \s, \b

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from bot.engine import Engine
-from bot.engine.reading import filler, in_own_script, read_pattern, reader, words
+from bot.engine.reading import filler, in_own_script, own_word, read_pattern, reader, words
 
 
 @pytest.mark.parametrize(
@@ -164,3 +166,20 @@ def test_a_message_in_the_other_script_is_read_in_the_own(text: str, language: s
 def test_the_article_named_in_latin_letters_asks_for_the_overview(engine: Engine) -> None:
     """"Statya" typed without its soft sign still names the article: the overview is sent."""
     assert engine.decide("o chem voobshe eta statya? kratko plz").kind == "overview"
+
+
+def test_a_word_of_the_language_typed_with_its_marks_is_kept_apart(engine: Engine) -> None:
+    """"hỏi" (ask), a word of the Vietnamese file, folds onto "hội" of "hội đàm" (talks): typed
+    with its marks it is read as no token, as a stopword is; the knowledge word stays."""
+    analyzer = engine.index("vi").analyzer
+    assert [token for _, token in analyzer.pairs("cho mình hỏi hội đàm")] == [
+        "hoi", "dam", "hoi_dam"]
+    assert "hoi" in {token for _, token in analyzer.pairs("cho minh hoi")}  # no marks: either
+
+
+def test_a_reader_keeps_the_words_apart_once_pickled(engine: Engine) -> None:
+    """A cached index's reader, restored, keeps the same words apart."""
+    reader = engine.index("vi").analyzer.reader
+    restored = pickle.loads(pickle.dumps(reader))  # noqa: S301 - our own bytes, just made
+    assert restored.normal("cho mình hỏi") == reader.normal("cho mình hỏi")
+    assert own_word(restored.normal("hỏi"))
