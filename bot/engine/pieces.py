@@ -6,7 +6,13 @@ from __future__ import annotations
 from bot.engine.cue_reading import phrases, plain_words
 from bot.engine.cues import asking_words, asks_itself, from_asking, refers_back
 from bot.engine.index import Index
-from bot.engine.typos import has_unknown, names_known, names_missing, token_matches
+from bot.engine.typos import (
+    PREFIX_SIMILARITY,
+    has_unknown,
+    names_known,
+    names_missing,
+    token_matches,
+)
 from bot.knowledge import language_resources
 
 
@@ -39,6 +45,19 @@ def unknown_word(index: Index, word: str) -> bool:
     if token is None or token in index.common:
         return True
     return not token[0].isdigit() and not token_matches(index, word, token)
+
+
+def unsure_word(index: Index, word: str) -> bool:
+    """Whether a word of a message names nothing any fact has as it is typed: `unknown_word`,
+    or only the start of one, as an abbreviation would ("time" of "timeline"); a typo of
+    one ("агенство") still names it."""
+    token = index.analyzer.token(word)
+    if token is None or token in index.common:
+        return True
+    if token[0].isdigit():
+        return False
+    matches = token_matches(index, word, token)
+    return not matches or matches[0][1] == PREFIX_SIMILARITY
 
 
 def remarks(index: Index, clause: str, language: str) -> bool:

@@ -36,7 +36,7 @@ from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
 from bot.engine.followup import Context, neighbourhood, next_facts
 from bot.engine.index import Index
-from bot.engine.pieces import after_preamble, asks_only_what, unknown_word
+from bot.engine.pieces import after_preamble, asks_only_what, unsure_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
 from bot.engine.smalltalk import (
@@ -78,7 +78,9 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
         return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     overview = Decision(question, "overview", reply, score=100.0)
     index = ranker.index(language)
-    unknown = partial(unknown_word, index)
+    # Beside the article's name, a word no fact has as it is spelt is the asker's own
+    # ("no time to read it"): "time" only begins "timeline".
+    unknown = partial(unsure_word, index)
     # A greeting before the request ("привет, о чём эта новость?") asks nothing of its own.
     greeted = strip_greeting(question)
     if ranker.knowledge.overview and any(

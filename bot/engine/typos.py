@@ -14,7 +14,7 @@ from bot.engine.reading import CACHE_WORDS, words
 
 _FUZZY_MIN_LENGTH = 4
 _SMALL_NUMBER = 12
-_PREFIX_SIMILARITY = 85.0
+PREFIX_SIMILARITY = 85.0  # an abbreviation: the start of a knowledge word ("tech")
 _EDIT_SIMILARITY = (100.0, 90.0, 80.0, 75.0)
 _LONG_TYPO = 8  # a word this long one letter off a knowledge word names it
 
@@ -91,7 +91,7 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
         for choice in keys[start : start + 5]:
             if choice.startswith(word):
                 target = index.surface[choice]
-                best[target] = max(best.get(target, 0.0), _PREFIX_SIMILARITY)
+                best[target] = max(best.get(target, 0.0), PREFIX_SIMILARITY)
     return sorted(best.items(), key=lambda item: item[1], reverse=True)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.cues import asks_overview
-from bot.engine.pieces import after_preamble, asks_only_what, names_own, unknown_word
+from bot.engine.pieces import after_preamble, asks_only_what, names_own, unknown_word, unsure_word
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,18 @@ def test_a_question_asks_only_what(engine: Engine, text: str, what: bool) -> Non
 def test_the_question_after_a_preamble(engine: Engine, text: str, asked: str | None) -> None:
     """The question after words about the asker that name nothing the knowledge base has."""
     assert after_preamble(engine.index("en"), text, "en") == asked
+
+
+@pytest.mark.parametrize(
+    ("word", "unsure"),
+    [
+        ("time", True),  # only the start of "timeline"
+        ("weather", True),  # no fact has it
+        ("агенство", False),  # a typo of a word facts have still names it
+        ("trade", False),
+    ],
+)
+def test_unsure_word(engine: Engine, word: str, unsure: bool) -> None:
+    """A word names nothing as it is typed when no fact has it or it only begins one."""
+    language = engine.language_of(word)
+    assert unsure_word(engine.index(language), word) is unsure

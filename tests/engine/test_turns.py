@@ -141,3 +141,11 @@ def test_a_question_word_only_near_misses_ask_with_is_not_said_of_the_last_answe
     decision = turn(engine.ranker, followup, "en", "en", _after(engine, earlier))
     shown = decision.closest.id if decision.closest is not None else decision.fact_id
     assert (decision.kind, shown) == (kind, fact)
+
+
+def test_a_remark_beside_the_articles_name_still_asks_the_overview(engine: Engine) -> None:
+    """"... what this news is about, i dont have time to read it": "time" only begins a word
+    of the facts ("timeline"), so the remark names nothing and the overview is asked."""
+    decision = engine.decide("hey guys can someone or the bot explain what this news is "
+                             "about, i dont have time to read it")
+    assert decision.kind == "overview"
