@@ -52,10 +52,8 @@ def unsure_word(index: Index, word: str) -> bool:
     or only the start of one, as an abbreviation would ("time" of "timeline"); a typo of
     one ("агенство") still names it."""
     token = index.analyzer.token(word)
-    if token is None or token in index.common:
-        return True
-    if token[0].isdigit():
-        return False
+    if token is None or token in index.common or token[0].isdigit():
+        return unknown_word(index, word)
     matches = token_matches(index, word, token)
     return not matches or matches[0][1] == PREFIX_SIMILARITY
 

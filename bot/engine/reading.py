@@ -236,21 +236,8 @@ class Reader:
             return text  # no marks typed: nothing to strip, nothing to keep apart
         if self._stops is None:
             return strip_marks(text)
-        stops, folded = self._stops
-        own, written = self._own, self._written
-
-        def one(match: re.Match[str]) -> str:
-            word = match[0]
-            plain = strip_marks(word)
-            if plain == word:
-                return plain
-            if plain in folded and word not in stops:
-                return plain + _KEPT
-            if written is not None and word in own and plain in written[0] \
-                    and _marks(word) not in written[1]:
-                return plain + _OWN
-            return plain
-        return _LETTERS.sub(one, text)
+        stops, own, written = self._stops, self._own, self._written
+        return _LETTERS.sub(lambda match: _unmarked_word(match[0], stops, own, written), text)
 
     def _transliterate(self, word: str) -> str:
         if self._spellings is None:
@@ -318,6 +305,23 @@ def _restore_reader(language: Language, groups: Groups, written: Written = None)
     if written is not None:
         restored._written = (frozenset(plain for plain, _ in written), frozenset(written))
     return restored
+
+
+def _unmarked_word(word: str, stops: tuple[frozenset[str], frozenset[str]],
+                   own: frozenset[str],
+                   written: tuple[frozenset[str], frozenset[tuple[str, str]]] | None) -> str:
+    """A word without its marks, kept apart (see `Reader._unmarked`, `Reader.keep_apart`)
+    when typed with marks it folds onto a stopword it is not, or is a word of the language's
+    own that folds onto a knowledge word written with other marks."""
+    plain = strip_marks(word)
+    if plain == word:
+        return plain
+    if plain in stops[1] and word not in stops[0]:
+        return plain + _KEPT
+    if written is not None and word in own and plain in written[0] \
+            and _marks(word) not in written[1]:
+        return plain + _OWN
+    return plain
 
 
 def own_word(word: str) -> bool:
