@@ -202,7 +202,14 @@ def evaluate_command(engine: Engine, files: Sequence[Path], misses: bool) -> int
 def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     """Fit the thresholds on labelled sets; print before and after; save them if asked."""
     # Imported by the commands that use them: every other start would pay for them.
-    from bot.ops.calibration import outcome, ranked_questions, search, write_calibration
+    from bot.ops.calibration import (
+        decided_right,
+        outcome,
+        ranked_questions,
+        search,
+        with_thresholds,
+        write_calibration,
+    )
     from bot.ops.evaluation import load_questions
 
     try:
@@ -252,6 +259,18 @@ def calibrate_command(engine: Engine, args: argparse.Namespace) -> int:
     changed = {name: value for name, value in asdict(after.thresholds).items()
                if value != getattr(before.thresholds, name)}
     print("changes: " + (", ".join(f"{k}={v:g}" for k, v in changed.items()) or "none"))
+    if changed or weights is not None:
+        # The search decides each question on its ranking alone; the whole engine also
+        # reads follow-ups, several questions in one and claims, which the new thresholds
+        # may decide differently.
+        now, total = decided_right(engine, questions, language)
+        fitted, _ = decided_right(with_thresholds(engine, after.thresholds, language, weights),
+                                  questions, language)
+        print(f"whole engine: right {now}/{total} now, {fitted}/{total} calibrated")
+        if fitted < now:
+            print("the whole engine decides fewer questions right with them: not written"
+                  if args.write else "the whole engine decides fewer questions right with them")
+            return 0
     if args.write:
         path = write_calibration(engine.knowledge.directory, after.thresholds, language,
                                  engine.thresholds, weights)

@@ -222,9 +222,29 @@ def test_calibrate_one_language_writes_its_own_section(
     monkeypatch.setenv("KNOWLEDGE_DIR", str(real_copy))
     labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
     assert main(["calibrate", "--language", "ru", "--write", str(labelled)]) == 0
-    assert "written:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "written:" in out and "whole engine: right " in out
     text = (real_copy / "calibration.yaml").read_text(encoding="utf-8")
     assert "languages:" in text and "lo:" in text
+
+
+def test_calibrate_does_not_write_what_the_whole_engine_decides_worse(
+    real_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the whole engine (follow-ups, claims and all) decides fewer questions right with
+    the thresholds the search found, they are reported and not written. The whole engine's
+    counts are set here: no small set makes the search and the whole engine disagree."""
+    import bot.ops.calibration as calibration
+
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(real_copy))
+    before = (real_copy / "calibration.yaml").read_text(encoding="utf-8")
+    counts = iter([(5, 6), (4, 6)])  # now, then with the calibrated thresholds
+    monkeypatch.setattr(calibration, "decided_right", lambda *args: next(counts))
+    labelled = ROOT / "tests" / "data" / "questions_ru.yaml"
+    assert main(["calibrate", "--language", "ru", "--write", str(labelled)]) == 0
+    out = capsys.readouterr().out
+    assert "changes: fact=" in out and "fewer questions right with them: not written" in out
+    assert (real_copy / "calibration.yaml").read_text(encoding="utf-8") == before
 
 
 def test_calibrate_an_unknown_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

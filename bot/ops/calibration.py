@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from bot.engine import Candidate, Engine, Thresholds, Weights
+from bot.engine import Candidate, Context, Engine, Thresholds, Weights
 from bot.engine.decision import Asks, decide
 from bot.knowledge.files import CALIBRATION_FILE
-from bot.ops.evaluation import LabelledQuestion
+from bot.ops.evaluation import LabelledQuestion, is_correct
 from bot.ops.weighting import WEIGHT_GRID
 
 # The values searched: the answer gate (score, margin, coverage), the lone-candidate gate and
@@ -126,6 +126,39 @@ def search(engine: Engine, ranked: Sequence[Ranked],
         if not improved:
             break
     return best
+
+
+def decided_right(engine: Engine, questions: Iterable[LabelledQuestion],
+                  language: str | None = None) -> tuple[int, int]:
+    """How many of the questions the whole engine decides as labelled (follow-ups after what
+    comes before them, several questions in one, claims: what `outcome`, deciding on the
+    ranking alone, leaves out), and of how many; with `language`, of those written in it."""
+    right = total = 0
+    for item in questions:
+        if language is not None and engine.language_of(item.question) != language:
+            continue
+        context = Context()
+        for earlier in item.after:
+            context = context.told(engine.decide(earlier, context=context))
+        right += is_correct(item, engine.decide(item.question, context=context))
+        total += 1
+    return right, total
+
+
+def with_thresholds(engine: Engine, thresholds: Thresholds, language: str | None = None,
+                    weights: Weights | None = None) -> Engine:
+    """The engine over the same knowledge, deciding with these thresholds: one language's
+    own, or the knowledge base's (each language's own kept over them); ranking with
+    `weights`, else with the engine's."""
+    knowledge = engine.knowledge
+    if language is None:
+        changed = replace(knowledge, calibration={**knowledge.calibration, **asdict(thresholds)})
+    else:
+        base = asdict(engine.thresholds)
+        own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
+        changed = replace(knowledge, language_calibration={
+            **knowledge.language_calibration, language: own})
+    return Engine(changed, weights=weights or engine.ranker.weights)
 
 
 def write_calibration(directory: Path, thresholds: Thresholds, language: str | None = None,

@@ -13,9 +13,11 @@ from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.knowledge.files import CALIBRATION_FILE
 from bot.ops.calibration import (
     calibrate,
+    decided_right,
     outcome,
     ranked_questions,
     search,
+    with_thresholds,
     write_calibration,
 )
 from bot.ops.evaluation import LabelledQuestion
@@ -194,3 +196,26 @@ def test_calibrating_one_language_uses_only_its_questions(engine: Engine) -> Non
     items = [TRADE, LabelledQuestion("насколько вырос товарооборот?", ("trade_growth",))]
     assert [item for item, _, _ in ranked_questions(engine, items, "ru")] == [items[1]]
     assert calibrate(engine, items, language="ru").in_scope == 1
+
+
+def test_decided_right_reads_a_follow_up_after_what_came_before(engine: Engine) -> None:
+    """The whole engine decides "and in 2025?" after the trade figures as they: right, which
+    the ranking alone cannot (it names no fact)."""
+    items = [LabelledQuestion("and in 2025?", ("trade_growth",),
+                              after=("how much did trade grow in 2024?",)),
+             LabelledQuestion("насколько вырос товарооборот?", ("trade_growth",))]
+    assert decided_right(engine, items) == (2, 2)
+    assert decided_right(engine, items, "ru") == (1, 1)
+
+
+def test_with_thresholds_decides_with_them(engine: Engine) -> None:
+    """Given one language's thresholds that answer nothing, the engine declines that
+    language's questions and answers the others'; given the knowledge base's, they are the
+    base every language's own are laid over."""
+    never = Thresholds(fact=1000.0, clarify=1000.0, lone_coverage=2.0, plausible=1000.0,
+                       far_margin=1000.0, alone_explained=2.0, mention_explained=2.0)
+    strict = with_thresholds(engine, never, "ru")
+    assert engine.decide("насколько вырос товарооборот?").kind == "fact"
+    assert strict.decide("насколько вырос товарооборот?").kind != "fact"
+    assert strict.decide("how much did trade grow?").kind == "fact"
+    assert with_thresholds(engine, never).thresholds.fact == 1000.0
