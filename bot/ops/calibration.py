@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from bot.engine import Candidate, Context, Engine, Thresholds, Weights
+from bot.engine import Candidate, Engine, Thresholds, Weights
 from bot.engine.decision import Asks, decide
 from bot.knowledge.files import CALIBRATION_FILE
-from bot.ops.evaluation import LabelledQuestion, is_correct
+from bot.ops.evaluation import LabelledQuestion, decided, is_correct
 from bot.ops.weighting import WEIGHT_GRID
 
 # The values searched: the answer gate (score, margin, coverage), the lone-candidate gate and
@@ -137,10 +137,7 @@ def decided_right(engine: Engine, questions: Iterable[LabelledQuestion],
     for item in questions:
         if language is not None and engine.language_of(item.question) != language:
             continue
-        context = Context()
-        for earlier in item.after:
-            context = context.told(engine.decide(earlier, context=context))
-        right += is_correct(item, engine.decide(item.question, context=context))
+        right += is_correct(item, decided(engine, item))
         total += 1
     return right, total
 
@@ -154,11 +151,15 @@ def with_thresholds(engine: Engine, thresholds: Thresholds, language: str | None
     if language is None:
         changed = replace(knowledge, calibration={**knowledge.calibration, **asdict(thresholds)})
     else:
-        base = asdict(engine.thresholds)
-        own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
         changed = replace(knowledge, language_calibration={
-            **knowledge.language_calibration, language: own})
+            **knowledge.language_calibration, language: _own(thresholds, engine.thresholds)})
     return Engine(changed, weights=weights or engine.ranker.weights)
+
+
+def _own(thresholds: Thresholds, overall: Thresholds) -> dict[str, float]:
+    """A language's own thresholds: those that differ from the overall ones."""
+    base = asdict(overall)
+    return {name: value for name, value in asdict(thresholds).items() if value != base[name]}
 
 
 def write_calibration(directory: Path, thresholds: Thresholds, language: str | None = None,
@@ -170,9 +171,7 @@ def write_calibration(directory: Path, thresholds: Thresholds, language: str | N
     current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     values: dict[str, Any] = current if isinstance(current, dict) else {}
     if language is not None:
-        base = asdict(overall or Thresholds())
-        own = {name: value for name, value in asdict(thresholds).items() if value != base[name]}
-        values.setdefault("languages", {})[language] = own
+        values.setdefault("languages", {})[language] = _own(thresholds, overall or Thresholds())
     else:
         # The languages' own thresholds and the ranking's other weights stay as they were.
         values.update(asdict(thresholds))

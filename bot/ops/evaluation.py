@@ -153,6 +153,14 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     return answer.kind == "fact" and answer.fact_id in item.expected
 
 
+def decided(engine: Engine, item: LabelledQuestion) -> Decision:
+    """The engine's decision for a labelled question, after what was asked before it."""
+    context = Context()
+    for earlier in item.after:
+        context = context.told(engine.decide(earlier, context=context))
+    return engine.decide(item.question, context=context)
+
+
 def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluation:
     """Run every question through the engine and count what it got right."""
     counts = dict.fromkeys(("in", "in_ok", "wrong", "clarified", "first", "shown", "said", "out",
@@ -160,10 +168,7 @@ def evaluate(engine: Engine, questions: Iterable[LabelledQuestion]) -> Evaluatio
     misses: list[Miss] = []
     kinds: dict[str, list[int]] = {}
     for item in questions:
-        context = Context()
-        for earlier in item.after:
-            context = context.told(engine.decide(earlier, context=context))
-        answer = engine.decide(item.question, context=context)
+        answer = decided(engine, item)
         label = item.expected[0]
         key = ("in" if item.in_scope else "small" if label == SMALLTALK else "out")
         correct = is_correct(item, answer)
