@@ -46,12 +46,7 @@ def fit_weights(build: Callable[[Weights], Engine], questions: Sequence[Labelled
                 start: Weights) -> tuple[Weights, int, int]:
     """The weights of the grid ranking the most questions' expected fact first, the
     starting ones on a tie; with that count and the starting weights' count."""
-    best, best_count = start, -1
-    first = 0
-    for weights in weight_grid(start):
-        count = first_right(build(weights), questions)
-        if best_count < 0:
-            first = count
-        if count > best_count:
-            best, best_count = weights, count
-    return best, best_count, first
+    counts = [(weights, first_right(build(weights), questions)) for weights in weight_grid(start)]
+    # The grid opens with the starting weights, and `max` keeps the first of equal counts.
+    best, best_count = max(counts, key=lambda pair: pair[1])
+    return best, best_count, counts[0][1]
