@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.engine.analysis import Analyzer
 from bot.engine.cue_reading import unspaced
 from bot.engine.cues import asking_words
 from bot.engine.index import Index, Lexicon
@@ -104,9 +106,16 @@ def swapped_stopword(index: Index | Lexicon, word: str) -> bool:
         # N-grams of a text without spaces are no words typed; a word of the language's
         # dictionary is that word ("form" is no "from").
         return False
-    stops = index.analyzer.stopwords - asking_words(language)
+    stops = _saying_nothing(index.analyzer)
     return any(f"{word[:at]}{word[at + 1]}{word[at]}{word[at + 2:]}" in stops
                for at in range(len(word) - 1) if word[at] != word[at + 1])
+
+
+@lru_cache(maxsize=32)
+def _saying_nothing(analyzer: Analyzer) -> frozenset[str]:
+    """An analyzer's stopwords but the words that ask, worked out once per analyzer: a word
+    not in an index is looked up against them on every ranking."""
+    return analyzer.stopwords - asking_words(analyzer.language)
 
 
 def knows(index: Index | Lexicon, word: str) -> float:
