@@ -104,8 +104,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         # A preamble of sentences before the question ("hi, I export maize. Is corn on the
         # list, and ...") asks nothing either: the opening asks when its last sentence does,
         # with a word that asks wherever it stands ("через порты какой страны ...").
-        asking = closing is not None or asks_itself(last_sentence(opening), language) \
-            or asks_with_word(last_sentence(opening), language)
+        last = last_sentence(opening)
+        asking = closing is not None or asks_itself(last, language) \
+            or asks_with_word(last, language)
         if not asking and set_aside(opening, language) is not None:
             # An opening that only sets something aside asks nothing, however well its words
             # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,

@@ -92,9 +92,9 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     asked = after_preamble(index, question, language) if ranker.knowledge.overview else None
     if asked is not None and asks_overview(asked, language, unknown):
         return overview
+    more = any(asks_more(question, code) for code in spoken)
     if asks_other(question, language):
-        if not names_known(index, without_others(question, language)) \
-                and not any(asks_more(question, code) for code in spoken):
+        if not names_known(index, without_others(question, language)) and not more:
             # "Any others?" after an answer names nothing but other ones: the last answer
             # says all the article has of it (after the crops, the article lists no other
             # crops). With nothing before it, it names nothing: not the fact saying "other".
@@ -108,7 +108,7 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
             other = _other(ranker, question, language, reply, context)
             if other is not None:
                 return other
-    if any(asks_more(question, code) for code in spoken):
+    if more:
         if context.started:
             return _more(ranker, question, reply, context)
         if ranker.knowledge.overview:
