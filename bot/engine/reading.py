@@ -7,6 +7,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import fields
 from functools import cache, lru_cache
 
 from bot.knowledge import Language, language_resources, load_languages
@@ -194,8 +195,8 @@ class Reader:
         look-alike is."""
         if not self._own:
             return
-        marked = {_marks(word) for text in written for word in _LETTERS.findall(fold(text))}
-        self._written = (frozenset(plain for plain, _ in marked), frozenset(marked))
+        self._written = _by_marks(_marks(word) for text in written
+                                  for word in _LETTERS.findall(fold(text)))
 
     def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups, Written]]:
         # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
@@ -303,8 +304,16 @@ def _restore_reader(language: Language, groups: Groups, written: Written = None)
     restored = Reader(language)
     restored.substitute(groups)
     if written is not None:
-        restored._written = (frozenset(plain for plain, _ in written), frozenset(written))
+        restored._written = _by_marks(written)
     return restored
+
+
+def _by_marks(marked: Iterable[tuple[str, str]]
+              ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """A knowledge base's words by their marks (see `_marks`), with their plain forms apart:
+    most words read are looked up by the plain form first."""
+    pairs = frozenset(marked)
+    return frozenset(plain for plain, _ in pairs), pairs
 
 
 def _unmarked_word(word: str, stops: tuple[frozenset[str], frozenset[str]],
@@ -348,7 +357,7 @@ def _own_words(language: Language) -> frozenset[str]:
         language.asks_mention, language.checks_claim, language.alternatives,
         language.relatives, language.asks_name, language.asks_person, language.asks_reason,
         language.asks_country, language.asks_money, language.excludes,
-        *(getattr(cues, name) for name in cues.__dataclass_fields__)]
+        *(getattr(cues, field.name) for field in fields(cues))]
     return frozenset(word for phrases in lists for phrase in phrases
                      for word in _LETTERS.findall(fold(phrase)))
 
