@@ -4,7 +4,7 @@ has, only "what", only a remark on the question before it."""
 from __future__ import annotations
 
 from bot.engine.cue_reading import phrases, plain_words
-from bot.engine.cues import asking_words, asks_itself, from_asking, refers_back
+from bot.engine.cues import asks_itself, asks_with_word, from_asking, refers_back
 from bot.engine.index import Index
 from bot.engine.typos import (
     PREFIX_SIMILARITY,
@@ -64,7 +64,7 @@ def remarks(index: Index, clause: str, language: str) -> bool:
     names nothing a fact has nor a detail the article is known not to give, and offers no
     alternatives ("..., Hải Phòng hay Vũng Áng")."""
     read = plain_words(clause, language)
-    if clause.rstrip().endswith("?") or not asking_words(language).isdisjoint(read):
+    if clause.rstrip().endswith("?") or asks_with_word(clause, language):
         return False
     offered = set(language_resources(language).alternatives)
     return offered.isdisjoint(read) and not names_known(index, clause) \

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.claims import checked, checks_claim, offered_alone
-from bot.engine.cue_reading import plain_words, unspaced
+from bot.engine.cue_reading import unspaced
 from bot.engine.cues import (
     after_opening,
-    asking_words,
     asks_itself,
+    asks_with_word,
     refers_to_thing,
 )
 from bot.engine.decision import Asks, Candidate, Decision, answering, decide, not_said
@@ -170,8 +170,7 @@ def _states(ranker: Ranker, question: str, language: str) -> bool:
     missing = missing_names(ranker.index(language), question)
     if not missing or all(word[0].isdigit() for word in missing):
         return False
-    asking = asking_words(language)
-    return not any(word in asking for word in plain_words(question, language))
+    return not asks_with_word(question, language)
 
 
 def _asks_missing(ranker: Ranker, question: str, language: str, fact: Fact) -> bool:
