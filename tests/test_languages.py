@@ -173,6 +173,12 @@ def test_loading_is_cached() -> None:
             "languages/ru.yaml: field 'name_kinds': 'компании' should be two words",
         ),
         (
+            "vi.yaml",
+            "shortened: {ko: không,",
+            "shortened: {k o: không,",
+            "languages/vi.yaml: field 'smalltalk.shortened': 'k o' should be one word",
+        ),
+        (
             "ru.yaml",
             "  bye: [пока,",
             "  bye: [привет, пока,",
@@ -226,7 +232,7 @@ def test_loading_is_cached() -> None:
          "broken-template", "unknown-stemmer", "unknown-dictionary", "unknown-word-list",
          "broken-regex", "empty-list",
          "capital-in-category", "joined-one-word",
-         "name-kind-one-word",
+         "name-kind-one-word", "shortened-one-word",
          "repeated-phrase", "capital-letter", "yaml-boolean", "number-not-a-number", "unknown-key",
          "yaml-syntax", "one-word-equivalents", "capital-in-equivalents"],
 )

@@ -38,9 +38,19 @@ def _glued(text: str) -> str:
 
 
 def _simple(text: str, language: str) -> str:
-    """A text read as the language reads a message, its words joined by single spaces: "xin
-    chao" is "xin chào", "privet" "привет"."""
-    return " ".join(words(reader(language).prepare(text)))
+    """A text read as the language reads a message, its words joined by single spaces and
+    the words chats shorten written out: "xin chao" is "xin chào", "privet" "привет", "có ai
+    ko" "có ai không"."""
+    shortened = _shortened(language)
+    return " ".join(shortened.get(word, word) for word in words(reader(language).prepare(text)))
+
+
+@cache
+def _shortened(language: str) -> dict[str, str]:
+    """The language's chat short forms of words and the words, each as the language reads it."""
+    prepare = reader(language).prepare
+    return {" ".join(words(prepare(short))): " ".join(words(prepare(word)))
+            for short, word in language_resources(language).smalltalk.shortened.items()}
 
 
 def _phrases(language: str) -> tuple[tuple[str, str], ...]:
@@ -229,7 +239,8 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     text = f" {' '.join(present)} "
     found = [(len(phrase.split()), text.rfind(f" {phrase} "), intent)
              for phrase, intent in choices if f" {phrase} " in text]
-    if loose and (typed or not _covered(present, [phrase for phrase, _ in choices])):
+    if loose and (typed or not _covered(present, [phrase for phrase, _ in choices],
+                                        _particles_between(language))):
         # Stopwords skipped between small-talk words join phrases, each whole and spelt
         # right ("chào bot nha, hỏi chút được ko"); a small-talk word left over is a
         # question's ("what will it help for?": "what" and "help" are no phrase together),
@@ -238,9 +249,11 @@ def detect_smalltalk(text: str, language: str) -> str | None:
     return max(found)[2] if found else None
 
 
-def _covered(present: list[str], phrases: list[str]) -> bool:
-    """Whether every word of the message's small talk lies in a whole phrase of it."""
-    covered = [False] * len(present)
+def _covered(present: list[str], phrases: list[str], particles: frozenset[str]) -> bool:
+    """Whether every word of the message's small talk lies in a whole phrase of it or is a
+    particle that may stand between phrases: "bot" of "chào bot" addresses the bot outside
+    that phrase too ("alo bot ơi có ai không")."""
+    covered = [word in particles for word in present]
     for phrase in phrases:
         size = len(said := phrase.split())
         for start in range(len(present) - size + 1):

@@ -50,6 +50,9 @@ class SmalltalkFile(_Strict):
     acknowledge: tuple[Text, ...] = ()
     bye: Texts
     help: Texts
+    # Words as chats shorten them ("ko" for "không", "bn" for "bạn"), read as the word in
+    # a message of small talk: "có ai ko" is the "có ai không" listed above.
+    shortened: dict[Text, Text] = Field(default_factory=dict)
 
 
 class ConversationFile(_Strict):
@@ -299,6 +302,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
             re.compile(pattern)
         except re.error as error:
             problems.append(f"{label}: field '{key}': not a valid regular expression ({error})")
+    problems += [f"{label}: field 'smalltalk.shortened': '{short}' should be one word"
+                 for short in model.smalltalk.shortened if len(short.split()) != 1]
     for key, entries in (("joined", model.joined), ("joined_stopwords", model.joined_stopwords),
                          ("joined_marked", model.joined_marked),
                          ("name_kinds", model.name_kinds)):
@@ -312,6 +317,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "joined_marked": model.joined_marked, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
              "intent_words": model.intent_words, "smalltalk": phrases,
+             "smalltalk.shortened": (*model.smalltalk.shortened,
+                                     *dict.fromkeys(model.smalltalk.shortened.values())),
              "asks_number": model.asks_number, "asks_name": model.asks_name,
              "asks_mention": model.asks_mention, "checks_claim": model.checks_claim,
              "alternatives": model.alternatives, "relatives": model.relatives,

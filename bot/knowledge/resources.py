@@ -26,6 +26,8 @@ class Smalltalk:
     acknowledge: tuple[str, ...]
     bye: tuple[str, ...]
     help: tuple[str, ...]
+    # Chat short forms of words ("ko": "không"), read as the word in small talk.
+    shortened: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

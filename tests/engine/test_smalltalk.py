@@ -54,6 +54,11 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("прив", "ru", "greeting"),
         ("wow thanks", "en", "thanks"),
         ("ok thanks nhiều nha", "vi", "thanks"),
+        # Words as chats shorten them ("ko", không; "mn", mọi người), and the bot addressed
+        # between phrases ("bot ơi").
+        ("bạn có đó ko?", "vi", "help"),
+        ("chào mn, bot có đó ko", "vi", "help"),
+        ("xin chào, bot ơi", "vi", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
