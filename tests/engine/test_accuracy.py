@@ -539,8 +539,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bl.yaml",), 0.71, 0.62),
     (("blind_vi_bl.yaml",), 0.8, 0.87),
     # Round bm, written at the start of the session after and left unread, scored with that
-    # session's start engine (and at its end: the same): one question below the start
-    # (English 28/31, 12/14; Russian 28/32, 13/13; Russian in Latin letters 17/20, 8/8; Lao
+    # session's start engine (and at its end: the same), read at the start of the session
+    # after: one question below the start (English 28/31, 12/14; Russian 28/32, 13/13; Russian in Latin letters 17/20, 8/8; Lao
     # 17/20, 7/8; Vietnamese 15/20, 8/8). Small talk must be whole.
     (("blind_en_bm.yaml",), 0.87, 0.78),
     (("blind_ru_bm.yaml",), 0.84, 0.92),
@@ -548,8 +548,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bm.yaml",), 0.8, 0.75),
     (("blind_vi_bm.yaml",), 0.7, 0.87),
     # Round bn, written midway through the same session and left unread, scored with that
-    # session's start engine (and midway and at its end: the same): one question below the
-    # start (English 28/32, 12/12; Russian 26/32, 12/12; Russian in Latin letters 18/20, 8/8;
+    # session's start engine (and midway and at its end: the same), read at the start of the
+    # session after: one question below the start (English 28/32, 12/12; Russian 26/32, 12/12; Russian in Latin letters 18/20, 8/8;
     # Lao 13/20, 7/8; Vietnamese 16/20, 8/8). Small talk must be whole: its items read, and
     # "oki" read as the "ok" it is.
     (("blind_en_bn.yaml",), 0.84, 0.91),
@@ -557,6 +557,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bn.yaml",), 0.85, 0.87),
     (("blind_lo_bn.yaml",), 0.6, 0.75),
     (("blind_vi_bn.yaml",), 0.75, 0.87),
+    # Round bo, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 29/33, 11/12; Russian
+    # 31/33, 12/12; Russian in Latin letters 17/20, 8/8; Lao 17/20, 7/8; Vietnamese 18/20,
+    # 8/8). Small talk must be whole.
+    (("blind_en_bo.yaml",), 0.84, 0.83),
+    (("blind_ru_bo.yaml",), 0.9, 0.91),
+    (("blind_ru_latin_bo.yaml",), 0.8, 0.87),
+    (("blind_lo_bo.yaml",), 0.8, 0.75),
+    (("blind_vi_bo.yaml",), 0.85, 0.87),
 ]
 
 
@@ -673,8 +682,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bj.yaml", 0.62),  # 21/32 at that session's start, midway and end, then read
     ("blind_conv_bk.yaml", 0.74),  # 24/31 at the start of the session after, 25/31 at its end, read
     ("blind_conv_bl.yaml", 0.65),  # 22/32 at that session's start and midway, 23/32 at end, read
-    ("blind_conv_bm.yaml", 0.66),  # 23/33 at the start of the session after and its end, unread
-    ("blind_conv_bn.yaml", 0.79),  # 28/34 at that session's start, 27/34 midway and end, unread
+    ("blind_conv_bm.yaml", 0.66),  # 23/33 at the start of the session after and its end, read
+    ("blind_conv_bn.yaml", 0.79),  # 28/34 at that session's start, 27/34 midway and end, read
+    ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after, unread
 ]
 
 
