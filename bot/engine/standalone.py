@@ -76,10 +76,15 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     if remarked is not None and not asks_itself(remarked, language):
         remarked = None
     required = required_names(index, question)
+    # What only near misses ask with ("where are the mines?") is asked by a question of the
+    # message, not by a preamble telling ("I've always wondered where they dig").
+    asking = [sentence for sentence in sentences_of(question) if sentence.endswith("?")]
+    unasked = ranker.unasked(" ".join(asking), language) if asking else asks.unasked
     for part in [*focus(question), *([opened] if opened else []),
                  *([framed] if framed else []), *([remarked] if remarked else [])]:
         focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
-                         limits, replace(asks, number=ranker.asks_number(part, language)))
+                         limits, replace(asks, number=ranker.asks_number(part, language),
+                                         unasked=unasked))
         # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
         # a tie the rest of the message leaves among its close facts; a clause cut from
         # one ("..., medicine, farming?") only confirms the best. Countries and numbers

@@ -18,6 +18,13 @@ from bot.engine.standalone import decide_alone, elsewhere
         ("what's the weather in vientiane?", "none", None),
         # Of two alternatives, the one a fact says is so; the other only names Putin.
         ("did the lao leader go to russia or did putin go to laos?", "fact", "official_visit"),
+        # "Where", which only questions the article does not answer ask of the mines, in a
+        # preamble telling, not asking; a question asking it is one.
+        ("Hi, retired geologist here, worked 20 years abroad and I always wondered where the "
+         "Russians dig. Anyway, which metals do Russian companies mine in Laos?",
+         "fact", "metal_mines"),
+        ("Where are the mines? I mean which metals do Russian companies mine in Laos",
+         "none", None),
     ],
 )
 def test_decide_alone_answers_or_declines(engine: Engine, question: str, kind: str,
