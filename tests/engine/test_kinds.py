@@ -48,6 +48,10 @@ def test_the_kind_is_the_content_words_after_an_asker(
         ("which ports will the ships use", "en", False),  # the fact names them by country
         ("which country will the railway go through", "en", False),  # a country is asked
         ("which Russian companies mine there", "en", False),  # the article's subject
+        # The name of a kind asks for the kind as "which" does.
+        ("what are the names of the Chinese stations on the line", "en", True),
+        ("названия китайских станций на этой дороге", "ru", True),
+        ("the name of the lao president?", "en", False),
     ],
 )
 def test_a_kind_inside_a_country_is_asked_within_it(
