@@ -55,6 +55,8 @@ from bot.engine.splitting import groupings, sentences
         ("Why are new routes needed. Which industries came up?", "en",
          ["Why are new routes needed", "Which industries came up?"]),
         ("Did Mr. Putin say so", "en", ["Did Mr. Putin say so"]),
+        # ";" between questions, not inside a word ("tl;dr").
+        ("tl;dr of the talks; who is Putin", "en", ["tl;dr of the talks", "who is Putin"]),
         # A sentence asking nothing is read with the question after it, or before it.
         ("I run a small business. What did they sign?", "en",
          ["I run a small business. What did they sign?"]),
@@ -75,7 +77,7 @@ from bot.engine.splitting import groupings, sentences
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
     """A message is cut at line breaks, question marks followed by more, full stops between
-    sentences that each ask, ';', '+' or '&' standing apart and a numbered list's numbers
+    sentences that each ask, ';' (not between two letters), '+' or '&' standing apart and a numbered list's numbers
     (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
