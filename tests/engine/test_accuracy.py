@@ -540,8 +540,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bl.yaml",), 0.8, 0.87),
     # Round bm, written at the start of the session after and left unread, scored with that
     # session's start engine (and at its end: the same), read at the start of the session
-    # after: one question below the start (English 28/31, 12/14; Russian 28/32, 13/13; Russian in Latin letters 17/20, 8/8; Lao
-    # 17/20, 7/8; Vietnamese 15/20, 8/8). Small talk must be whole.
+    # after: one question below the start (English 28/31, 12/14; Russian 28/32, 13/13;
+    # Russian in Latin letters 17/20, 8/8; Lao 17/20, 7/8; Vietnamese 15/20, 8/8). Small
+    # talk must be whole.
     (("blind_en_bm.yaml",), 0.87, 0.78),
     (("blind_ru_bm.yaml",), 0.84, 0.92),
     (("blind_ru_latin_bm.yaml",), 0.8, 0.87),
@@ -549,9 +550,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_bm.yaml",), 0.7, 0.87),
     # Round bn, written midway through the same session and left unread, scored with that
     # session's start engine (and midway and at its end: the same), read at the start of the
-    # session after: one question below the start (English 28/32, 12/12; Russian 26/32, 12/12; Russian in Latin letters 18/20, 8/8;
-    # Lao 13/20, 7/8; Vietnamese 16/20, 8/8). Small talk must be whole: its items read, and
-    # "oki" read as the "ok" it is.
+    # session after: one question below the start (English 28/32, 12/12; Russian 26/32,
+    # 12/12; Russian in Latin letters 18/20, 8/8; Lao 13/20, 7/8; Vietnamese 16/20, 8/8).
+    # Small talk must be whole: its items read, and "oki" read as the "ok" it is.
     (("blind_en_bn.yaml",), 0.84, 0.91),
     (("blind_ru_bn.yaml",), 0.78, 0.91),
     (("blind_ru_latin_bn.yaml",), 0.85, 0.87),

@@ -77,8 +77,8 @@ from bot.engine.splitting import groupings, sentences
 )
 def test_sentences(text: str, language: str, expected: list[str]) -> None:
     """A message is cut at line breaks, question marks followed by more, full stops between
-    sentences that each ask, ';' (not between two letters), '+' or '&' standing apart and a numbered list's numbers
-    (what introduces the list or the lines below it left out) only."""
+    sentences that each ask, ';' (not between two letters), '+' or '&' standing apart and a
+    numbered list's numbers (what introduces the list or the lines below it left out) only."""
     assert sentences(text, language) == expected
 
 
