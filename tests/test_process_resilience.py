@@ -33,7 +33,9 @@ def test_a_crash_loses_no_question(server: FakeBotApi, tmp_path: Path) -> None:
     """Killed (SIGKILL) with twenty questions taken in and none answered, the restarted bot
     answers all twenty; only a question whose answer had reached Telegram may get a second."""
     log_path = tmp_path / "bot.log"
-    server.delay("sendMessage", 30)  # answers hang: nothing can be marked handled
+    # Answers hang until the server stops: nothing can be marked handled, and none of the
+    # killed bot's answers lands late, after the count of those that reached Telegram.
+    server.delay("sendMessage", 600)
     with log_path.open("w") as log:
         process = start_process(server, tmp_path, log, LOG_LEVEL="DEBUG")
         try:
