@@ -89,15 +89,17 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # a tie the rest of the message leaves among its close facts; a clause cut from
         # one ("..., medicine, farming?") only confirms the best. Countries and numbers
         # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
-        # the question to no fact.
+        # the question to no fact, nor, where the message asks one question, to no offer of
+        # its close facts.
+        preamble = in_preamble(_dropped(ranker, required, part, language), question, part)
         if focused.kind == "fact" and (
                 focused.fact_id in leaning
                 or (named and part in sentences_of(question)
                     and _near_best(whole, focused.fact_id, limits.window))
-                or in_preamble(_dropped(ranker, required, part, language), question, part)):
+                or preamble):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
-        if offered and focused.suggestions[0] in leaning:
+        if offered and (focused.suggestions[0] in leaning or (preamble and len(asking) < 2)):
             decision = focused
     if checks_claim(index, question):
         return checked(ranker, question, language, reply) or offered_alone(ranker, language,

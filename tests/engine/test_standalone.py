@@ -103,3 +103,12 @@ def test_a_lao_phrase_asking_after_one_setting_the_scene_is_the_question(
     phrase before it only when."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+def test_a_number_only_a_preamble_names_holds_no_offer_back(engine: Engine) -> None:
+    """A message whose whole no fact fits for a number its preamble names ("35 years") offers
+    the close facts of its one question."""
+    decision = decide_alone(engine.ranker, "Hi all, I taught chemistry for 35 years. Is "
+                            "anything said about the atom stuff and Laos?", "en", "en")
+    assert decision.kind == "clarify"
+    assert "nuclear_interest" in decision.suggestions
