@@ -13,7 +13,7 @@ from bot.engine.decision import Decision, Thresholds, answering
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
 from bot.engine.followup import Context
-from bot.engine.splitting import groupings, joined_sentences
+from bot.engine.splitting import groupings, joined_sentences, listed
 from bot.knowledge import Fact, language_resources
 
 _TAG_WORDS = 2  # a piece this short that asks nothing adds to the question before it
@@ -279,11 +279,12 @@ def converse(question: str, language: str, context: Context, one: One,
     decided: list[Decision] = []
     turn = before = context
     asked = ""
+    in_list = listed(question)
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts, tag)
         if decided and not decision.confident and refers_to_thing(piece, language) \
-                and not details(piece) and "\n" not in question.strip():
+                and not details(piece) and not in_list:
             # "iron ore? are russians digging for it in laos", "why hydro? what does laos have
             # going for it": a piece pointing back that is no answer by itself says more of
             # the question before it; read together, they may be one answered question. Not
@@ -298,7 +299,7 @@ def converse(question: str, language: str, context: Context, one: One,
                 continue
         if decided and decision.kind == "none" and decision.closest is None and \
                 _leans_to_any(decision, set(decided[-1].given)) \
-                and not details(piece) and "\n" not in question.strip():
+                and not details(piece) and not in_list:
             # "Почему именно ГЭС? С чего вдруг?": declined alone, the one just answered as
             # near its best as any fact (or it), it asks the question before it again in
             # other words ("... Путин в Лаос или наоборот?" after the visit); not when it
@@ -306,6 +307,7 @@ def converse(question: str, language: str, context: Context, one: One,
             # own in a list of questions.
             continue
         if decided and not decision.confident and not names(piece) and not details(piece) \
+                and not in_list \
                 and (decision.closest is None or not asks_with_word(piece, language)):
             # "is that real?", "where to?" after a question: naming nothing of its own and not
             # answered, it only asks the question before it again. "What's the population?"

@@ -134,6 +134,12 @@ def sentences(text: str, language: str) -> list[str]:
     return [piece for piece, _ in joined_sentences(text, language)]
 
 
+def listed(text: str) -> bool:
+    """Whether the message is a list of questions: on lines of their own, or numbered ("1)
+    ... 2) ...")."""
+    return "\n" in text.strip() or len(_ITEM.findall(text)) >= 2
+
+
 def joined_sentences(text: str, language: str) -> list[tuple[str, bool]]:
     """`sentences`, each with whether it opened with a joining word ("... ? and coffee?")."""
     pieces = [(unjoined(sentence, language), sentence.strip(_EDGES))

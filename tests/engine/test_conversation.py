@@ -367,6 +367,19 @@ def test_a_numbered_list_after_a_preamble(engine: Engine) -> None:
     assert _facts(decision) == ["agri_exports", "putin"]
 
 
+@pytest.mark.parametrize("question", [
+    "1) what did the two sides sign 2) are they binding",
+    "what did the two sides sign\nare they binding",
+])
+def test_a_listed_question_naming_nothing_is_still_a_question(engine: Engine,
+                                                              question: str) -> None:
+    """A numbered or lined-up question the article does not answer ("are they binding") is
+    a question of its own, not the one before asked again."""
+    decision = engine.decide(question)
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [
+        ("fact", "memoranda"), ("none", None)]
+
+
 @pytest.mark.parametrize(
     ("before", "question", "fact"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.splitting import groupings, sentences
+from bot.engine.splitting import groupings, listed, sentences
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,14 @@ def test_groupings_try_every_cut_most_parts_first() -> None:
 def test_many_joins_are_one_sentence() -> None:
     """A sentence with very many joining words is a list, not several questions."""
     assert groupings(" and ".join(["rice"] * 8), "en") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1) who is Putin 2) what was signed", True),
+    ("who is Putin\nwhat was signed", True),
+    ("who is Putin and what was signed", False),
+    ("trade grew 66% (2024) and 20% in 2025", False),
+])
+def test_listed(text: str, expected: bool) -> None:
+    """Questions on lines of their own or numbered are a list."""
+    assert listed(text) is expected
