@@ -319,6 +319,12 @@ def converse(question: str, language: str, context: Context, one: One,
             # when will it be finished?", "when did they meet + where?"), asking with a word
             # that asks; "does it say?", "is there any way to tell?" only ask it again.
             continue
+        if not decided and context.started and not decision.confident \
+                and not asks_with_word(piece, language) and not names(piece) \
+                and not details(piece) and not in_list:
+            # "really? even on schools?" after an answer: a reaction to it, naming nothing,
+            # before the question the message asks.
+            continue
         decided.append(decision)
         before, asked = turn, piece
         turn = turn.told(decision)
