@@ -143,6 +143,11 @@ class Index:
         ("how many", "what year")."""
         return _holds(self.asks_number, normal)
 
+    def without_number_askers(self, normal: str) -> str:
+        """A question, as read, without its phrases asking for a number or a date ("which
+        day"): what else it names."""
+        return normal if self.asks_number is None else self.asks_number.sub(" ", normal)
+
     def asks_for_mention(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks whether something is
         mentioned at all ("is nuclear mentioned?")."""

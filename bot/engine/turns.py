@@ -294,13 +294,14 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
             if gives_numbers(index, question, last_answer) or (
                     ranker.asks_number(question, language)
                     and gives_number(ranker.knowledge, last.id)
-                    and not has_unknown(index, question)
+                    and not has_unknown(index, index.without_number_askers(
+                        index.analyzer.normal(question)))
                     and not names_missing(index, question)):
                 # "What about early 2025?" after the trade figures: a year the last
                 # answer gives, asked again in other words, is that answer; as is a
                 # date asked of an answer that gives one ("on which date?" after the
-                # announcement), but not one the article is known not to give ("how
-                # much in dollars?").
+                # announcement; "day" of "which day" is how it asks, no word of its own),
+                # but not one the article is known not to give ("how much in dollars?").
                 return answering(question, reply, last,
                                  ranked[0].score if ranked else 0.0, tuple(ranked[:3]))
             asked = _asked_near(ranker, question, language, last.id) if names_nothing \

@@ -212,6 +212,7 @@ def test_a_reaction_to_the_last_answer_is_no_question(engine: Engine, first: str
         # Nothing but words asking for a date: the last answer's date, not the article's.
         ("Who announced the new transport routes?", "on what date?", "announcement"),
         ("Who announced the new transport routes?", "what day was that?", "announcement"),
+        ("Who announced the new transport routes?", "which day?", "announcement"),
         # Why what was announced: the reason for the routes, a step beyond the announcement.
         ("what did putin announce after the talks?", "and why?", "routes_reason"),
         ("что путин заявил после переговоров?", "а почему?", "routes_reason"),
