@@ -140,7 +140,11 @@ class Ranker:
                 index, question, language):
             # "Which cereal crops are named?": the fact listing cereals names them too.
             kinds = kind_tokens(index, question, language)
-            return self.named | {fact.id for fact, names in zip(
+            # A name asked of anything but a country ("the names of the ports", "what is
+            # the railway called") is none of the countries a fact names.
+            named = self.named if index.asks_for_country(index.analyzer.normal(question)) \
+                else self.people
+            return named | {fact.id for fact, names in zip(
                 self.knowledge.facts, index.listing, strict=True) if not names.isdisjoint(kinds)}
         return None
 
