@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -77,9 +78,9 @@ def _letters(language: str) -> tuple[tuple[str, str], ...]:
 
 def _run_together(text: str, language: str) -> str | None:
     """Where words run together, the intent of a message whose letters are small-talk
-    phrases one after another, a polite particle at most after them ("ໂອເຄ ເຂົ້າໃຈແລ້ວ
-    ຂອບໃຈຫຼາຍໆເດີ": ok, understood, thanks a lot): the longest phrase, the later on a tie;
-    None when any other letters are left."""
+    phrases one after another, particles before or between them and a polite one at most
+    after ("ໂອເຄ ເຂົ້າໃຈແລ້ວ ຂອບໃຈຫຼາຍໆເດີ": ok, understood, thanks a lot): the longest
+    phrase, the later on a tie; None when any other letters are left."""
     said = _glued(text)
     read: dict[int, tuple[tuple[int, int, str], ...]] = {0: ()}
     between = _particles(language)
@@ -90,14 +91,13 @@ def _run_together(text: str, language: str) -> str | None:
             end = start + len(phrase)
             if phrase and end not in read and said.startswith(phrase, start):
                 read[end] = (*read[start], (len(phrase), start, intent))
-        if read[start]:
-            # A particle between two phrases ("ສະບາຍດີເດີ ມີໃຜຢູ່ບໍ": hello + ເດີ + is
-            # anyone there) joins them as a space would.
-            for particle in between:
-                end = start + len(particle)
-                if end not in read and said.startswith(particle, start):
-                    read[end] = read[start]
-    ends = [end for end in read if end and len(said) - end <= PARTICLE_LETTERS]
+        # A particle before or between phrases ("ເຈົ້າ ຂອບໃຈ": yes + thanks; "ສະບາຍດີເດີ
+        # ມີໃຜຢູ່ບໍ": hello + ເດີ + is anyone there) joins them as a space would.
+        for particle in between:
+            end = start + len(particle)
+            if end not in read and said.startswith(particle, start):
+                read[end] = read[start]
+    ends = [end for end in read if read[end] and len(said) - end <= PARTICLE_LETTERS]
     return max(read[max(ends)])[2] if ends else None
 
 
@@ -247,6 +247,22 @@ def detect_smalltalk(text: str, language: str) -> str | None:
         # and so is a typo's ("anything on water too?" has no "later").
         return None
     return max(found)[2] if found else None
+
+
+def detect_mixed_smalltalk(text: str, languages: Iterable[str]) -> str | None:
+    """The intent of a message of small talk in several languages at once ("hi bot,
+    privet"): each of its words small talk, or a particle between phrases, in one of them;
+    the last phrase's intent."""
+    languages = tuple(languages)
+    intents: list[str] = []
+    for word in text.split():
+        intent = next((found for code in languages
+                       if (found := detect_smalltalk(word, code)) is not None), None)
+        if intent is not None:
+            intents.append(intent)
+        elif not any(_simple(word, code) in _particles_between(code) for code in languages):
+            return None
+    return intents[-1] if intents else None
 
 
 def _covered(present: list[str], phrases: list[str], particles: frozenset[str]) -> bool:

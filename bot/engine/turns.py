@@ -41,6 +41,7 @@ from bot.engine.ranker import Ranker
 from bot.engine.reading import words
 from bot.engine.smalltalk import (
     PARTICLE_LETTERS,
+    detect_mixed_smalltalk,
     detect_smalltalk,
     opening_smalltalk,
     strip_greeting,
@@ -74,6 +75,9 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     intent = next((found for code in spoken
                    if (found := detect_smalltalk(question, code) or _closing(question, code))),
                   None)
+    if intent is None and len(spoken) > 1:
+        # Greeted in two languages at once ("hi bot, privet"): small talk in each.
+        intent = detect_mixed_smalltalk(question, spoken)
     if intent is not None:
         return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     overview = Decision(question, "overview", reply, score=100.0)

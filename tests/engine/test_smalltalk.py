@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_greeting
+from bot.engine.smalltalk import (
+    detect_mixed_smalltalk,
+    detect_smalltalk,
+    opening_smalltalk,
+    strip_greeting,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +64,8 @@ from bot.engine.smalltalk import detect_smalltalk, opening_smalltalk, strip_gree
         ("bạn có đó ko?", "vi", "help"),
         ("chào mn, bot có đó ko", "vi", "help"),
         ("xin chào, bot ơi", "vi", "greeting"),
+        # A particle before the phrases where words run together ("ເຈົ້າ", yes).
+        ("ເຈົ້າ ຂອບໃຈ", "lo", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
@@ -128,3 +135,17 @@ def test_opening_smalltalk_is_the_phrase_and_what_follows(
 def test_oki_is_an_ok(engine: Engine, message: str) -> None:
     """"oki", as chat spells "ok", is small talk with the thanks after it."""
     assert engine.decide(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hey bot, privetik", "greeting"),
+        ("спасибо, thanks bot", "thanks"),
+        ("hi bot, what about trade", None),
+    ],
+)
+def test_small_talk_in_two_languages_at_once(text: str, intent: str | None) -> None:
+    """Each word small talk (or a particle) in one of the languages: the last phrase's
+    intent; a word of no small talk is a question."""
+    assert detect_mixed_smalltalk(text, ("en", "ru")) == intent
