@@ -58,6 +58,7 @@ def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
     [
         ("what came up in the talks", ["what", "discussed", "in", "the", "talks"]),
         ("are they teaming up on energy", ["are", "they", "cooperate", "on", "energy"]),
+        ("are they working together on energy", ["are", "they", "cooperate", "on", "energy"]),
         ("how much did trade go up", ["how", "much", "did", "trade", "go", "up"]),  # growth
         ("income upside", ["income", "upside"]),  # whole words only
         ("what’s the deal with dams", ["what", "about", "dams"]),  # no deal is meant
