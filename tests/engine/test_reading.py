@@ -184,3 +184,17 @@ def test_a_reader_keeps_the_words_apart_once_pickled(engine: Engine) -> None:
     restored = pickle.loads(pickle.dumps(reader))  # noqa: S301 - our own bytes, just made
     assert restored.normal("cho mình hỏi") == reader.normal("cho mình hỏi")
     assert own_word(restored.normal("hỏi"))
+
+
+@pytest.mark.parametrize(
+    ("variant", "spelling"),
+    [
+        ("ຣັດເຊຍ", "ລັດເຊຍ"),  # old and new spellings of one sound
+        ("ເຊັຍ", "ເຊຍ"),  # an older spelling
+        ("ບັອກໄຊ", "ບອກໄຊ"),  # a short "o" in a borrowed word, read as the long one
+        ("ບໍ່", "ບໍ"),  # a tone mark left out
+    ],
+)
+def test_lao_spelling_variants_read_alike(variant: str, spelling: str) -> None:
+    """Lao spelling variants and optional marks are folded to one reading."""
+    assert reader("lo").normal(variant) == reader("lo").normal(spelling)
