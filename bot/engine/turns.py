@@ -268,6 +268,13 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
         # word only what the article does not say of it asks with, and no answer alone
         # ("when did putin say this?" is the announcement): it does not say.
         return not_said(question, reply, last)
+    if bare and given is not None and not refers_back(question, language) \
+            and _asked_near(ranker, question, language, last.id) == last.id:
+        # "Where from?" after the photo: nothing but a question word the last answer's
+        # phrasings ask with ("where is the photo from?") asks it of that answer, not of the
+        # fact next to it the bare words fit as well (the article's source). A pronoun
+        # ("who is he?") points at what the answer names, not at the answer.
+        return answering(question, reply, last, given.score, tuple(near[:3]))
     if given is not None and ranked[0].fact_id not in nearby and (
             # "And 2025?" after the trade figures: a year the last answer gives.
             gives_numbers(index, question, last_answer)

@@ -219,6 +219,8 @@ def test_a_reaction_to_the_last_answer_is_no_question(engine: Engine, first: str
         # A word pointing back names the last answer, which says it, over a fact the words
         # fit better alone (the article's source).
         ("what does the photo show?", "where is it from?", "photo"),
+        # Nothing but a question word the last answer is asked with: that answer.
+        ("what does the photo show?", "from where?", "photo"),
         ("что на фото?", "а откуда оно?", "photo"),
         # Pointing back at the last answer, which says why, rather than at the reason for
         # the routes, which the words alone fit as well.
