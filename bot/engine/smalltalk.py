@@ -256,6 +256,8 @@ def detect_mixed_smalltalk(text: str, languages: Iterable[str]) -> str | None:
     languages = tuple(languages)
     intents: list[str] = []
     for word in text.split():
+        if not any(letter.isalnum() for letter in word):
+            continue  # an emoji or punctuation standing apart ("thanks 👍") says nothing
         intent = next((found for code in languages
                        if (found := detect_smalltalk(word, code)) is not None), None)
         if intent is not None:

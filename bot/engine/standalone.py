@@ -78,7 +78,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     required = required_names(index, question)
     # What only near misses ask with ("where are the mines?") is asked by a question of the
     # message, not by a preamble telling ("I've always wondered where they dig").
-    asking = [sentence for sentence in sentences_of(question) if sentence.endswith("?")]
+    sentences = sentences_of(question)
+    asking = [sentence for sentence in sentences if sentence.endswith("?")]
     unasked = ranker.unasked(" ".join(asking), language) if asking else asks.unasked
     for part in [*focus(question), *([opened] if opened else []),
                  *([framed] if framed else []), *([remarked] if remarked else [])]:
@@ -94,7 +95,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         preamble = in_preamble(_dropped(ranker, required, part, language), question, part)
         if focused.kind == "fact" and (
                 focused.fact_id in leaning
-                or (named and part in sentences_of(question)
+                or (named and part in sentences
                     and _near_best(whole, focused.fact_id, limits.window))
                 or preamble):
             return focused
