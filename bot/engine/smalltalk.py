@@ -159,9 +159,10 @@ def _unsigned(language: str) -> dict[str, str]:
             if (bare := word.translate(dropped)) != word}
 
 
-def _known_word(word: str, language: str) -> str | None:
-    """The small-talk word a word of a message is: itself, or the one a long word is a
-    letter away from ("umeesh" typed for "умеешь", its soft sign left out); None for none."""
+def _known_word(word: str, language: str, typos: bool = True) -> str | None:
+    """The small-talk word a word of a message is: itself, another form of it, or (`typos`)
+    the one a long word is a letter away from ("umeesh" typed for "умеешь", its soft sign
+    left out); None for none."""
     vocabulary = _vocabulary(language)
     if word in vocabulary:
         return word
@@ -176,7 +177,7 @@ def _known_word(word: str, language: str) -> str | None:
         for known in formed:
             if word.startswith(known[:-1]) and len(word) - len(known) + 1 <= _ENDING_LETTERS:
                 return known
-    if len(word) < _TYPO_LENGTH:
+    if not typos or len(word) < _TYPO_LENGTH:
         return None
     near = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance,
                               score_cutoff=1)
@@ -258,11 +259,15 @@ def detect_mixed_smalltalk(text: str, languages: Iterable[str]) -> str | None:
     for word in text.split():
         if not any(letter.isalnum() for letter in word):
             continue  # an emoji or punctuation standing apart ("thanks 👍") says nothing
-        intent = next((found for code in languages
-                       if (found := detect_smalltalk(word, code)) is not None), None)
+        read = {code: _simple(word, code) for code in languages}
+        # Only a language that knows the word as small talk, spelt as it is or in another
+        # form, is asked for its intent: a word of a question ("trade") is none at once.
+        intent = next((found for code, simple in read.items()
+                       if simple and _known_word(simple, code, typos=False) is not None
+                       and (found := detect_smalltalk(word, code)) is not None), None)
         if intent is not None:
             intents.append(intent)
-        elif not any(_simple(word, code) in _particles_between(code) for code in languages):
+        elif not any(simple in _particles_between(code) for code, simple in read.items()):
             return None
     return intents[-1] if intents else None
 

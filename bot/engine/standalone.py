@@ -80,7 +80,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     # message, not by a preamble telling ("I've always wondered where they dig").
     sentences = sentences_of(question)
     asking = [sentence for sentence in sentences if sentence.endswith("?")]
-    unasked = ranker.unasked(" ".join(asking), language) if asking else asks.unasked
+    unasked = asks.unasked if not asking or asking == sentences \
+        else ranker.unasked(" ".join(asking), language)
     for part in [*focus(question), *([opened] if opened else []),
                  *([framed] if framed else []), *([remarked] if remarked else [])]:
         focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
