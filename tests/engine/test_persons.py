@@ -15,6 +15,7 @@ from bot.engine import Engine
         "как зовут президента Лаоса, с которым переговоры вёл Путин?",
         "kak zovut laosskogo prezidenta, kotoryj priezzhal k Putinu?",  # in Latin letters
         "ປະທານປະເທດລາວທີ່ໄປລົມກັບປູຕິນແມ່ນໃຜ",  # Lao: the question word at the end
+        "ຜູ້ນຳລາວທີ່ໄປເຈລະຈາກັບປູຕິນແມ່ນທ່ານໃດ",  # "which person", as Lao also asks who
     ],
 )
 def test_a_name_asked_of_a_described_person_is_asked_of_the_person(
