@@ -143,11 +143,6 @@ class Index:
         ("how many", "what year")."""
         return _holds(self.asks_number, normal)
 
-    def without_number_askers(self, normal: str) -> str:
-        """A question, as read, without its phrases asking for a number or a date ("which
-        day"): what else it names."""
-        return normal if self.asks_number is None else self.asks_number.sub(" ", normal)
-
     def asks_for_mention(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks whether something is
         mentioned at all ("is nuclear mentioned?")."""
@@ -241,6 +236,12 @@ class Index:
                       tuple(map(self.shape, self.phrase_tokens(fact))))
             self.miss_shapes[fact] = shapes
         return shapes
+
+
+def without_phrases(pattern: re.Pattern[str] | None, normal: str) -> str:
+    """A text, as read, without the phrases of a pattern the language has (its words asking
+    for a number, "which day", or why, "с чего вдруг"): what else it names."""
+    return normal if pattern is None else pattern.sub(" ", normal)
 
 
 def _holds(pattern: re.Pattern[str] | None, normal: str) -> bool:

@@ -35,7 +35,7 @@ from bot.engine.decision import (
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
 from bot.engine.followup import Context, neighbourhood, next_facts
-from bot.engine.index import Index
+from bot.engine.index import Index, without_phrases
 from bot.engine.pieces import after_preamble, asks_only_what, unsure_word
 from bot.engine.ranker import Ranker
 from bot.engine.reading import words
@@ -305,8 +305,8 @@ def _lean(ranker: Ranker, question: str, language: str, reply: str, context: Con
             if gives_numbers(index, question, last_answer) or (
                     ranker.asks_number(question, language)
                     and gives_number(ranker.knowledge, last.id)
-                    and not has_unknown(index, index.without_number_askers(
-                        index.analyzer.normal(question)))
+                    and not has_unknown(index, without_phrases(
+                        index.asks_number, index.analyzer.normal(question)))
                     and not names_missing(index, question)):
                 # "What about early 2025?" after the trade figures: a year the last
                 # answer gives, asked again in other words, is that answer; as is a
@@ -454,10 +454,9 @@ def _reason_given(ranker: Ranker, question: str, language: str, context: Context
     if context.given[0] not in ranker.reasons or len(words(question)) > _REASON_WORDS:
         return False
     normal = index.analyzer.normal(question)
-    if index.asks_reason is None or not index.asks_for_reason(normal):
-        return False
     # The words asking why name nothing ("с чего вдруг": "чего" is a word of phrasings).
-    return not names_known(index, index.asks_reason.sub(" ", normal))
+    return index.asks_for_reason(normal) \
+        and not names_known(index, without_phrases(index.asks_reason, normal))
 
 
 def _answering(question: str, reply: str, facts: list[Fact], score: float = 100.0) -> Decision:
