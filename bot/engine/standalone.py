@@ -93,15 +93,15 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
         # the question to no fact, nor, where the message asks one question, to no offer of
         # its close facts.
-        preamble = in_preamble(_dropped(ranker, required, part, language), question, part)
         if focused.kind == "fact" and (
                 focused.fact_id in leaning
                 or (named and part in sentences
                     and _near_best(whole, focused.fact_id, limits.window))
-                or preamble):
+                or _preamble_only(ranker, required, question, part, language)):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
-        if offered and (focused.suggestions[0] in leaning or (preamble and len(asking) < 2)):
+        if offered and (focused.suggestions[0] in leaning or (
+                len(asking) < 2 and _preamble_only(ranker, required, question, part, language))):
             decision = focused
     if checks_claim(index, question):
         return checked(ranker, question, language, reply) or offered_alone(ranker, language,
@@ -167,10 +167,12 @@ def _names_place(ranker: Ranker, question: str, language: str) -> bool:
                for name in required_names(ranker.index(language), question))
 
 
-def _dropped(ranker: Ranker, named: list[str], part: str, language: str) -> list[str]:
-    """The countries and numbers a question names (`named`) that its part does not."""
+def _preamble_only(ranker: Ranker, named: list[str], question: str, part: str,
+                   language: str) -> bool:
+    """Whether the countries and numbers the question names (`named`) that its part does not
+    all stand in a sentence before the part: the preamble's, not the question's."""
     kept = set(required_names(ranker.index(language), part))
-    return [name for name in named if name not in kept]
+    return in_preamble([name for name in named if name not in kept], question, part)
 
 
 def _states(ranker: Ranker, question: str, language: str) -> bool:
