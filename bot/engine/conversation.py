@@ -283,48 +283,42 @@ def converse(question: str, language: str, context: Context, one: One,
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts, tag)
-        if decided and not decision.confident and refers_to_thing(piece, language) \
-                and not details(piece) and not in_list:
-            # "iron ore? are russians digging for it in laos", "why hydro? what does laos have
-            # going for it": a piece pointing back that is no answer by itself says more of
-            # the question before it; read together, they may be one answered question. Not
-            # one asking for a number or a date ("how many tonnes do they ship?"):
-            # that is a detail of its own, which the article may not give. Not on lines of
-            # their own either: a list of questions.
-            together = one(f"{asked} {piece}", before)
-            if together.kind == "fact":
-                decided[-1] = together
-                asked = f"{asked} {piece}"
-                turn = before.told(together)
+        if not decision.confident and not in_list and (decided or context.started) \
+                and not details(piece):
+            # Not answered, not a question of a list (on lines of their own, numbered), and
+            # asking for no number or price the article may not give ("how many tonnes do they
+            # ship?"), a piece may only say more of the question before it, or of the answer.
+            if decided and refers_to_thing(piece, language):
+                # "iron ore? are russians digging for it in laos", "why hydro? what does laos
+                # have going for it": a piece pointing back that is no answer by itself says
+                # more of the question before it; read together, they may be one answered
+                # question.
+                together = one(f"{asked} {piece}", before)
+                if together.kind == "fact":
+                    decided[-1] = together
+                    asked = f"{asked} {piece}"
+                    turn = before.told(together)
+                    continue
+            if decided and decision.kind == "none" and decision.closest is None \
+                    and _leans_to_any(decision, set(decided[-1].given)):
+                # "Почему именно ГЭС? С чего вдруг?": declined alone, the one just answered as
+                # near its best as any fact (or it), it asks the question before it again in
+                # other words ("... Путин в Лаос или наоборот?" after the visit).
                 continue
-        if decided and decision.kind == "none" and decision.closest is None and \
-                _leans_to_any(decision, set(decided[-1].given)) \
-                and not details(piece) and not in_list:
-            # "Почему именно ГЭС? С чего вдруг?": declined alone, the one just answered as
-            # near its best as any fact (or it), it asks the question before it again in
-            # other words ("... Путин в Лаос или наоборот?" after the visit); not when it
-            # asks for a number ("... how many tonnes a year?") or stands on a line of its
-            # own in a list of questions.
-            continue
-        if decided and not decision.confident and not names(piece) and not details(piece) \
-                and not in_list \
-                and (decision.closest is None or not asks_with_word(piece, language)):
-            # "is that real?", "where to?" after a question: naming nothing of its own and not
-            # answered, it only asks the question before it again. "What's the population?"
-            # names a word of its own and stays a question the article does not answer, as
-            # does one asking for a number or a price the article does not give ("railway
-            # through china + how long will it be?", "... ? also what was the oil price that
-            # day": pointing back at the date, it asks a figure of its own), and one the
-            # article is known not to answer of the fact before it ("... through china?? and
-            # when will it be finished?", "when did they meet + where?"), asking with a word
-            # that asks; "does it say?", "is there any way to tell?" only ask it again.
-            continue
-        if not decided and context.started and not decision.confident \
-                and not asks_with_word(piece, language) and not names(piece) \
-                and not details(piece) and not in_list:
-            # "really? even on schools?" after an answer: a reaction to it, naming nothing,
-            # before the question the message asks.
-            continue
+            if decided and not names(piece) \
+                    and (decision.closest is None or not asks_with_word(piece, language)):
+                # "is that real?", "where to?" after a question: naming nothing of its own and
+                # not answered, it only asks the question before it again. "What's the
+                # population?" names a word of its own and stays a question the article does
+                # not answer, as does one the article is known not to answer of the fact
+                # before it ("... through china?? and when will it be finished?", "when did
+                # they meet + where?"), asking with a word that asks; "does it say?", "is
+                # there any way to tell?" only ask it again.
+                continue
+            if not decided and not asks_with_word(piece, language) and not names(piece):
+                # "really? even on schools?" after an answer: a reaction to it, naming
+                # nothing, before the question the message asks.
+                continue
         decided.append(decision)
         before, asked = turn, piece
         turn = turn.told(decision)
