@@ -559,18 +559,20 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_lo_bn.yaml",), 0.6, 0.75),
     (("blind_vi_bn.yaml",), 0.75, 0.87),
     # Round bo, written at the start of the session after and left unread, scored with that
-    # session's start engine (and at its end: the same): one question below the start
-    # (English 29/33, 11/12; Russian 31/33, 12/12; Russian in Latin letters 17/20, 8/8; Lao
-    # 17/20, 7/8; Vietnamese 18/20, 8/8). Small talk must be whole.
+    # session's start engine (and at its end: the same), read at the start of the session
+    # after: one question below the start (English 29/33, 11/12; Russian 31/33, 12/12;
+    # Russian in Latin letters 17/20, 8/8; Lao 17/20, 7/8; Vietnamese 18/20, 8/8). Small
+    # talk must be whole.
     (("blind_en_bo.yaml",), 0.84, 0.83),
     (("blind_ru_bo.yaml",), 0.9, 0.91),
     (("blind_ru_latin_bo.yaml",), 0.8, 0.87),
     (("blind_lo_bo.yaml",), 0.8, 0.75),
     (("blind_vi_bo.yaml",), 0.85, 0.87),
     # Round bp, written midway through the same session and left unread, scored with that
-    # session's start engine (and midway: the same; at its end the same but Lao 14/20): one
-    # question below the start (English 26/32, 11/12; Russian 29/32, 12/12; Russian in Latin
-    # letters 15/20, 8/8; Lao 13/20, 8/8; Vietnamese 16/20, 7/8). Small talk must be whole:
+    # session's start engine (and midway: the same; at its end the same but Lao 14/20), read
+    # at the start of the session after: one question below the start (English 26/32,
+    # 11/12; Russian 29/32, 12/12; Russian in Latin letters 15/20, 8/8; Lao 13/20, 8/8;
+    # Vietnamese 16/20, 7/8). Small talk must be whole:
     # its items read, and answered by a greeting in two languages at once ("hi bot, privet")
     # and a particle before the thanks ("ເຈົ້າ ຂອບໃຈ").
     (("blind_en_bp.yaml",), 0.78, 0.83),
@@ -696,8 +698,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bl.yaml", 0.65),  # 22/32 at that session's start and midway, 23/32 at end, read
     ("blind_conv_bm.yaml", 0.66),  # 23/33 at the start of the session after and its end, read
     ("blind_conv_bn.yaml", 0.79),  # 28/34 at that session's start, 27/34 midway and end, read
-    ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after and its end, unread
-    ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, unread
+    ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after and its end, read
+    ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, read
 ]
 
 
