@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,11 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 
 def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
     """Whether the reply is what the label asks for."""
+    if item.parts and SMALLTALK in item.expected:
+        # A greeting beside a question ("hey bot how r u, what crops ...") asks for no fact:
+        # the rest is judged as it would be alone.
+        rest = tuple(label for label in item.expected if label != SMALLTALK) or (SMALLTALK,)
+        return is_correct(replace(item, expected=rest, parts=len(rest) > 1), answer)
     if item.parts:
         wanted = [fact for fact in item.expected if fact not in UNANSWERED]
         unclear = len(item.expected) - len(wanted)

@@ -94,6 +94,25 @@ def test_is_correct(
     assert is_correct(LabelledQuestion("q", expected), decision) is correct
 
 
+@pytest.mark.parametrize(
+    ("parts", "kind", "fact_id", "correct"),
+    [
+        (("smalltalk", "agri_exports"), "fact", "agri_exports", True),
+        (("smalltalk", "agri_exports"), "fact", "bauxite", False),
+        (("agri_exports", "smalltalk"), "smalltalk", None, False),
+        (("smalltalk", "none"), "none", None, True),
+        (("smalltalk", "none"), "fact", "bauxite", False),
+    ],
+)
+def test_a_greeting_part_asks_for_no_fact(
+    engine: Engine, parts: tuple[str, ...], kind: Kind, fact_id: str | None, correct: bool
+) -> None:
+    """A greeting labelled as a part of a message is judged by the message's other parts."""
+    fact = engine.knowledge.by_id[fact_id] if fact_id else None
+    decision = Decision("q", kind, "en", fact=fact)
+    assert is_correct(LabelledQuestion("q", parts, parts=True), decision) is correct
+
+
 def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQuestion]) -> None:
     """Right, wrong, clarified (first or not, alone or not), declined (with the right fact's
     answer or not), declines, near misses and small talk are each counted."""
