@@ -580,6 +580,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bp.yaml",), 0.7, 0.87),
     (("blind_lo_bp.yaml",), 0.6, 0.87),
     (("blind_vi_bp.yaml",), 0.75, 0.75),
+    # Round bq, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 24/33, 11/12; Russian
+    # 32/33, 10/12; Russian in Latin letters 20/20, 8/8; Lao 14/20, 8/8; Vietnamese 19/20,
+    # 8/8). Small talk must be whole.
+    (("blind_en_bq.yaml",), 0.69, 0.83),
+    (("blind_ru_bq.yaml",), 0.93, 0.75),
+    (("blind_ru_latin_bq.yaml",), 0.95, 0.87),
+    (("blind_lo_bq.yaml",), 0.65, 0.87),
+    (("blind_vi_bq.yaml",), 0.9, 0.87),
 ]
 
 
@@ -700,6 +709,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bn.yaml", 0.79),  # 28/34 at that session's start, 27/34 midway and end, read
     ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after and its end, read
     ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, read
+    ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after, unread
 ]
 
 
