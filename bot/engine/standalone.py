@@ -67,7 +67,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     whole = decision.candidates
     named = bool(whole) and names_known(index, question)
     leaning = {whole[0].fact_id} if named else set()
-    opened = after_opening(question, language) or after_preamble(index, question, language)
+    announced = after_opening(question, language)
+    opened = announced or after_preamble(index, question, language)
     framed = before_frame(question, lambda clause: _frames(ranker, clause, language))
     # A question with a remark after it, asking nothing ("..., i keep forgetting"); a
     # frame found ends at the same clause, so it is that reading already.
@@ -84,9 +85,12 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         else ranker.unasked(" ".join(asking), language)
     for part in [*focus(question), *([opened] if opened else []),
                  *([framed] if framed else []), *([remarked] if remarked else [])]:
+        # What comes before a phrase opening the question ("prices are bad, I want to know
+        # ...") tells: the question after it asks alone (no amount of money for "prices").
+        asked = ranker.asks(part, language) if part == announced else replace(
+            asks, number=ranker.asks_number(part, language), unasked=unasked)
         focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
-                         limits, replace(asks, number=ranker.asks_number(part, language),
-                                         unasked=unasked))
+                         limits, asked)
         # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
         # a tie the rest of the message leaves among its close facts; a clause cut from
         # one ("..., medicine, farming?") only confirms the best. Countries and numbers

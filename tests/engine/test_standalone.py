@@ -112,3 +112,19 @@ def test_a_number_only_a_preamble_names_holds_no_offer_back(engine: Engine) -> N
                             "anything said about the atom stuff and Laos?", "en", "en")
     assert decision.kind == "clarify"
     assert "nuclear_interest" in decision.suggestions
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("my shop's prices are awful lately, i want to know which crops laos could export?",
+         "en"),
+        # I sell rice, prices are bad | I want to know that | which crops will Laos export.
+        ("ຂ້ອຍຂາຍເຂົ້າ ລາຄາບໍ່ດີ ຢາກຮູ້ວ່າ ລາວຈະສົ່ງອອກພືດຫຍັງແດ່", "lo"),
+    ],
+)
+def test_a_preamble_before_an_opening_phrase_asks_for_nothing(engine: Engine, question: str,
+                                                              language: str) -> None:
+    """What comes before "I want to know" tells: its price asks for no amount of money."""
+    decision = decide_alone(engine.ranker, question, language, language)
+    assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
