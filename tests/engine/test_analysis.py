@@ -112,12 +112,13 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
         ("4to podpisali v 2025", "что подписали в 2025"),
         ("e6e obsuzhdali voob6e za 6 mesyacev", "еще обсуждали вообще за 6 месяцев"),
         ("marwruty i soglawenie", "маршруты и соглашение"),
+        ("rossi9 i 9 stran", "россия и 9 стран"),
     ],
 )
 def test_romanized_russian_reflexive_ending(latin: str, cyrillic: str) -> None:
     """Russian typed in Latin letters reads "-tsya" and "-etsa", "-utsa" as the reflexive
-    "-тся", "ts" elsewhere as "ц", "4" and "6" inside a word as "ч" and "щ" (not in "2025"
-    nor alone), and "w", drawn like "ш", as "ш"."""
+    "-тся", "ts" elsewhere as "ц", "4", "6" and "9" inside a word as "ч", "щ" and "я" (not
+    in "2025" nor alone), and "w", drawn like "ш", as "ш"."""
     analyzer = Analyzer("ru")
     assert analyzer.tokens(latin) == analyzer.tokens(cyrillic)
 
