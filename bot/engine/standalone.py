@@ -41,14 +41,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     decision = decide(question, reply, ranker.rank(strip_greeting(question), language),
                       ranker.knowledge, ranker.thresholds_for(language), asks)
     index = ranker.index(language)
-    if decision.fact is not None and (
-            _asks_missing(ranker, question, language, decision.fact)
-            or (_names_place(ranker, question, language)
-                and (asks_within(index, question, language, index.places)
-                     or asks_kind_before(index, question, language)))):
-        # "Which Vietnamese port will they use?": a word the article is known not to give
-        # of this very fact ("ທ່າເຮືອໃດ", which port) is asked, or a kind of thing inside
-        # a country the fact names, not what the fact says.
+    if decision.fact is not None and _not_given(ranker, question, language, decision.fact):
         decision = not_said(question, reply, decision.fact, decision.score,
                             decision.candidates)
     person = described(ranker, question, language, reply, asks) or teller(
@@ -97,11 +90,11 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
         # the question to no fact, nor, where the message asks one question, to no offer of
         # its close facts.
-        if focused.kind == "fact" and (
-                focused.fact_id in leaning
-                or (named and part in sentences
-                    and _near_best(whole, focused.fact_id, limits.window))
-                or _preamble_only(ranker, required, question, part, language)):
+        if focused.kind == "fact" and not _not_given(ranker, part, language, focused.fact) \
+                and (focused.fact_id in leaning
+                     or (named and part in sentences
+                         and _near_best(whole, focused.fact_id, limits.window))
+                     or _preamble_only(ranker, required, question, part, language)):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
         if offered and (focused.suggestions[0] in leaning or (
@@ -186,6 +179,18 @@ def _states(ranker: Ranker, question: str, language: str) -> bool:
     if not missing or all(word[0].isdigit() for word in missing):
         return False
     return not asks_with_word(question, language)
+
+
+def _not_given(ranker: Ranker, question: str, language: str, fact: Fact | None) -> bool:
+    """Whether the question asks of the fact what it does not say ("Which Vietnamese port
+    will they use?"): a word the article is known not to give of this very fact ("ທ່າເຮືອໃດ",
+    which port), or a kind of thing inside a country the fact names."""
+    index = ranker.index(language)
+    return fact is not None and (
+        _asks_missing(ranker, question, language, fact)
+        or (_names_place(ranker, question, language)
+            and (asks_within(index, question, language, index.places)
+                 or asks_kind_before(index, question, language))))
 
 
 def _asks_missing(ranker: Ranker, question: str, language: str, fact: Fact) -> bool:

@@ -128,3 +128,19 @@ def test_a_preamble_before_an_opening_phrase_asks_for_nothing(engine: Engine, qu
     """What comes before "I want to know" tells: its price asks for no amount of money."""
     decision = decide_alone(engine.ranker, question, language, language)
     assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("which vietnamese ports will they use? haiphong?", "en"),
+        ("Nga dùng cảng nào của Việt Nam vậy? Hải Phòng à?", "vi"),
+    ],
+)
+def test_a_sentence_asking_a_detail_not_given_answers_no_message(engine: Engine, question: str,
+                                                                 language: str) -> None:
+    """A sentence read alone that asks what its fact does not say (which port inside the
+    country it names) is declined as the whole message is, not answered with that fact."""
+    decision = decide_alone(engine.ranker, question, language, language)
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "new_routes"
