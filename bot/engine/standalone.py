@@ -11,6 +11,7 @@ from bot.engine.cues import (
     after_opening,
     asks_itself,
     asks_with_word,
+    refers_back,
     refers_to_thing,
 )
 from bot.engine.decision import Asks, Candidate, Decision, answering, decide, not_said
@@ -53,7 +54,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         return _asking_phrase(ranker, question, language, reply, decision) or decision
     # A long message often wraps its question in a preamble ("hi, I'm writing a report,
     # quick one: how much ..."): the question part alone may be clear where the whole is
-    # not. It may only confirm what the whole message leans to, never overturn it.
+    # not. It may only confirm what the whole message leans to, never overturn it, unless a
+    # phrase opens it ("I want to know ...").
     # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
     # guess ("какая погода ..., сильно льёт?" read as "лет").
     limits = ranker.thresholds_for(language)
@@ -84,14 +86,17 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
             asks, number=ranker.asks_number(part, language), unasked=unasked)
         focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
                          limits, asked)
-        # A whole sentence asking ("Хлопок упоминается? Мне для отчёта надо") may settle
-        # a tie the rest of the message leaves among its close facts; a clause cut from
-        # one ("..., medicine, farming?") only confirms the best. Countries and numbers
-        # only a preamble names ("tried China, then Vietnam. Is tea mentioned?") hold
-        # the question to no fact, nor, where the message asks one question, to no offer of
-        # its close facts.
+        # The question after a phrase opening it is what is asked, whatever the
+        # preamble's words lean to, unless it points back at them ("..., can you tell me
+        # some good sites to do this?"). A whole sentence asking ("Хлопок упоминается? Мне для
+        # отчёта надо") may settle a tie the rest of the message leaves among its close
+        # facts; a clause cut from one ("..., medicine, farming?") only confirms the best.
+        # Countries and numbers only a preamble names ("tried China, then Vietnam. Is tea
+        # mentioned?") hold the question to no fact, nor, where the message asks one
+        # question, to no offer of its close facts.
         if focused.kind == "fact" and not _not_given(ranker, part, language, focused.fact) \
                 and (focused.fact_id in leaning
+                     or (part == announced and not refers_back(part, language))
                      or (named and part in sentences
                          and _near_best(whole, focused.fact_id, limits.window))
                      or _preamble_only(ranker, required, question, part, language)):

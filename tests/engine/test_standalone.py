@@ -144,3 +144,13 @@ def test_a_sentence_asking_a_detail_not_given_answers_no_message(engine: Engine,
     decision = decide_alone(engine.ranker, question, language, language)
     assert decision.kind == "none"
     assert decision.closest is not None and decision.closest.id == "new_routes"
+
+
+def test_the_question_after_an_opening_phrase_is_what_is_asked(engine: Engine) -> None:
+    """After "ຢາກຮູ້ວ່າ" (I want to know), the question is answered even where the preamble's
+    words (a lecturer preparing a class on Lao-Russian economic ties) lean nowhere."""
+    decision = decide_alone(
+        engine.ranker, "ສະບາຍດີ ຂ້ອຍເປັນອາຈານສອນເສດຖະສາດຢູ່ມະຫາວິທະຍາໄລແຫ່ງຊາດ "
+        "ກຳລັງກຽມບົດສອນເລື່ອງສາຍພົວພັນເສດຖະກິດລາວກັບຣັດເຊຍ ຢາກຮູ້ວ່າໃນຂ່າວນີ້ "
+        "ການແລກປ່ຽນສິນຄ້າລະຫວ່າງສອງປະເທດໃນປີກາຍ ຂະຫຍາຍຕົວຫຼາຍປານໃດ? ຂອບໃຈຫຼາຍໆ", "lo", "lo")
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
