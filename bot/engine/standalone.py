@@ -10,6 +10,7 @@ from bot.engine.cue_reading import unspaced
 from bot.engine.cues import (
     after_opening,
     asks_itself,
+    asks_overview,
     asks_with_word,
     refers_back,
     refers_to_thing,
@@ -84,19 +85,26 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # ...") tells: the question after it asks alone (no amount of money for "prices").
         asked = ranker.asks(part, language) if part == announced else replace(
             asks, number=ranker.asks_number(part, language), unasked=unasked)
-        focused = decide(question, reply, ranker.rank(part, language), ranker.knowledge,
-                         limits, asked)
+        # A sentence setting something aside ("which industries apart from farming?") is
+        # read as one, as the whole message would be.
+        aside = besides(ranker, part, language, reply)
+        focused = replace(aside, question=question) if aside is not None else decide(
+            question, reply, ranker.rank(part, language), ranker.knowledge, limits, asked)
         # The question after a phrase opening it is what is asked, whatever the
         # preamble's words lean to, unless it points back at them ("..., can you tell me
         # some good sites to do this?"). A whole sentence asking ("Хлопок упоминается? Мне для
         # отчёта надо") may settle a tie the rest of the message leaves among its close
         # facts; a clause cut from one ("..., medicine, farming?") only confirms the best.
+        # Where no fact fits the whole even faintly, the one sentence asking is the
+        # question ("which metals? my cousin works in Thailand").
         # Countries and numbers only a preamble names ("tried China, then Vietnam. Is tea
         # mentioned?") hold the question to no fact, nor, where the message asks one
         # question, to no offer of its close facts.
         if focused.kind == "fact" and not _not_given(ranker, part, language, focused.fact) \
                 and (focused.fact_id in leaning
                      or (part == announced and not refers_back(part, language))
+                     or (asking == [part] and (not whole or whole[0].score < limits.suggest)
+                         and not asks_overview(part, language))
                      or (named and part in sentences
                          and _near_best(whole, focused.fact_id, limits.window))
                      or _preamble_only(ranker, required, question, part, language)):

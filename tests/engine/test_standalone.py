@@ -154,3 +154,22 @@ def test_the_question_after_an_opening_phrase_is_what_is_asked(engine: Engine) -
         "ກຳລັງກຽມບົດສອນເລື່ອງສາຍພົວພັນເສດຖະກິດລາວກັບຣັດເຊຍ ຢາກຮູ້ວ່າໃນຂ່າວນີ້ "
         "ການແລກປ່ຽນສິນຄ້າລະຫວ່າງສອງປະເທດໃນປີກາຍ ຂະຫຍາຍຕົວຫຼາຍປານໃດ? ຂອບໃຈຫຼາຍໆ", "lo", "lo")
     assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # The sentence after it names a country no fact has; the one asking sets farming
+        # aside, read as such.
+        ("which industries did they discuss apart from farming? I'm a student from Cambodia, "
+         "sorry for my english", "textile_hydropower"),
+        ("what did russian firms do with metals in laos? my cousin works in Thailand at a bank "
+         "and said something", "metal_mines"),
+    ],
+)
+def test_the_one_sentence_asking_answers_where_the_whole_leans_nowhere(
+        engine: Engine, question: str, fact: str) -> None:
+    """A message no fact fits even faintly, for a sentence telling after its question, is
+    answered by the one sentence that asks."""
+    decision = decide_alone(engine.ranker, question, "en", "en")
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
