@@ -82,6 +82,11 @@ class Ranker:
         any fact."""
         index = self.index(language)
         normal = index.analyzer.normal(question)
+        claims = index.checks_claim
+        if claims is not None and claims.search(normal):
+            # The words of a phrase checking a claim ("кто прав?", who's right) ask nothing.
+            question = claims.sub(" ", normal)
+            normal = index.analyzer.normal(question)
         person = self.people if self._asks_person(question, language) else None
         reason = self.reasons if index.asks_for_reason(normal) else None
         country = self.placed if index.asks_for_country(normal) else None

@@ -28,6 +28,11 @@ from bot.engine.claims import checks_claim, closing_claim
         ("tàu đi qua Thái Lan hả?", "vi", True),
         ("tau di qua Thai Lan ha?", "vi", True),
         ("hà nội có nhắc không?", "vi", False),
+        # A dispute to settle checks the claims told before it.
+        ("my uncle says trade fell, i say it grew. who's right?", "en", True),
+        ("брат говорит, что торговля упала, кто прав?", "ru", True),
+        ("anh tôi nói thương mại giảm, ai đúng?", "vi", True),
+        ("ລຸງວ່າການຄ້າຫຼຸດລົງ ໃຜຖືກ", "lo", True),
     ],
 )
 def test_checks_claim(engine: Engine, question: str, language: str, expected: bool) -> None:
@@ -59,6 +64,9 @@ def test_checks_claim(engine: Engine, question: str, language: str, expected: bo
         # One fact alone in sight, plausible: what the article says of the claim's subject.
         ("Vậy là Lào với Nga ký hiệp ước quân sự rồi đúng ko?", "memoranda"),
         ("đường sắt sẽ đi qua Thái Lan hả?", "new_routes"),
+        # "Кто" of "кто прав" (who's right) asks for no person.
+        ("брат говорит, что торговля с россией упала, а я говорю, что выросла, кто прав?",
+         "trade_growth"),
     ],
 )
 def test_a_claim_checked_is_answered_by_the_fact_that_confirms_or_corrects_it(
