@@ -124,6 +124,10 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     kinds = kind_tokens(index, question, index.analyzer.language) if limits.kind_bonus \
         else frozenset()
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
+    # A question naming one of the article's subjects (Laos) asks little of a fact naming
+    # only the other. Not where words run together: "ລາວ" (Laos) is also "he".
+    other_subject = index.subjects - named \
+        if named and not unspaced(index.analyzer.language) else frozenset()
     # Over what a fact having every term once would score: words no fact has count against
     # every fact, as they do in coverage.
     ideal = sum(map(index.idf, (matches[0][0] for _, matches in terms)))
@@ -138,6 +142,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
             score += limits.intent_bonus
         if kinds and not kinds.isdisjoint(index.kinds[fact]):
             score += limits.kind_bonus
+        if other_subject and has_only(index.fact_tokens(fact), other_subject, named):
+            # "Tổng thống Lào" is not Putin, whom the fact calls the president of Russia.
+            score *= limits.other_subject
         overlap = near_miss(index, missing, fact) if index.misses[fact] else None
         missed = overlap is not None
         if overlap is not None:
@@ -428,3 +435,9 @@ def with_meaning(ranked: list[Candidate], similarity: Sequence[float], facts: tu
                 if fact.id not in present and similarity[at] >= weights.semantic_floor]
     blended.sort(key=lambda candidate: candidate.score, reverse=True)
     return blended
+
+
+def has_only(tokens: Container[str], others: Iterable[str], named: Iterable[str]) -> bool:
+    """Whether a fact's tokens have one of the other subjects and none of those named."""
+    return any(token in tokens for token in others) \
+        and not any(token in tokens for token in named)

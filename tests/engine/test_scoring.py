@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.scoring import asks_other, without_missing
+from bot.engine.scoring import asks_other, has_only, without_missing
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,29 @@ def test_a_thing_beside_its_category_is_an_example(engine: Engine, question: str
     nothing; named alone it is what is asked."""
     decision = engine.decide(question)
     assert (decision.fact_id if decision.kind == "fact" else None) == answered
+
+
+@pytest.mark.parametrize(
+    ("question", "best"),
+    [
+        # The Lao head of state is "chủ tịch nước" in the facts, Putin the "tổng thống" of
+        # Russia: asked of Laos, Putin's fact is not the best.
+        ("ai là tổng thống lào", None),
+        ("ai là tổng thống nga", "putin"),
+    ],
+)
+def test_a_fact_naming_only_the_subject_not_asked_of_ranks_lower(
+        engine: Engine, question: str, best: str | None) -> None:
+    """A question naming one of the article's subjects ranks a fact naming only the other
+    one lower."""
+    top = engine.rank(question, "vi")[0].fact_id
+    assert top == best if best is not None else top != "putin"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [({"nga", "putin"}, True), ({"nga", "lào"}, False), ({"putin"}, False)],
+)
+def test_has_only(tokens: set[str], expected: bool) -> None:
+    """A fact has only the other subject when it has it and none of those named."""
+    assert has_only(tokens, {"nga"}, {"lào"}) is expected
