@@ -589,6 +589,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bq.yaml",), 0.95, 0.87),
     (("blind_lo_bq.yaml",), 0.65, 0.87),
     (("blind_vi_bq.yaml",), 0.9, 0.87),
+    # Round br, written midway through the same session and left unread, scored with that
+    # session's start engine (and midway: the same): one question below the start (English
+    # 27/32, 12/12; Russian 28/32, 12/12; Russian in Latin letters 19/20, 8/8; Lao 18/20,
+    # 7/8; Vietnamese 18/20, 7/8). Small talk must be whole.
+    (("blind_en_br.yaml",), 0.81, 0.91),
+    (("blind_ru_br.yaml",), 0.84, 0.91),
+    (("blind_ru_latin_br.yaml",), 0.9, 0.87),
+    (("blind_lo_br.yaml",), 0.85, 0.75),
+    (("blind_vi_br.yaml",), 0.85, 0.75),
 ]
 
 
@@ -710,6 +719,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after and its end, read
     ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, read
     ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after, unread
+    ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start and midway, unread
 ]
 
 
