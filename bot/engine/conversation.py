@@ -288,7 +288,7 @@ def converse(question: str, language: str, context: Context, one: One,
             # Not answered, not a question of a list (on lines of their own, numbered), and
             # asking for no number or price the article may not give ("how many tonnes do they
             # ship?"), a piece may only say more of the question before it, or of the answer.
-            if decided and refers_to_thing(piece, language):
+            if decided and refers_to_thing(piece, language, existing=True):
                 # "iron ore? are russians digging for it in laos", "why hydro? what does laos
                 # have going for it": a piece pointing back that is no answer by itself says
                 # more of the question before it; read together, they may be one answered
@@ -300,10 +300,13 @@ def converse(question: str, language: str, context: Context, one: One,
                     turn = before.told(together)
                     continue
             if decided and decision.kind == "none" and decision.closest is None \
+                    and decision.score >= Thresholds.suggest \
                     and _leans_to_any(decision, set(decided[-1].given)):
                 # "Почему именно ГЭС? С чего вдруг?": declined alone, the one just answered as
                 # near its best as any fact (or it), it asks the question before it again in
-                # other words ("... Путин в Лаос или наоборот?" after the visit).
+                # other words ("... Путин в Лаос или наоборот?" after the visit). A piece no
+                # fact fits even faintly ("... also any mention of direct flights?") leans to
+                # none.
                 continue
             if decided and not names(piece) \
                     and (decision.closest is None or not asks_with_word(piece, language)):

@@ -357,14 +357,17 @@ def refers_back(text: str, language: str) -> bool:
     return _points_back(plain_words(text, language), language)
 
 
-def refers_to_thing(text: str, language: str) -> bool:
+def refers_to_thing(text: str, language: str, existing: bool = False) -> bool:
     """Whether a question has a word pointing back at a thing just named ("it", "this"),
-    not at people ("they"), nor at the article in a phrase about it ("does it say")."""
+    not at people ("they"), nor at the article in a phrase about it ("does it say");
+    `existing`: nor in a phrase saying that something exists ("is there any mention of
+    flights?")."""
     unfilled = filler(language).sub(" ", reader(language).normal(text))
-    return _points_back(words(unfilled), language, "refers_thing")
+    return _points_back(words(unfilled), language, "refers_thing", existing)
 
 
-def _points_back(present: list[str], language: str, kind: str = "refers") -> bool:
+def _points_back(present: list[str], language: str, kind: str = "refers",
+                 existing: bool = False) -> bool:
     """Whether words read from a question hold one pointing back ("it", "this"), or, with
     `refers_thing`, one pointing back at a thing. One beside the article's name ("where
     is this news from", "bài này") points at the article, not at what was said."""
@@ -372,7 +375,7 @@ def _points_back(present: list[str], language: str, kind: str = "refers") -> boo
     article = set(phrases(language, "article"))
     # Of a thing, "is there a way?" still frames the question before it ("I need to move
     # files, is there a way?"); as a question of its own it asks whether something exists.
-    existing = kind == "refers"
+    existing = existing or kind == "refers"
     return any(word in refers and not article.intersection(present[max(at - 1, 0):at + 2])
                and not (existing and _existential(present, at, language))
                for at, word in enumerate(present))

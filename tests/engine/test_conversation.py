@@ -448,6 +448,25 @@ def test_a_part_the_article_does_not_answer_is_said_so(engine: Engine) -> None:
     assert decision.parts[1].closest is not None
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("which countries will the cargo pass through? also is there any mention of direct "
+         "flights to moscow?", "new_routes"),
+        ("what metals do russian companies dig in laos? and is there anything about diamonds?",
+         "metal_mines"),
+    ],
+)
+def test_a_question_whether_something_exists_is_one_of_its_own(engine: Engine, question: str,
+                                                              fact: str) -> None:
+    """"Is there any mention of ..." after a question asks of its own: "there" points at
+    nothing said before, and a piece no fact fits even faintly leans to no answer."""
+    decision = engine.decide(question)
+    assert decision.kind == "parts"
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [("fact", fact),
+                                                                       ("none", None)]
+
+
 def test_a_preamble_sentence_before_two_questions_keeps_the_unclear_second(
         engine: Engine) -> None:
     """A sentence of preamble before "is corn on the list, and is Russia expanding sea
