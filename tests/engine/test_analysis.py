@@ -113,12 +113,13 @@ def test_misspelt_russia_is_not_growth(knowledge: Knowledge) -> None:
         ("e6e obsuzhdali voob6e za 6 mesyacev", "еще обсуждали вообще за 6 месяцев"),
         ("marwruty i soglawenie", "маршруты и соглашение"),
         ("rossi9 i 9 stran", "россия и 9 стран"),
+        ("rossiq i zheleznaq doroga", "россия и железная дорога"),
     ],
 )
 def test_romanized_russian_reflexive_ending(latin: str, cyrillic: str) -> None:
     """Russian typed in Latin letters reads "-tsya" and "-etsa", "-utsa" as the reflexive
     "-тся", "ts" elsewhere as "ц", "4", "6" and "9" inside a word as "ч", "щ" and "я" (not
-    in "2025" nor alone), and "w", drawn like "ш", as "ш"."""
+    in "2025" nor alone), "w", drawn like "ш", as "ш", and "q", drawn like "я" turned, as "я"."""
     analyzer = Analyzer("ru")
     assert analyzer.tokens(latin) == analyzer.tokens(cyrillic)
 
