@@ -90,16 +90,17 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         aside = besides(ranker, part, language, reply)
         focused = replace(aside, question=question) if aside is not None else decide(
             question, reply, ranker.rank(part, language), ranker.knowledge, limits, asked)
-        # The question after a phrase opening it is what is asked, whatever the
-        # preamble's words lean to, unless it points back at them ("..., can you tell me
-        # some good sites to do this?"). A whole sentence asking ("Хлопок упоминается? Мне для
-        # отчёта надо") may settle a tie the rest of the message leaves among its close
-        # facts; a clause cut from one ("..., medicine, farming?") only confirms the best.
-        # Where no fact fits the whole even faintly, the one sentence asking is the
-        # question ("which metals? my cousin works in Thailand").
-        # Countries and numbers only a preamble names ("tried China, then Vietnam. Is tea
-        # mentioned?") hold the question to no fact, nor, where the message asks one
-        # question, to no offer of its close facts.
+        # A part answers for the whole message when it confirms what the whole leans to;
+        # when a phrase opens it ("..., I want to know ..."), whatever the preamble's words
+        # lean to, unless it points back at them ("..., can you tell me some good sites to
+        # do this?"); when it is the one sentence asking and no fact fits the whole even
+        # faintly ("which metals? my cousin works in Thailand"); when it is a whole
+        # sentence asking that settles a tie the rest leaves among close facts ("Хлопок
+        # упоминается? Мне для отчёта надо"; a clause cut from one, "..., medicine,
+        # farming?", only confirms the best); or when countries and numbers only a
+        # preamble names ("tried China, then Vietnam. Is tea mentioned?") hold the whole
+        # to no fact, nor, where the message asks one question, to no offer of its close
+        # facts. Never when it asks what its fact does not say.
         if focused.kind == "fact" and not _not_given(ranker, part, language, focused.fact) \
                 and (focused.fact_id in leaning
                      or (part == announced and not refers_back(part, language))
