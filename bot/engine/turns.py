@@ -75,9 +75,11 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     intent = next((found for code in spoken
                    if (found := detect_smalltalk(question, code) or _closing(question, code))),
                   None)
-    if intent is None and len(spoken) > 1:
-        # Greeted in two languages at once ("hi bot, privet"): small talk in each.
-        intent = detect_mixed_smalltalk(question, spoken)
+    if intent is None and len(ranker.knowledge.languages) > 1:
+        # Greeted in two languages at once ("hi bot, privet", "ok thanks bot nha 🙏"): small
+        # talk in each, however many words it takes, every one of them small talk.
+        intent = detect_mixed_smalltalk(question, (language, *(
+            code for code in ranker.knowledge.languages if code != language)))
     if intent is not None:
         return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     overview = Decision(question, "overview", reply, score=100.0)

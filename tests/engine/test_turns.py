@@ -95,6 +95,9 @@ def test_turn_more_gives_the_next_related_facts(engine: Engine) -> None:
         ("ສະບາຍດີເຈົ້າ 🙏", "lo", "smalltalk"),
         # A short message in the others' small talk: English thanks, a Vietnamese particle.
         ("ok thanks nha", "vi", "smalltalk"),
+        # Longer, every word still small talk in one language or another.
+        ("ok thanks bot nha 🙏", "vi", "smalltalk"),
+        ("hello bot, privet, xin chào", "vi", "smalltalk"),
         # A greeting opens a question; thanks before a number or "and" asks more.
         ("hi, trade 2024", "en", "fact"),
         ("thanks! and bauxite", "en", "fact"),
