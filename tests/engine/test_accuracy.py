@@ -598,6 +598,16 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_br.yaml",), 0.9, 0.87),
     (("blind_lo_br.yaml",), 0.85, 0.75),
     (("blind_vi_br.yaml",), 0.85, 0.75),
+    # Round bs, written late in the same session and left unread, scored with that
+    # session's start engine (and then: the same): one question below the start (English
+    # 27/33, 12/12; Russian 27/33, 12/12; Russian in Latin letters 19/20, 8/8; Lao 19/20,
+    # 8/8; Vietnamese 18/20, 7/8). Small talk must be whole: its items read, and thanks in
+    # two languages at once read however many words they take ("ok thanks bot nha").
+    (("blind_en_bs.yaml",), 0.78, 0.91),
+    (("blind_ru_bs.yaml",), 0.78, 0.91),
+    (("blind_ru_latin_bs.yaml",), 0.9, 0.87),
+    (("blind_lo_bs.yaml",), 0.9, 0.87),
+    (("blind_vi_bs.yaml",), 0.85, 0.75),
 ]
 
 
@@ -720,6 +730,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, read
     ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after, unread
     ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start and midway, unread
+    ("blind_conv_bs.yaml", 0.8),  # 25/30 at that session's start and late in it, unread
 ]
 
 
