@@ -124,9 +124,6 @@ class Thresholds:
     # "Is X mentioned?" of close facts that all may say X: the best, when it has this share
     # of the question's known words, says it, and that is the answer.
     mention_explained: float = 0.9
-    # Of facts too close to call, the one having nearly all of the question's known words
-    # (`alone_explained`) is the answer when the others have at most this share of its.
-    apart_explained: float = 0.7
 
 
 def overriding(defaults: Settings, values: Mapping[str, float]) -> Settings:
@@ -301,15 +298,6 @@ def decide(
         # "Is nuclear mentioned?" between the interest in nuclear technology and the nuclear
         # road map: both mention it, so the best one answers.
         return answering(question, language, knowledge.by_id[best.fact_id], best.score, top)
-    having = [c for c in close if c.explained >= limits.alone_explained
-              and c.coverage >= limits.min_coverage and c.score >= limits.fact]
-    if len(close) > 1 and len(having) == 1 and all(
-            c.explained <= limits.apart_explained * having[0].explained
-            for c in close if c is not having[0]):
-        # "What date were the talks?" between the article's date and the talks' day: the one
-        # fact having the words the question names is the one asked about.
-        return answering(question, language, knowledge.by_id[having[0].fact_id],
-                         having[0].score, top)
     if close:  # best first: a lone fact is offered alone
         return Decision(question, "clarify", language, score=best.score,
                         suggestions=tuple(c.fact_id for c in close), candidates=top)

@@ -65,29 +65,6 @@ def test_close_or_plausible_candidates_are_offered(
 
 
 @pytest.mark.parametrize(
-    ("ranked", "kind"),
-    [
-        # Too close to call on score, one of them has every word the question names.
-        ((Candidate("growth", 72.0, coverage=0.6, explained=0.6),
-          Candidate("routes", 71.9, coverage=1.0, explained=1.0)), "fact"),
-        # The other has nearly as many: still too close.
-        ((Candidate("growth", 72.0, coverage=0.8, explained=0.8),
-          Candidate("routes", 71.9, coverage=1.0, explained=1.0)), "clarify"),
-        # Below the answer score: offered.
-        ((Candidate("growth", 62.0, coverage=0.6, explained=0.6),
-          Candidate("routes", 61.9, coverage=1.0, explained=1.0)), "clarify"),
-    ],
-)
-def test_of_close_facts_the_one_having_the_words_asked_is_the_answer(
-    tiny_knowledge: Knowledge, ranked: tuple[Candidate, ...], kind: str
-) -> None:
-    """Of facts too close to call, one having the question's words when the others have
-    far fewer of them is the answer."""
-    decision = _decide(tiny_knowledge, *ranked)
-    assert (decision.kind, decision.fact_id) == (kind, "routes" if kind == "fact" else None)
-
-
-@pytest.mark.parametrize(
     ("asks", "kind"),
     [
         # "Who": the only one whose answer gives a name.
