@@ -53,6 +53,7 @@ from bot.engine.typos import gives_numbers, has_unknown, names_known, names_miss
 from bot.knowledge import Fact
 
 SHORT = 3  # words: a message this short may be a cue in another language than its own
+_MIXED_WORDS = 6  # words: small talk in several languages at once is no longer than this
 TOPIC_FACTS = 3  # facts given for "a summary of <topic>": the best, then others of its topic
 # A question asking why the last answer is so is short ("why Laos specifically?").
 _REASON_WORDS = 5
@@ -75,9 +76,10 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     intent = next((found for code in spoken
                    if (found := detect_smalltalk(question, code) or _closing(question, code))),
                   None)
-    if intent is None and len(ranker.knowledge.languages) > 1:
+    if intent is None and len(ranker.knowledge.languages) > 1 \
+            and len(question.split()) <= _MIXED_WORDS:
         # Greeted in two languages at once ("hi bot, privet", "ok thanks bot nha 🙏"): small
-        # talk in each, however many words it takes, every one of them small talk.
+        # talk in each, every word of it small talk in one of them.
         intent = detect_mixed_smalltalk(question, (language, *(
             code for code in ranker.knowledge.languages if code != language)))
     if intent is not None:
