@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -44,6 +44,13 @@ def _simple(text: str, language: str) -> str:
     ko" "có ai không"."""
     shortened = _shortened(language)
     return " ".join(shortened.get(word, word) for word in words(reader(language).prepare(text)))
+
+
+@lru_cache(maxsize=4096)
+def _simple_word(word: str, language: str) -> str:
+    """One word of a message as `_simple` reads it, remembered: the same words ("what",
+    "the") open message after message."""
+    return _simple(word, language)
 
 
 @cache
@@ -259,7 +266,7 @@ def detect_mixed_smalltalk(text: str, languages: Iterable[str]) -> str | None:
     for word in text.split():
         if not any(letter.isalnum() for letter in word):
             continue  # an emoji or punctuation standing apart ("thanks 👍") says nothing
-        read = {code: _simple(word, code) for code in languages}
+        read = {code: _simple_word(word, code) for code in languages}
         # Only a language that knows the word as small talk, spelt as it is or in another
         # form, is asked for its intent: a word of a question ("trade") is none at once.
         intent = next((found for code, simple in read.items()
