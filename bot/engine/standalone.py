@@ -101,7 +101,14 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # preamble names ("tried China, then Vietnam. Is tea mentioned?") hold the whole
         # to no fact, nor, where the message asks one question, to no offer of its close
         # facts. Never when it asks what its fact does not say.
-        if focused.kind == "fact" and not _not_given(ranker, part, language, focused.fact) \
+        untold = focused.kind == "fact" and _not_given(ranker, part, language, focused.fact)
+        if untold and focused.fact is not None and decision.kind == "none" \
+                and decision.closest is None:
+            # "Which Vietnamese port? Hai Phong?": declined as its sentence asking is, with
+            # what the article does say of it.
+            decision = not_said(question, reply, focused.fact, decision.score,
+                                decision.candidates)
+        if focused.kind == "fact" and not untold \
                 and (focused.fact_id in leaning
                      or (part == announced and not refers_back(part, language))
                      or (asking == [part] and (not whole or whole[0].score < limits.suggest)
