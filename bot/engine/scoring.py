@@ -138,11 +138,12 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
-        if intents and intents <= index.fact_tokens(fact):
+        has = index.fact_tokens(fact)
+        if intents and intents <= has:
             score += limits.intent_bonus
         if kinds and not kinds.isdisjoint(index.kinds[fact]):
             score += limits.kind_bonus
-        if other_subject and has_only(index.fact_tokens(fact), other_subject, named):
+        if other_subject and has_only(has, other_subject, named):
             # "Tổng thống Lào" is not Putin, whom the fact calls the president of Russia.
             score *= limits.other_subject
         overlap = near_miss(index, missing, fact) if index.misses[fact] else None
@@ -151,7 +152,6 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
             # Matching a question the knowledge base says this fact does not answer is
             # evidence in itself, however little the question shares with the fact.
             score = max(score, 100.0 * overlap)
-        has = index.fact_tokens(fact)
         evidence = sum(
             weight * (matches[0][1] if matches[0][0] in has else 0.0) / 100.0
             if len(matches) == 1  # most terms: one word as the knowledge base spells it
