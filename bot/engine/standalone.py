@@ -55,10 +55,9 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         return _asking_phrase(ranker, question, language, reply, decision) or decision
     # A long message often wraps its question in a preamble ("hi, I'm writing a report,
     # quick one: how much ..."): the question part alone may be clear where the whole is
-    # not. It may only confirm what the whole message leans to, never overturn it, unless a
-    # phrase opens it ("I want to know ...").
-    # A message naming nothing as it is spelt leans nowhere: its best fact is a typo's
-    # guess ("какая погода ..., сильно льёт?" read as "лет").
+    # not (when it answers for the whole: below). A message naming nothing as it is spelt
+    # leans nowhere: its best fact is a typo's guess ("какая погода ..., сильно льёт?" read
+    # as "лет").
     limits = ranker.thresholds_for(language)
     whole = decision.candidates
     named = bool(whole) and names_known(index, question)

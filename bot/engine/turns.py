@@ -70,18 +70,16 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     # the least certain, also in the others: "more" is also Russian typed in Latin
     # letters ("море", the sea), and "ok thanks nha" is English thanks with a Vietnamese
     # particle.
-    spoken: tuple[str, ...] = (language,)
-    if len(question.split()) <= SHORT:
-        spoken += tuple(code for code in ranker.knowledge.languages if code != language)
+    every = (language, *(code for code in ranker.knowledge.languages if code != language))
+    size = len(question.split())
+    spoken = every if size <= SHORT else (language,)
     intent = next((found for code in spoken
                    if (found := detect_smalltalk(question, code) or _closing(question, code))),
                   None)
-    if intent is None and len(ranker.knowledge.languages) > 1 \
-            and len(question.split()) <= _MIXED_WORDS:
+    if intent is None and len(every) > 1 and size <= _MIXED_WORDS:
         # Greeted in two languages at once ("hi bot, privet", "ok thanks bot nha 🙏"): small
         # talk in each, every word of it small talk in one of them.
-        intent = detect_mixed_smalltalk(question, (language, *(
-            code for code in ranker.knowledge.languages if code != language)))
+        intent = detect_mixed_smalltalk(question, every)
     if intent is not None:
         return Decision(question, "smalltalk", reply, score=100.0, intent=intent)
     overview = Decision(question, "overview", reply, score=100.0)
