@@ -583,7 +583,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bq, written at the start of the session after and left unread, scored with that
     # session's start engine (at its end the same but English 25/33): one question below the
     # start (English 24/33, 11/12; Russian 32/33, 10/12; Russian in Latin letters 20/20, 8/8;
-    # Lao 14/20, 8/8; Vietnamese 19/20, 8/8). Small talk must be whole.
+    # Lao 14/20, 8/8; Vietnamese 19/20, 8/8), read at the start of the session after. Small
+    # talk must be whole.
     (("blind_en_bq.yaml",), 0.69, 0.83),
     (("blind_ru_bq.yaml",), 0.93, 0.75),
     (("blind_ru_latin_bq.yaml",), 0.95, 0.87),
@@ -592,7 +593,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round br, written midway through the same session and left unread, scored with that
     # session's start engine (and midway and at its end: the same): one question below the
     # start (English 27/32, 12/12; Russian 28/32, 12/12; Russian in Latin letters 19/20, 8/8;
-    # Lao 18/20, 7/8; Vietnamese 18/20, 7/8). Small talk must be whole.
+    # Lao 18/20, 7/8; Vietnamese 18/20, 7/8), read at the start of the session after. Small
+    # talk must be whole.
     (("blind_en_br.yaml",), 0.81, 0.91),
     (("blind_ru_br.yaml",), 0.84, 0.91),
     (("blind_ru_latin_br.yaml",), 0.9, 0.87),
@@ -601,7 +603,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bs, written late in the same session and left unread, scored with that
     # session's start engine (and then and at its end: the same): one question below the
     # start (English 27/33, 12/12; Russian 27/33, 12/12; Russian in Latin letters 19/20, 8/8;
-    # Lao 19/20, 8/8; Vietnamese 18/20, 7/8). Small talk must be whole: its items read, and
+    # Lao 19/20, 8/8; Vietnamese 18/20, 7/8), read at the start of the session after. Small
+    # talk must be whole: its items read, and
     # thanks in two languages at once read however many words they take ("ok thanks bot
     # nha").
     (("blind_en_bs.yaml",), 0.78, 0.91),
@@ -729,9 +732,9 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bn.yaml", 0.79),  # 28/34 at that session's start, 27/34 midway and end, read
     ("blind_conv_bo.yaml", 0.67),  # 20/28 at the start of the session after and its end, read
     ("blind_conv_bp.yaml", 0.64),  # 21/31 at that session's start, 22/31 midway and end, read
-    ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after and its end
-    ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start, midway and its end
-    ("blind_conv_bs.yaml", 0.8),  # 25/30 at that session's start, late in it and its end
+    ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after and its end, read
+    ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start, midway and its end, read
+    ("blind_conv_bs.yaml", 0.8),  # 25/30 at that session's start, late in it and its end, read
 ]
 
 
