@@ -612,6 +612,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bs.yaml",), 0.9, 0.87),
     (("blind_lo_bs.yaml",), 0.9, 0.87),
     (("blind_vi_bs.yaml",), 0.85, 0.75),
+    # Round bt, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below the start (English 30/33, 12/12; Russian
+    # 26/32, 10/12; Russian in Latin letters 19/20, 8/8; Lao 15/20, 7/8; Vietnamese 15/20,
+    # 6/8). Small talk must be whole.
+    (("blind_en_bt.yaml",), 0.87, 0.91),
+    (("blind_ru_bt.yaml",), 0.78, 0.75),
+    (("blind_ru_latin_bt.yaml",), 0.9, 0.87),
+    (("blind_lo_bt.yaml",), 0.7, 0.75),
+    (("blind_vi_bt.yaml",), 0.7, 0.62),
 ]
 
 
@@ -735,6 +744,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bq.yaml", 0.87),  # 28/31 at the start of the session after and its end, read
     ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start, midway and its end, read
     ("blind_conv_bs.yaml", 0.8),  # 25/30 at that session's start, late in it and its end, read
+    ("blind_conv_bt.yaml", 0.78),  # 26/32 at the start of the session after
 ]
 
 
