@@ -96,10 +96,12 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # faintly ("which metals? my cousin works in Thailand"); when it is a whole
         # sentence asking that settles a tie the rest leaves among close facts ("Хлопок
         # упоминается? Мне для отчёта надо"; a clause cut from one, "..., medicine,
-        # farming?", only confirms the best); or when countries and numbers only a
-        # preamble names ("tried China, then Vietnam. Is tea mentioned?") hold the whole
-        # to no fact, nor, where the message asks one question, to no offer of its close
-        # facts. Never when it asks what its fact does not say.
+        # farming?", only confirms the best); when it is the clause asking whether a thing
+        # is mentioned ("my uncle trades rice, is rice mentioned?") and its fact is one the
+        # whole fits at all, whatever the preamble's words lean to; or when countries and
+        # numbers only a preamble names ("tried China, then Vietnam. Is tea mentioned?")
+        # hold the whole to no fact, nor, where the message asks one question, to no offer
+        # of its close facts. Never when it asks what its fact does not say.
         untold = focused.kind == "fact" and _not_given(ranker, part, language, focused.fact)
         if untold and focused.fact is not None and decision.kind == "none" \
                 and decision.closest is None:
@@ -114,6 +116,9 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
                          and not asks_overview(part, language))
                      or (named and part in sentences
                          and _near_best(whole, focused.fact_id, limits.window))
+                     or (part not in sentences
+                         and _mentions_asked(ranker, part, language)
+                         and focused.fact_id in {c.fact_id for c in whole})
                      or _preamble_only(ranker, required, question, part, language)):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
@@ -256,6 +261,12 @@ def _chosen(ranker: Ranker, question: str, language: str, reply: str, asks: Asks
         if alone.kind == "fact" and alone.fact_id == readings[at].fact_id:
             return replace(readings[at], question=question)
     return None
+
+
+def _mentions_asked(ranker: Ranker, clause: str, language: str) -> bool:
+    """Whether a clause asks whether something is mentioned ("..., is rice mentioned?")."""
+    index = ranker.index(language)
+    return index.asks_for_mention(index.analyzer.normal(clause))
 
 
 def _near_best(candidates: tuple[Candidate, ...], fact_id: str | None, window: float) -> bool:

@@ -175,3 +175,18 @@ def test_the_one_sentence_asking_answers_where_the_whole_leans_nowhere(
     answered by the one sentence that asks."""
     decision = decide_alone(engine.ranker, question, "en", "en")
     assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("my dad trades cotton, is cotton mentioned?", "en"),
+        ("мой брат торгует рисом в Паксе, рис где-нибудь упоминается?", "ru"),
+    ],
+)
+def test_a_clause_asking_whether_a_thing_is_mentioned_is_the_question(
+        engine: Engine, question: str, language: str) -> None:
+    """After a preamble telling of the asker's trade, the clause asking whether a thing is
+    mentioned is what is asked: not the trade the preamble's words lean to."""
+    decision = decide_alone(engine.ranker, question, language, language)
+    assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
