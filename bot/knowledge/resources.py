@@ -38,6 +38,7 @@ class Segmenting:
 
     method: Literal["ngrams", "laonlp"] = "ngrams"
     size: int = 3
+    closing: tuple[str, ...] = ()  # particles closing a sentence, cut off the word before
 
 
 @dataclass(frozen=True)
