@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.engine.cue_reading import stopwords
+from bot.engine.cue_reading import plain_words, stopwords
+from bot.engine.cues import without_others
 from bot.engine.decision import Decision, answering, decide
 from bot.engine.ranker import Ranker
 from bot.engine.reading import compounds, reader
@@ -41,18 +42,28 @@ def _compounds(language: str) -> tuple[tuple[str, str], ...]:
 def _named(following: list[str], language: str) -> list[str]:
     """The words naming what is set aside, of the few after "besides": up to a function word
     ("besides agriculture were on the table": agriculture), but for one joining two things
-    ("besides mining and agriculture")."""
+    ("besides mining and agriculture"), or a question word ("besides farming what other
+    industries": farming)."""
     resources = language_resources(language)
     joining = {*resources.conversation.joins, *resources.alternatives}
     stops = stopwords(language)  # read as the question is, once per language
+    asking = _question_words(language)
     named: list[str] = []
     for word in following:
-        if named and word in stops and word not in joining:
+        if named and ((word in stops and word not in joining) or word in asking):
             break
         named.append(word)
     while named and named[-1] in joining:
         named.pop()
     return named
+
+
+@cache
+def _question_words(language: str) -> frozenset[str]:
+    """The language's question words ("what", "какие"), as it reads them."""
+    groups = language_resources(language).interrogatives
+    return frozenset(word for group in groups for phrase in group
+                     for word in plain_words(phrase, language))
 
 
 def set_aside(question: str, language: str) -> tuple[str, str] | None:
@@ -91,6 +102,9 @@ def besides(ranker: Ranker, question: str, language: str, reply: str) -> Decisio
     if aside is None:
         return None
     rest, named = aside
+    # "Other" asks again for what is set aside ("besides farming, what other industries"),
+    # no fact saying "other".
+    rest = without_others(rest, language) or rest
     knowledge, limits = ranker.knowledge, ranker.thresholds_for(language)
     index = ranker.index(language)
     words = {token for _, token in index.analyzer.pairs(named)}

@@ -19,6 +19,8 @@ from bot.engine.exclusion import set_aside
          "сельского хозяйства обсуждали"),
         ("which industries did they discuss", "en", None),
         ("outside farming, which industries did they discuss", "en", "farming"),
+        # Up to a question word: what follows asks.
+        ("besides mining what sectors came up", "en", "mining"),
         ("ngoài nông nghiệp, hai bên còn bàn về ngành nào?", "vi", "nong nghiep"),
         # "Nước ngoài" (abroad) is one word: its "ngoài" sets nothing aside.
         ("lào bán được gì ra nước ngoài", "vi", None),
@@ -38,6 +40,8 @@ def test_what_a_question_sets_aside(question: str, language: str, named: str | N
          "textile_hydropower"),
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "textile_hydropower"),
         ("ngoài nông nghiệp, hai bên còn bàn về ngành công nghiệp nào?", "textile_hydropower"),
+        # "Other" asks again for what is not set aside, not for a fact saying "other".
+        ("besides mining what other industries did they talk about", "textile_hydropower"),
         # A fact about more than the thing set aside is the answer.
         ("did laos show interest in atomic tech for anything besides power generation",
          "nuclear_interest"),
