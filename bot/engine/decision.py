@@ -94,6 +94,8 @@ class Asks:
     # Asks with a question word only near misses of these facts ask with ("when", of the
     # routes): they do not say.
     unasked: frozenset[str] = frozenset()
+    # Asks no "why": the facts nearly only asked why are not what it asks.
+    unasked_why: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -280,6 +282,13 @@ def decide(
         if fitting is not None and (fitting in close or fitting.score >= limits.plausible):
             return answering(question, language, knowledge.by_id[fitting.fact_id],
                              fitting.score, top)
+    unreasoned = [c for c in close if c.fact_id not in asks.unasked_why]
+    if len(close) > 1 and unreasoned == [best] and best.score >= limits.fact \
+            and best.coverage >= limits.min_coverage:
+        # "Any train stuff? Rail link?" between the routes and the reason for them: a fact
+        # nearly only asked "why" is not what a question asking no reason asks about.
+        return answering(question, language, knowledge.by_id[unreasoned[0].fact_id],
+                         unreasoned[0].score, top)
     counted = _single(near, frozenset(c.fact_id for c in near if gives_number(
         knowledge, c.fact_id)) if asks.number else None)
     if len(close) > 1 and counted is not None and counted in close:

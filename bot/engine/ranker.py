@@ -15,7 +15,7 @@ from bot.engine.kinds import kind_tokens
 from bot.engine.language import question_language
 from bot.engine.members import kin_fact
 from bot.engine.naming import asks_kind, named_facts, placed_facts
-from bot.engine.reasons import reason_facts
+from bot.engine.reasons import asked_why, reason_facts
 from bot.engine.retrieval import Weights, weighted
 from bot.engine.scoring import rank, with_meaning
 from bot.engine.typos import knows
@@ -53,6 +53,7 @@ class Ranker:
         self.named = named_facts(knowledge, first)
         self.people = named_facts(knowledge, first, people=True)
         self.reasons = reason_facts(knowledge, first)
+        self.asked_why = asked_why(knowledge, first)
         self.placed = placed_facts(knowledge, first)
         self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
             first.analyzer.normal(fact.answer_in(first.analyzer.language))))
@@ -89,6 +90,7 @@ class Ranker:
             normal = index.analyzer.normal(question)
         person = self.people if self._asks_person(question, language) else None
         reason = self.reasons if index.asks_for_reason(normal) else None
+        unasked_why = self.asked_why if reason is None else frozenset()
         country = self.placed if index.asks_for_country(normal) else None
         money = self.priced if index.asks_for_money(normal) else None
         number = self.asks_number(question, language)
@@ -99,7 +101,8 @@ class Ranker:
         dated = (number or person is not None or named is not None) and not mention
         article = self.sourced if dated and names_article(question, language) else None
         return Asks(number, named, asks_beyond(index, question, language), person, mention,
-                    reason, country, money, article, self.unasked(question, language))
+                    reason, country, money, article, self.unasked(question, language),
+                    unasked_why)
 
     def unasked(self, question: str, language: str) -> frozenset[str]:
         """The facts the question asks with a word only their near misses ask with (see

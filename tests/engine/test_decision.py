@@ -105,6 +105,10 @@ GROWTH, ROUTES = Candidate("growth", 72.0), Candidate("routes", 71.0)
         ((GROWTH, ROUTES), Asks(reason=frozenset({"growth", "routes"})), "clarify", None),
         ((Candidate("growth", 80.0, coverage=0.5), Candidate("routes", 50.0)),
          Asks(reason=frozenset({"routes"})), "clarify", None),
+        # A question asking no "why" is not the fact nearly only asked why: the best, the
+        # other, answers; not when the fact asked why is the best.
+        ((GROWTH, ROUTES), Asks(unasked_why=frozenset({"routes"})), "fact", "growth"),
+        ((GROWTH, ROUTES), Asks(unasked_why=frozenset({"growth"})), "clarify", None),
         # "How much" is the close fact giving a number (trade grew by 66 percent).
         ((GROWTH, ROUTES), Asks(number=True), "fact", "growth"),
         ((GROWTH, ROUTES), Asks(number=False), "clarify", None),

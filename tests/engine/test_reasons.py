@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.reasons import reason_facts
+from bot.engine.reasons import asked_why, reason_facts
 
 
 def test_facts_giving_a_reason_are_those_saying_why(engine: Engine) -> None:
@@ -13,6 +13,20 @@ def test_facts_giving_a_reason_are_those_saying_why(engine: Engine) -> None:
     the water; the routes themselves and the trade figures give no reason."""
     assert reason_facts(engine.knowledge, engine.index("en")) == {"routes_reason",
                                                                   "textile_hydropower"}
+
+
+def test_the_facts_asked_why_are_those_nearly_only_asked_why(engine: Engine) -> None:
+    """The reason for the routes is asked "why" and "what prompted"; hydropower, though its
+    answer gives a reason, is mostly asked what."""
+    assert asked_why(engine.knowledge, engine.index("en")) == {"routes_reason"}
+
+
+@pytest.mark.parametrize(
+    "question", ["any train stuff? rail link?", "is there going to be a railway??"])
+def test_a_question_asking_no_reason_is_not_the_reason(engine: Engine, question: str) -> None:
+    """Between the routes and the reason for them, a question asking no "why" is the routes."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
 
 
 @pytest.mark.parametrize(
