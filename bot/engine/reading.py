@@ -168,13 +168,6 @@ class Reader:
                         reverse=True)
         self._asking = (re.compile("(" + "|".join(map(re.escape, filter(None, asking))) + ")")
                         if self._segment is not None and any(asking) else None)
-        # The particles closing a sentence, where they end a run of the script after other
-        # letters of it.
-        closing = sorted({self._read(word) for word in language.segment.closing}, key=len,
-                         reverse=True) if language.segment is not None else []
-        letter = language.script.pattern
-        self._closing = (re.compile(f"(?<={letter})({'|'.join(map(re.escape, closing))})"
-                                    f"(?!{letter})") if any(closing) else None)
 
     def substitute(self, groups: Iterable[Iterable[str]]) -> None:
         """In a script without spaces, synonyms are replaced wherever they occur (longest
@@ -296,8 +289,6 @@ class Reader:
         def cut(piece: str) -> str:
             return run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", piece)
 
-        if self._closing is not None:
-            text = self._closing.sub(r" \1", text)
         if self._asking is None:
             return cut(text)
         # re.split with a group: every odd piece is a question word, kept whole.

@@ -114,9 +114,6 @@ class SegmentingFile(_Strict):
 
     method: Literal["ngrams", "laonlp"] = "ngrams"
     size: Annotated[StrictInt, Field(ge=2, le=5)] = 3
-    # Particles closing a sentence ("ບໍ່", the yes-no question's): cut off from the word
-    # before them, whose n-grams they would otherwise join.
-    closing: tuple[Text, ...] = ()
 
 
 class RomanizedFile(_Strict):

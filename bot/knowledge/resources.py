@@ -38,7 +38,6 @@ class Segmenting:
 
     method: Literal["ngrams", "laonlp"] = "ngrams"
     size: int = 3
-    closing: tuple[str, ...] = ()  # particles closing a sentence, cut off the word before
 
 
 @dataclass(frozen=True)

@@ -56,19 +56,6 @@ def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ອ້ອຍບໍ່", ["ອອຍ", "ບໍ"]),  # sugarcane, and the yes-no question's particle
-        ("ຝ້າຍແດ່", ["ຝາຍ", "ແດ"]),  # cotton, and the particle asking for more
-    ],
-)
-def test_a_lao_closing_particle_is_cut_off_the_word_before(text: str,
-                                                         expected: list[str]) -> None:
-    """A particle closing a Lao sentence is no part of the n-grams of the word before it."""
-    assert reader("lo").prepare(text).split() == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("what came up in the talks", ["what", "discussed", "in", "the", "talks"]),
         ("are they teaming up on energy", ["are", "they", "cooperate", "on", "energy"]),
         ("are they working together on energy", ["are", "they", "cooperate", "on", "energy"]),
