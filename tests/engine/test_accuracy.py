@@ -615,7 +615,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bt, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below the start (English 30/33, 12/12; Russian
     # 26/32, 10/12; Russian in Latin letters 19/20, 8/8; Lao 15/20, 7/8; Vietnamese 15/20,
-    # 6/8). Small talk must be whole.
+    # 6/8). Small talk must be whole. Its Lao misses were read midway through that session
+    # (printed by this gate failing on a change reverted for it).
     (("blind_en_bt.yaml",), 0.87, 0.91),
     (("blind_ru_bt.yaml",), 0.78, 0.75),
     (("blind_ru_latin_bt.yaml",), 0.9, 0.87),
