@@ -266,10 +266,12 @@ def _leans_to(decision: Decision, fact: str | None, language: str) -> bool:
 def converse(question: str, language: str, context: Context, one: One,
              names: Names = lambda text: True, details: Names = lambda text: False,
              subject: Names = lambda word: False,
-             facts: Mapping[str, Fact] | None = None, tag: Tag = lambda text: None) -> Decision:
+             facts: Mapping[str, Fact] | None = None, tag: Tag = lambda text: None,
+             unknown: Names = lambda text: False) -> Decision:
     """The decision for a message: its questions (cut at line breaks, question marks, "and"
     and the like, in the message's language), each decided after the ones before it;
-    `subject`: whether a word names one of the article's subjects (never cut between two)."""
+    `subject`: whether a word names one of the article's subjects (never cut between two);
+    `unknown`: whether a text has a word no fact has."""
     whole = one(question, context)
     pieces = _tagged(joined_sentences(question, language), language,
                      lambda piece: one(piece, context).kind == "fact", names)
@@ -288,7 +290,14 @@ def converse(question: str, language: str, context: Context, one: One,
             # Not answered, not a question of a list (on lines of their own, numbered), and
             # asking for no number or price the article may not give ("how many tonnes do they
             # ship?"), a piece may only say more of the question before it, or of the answer.
-            if decided and refers_to_thing(piece, language, existing=True):
+            # After an answer, a piece pointing back at it with a word no fact has, and no
+            # fact fitting it even faintly ("... and does Russia actually buy any of them?"),
+            # asks something new of it: a question the article does not answer, neither the
+            # question before asked again nor more of it.
+            asks_new = bool(decided) and decided[-1].confident and decision.kind == "none" \
+                and decision.closest is None and decision.score < Thresholds.suggest \
+                and unknown(piece)
+            if decided and refers_to_thing(piece, language, existing=True) and not asks_new:
                 # "iron ore? are russians digging for it in laos", "why hydro? what does laos
                 # have going for it": a piece pointing back that is no answer by itself says
                 # more of the question before it; read together, they may be one answered
@@ -308,7 +317,7 @@ def converse(question: str, language: str, context: Context, one: One,
                 # fact fits even faintly ("... also any mention of direct flights?") leans to
                 # none.
                 continue
-            if decided and not names(piece) \
+            if decided and not names(piece) and not asks_new \
                     and (decision.closest is None or not asks_with_word(piece, language)):
                 # "is that real?", "where to?" after a question: naming nothing of its own and
                 # not answered, it only asks the question before it again. "What's the

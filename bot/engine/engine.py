@@ -18,6 +18,7 @@ from bot.engine.reading import in_own_script, words
 from bot.engine.retrieval import Weights
 from bot.engine.standalone import elsewhere, kin
 from bot.engine.turns import SHORT, turn
+from bot.engine.typos import has_unknown
 from bot.engine.warming import rehearse, warm
 from bot.knowledge import Knowledge
 
@@ -73,7 +74,8 @@ class Engine:
                             lambda text: self.ranker.asks_detail(text, language),
                             lambda word: self.ranker.names_subject(word, language),
                             self.knowledge.by_id,
-                            lambda text: closing_claim(self.index(language), text))
+                            lambda text: closing_claim(self.index(language), text),
+                            lambda text: has_unknown(self.index(language), text))
         if decision.kind == "none" and decision.closest is None and decision.reason == "none":
             decision = (elsewhere(self.ranker, asked, language, reply)
                         or kin(self.ranker, asked, language, reply) or decision)

@@ -467,16 +467,16 @@ def test_a_question_whether_something_exists_is_one_of_its_own(engine: Engine, q
                                                                        ("none", None)]
 
 
-def test_a_preamble_sentence_before_two_questions_keeps_the_unclear_second(
+def test_a_preamble_sentence_before_two_questions_keeps_the_second(
         engine: Engine) -> None:
     """A sentence of preamble before "is corn on the list, and is Russia expanding sea
-    freight?" asks nothing: the second question stays one, offered, beside the first answer."""
+    freight?" asks nothing: the second question stays one, answered beside the first."""
     decision = engine.decide("Good morning, I sell dried cassava and maize. Is corn on the "
                              "export list, and is Russia expanding sea freight?")
     assert decision.kind == "parts"
     first, second = decision.parts
     assert (first.kind, first.fact_id) == ("fact", "agri_exports")
-    assert second.kind == "clarify" and second.suggestions[0] == "new_routes"
+    assert (second.kind, second.fact_id) == ("fact", "new_routes")
 
 
 def test_an_introduction_before_two_questions_in_one_sentence_is_left_out(
@@ -945,3 +945,22 @@ def test_a_question_word_inside_the_first_part_still_asks(engine: Engine) -> Non
     assert decision.kind == "parts"
     assert decision.parts[0].fact_id == "new_routes"
     assert decision.parts[1].kind == "clarify" and "memoranda" in decision.parts[1].suggestions
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("which crops does laos sell abroad?? and does russia actually purchase any of them??",
+         "agri_exports"),
+        ("what metals do russian firms mine in laos? do they hire local people for it?",
+         "metal_mines"),
+    ],
+)
+def test_a_piece_asking_something_new_of_the_answer_is_a_part_of_its_own(
+        engine: Engine, message: str, fact: str) -> None:
+    """After an answer, a piece pointing back at it with a word no fact has, no fact fitting
+    it even faintly, is a question the article does not answer: not the one before again."""
+    decision = engine.decide(message)
+    assert decision.kind == "parts"
+    assert [part.fact_id for part in decision.parts] == [fact, None]
+    assert decision.parts[1].kind == "none"
