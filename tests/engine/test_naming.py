@@ -41,13 +41,14 @@ def test_who_announced_is_the_fact_naming_someone(engine: Engine) -> None:
         ("which metals Russian firms dig up", "en", False),  # not next to the kind
         ("are russian companies mining metals", "en", False),
         ("какие российские компании работают в лаосе", "ru", True),
+        ("назовите российские компании, которые работают в лаосе", "ru", True),  # imperative
         ("Что российские компании делают в Лаосе?", "ru", False),
         ("which metals do the companies mine", "en", False),
     ],
 )
 def test_asks_kind(engine: Engine, question: str, language: str, asks: bool) -> None:
-    """"Which companies" asks for names, the country's adjective between allowed; "what are
-    companies doing" and "which metals" do not."""
+    """"Which companies" (or "name the companies") asks for names, the country's adjective
+    between allowed; "what are companies doing" and "which metals" do not."""
     assert asks_kind(engine.index(language), question, language) is asks
 
 
