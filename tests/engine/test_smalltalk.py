@@ -64,6 +64,7 @@ from bot.engine.smalltalk import (
         ("bạn có đó ko?", "vi", "help"),
         ("chào mn, bot có đó ko", "vi", "help"),
         ("xin chào, bot ơi", "vi", "greeting"),
+        ("cảm ơn bot nhiều nha", "vi", "thanks"),  # and inside a phrase ("cảm ơn nhiều")
         # A particle before the phrases where words run together ("ເຈົ້າ", yes).
         ("ເຈົ້າ ຂອບໃຈ", "lo", "thanks"),
     ],
