@@ -331,6 +331,27 @@ def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "ຂ່າວນີ້ເວົ້າເລື່ອງຫຍັງ ສະຫຼຸບສັ້ນໆໃຫ້ແດ່ ບໍ່ມີເວລາອ່ານ",
+        "bài này nói về cái j vậy, tóm tắt giúp e vs, e lười đọc quá",
+    ],
+)
+def test_the_overview_asked_twice_is_the_overview(engine: Engine, question: str) -> None:
+    """What the article is about asked, then a summary asked for, gets the overview whatever
+    the excuse after names by chance ("ເວລາ", time; "lười", lazy, read unmarked as "lưới")."""
+    assert engine.decide(question).kind == "overview"
+
+
+def test_a_question_after_the_overview_asked_twice_is_answered(engine: Engine) -> None:
+    """A question of its own after the second cue is answered beside the overview."""
+    decision = engine.decide("what is this article about? in short, how much did trade grow?")
+    assert decision.kind == "parts"
+    assert [part.kind for part in decision.parts] == ["overview", "fact"]
+    assert decision.parts[1].fact_id == "trade_growth"
+
+
+@pytest.mark.parametrize(
     ("question", "facts"),
     [
         ("summary of the trade figures", ["trade_growth"]),
