@@ -170,6 +170,23 @@ def test_a_two_syllable_vietnamese_synonym_is_one_word(
     assert group_word in analyzer.tokens(text)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "Tổng thống" of Putin, "chủ tịch nước" of Thongloun: one title, as in English.
+        ("Chủ tịch nước Lào hội đàm với Putin tên là gì ạ? em quên mất", "thongloun"),
+        ("Trong buổi hội đàm, hai nước bàn về những mảng nào?", "talks_topics"),  # fields
+        ("Lào có quan tâm tới điện nguyên tử không?", "nuclear_interest"),  # interest
+    ],
+)
+def test_vietnamese_words_mean_what_their_english_groups_do(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """Vietnamese has the synonym groups English has (titles, fields, interest): a question
+    in another of the group's words is answered."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
 def test_two_syllable_synonyms_only_where_words_are_syllables() -> None:
     """A synonym with a space means nothing in a language whose words are written whole."""
     analyzer = Analyzer("en", [["trade", "buy sell"]])
