@@ -641,6 +641,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bv.yaml",), 0.8, 0.87),
     (("blind_lo_bv.yaml",), 0.7, 0.87),
     (("blind_vi_bv.yaml",), 0.95, 0.87),
+    # Round bw, written midway through that session and left unread, scored with its start
+    # engine and the engine of then (the same but Lao 17/20): one question below the start
+    # (English 26/32, 12/12; Russian 30/33, 12/12; Russian in Latin letters 18/20, 8/8; Lao
+    # 16/20, 7/8; Vietnamese 16/20, 8/8).
+    (("blind_en_bw.yaml",), 0.78, 0.91),
+    (("blind_ru_bw.yaml",), 0.87, 0.91),
+    (("blind_ru_latin_bw.yaml",), 0.85, 0.87),
+    (("blind_lo_bw.yaml",), 0.75, 0.75),
+    (("blind_vi_bw.yaml",), 0.75, 0.87),
 ]
 
 
@@ -775,6 +784,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bt.yaml", 0.78),  # 26/32 at the start of the session after and its end, read
     ("blind_conv_bu.yaml", 0.8),  # 25/30 at the start of that session and of the next
     ("blind_conv_bv.yaml", 0.89),  # 27/29 at the start of the session after
+    ("blind_conv_bw.yaml", 0.71),  # 24/32 at the start of that session and midway
 ]
 
 
