@@ -549,11 +549,19 @@ def test_asking_whether_something_is_mentioned_gets_a_fact_that_says_it(
     assert decision.fact_id in {"nuclear_interest", "nuclear_roadmap"}
 
 
-def test_a_verb_of_mentioning_asks_whether_a_thing_is_mentioned(engine: Engine) -> None:
-    """"Фигурирует" (figures in it) asks whether education is mentioned as "упоминается"
-    does: the one fact saying it answers, not a "did you mean"."""
-    decision = engine.decide("образование там как-то фигурирует?")
-    assert (decision.kind, decision.fact_id) == ("fact", "memoranda")
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("образование там как-то фигурирует?", "memoranda"),  # figures in it
+        ("ມີຊາກັບຢາສູບຢູ່ໃນລາຍການບໍ", "agri_exports"),  # tea and tobacco in the list?
+    ],
+)
+def test_other_words_of_mentioning_ask_whether_a_thing_is_mentioned(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """"Фигурирует", "ຢູ່ໃນລາຍການ" ask whether a thing is mentioned as "упоминается" and
+    "ເວົ້າເຖິງ" do: the fact saying it answers, not a "did you mean"."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
 
 
 @pytest.mark.parametrize(
