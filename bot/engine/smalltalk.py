@@ -284,19 +284,18 @@ def _covered(present: list[str], phrases: list[str], particles: frozenset[str]) 
     particle that may stand between phrases: "bot" of "chào bot" addresses the bot outside
     that phrase too ("alo bot ơi có ai không")."""
     covered = [word in particles for word in present]
-    # A phrase may have particles inside it: "cảm ơn bot nhiều" is "cảm ơn nhiều" said to
-    # the bot.
-    kept = [place for place, word in enumerate(present) if word not in particles]
-    said_words = [present[place] for place in kept]
+    # Phrases are looked for in the words as said and with the particles left out: a
+    # phrase may have one inside it ("cảm ơn bot nhiều" is "cảm ơn nhiều" said to the bot).
+    views = [list(range(len(present))),
+             [place for place, word in enumerate(present) if word not in particles]]
+    read = [[present[place] for place in places] for places in views]
     for phrase in phrases:
         size = len(said := phrase.split())
-        for start in range(len(present) - size + 1):
-            if present[start:start + size] == said:
-                covered[start:start + size] = [True] * size
-        for start in range(len(said_words) - size + 1):
-            if said_words[start:start + size] == said:
-                for place in kept[start:start + size]:
-                    covered[place] = True
+        for places, seen in zip(views, read, strict=True):
+            for start in range(len(seen) - size + 1):
+                if seen[start:start + size] == said:
+                    for place in places[start:start + size]:
+                        covered[place] = True
     return all(done or word == "|" for word, done in zip(present, covered, strict=True))
 
 
