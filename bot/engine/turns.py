@@ -164,12 +164,12 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     summary of what they name ("summary of the trade figures"): the fact they point
     to, then other facts of its topic."""
     index = ranker.index(language)
-    if cut[0] and asks_overview(cut[0], language, None):
+    if cut[0] and asks_overview(cut[0], language, None) and not (
+            asks_itself(cut[1], language)
+            and decide_alone(ranker, cut[1], language, reply).kind == "fact"):
         # Asked twice ("what is this news about? sum it up please, no time to read"): the
         # overview, unless the words after the second cue are a question of their own.
-        second = decide_alone(ranker, cut[1], language, reply) if words(cut[1]) else None
-        if second is None or second.kind != "fact" or not asks_itself(cut[1], language):
-            return overview
+        return overview
     rest = " ".join(part for part in cut if part)
     named = names_known(index, without_article(rest, language))
     about = decide_alone(ranker, rest, language, reply) if named else None
