@@ -61,8 +61,9 @@ class Composer:
         return Reply(parts, rows)
 
     def _parts(self, decision: Decision) -> Reply:
-        """Several questions in one message: each answer in order with its source; for a
-        question it could not answer, a line saying so and its closest facts as buttons."""
+        """Several questions in one message: each answer (or the overview) in order with its
+        source; for a question it could not answer, a line saying so and its closest facts
+        as buttons."""
         say, language = self.wording.say, decision.language
         parts: list[Part] = []
         offered: list[str] = []
@@ -73,6 +74,11 @@ class Composer:
             if part.kind == "fact" and part.fact is not None:
                 answered.append(part.fact)
                 parts += self._cited(part.fact, language)
+                continue
+            if part.kind == "overview":
+                # "What is this about? And how much did trade grow?": the gist, then the rest.
+                parts += [Part(self.knowledge.overview_in(language)), Part("\n", channel="rich"),
+                          Part(self.wording.article_citation(language), "i", "rich")]
                 continue
             question = clip(" ".join(part.question.split()), MAX_ECHO_LENGTH)
             if part.offers_one:

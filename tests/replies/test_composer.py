@@ -319,6 +319,27 @@ def test_overview_in_russian(engine: Engine, composer: Composer) -> None:
     assert plain_text(reply) == engine.knowledge.overview["ru"]
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "fact_id"),
+    [
+        ("what is this article about? in short, how much did trade grow?", "en", "trade_growth"),
+        ("О чём статья? И сколько вырос товарооборот?", "ru", "trade_growth"),
+    ],
+)
+def test_an_overview_beside_a_question_is_the_overview_then_the_answer(
+    engine: Engine, composer: Composer, question: str, language: str, fact_id: str
+) -> None:
+    """Asked what the article is about and a question besides, the user reads the overview
+    and then the answer, and no line saying the article does not say what it is about."""
+    decision = engine.decide(question)
+    assert [part.kind for part in decision.parts] == ["overview", "fact"]
+    text = plain_text(composer.compose(decision))
+    overview = engine.knowledge.overview[language]
+    answer = engine.knowledge.by_id[fact_id].answer_in(language)
+    assert text.index(overview) < text.index(answer)
+    assert question.split("?")[0] not in text
+
+
 def test_nothing_more_to_tell(composer: Composer) -> None:
     """When every fact was given, "more" says so and offers the topics."""
     reply = composer.compose(Decision("more", "none", "en", reason="exhausted"))
