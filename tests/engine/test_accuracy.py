@@ -628,7 +628,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # question below (English 29/33, 11/11; Russian 30/33, 12/12; Russian in Latin letters
     # 17/20, 8/8; Lao 13/20, 8/8; Vietnamese 16/20, 7/8; at the next session's end Russian in
     # Latin letters 18/20 and Lao 14/20). Small talk must be whole; the Vietnamese small talk
-    # (0/2) was read for it (now 1/2, see below).
+    # (0/2) was read for it (now 1/2, see below); all of it read at the start of the session
+    # after next.
     (("blind_en_bu.yaml",), 0.84, 0.9),
     (("blind_ru_bu.yaml",), 0.87, 0.91),
     (("blind_ru_latin_bu.yaml",), 0.8, 0.87),
@@ -637,7 +638,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bv, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 27/33, 11/12; Russian 27/32,
     # 12/12; Russian in Latin letters 17/20, 8/8; Lao 15/20, 8/8; Vietnamese 20/20, 8/8; at its
-    # end the same but Lao 16/20).
+    # end the same but Lao 16/20), read at the start of the session after.
     (("blind_en_bv.yaml",), 0.78, 0.83),
     (("blind_ru_bv.yaml",), 0.81, 0.91),
     (("blind_ru_latin_bv.yaml",), 0.8, 0.87),
@@ -646,12 +647,21 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bw, written midway through that session and left unread, scored with its start
     # engine and the engine of then (the same but Lao 17/20; at its end as then): one
     # question below the start (English 26/32, 12/12; Russian 30/33, 12/12; Russian in Latin
-    # letters 18/20, 8/8; Lao 16/20, 7/8; Vietnamese 16/20, 8/8).
+    # letters 18/20, 8/8; Lao 16/20, 7/8; Vietnamese 16/20, 8/8), read at the start of the
+    # session after.
     (("blind_en_bw.yaml",), 0.78, 0.91),
     (("blind_ru_bw.yaml",), 0.87, 0.91),
     (("blind_ru_latin_bw.yaml",), 0.85, 0.87),
     (("blind_lo_bw.yaml",), 0.75, 0.75),
     (("blind_vi_bw.yaml",), 0.75, 0.87),
+    # Round bx, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 30/32, 12/12; Russian 26/30,
+    # 13/14; Russian in Latin letters 17/19, 9/9; Lao 15/20, 7/8; Vietnamese 15/19, 8/9).
+    (("blind_en_bx.yaml",), 0.9, 0.91),
+    (("blind_ru_bx.yaml",), 0.83, 0.85),
+    (("blind_ru_latin_bx.yaml",), 0.84, 0.88),
+    (("blind_lo_bx.yaml",), 0.7, 0.75),
+    (("blind_vi_bx.yaml",), 0.73, 0.77),
 ]
 
 
@@ -784,9 +794,10 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_br.yaml", 0.89),  # 27/29 at that session's start, midway and its end, read
     ("blind_conv_bs.yaml", 0.8),  # 25/30 at that session's start, late in it and its end, read
     ("blind_conv_bt.yaml", 0.78),  # 26/32 at the start of the session after and its end, read
-    ("blind_conv_bu.yaml", 0.8),  # 25/30 at the start of that session, of the next and its end
-    ("blind_conv_bv.yaml", 0.89),  # 27/29 at the start of the session after and its end
-    ("blind_conv_bw.yaml", 0.71),  # 24/32 at the start of that session, midway and its end
+    ("blind_conv_bu.yaml", 0.8),  # 25/30 at that session's start, the next's and its end, read
+    ("blind_conv_bv.yaml", 0.89),  # 27/29 at the start of the session after and its end, read
+    ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
+    ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after
 ]
 
 
