@@ -188,14 +188,16 @@ def _listed(sentence: str, language: str, context: Context, one: One,
 
 
 def _tagged(pieces: list[tuple[str, bool]], language: str, answers: Callable[[str], bool],
-            names: Names) -> list[str]:
+            names: Names, in_list: bool = False) -> list[str]:
     """The pieces with a short one that asks nothing by itself read with the one before it:
     "really?", "в августе?" after a question add to it, they are no question of their own;
     one answered by itself ("bauxite mentioned?") is, as is one opening as a continuation
     that names something of its own ("is tea on the list? and coffee?"): the question asked
     again of it."""
-    if language_resources(language).segment is not None:
-        return [piece for piece, _ in pieces]  # no spaces to count words by (Lao)
+    if language_resources(language).segment is not None or in_list:
+        # No spaces to count words by (Lao); an item of a list ("1) ... 2) any gold?") is a
+        # question of its own however short.
+        return [piece for piece, _ in pieces]
     kept: list[str] = []
     for piece, joined in pieces:
         if kept and len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language) \
@@ -274,7 +276,7 @@ def converse(question: str, language: str, context: Context, one: One,
     `unknown`: whether a text has a word no fact has."""
     whole = one(question, context)
     pieces = _tagged(joined_sentences(question, language), language,
-                     lambda piece: one(piece, context).kind == "fact", names)
+                     lambda piece: one(piece, context).kind == "fact", names, listed(question))
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole, details, names, subject,
                        facts, tag)
