@@ -985,3 +985,14 @@ def test_a_piece_asking_something_new_of_the_answer_is_a_part_of_its_own(
     assert decision.kind == "parts"
     assert [part.fact_id for part in decision.parts] == [fact, None]
     assert decision.parts[1].kind == "none"
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("1) how much did trade grow 2) any oil?", [("fact", "trade_growth"), ("none", None)]),
+    ("1) how much did trade grow 2) bauxite?", [("fact", "trade_growth"), ("fact", "bauxite")]),
+])
+def test_a_short_item_of_a_numbered_list_is_a_question_of_its_own(
+        engine: Engine, question: str, parts: list[tuple[str, str | None]]) -> None:
+    """A numbered item of two words is asked by itself, not read as more of the item before."""
+    decision = engine.decide(question)
+    assert [(part.kind, part.fact_id) for part in decision.parts] == parts
