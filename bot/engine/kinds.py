@@ -15,6 +15,7 @@ from bot.knowledge import language_resources
 
 _KIND_WORDS = 2  # "which Chinese city": the kind may follow a word describing it
 _TYPO_LENGTH = 5  # letters: a question word this long is still told with one typo ("сколко")
+_SENTENCE_END = re.compile(r"[?!;]+\s+|\.\s+|\n")
 
 
 class Reading(Protocol):
@@ -41,6 +42,12 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     phrases = askers(language)
     if not phrases:
         return []
+    sentences = [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+    if len(sentences) > 1:
+        # The kind asked stands in the asker's sentence: "... называют? кукуруза картошка"
+        # asks no kind "кукуруза"; the words after the question mark answer it themselves.
+        return [kind for sentence in sentences
+                for kind in asked_kinds(index, sentence, language, size, typos)]
     if not typos and not any(words[0] in text.casefold() for words in phrases):
         return []  # no asker as written: not worth reading the text word by word
     read = plain_words(text, language)

@@ -28,6 +28,10 @@ from bot.knowledge import Knowledge
         # What is set aside ends the kind: "farming" is not asked for.
         ("which industries besides farming did they discuss", "en", [["industries"]]),
         ("which industries apart from mining were discussed", "en", [["industries"]]),
+        # The kind stands in the asker's sentence: the words after its question mark are
+        # no kind of it.
+        ("что там называют? кукуруза картошка", "ru", [[]]),
+        ("which crops? rice, tea", "en", [["crops"]]),
         ("how much is that in us dollars", "en", [["dollars"]]),
     ],
 )
