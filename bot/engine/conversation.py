@@ -107,10 +107,14 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         last = last_sentence(opening)
         asking = closing is not None or asks_itself(last, language) \
             or asks_with_word(last, language)
-        if not asking and set_aside(opening, language) is not None:
+        bare = last_sentence(grouping[0].rsplit(": ", 1)[-1])  # without the closing tag
+        if not (asks_itself(bare, language) or asks_with_word(bare, language)) \
+                and set_aside(opening, language) is not None:
             # An opening that only sets something aside asks nothing, however well its words
             # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,
-            # the article also says which industries: one question, cut at an adverb).
+            # the article also says which industries: one question, cut at an adverb), nor
+            # is it a claim the closing tag checks ("ngoài nông nghiệp ra thì | còn ...
+            # dệt may hay thủy điện gì đó đúng ko?").
             continue
         clean = (whole.kind != "fact" or announced) and asking
         decided: list[Decision] = []

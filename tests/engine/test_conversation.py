@@ -54,10 +54,17 @@ def test_one_question_asked_twice_is_answered_once(engine: Engine) -> None:
     assert (decision.kind, decision.fact_id) == ("fact", "routes_reason")
 
 
-def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine) -> None:
+@pytest.mark.parametrize("question", [
+    "Ngoài nông nghiệp, bài còn nói hai nước hợp tác ngành nào nữa?",
+    # Nor is it a claim checked by a closing "right?".
+    "ngoài nông nghiệp thì còn bàn ngành nào nữa, dệt may gì đó đúng ko?",
+    "ngoài nông nghiệp ra thì còn bàn hợp tác ngành nào, dệt may phải không?",
+])
+def test_an_opening_that_only_sets_something_aside_is_no_question(engine: Engine,
+                                                                   question: str) -> None:
     """"Besides farming, the article also says which industries?" is cut at "còn" (also)
     only by its words: its opening sets farming aside and asks nothing, so it is one question."""
-    decision = engine.decide("Ngoài nông nghiệp, bài còn nói hai nước hợp tác ngành nào nữa?")
+    decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", "textile_hydropower")
 
 
