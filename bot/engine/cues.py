@@ -313,7 +313,12 @@ def narrows_back(text: str, language: str) -> bool:
     names ("only for power plants, or more than that?", "только для АЭС?"): it asks whether
     that answer is all there is. Not "just tell me the figures": no preposition follows."""
     present = plain_words(text, language)
-    if not present or len(present) > _NARROWING_WORDS:
+    # What the other alternative adds ("..., or other uses as well?") narrows nothing: the
+    # narrowing is what comes before it.
+    either = set(language_resources(language).alternatives)
+    narrowing = next((present[:at] for at, word in enumerate(present) if at and word in either),
+                     present)
+    if not present or len(narrowing) > _NARROWING_WORDS:
         return False
     rests = _after_leads(present, language, "narrows")
     if unspaced(language):

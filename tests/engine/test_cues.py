@@ -292,6 +292,10 @@ def test_after_opening(text: str, language: str, expected: str | None) -> None:
         ("только для АЭС?", "ru", True),
         ("chỉ cho điện thôi à?", "vi", True),
         ("ສະເພາະໄຟຟ້າບໍ", "lo", True),
+        # The other alternative, however long, adds nothing to what is narrowed.
+        ("just for power plants or other uses as well", "en", True),
+        ("только для электростанций или ещё для каких-то других целей?", "ru", True),
+        ("only for power plants in the north of the country and nothing else", "en", False),
         ("just tell me the figures", "en", False),  # no preposition: a request of its own
         ("what is it for?", "en", False),
     ],
