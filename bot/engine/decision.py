@@ -298,7 +298,8 @@ def decide(
         return answering(question, language, knowledge.by_id[counted.fact_id], counted.score,
                          top)
     naming = _single(close, asks.person)
-    if len(close) > 1 and naming is not None:
+    if len(close) > 1 and naming is not None \
+            and naming.explained >= limits.plausible_explained:
         # "Who announced the expansion of sea transport?" between the announcement and the
         # reason for the expansion: the one giving a name is the one asked about.
         return answering(question, language, knowledge.by_id[naming.fact_id], naming.score,

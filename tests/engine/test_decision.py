@@ -83,11 +83,22 @@ def test_asking_who_or_which_country_settles_close_facts_by_the_one_giving_it(
     """Of two close facts, a "who" or "which country" question is answered by the only one
     whose answer gives a name or a country; with no such question, or both giving one, it
     stays a "did you mean"."""
-    ranked = [Candidate("growth", 72.0), Candidate("routes", 71.0)]
+    ranked = [Candidate("growth", 72.0, explained=0.6), Candidate("routes", 71.0, explained=0.6)]
     decision = decide("question", "en", ranked, tiny_knowledge, LIMITS, asks)
     assert decision.kind == kind
     if kind == "fact":
         assert decision.fact_id == "routes"
+
+
+def test_a_fact_giving_a_name_settles_who_only_when_it_explains_the_question(
+    tiny_knowledge: Knowledge
+) -> None:
+    """A "who" question most of whose words no close fact has ("who does Man U play
+    tonight?") is not answered by the one fact giving a name: it stays a "did you mean"."""
+    ranked = [Candidate("growth", 72.0, explained=0.4), Candidate("routes", 71.0, explained=0.4)]
+    decision = decide("question", "en", ranked, tiny_knowledge, LIMITS,
+                      Asks(person=frozenset({"routes"})))
+    assert decision.kind == "clarify"
 
 
 GROWTH, ROUTES = Candidate("growth", 72.0), Candidate("routes", 71.0)
