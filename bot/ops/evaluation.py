@@ -125,6 +125,15 @@ def is_correct(item: LabelledQuestion, answer: Decision) -> bool:
         # the rest is judged as it would be alone.
         rest = tuple(label for label in item.expected if label != SMALLTALK) or (SMALLTALK,)
         return is_correct(replace(item, expected=rest, parts=len(rest) > 1), answer)
+    if item.parts and OVERVIEW in item.expected:
+        # "What's this about? and how much did trade grow?": the overview among the parts,
+        # the rest judged as it would be alone.
+        rest = tuple(label for label in item.expected if label != OVERVIEW)
+        if not rest:
+            return answer.kind == "overview"
+        others = tuple(part for part in answer.parts if part.kind != "overview")
+        return len(others) < len(answer.parts) and is_correct(
+            replace(item, expected=rest, parts=len(rest) > 1), replace(answer, parts=others))
     if item.parts:
         wanted = [fact for fact in item.expected if fact not in UNANSWERED]
         unclear = len(item.expected) - len(wanted)

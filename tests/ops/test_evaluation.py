@@ -113,6 +113,22 @@ def test_a_greeting_part_asks_for_no_fact(
     assert is_correct(LabelledQuestion("q", parts, parts=True), decision) is correct
 
 
+@pytest.mark.parametrize(
+    ("question", "correct"),
+    [
+        ("what is this article about? and how much did trade grow?", True),
+        ("how much did trade grow?", False),  # no overview among the parts
+    ],
+)
+def test_an_overview_part_wants_the_overview_beside_the_other_answers(
+    engine: Engine, question: str, correct: bool
+) -> None:
+    """A part labelled as the overview is right when the overview is among the parts, the
+    others judged as they would be alone."""
+    item = LabelledQuestion(question, ("overview", "trade_growth"), parts=True)
+    assert is_correct(item, engine.decide(question)) is correct
+
+
 def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQuestion]) -> None:
     """Right, wrong, clarified (first or not, alone or not), declined (with the right fact's
     answer or not), declines, near misses and small talk are each counted."""
