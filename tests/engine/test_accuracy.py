@@ -662,6 +662,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_bx.yaml",), 0.84, 0.88),
     (("blind_lo_bx.yaml",), 0.7, 0.75),
     (("blind_vi_bx.yaml",), 0.73, 0.77),
+    # Round by, written midway through that session and left unread, scored with its start
+    # engine and the engine of then (the same but Lao declines 5/7): one question below the
+    # start (English 26/30, 14/14; Russian 32/34, 10/10; Russian in Latin letters 17/21, 7/7;
+    # Lao 18/21, 4/7; Vietnamese 17/20, 6/8).
+    (("blind_en_by.yaml",), 0.83, 0.92),
+    (("blind_ru_by.yaml",), 0.91, 0.9),
+    (("blind_ru_latin_by.yaml",), 0.76, 0.85),
+    (("blind_lo_by.yaml",), 0.8, 0.42),
+    (("blind_vi_by.yaml",), 0.8, 0.62),
 ]
 
 
@@ -798,6 +807,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bv.yaml", 0.89),  # 27/29 at the start of the session after and its end, read
     ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
     ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after
+    ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start and midway
 ]
 
 
