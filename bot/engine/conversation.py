@@ -342,6 +342,14 @@ def converse(question: str, language: str, context: Context, one: One,
         turn = turn.told(decision)
     if not any(decision.confident for decision in decided):
         return whole
+    # A piece declined before the one answered, that one as near its best as any fact, and
+    # asking no detail a fact may not give ("how is Russia going to ship to Laos with no
+    # coast? Through whose harbours?"): the question after it is the same one asked again.
+    decided = [decision for decision, after in zip(decided, [*decided[1:], None], strict=True)
+               if not (after is not None and after.confident and decision.kind == "none"
+                       and decision.closest is None and decision.score >= Thresholds.suggest
+                       and not details(decision.question)
+                       and _leans_to_any(decision, set(after.given)))]
     alike = _one_fact(decided)
     if alike is not None:
         # "Why the new routes? what's the reason": every piece answers, or offers alone, the

@@ -1003,3 +1003,12 @@ def test_a_short_item_of_a_numbered_list_is_a_question_of_its_own(
     """A numbered item of two words is asked by itself, not read as more of the item before."""
     decision = engine.decide(question)
     assert [(part.kind, part.fact_id) for part in decision.parts] == parts
+
+
+def test_a_question_declined_before_the_same_one_answered_is_asked_again(
+        engine: Engine) -> None:
+    """A piece declined alone that leans to the fact the piece after it answers, asking no
+    detail of its own, is that question put twice: one answer."""
+    decision = engine.decide("Как Россия собирается возить грузы в Лаос, если у Лаоса нет "
+                             "своего побережья? Через чьи гавани?")
+    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
