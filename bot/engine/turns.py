@@ -170,6 +170,12 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
         # Asked twice ("what is this news about? sum it up please, no time to read"): the
         # overview, unless the words after the second cue are a question of their own.
         return overview
+    if cut[1] and asks_itself(cut[1], language) and asks_overview(cut[1], language, None) \
+            and not (asks_itself(cut[0], language)
+                     and decide_alone(ranker, cut[0], language, reply).kind == "fact"):
+        # The words after the cue ask for the overview by themselves ("не успеваю, можешь в
+        # двух словах | рассказать, о чём статья?"): asked twice as well.
+        return overview
     rest = " ".join(part for part in cut if part)
     named = names_known(index, without_article(rest, language))
     about = decide_alone(ranker, rest, language, reply) if named else None

@@ -342,11 +342,15 @@ def test_an_overview_cue_among_words_that_name_nothing_is_the_overview(
     [
         "ຂ່າວນີ້ເວົ້າເລື່ອງຫຍັງ ສະຫຼຸບສັ້ນໆໃຫ້ແດ່ ບໍ່ມີເວລາອ່ານ",
         "bài này nói về cái j vậy, tóm tắt giúp e vs, e lười đọc quá",
+        # A summary asked for, then what the article is about.
+        "не успеваю, можешь в двух словах рассказать, о чём эта статья?",
+        "ne uspevayu, mozhesh v dvuh slovah rasskazat o chem statya?",
     ],
 )
 def test_the_overview_asked_twice_is_the_overview(engine: Engine, question: str) -> None:
-    """What the article is about asked, then a summary asked for, gets the overview whatever
-    the excuse after names by chance ("ເວລາ", time; "lười", lazy, read unmarked as "lưới")."""
+    """What the article is about asked and a summary asked for, in either order, gets the
+    overview whatever the excuse names by chance ("ເວລາ", time; "lười", lazy, read unmarked
+    as "lưới")."""
     assert engine.decide(question).kind == "overview"
 
 
