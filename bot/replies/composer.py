@@ -96,7 +96,7 @@ class Composer:
             offered += [fact for fact in (*nearest, *part.suggestions) if fact not in offered]
         given = {fact.id for fact in answered}
         unclear = bool(offered)  # the offers are listed where buttons cannot be pressed
-        if not offered:  # everything answered: what follows from the last answer
+        if not offered and answered:  # everything answered: what follows from the last answer
             offered = [fact for fact in answered[-1].related if fact not in given][:3]
         buttons = self.fact_buttons([fact for fact in offered if fact not in given], language)
         parts += [Part(f"\n• {row[0].label}", channel="plain") for row in buttons if unclear]

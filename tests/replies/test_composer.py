@@ -340,6 +340,20 @@ def test_an_overview_beside_a_question_is_the_overview_then_the_answer(
     assert question.split("?")[0] not in text
 
 
+def test_an_overview_beside_a_part_offering_nothing_is_still_worded(
+    engine: Engine, composer: Composer
+) -> None:
+    """The overview beside a part declined with no facts to offer is the overview and a line
+    saying the article does not say the rest, and no buttons."""
+    decision = Decision("q", "parts", "en", parts=(
+        Decision("what is it about?", "overview", "en"), Decision("who won?", "none", "en")))
+    reply = composer.compose(decision)
+    text = plain_text(reply)
+    assert text.startswith(engine.knowledge.overview["en"])
+    assert "“who won?”: the article does not say that." in text
+    assert reply.buttons == ()
+
+
 def test_nothing_more_to_tell(composer: Composer) -> None:
     """When every fact was given, "more" says so and offers the topics."""
     reply = composer.compose(Decision("more", "none", "en", reason="exhausted"))
