@@ -291,6 +291,14 @@ def converse(question: str, language: str, context: Context, one: One,
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts, tag)
+        if decision.confident and decided and decided[-1].confident and not in_list \
+                and not names(piece) and not unknown(piece) and not details(piece):
+            # "откуда фотка? чья?": a piece naming nothing of its own after an answered one,
+            # read with it, asks that question again: answered by itself ("whose" as the
+            # article's), it is no other question.
+            together = one(f"{asked} {piece}", before)
+            if together.kind == "fact" and together.fact_id in decided[-1].given:
+                continue
         if not decision.confident and not in_list and (decided or context.started) \
                 and not details(piece):
             # Not answered, not a question of a list (on lines of their own, numbered), and

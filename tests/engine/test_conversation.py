@@ -1016,3 +1016,16 @@ def test_a_question_declined_before_the_same_one_answered_is_asked_again(
     decision = engine.decide("Как Россия собирается возить грузы в Лаос, если у Лаоса нет "
                              "своего побережья? Через чьи гавани?")
     assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("лаос хочет аэс или что? что там про ядерку", "nuclear_interest"),
+    ("ya fermer, interesno kakuyu selhozprodukciyu laos mozhet vyvozit? 4to tam rastit",
+     "agri_exports"),
+])
+def test_a_piece_naming_nothing_after_an_answer_asks_it_again(
+        engine: Engine, question: str, fact: str) -> None:
+    """A piece naming nothing of its own ("что там про ...", "что там растят"), answered alone
+    with another fact but read with the question before it that question, asks it again."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
