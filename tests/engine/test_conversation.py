@@ -1029,3 +1029,15 @@ def test_a_piece_naming_nothing_after_an_answer_asks_it_again(
     with another fact but read with the question before it that question, asks it again."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("откуда фотка? чья?", "photo"),
+    ("кто к кому ездил, путин в лаос или наоборот", "official_visit"),
+])
+def test_russian_who_in_its_cases_asks_and_names_nothing(
+        engine: Engine, question: str, fact: str) -> None:
+    """"Чья?" (whose), "к кому" (to whom) are question words, as English "whose" and "whom":
+    one question, not a second one about the article's source or a thing named."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact)
