@@ -1041,3 +1041,10 @@ def test_russian_who_in_its_cases_asks_and_names_nothing(
     one question, not a second one about the article's source or a thing named."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact)
+
+
+def test_lao_from_where_after_the_photo_asks_where_the_photo_is_from(engine: Engine) -> None:
+    """"What is the photo, and where is it taken from?" in Lao is one question about the photo,
+    its credit included: "ຈາກໃສ" (from where) is a question word naming nothing."""
+    decision = engine.decide("ຮູບໃນຂ່າວແມ່ນຮູບຫຍັງ ແລະ ເອົາມາຈາກໃສ")
+    assert (decision.kind, decision.fact_id) == ("fact", "photo")
