@@ -18,10 +18,11 @@ _MARKER = r"(?:\(?\d\)|\d\.|\(?[a-dа-г]\))"
 _ITEM = re.compile(rf"(?<![^\s:]){_MARKER}\s+")  # a list's marker and the space after it
 # Between two questions for certain: a line break, a question mark with more after it, ";"
 # (not between two letters: "tl;dr" is a word), "+" standing apart ("66+20" is a sum, not
-# two questions; "+20%" a number's sign), and a list's marker ("1) ... 2) ..."). "&" is
-# "and" in every language: it joins two questions or two things ("shipping & rail") alike.
+# two questions; "+20%" a number's sign; "C++ code" a name), and a list's marker ("1) ...
+# 2) ..."). "&" is "and" in every language: it joins two questions or two things ("shipping
+# & rail") alike.
 _HARD = re.compile(r"\s*\n\s*|(?<=\?)\s+(?=\S)|(?<=\?)(?=[^\s?])|\s+;\s*|(?<!\w);\s*|;\s+"
-                   rf"|\s+\+(?![\d.,])\s*|\s*\+\s+|\s*{_ITEM.pattern}")
+                   rf"|\s+\+(?![\d.,])\s*|(?<![\w+])\+\s+|\s*{_ITEM.pattern}")
 # A full stop ending a word (not a number: "in 2024. by how much"; nor a two-letter title:
 # "Mr.") with more after it: between two sentences, perhaps each a question.
 _STOP = re.compile(r"(?<=[^\W\d_]{3}[.])\s+(?=\S)")

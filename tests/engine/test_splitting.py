@@ -36,6 +36,7 @@ from bot.engine.splitting import groupings, listed, sentences
         ("Is nuclear mentioned?\nhydropower", "en", ["Is nuclear mentioned?", "hydropower"]),
         ("trade grew 66+20 percent", "en", ["trade grew 66+20 percent"]),
         ("was that +20% for all of 2025", "en", ["was that +20% for all of 2025"]),
+        ("how do I color my C++ code", "en", ["how do I color my C++ code"]),
         ("trade growth + who announced it", "en", ["trade growth", "who announced it"]),
         ("trade growth +new routes", "en", ["trade growth", "new routes"]),
         ("Two things: 1) trade growth 2) new routes", "en", ["trade growth", "new routes"]),
