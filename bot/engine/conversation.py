@@ -99,17 +99,16 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         # whole is no answer either: the answered parts, and an offer for the others.
         # What introduces the questions ("hi! two things: what ...") asks nothing itself.
         opening = asked[0].rsplit(": ", 1)[-1]
+        first = grouping[0].rsplit(": ", 1)[-1]  # as typed: without a closing tag added
         # Announced questions ("two things: ...") are several whatever the whole reads as.
         announced = opening != asked[0]
         # A preamble of sentences before the question ("hi, I export maize. Is corn on the
         # list, and ...") asks nothing either: the opening asks when its last sentence does,
         # with a word that asks wherever it stands ("через порты какой страны ...").
-        last = last_sentence(opening)
-        asking = closing is not None or asks_itself(last, language) \
-            or asks_with_word(last, language)
-        bare = last_sentence(grouping[0].rsplit(": ", 1)[-1])  # without the closing tag
-        if not (asks_itself(bare, language) or asks_with_word(bare, language)) \
-                and set_aside(opening, language) is not None:
+        last = last_sentence(first)
+        asks_own = asks_itself(last, language) or asks_with_word(last, language)
+        asking = closing is not None or asks_own
+        if not asks_own and set_aside(opening, language) is not None:
             # An opening that only sets something aside asks nothing, however well its words
             # match a fact ("Ngoài nông nghiệp, bài | còn nói ... nào nữa?", besides farming,
             # the article also says which industries: one question, cut at an adverb), nor
@@ -120,7 +119,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         decided: list[Decision] = []
         open_parts: list[Decision] = []  # neither answered nor said not to be: offers
         turn = context
-        shown = (grouping[0].rsplit(": ", 1)[-1], *grouping[1:])  # each part as typed
+        shown = (first, *grouping[1:])  # each part as typed
         for part, typed in zip((opening, *asked[1:]), shown, strict=True):
             decision = one(part, turn)
             if typed != part:
