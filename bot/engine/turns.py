@@ -156,6 +156,14 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
     return alone
 
 
+def _asked_again(ranker: Ranker, words: str, other: str, language: str, reply: str) -> bool:
+    """Whether the words on one side of an overview cue ask for the overview themselves, and
+    those on the other side are no question answered by itself."""
+    return bool(words) and asks_overview(words, language, None) and not (
+        asks_itself(other, language)
+        and decide_alone(ranker, other, language, reply).kind == "fact")
+
+
 def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str, reply: str,
              overview: Decision, alone: Decision) -> Decision:
     """A message holding an overview cue among other words: the overview unless those
@@ -164,17 +172,11 @@ def _summary(ranker: Ranker, question: str, cut: tuple[str, str], language: str,
     summary of what they name ("summary of the trade figures"): the fact they point
     to, then other facts of its topic."""
     index = ranker.index(language)
-    if cut[0] and asks_overview(cut[0], language, None) and not (
+    if _asked_again(ranker, cut[0], cut[1], language, reply) or (
             asks_itself(cut[1], language)
-            and decide_alone(ranker, cut[1], language, reply).kind == "fact"):
-        # Asked twice ("what is this news about? sum it up please, no time to read"): the
-        # overview, unless the words after the second cue are a question of their own.
-        return overview
-    if cut[1] and asks_itself(cut[1], language) and asks_overview(cut[1], language, None) \
-            and not (asks_itself(cut[0], language)
-                     and decide_alone(ranker, cut[0], language, reply).kind == "fact"):
-        # The words after the cue ask for the overview by themselves ("не успеваю, можешь в
-        # двух словах | рассказать, о чём статья?"): asked twice as well.
+            and _asked_again(ranker, cut[1], cut[0], language, reply)):
+        # Asked twice ("what is this news about? sum it up please, no time to read"; "не
+        # успеваю, можешь в двух словах | рассказать, о чём статья?"): the overview.
         return overview
     rest = " ".join(part for part in cut if part)
     named = names_known(index, without_article(rest, language))
