@@ -11,11 +11,11 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.engine.analysis import Analyzer
 from bot.engine.cue_reading import phrases as cue_phrases
 from bot.engine.cue_reading import plain_words
+from bot.engine.focus import sentences_of
 from bot.knowledge import language_resources
 
 _KIND_WORDS = 2  # "which Chinese city": the kind may follow a word describing it
 _TYPO_LENGTH = 5  # letters: a question word this long is still told with one typo ("сколко")
-_SENTENCE_END = re.compile(r"[?!;]+\s+|\.\s+|\n")
 
 
 class Reading(Protocol):
@@ -42,7 +42,7 @@ def asked_kinds(index: Reading, text: str, language: str, size: int = _KIND_WORD
     phrases = askers(language)
     if not phrases:
         return []
-    sentences = [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+    sentences = sentences_of(text)
     if len(sentences) > 1:
         # The kind asked stands in the asker's sentence: "... называют? кукуруза картошка"
         # asks no kind "кукуруза"; the words after the question mark answer it themselves.
