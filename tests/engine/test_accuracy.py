@@ -657,7 +657,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bx, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 30/32, 12/12; Russian 26/30,
     # 13/14; Russian in Latin letters 17/19, 9/9; Lao 15/20, 7/8; Vietnamese 15/19, 8/9; at its
-    # end the same).
+    # end the same), read at the start of the session after that.
     (("blind_en_bx.yaml",), 0.9, 0.91),
     (("blind_ru_bx.yaml",), 0.83, 0.85),
     (("blind_ru_latin_bx.yaml",), 0.84, 0.88),
@@ -666,7 +666,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round by, written midway through that session and left unread, scored with its start
     # engine and the engine of then (the same but Lao declines 5/7): one question below the
     # start (English 26/30, 14/14; Russian 32/34, 10/10; Russian in Latin letters 17/21, 7/7;
-    # Lao 18/21, 4/7; Vietnamese 17/20, 6/8; at its end as midway).
+    # Lao 18/21, 4/7; Vietnamese 17/20, 6/8; at its end as midway), read at the start of the
+    # session after.
     (("blind_en_by.yaml",), 0.83, 0.92),
     (("blind_ru_by.yaml",), 0.91, 0.9),
     (("blind_ru_latin_by.yaml",), 0.76, 0.85),
@@ -807,8 +808,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bu.yaml", 0.8),  # 25/30 at that session's start, the next's and its end, read
     ("blind_conv_bv.yaml", 0.89),  # 27/29 at the start of the session after and its end, read
     ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
-    ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after and its end
-    ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end
+    ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after and its end, read
+    ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
 ]
 
 
