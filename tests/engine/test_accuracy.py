@@ -673,6 +673,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_by.yaml",), 0.76, 0.85),
     (("blind_lo_by.yaml",), 0.8, 0.42),
     (("blind_vi_by.yaml",), 0.8, 0.62),
+    # Round bz, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 30/32, 12/12; Russian 30/32,
+    # 11/12; Russian in Latin letters 20/22, 6/7; Lao 17/21, 7/7; Vietnamese 17/20, 8/8).
+    (("blind_en_bz.yaml",), 0.9, 0.91),
+    (("blind_ru_bz.yaml",), 0.9, 0.83),
+    (("blind_ru_latin_bz.yaml",), 0.86, 0.71),
+    (("blind_lo_bz.yaml",), 0.76, 0.85),
+    (("blind_vi_bz.yaml",), 0.8, 0.87),
 ]
 
 
@@ -681,7 +689,9 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # ...": today I'll ask a few questions about the article) is read as a question the article
 # does not answer; letting a greeting answer for any words after it made other messages
 # greetings and none right.
-SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1}
+# Round bz, unread, as its start engine scored it: English 1/2, Lao 1/2, Vietnamese 0/2.
+SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
+                    ("blind_vi_bz.yaml",): 2}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -810,6 +820,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
     ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after and its end, read
     ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
+    ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after
 ]
 
 
