@@ -122,7 +122,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
                      or _preamble_only(ranker, required, question, part, language)):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
-        if offered and (focused.suggestions[0] in leaning or (
+        if offered and (focused.suggestions[0] in leaning
+                        or (part == announced and not refers_back(part, language)) or (
                 len(asking) < 2 and _preamble_only(ranker, required, question, part, language))):
             decision = focused
     if checks_claim(index, question):
