@@ -60,11 +60,12 @@ def unsure_word(index: Index, word: str) -> bool:
 
 def remarks(index: Index, clause: str, language: str) -> bool:
     """Whether a last clause only remarks on the question before it ("..., i keep
-    forgetting", "..., никак не запомню"): it asks nothing (no "?", no word that asks),
-    names nothing a fact has nor a detail the article is known not to give, and offers no
-    alternatives ("..., Hải Phòng hay Vũng Áng")."""
+    forgetting", "..., никак не запомню", "..., so I can put them on a slide?"): it asks
+    with no word (a "?" ending it ends the whole sentence), names nothing a fact has nor a
+    detail the article is known not to give, and offers no alternatives ("..., Hải Phòng
+    hay Vũng Áng")."""
     read = plain_words(clause, language)
-    if clause.rstrip().endswith("?") or asks_with_word(clause, language):
+    if asks_with_word(clause, language):
         return False
     offered = set(language_resources(language).alternatives)
     return offered.isdisjoint(read) and not names_known(index, clause) \

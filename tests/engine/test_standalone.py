@@ -190,3 +190,24 @@ def test_a_clause_asking_whether_a_thing_is_mentioned_is_the_question(
     mentioned is what is asked: not the trade the preamble's words lean to."""
     decision = decide_alone(engine.ranker, question, language, language)
     assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
+
+
+def test_a_clause_saying_what_the_answer_is_for_is_no_question(engine: Engine) -> None:
+    """A last clause telling what the asker will do with the answer ("..., so I can put them
+    in my notes?") is a remark, though the sentence's "?" ends it: the question before it is
+    answered."""
+    decision = decide_alone(
+        engine.ranker, "Teaching a class on trade in grade 9. Can I get the two growth figures "
+        "from the piece and the periods they cover, so I can put them in my notes?", "en", "en")
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+def test_the_question_after_an_opening_phrase_is_offered_when_unclear(engine: Engine) -> None:
+    """After "could you tell me", a question between close facts is offered with them, however
+    far the preamble's words (a school project on foreign relations) lean elsewhere."""
+    decision = decide_alone(
+        engine.ranker, "I'm doing a project on Asian economies and my teacher sent us this "
+        "article but honestly I haven't read it, so could you tell me what kind of transport "
+        "links Russia wants to set up with Laos?", "en", "en")
+    assert decision.kind == "clarify"
+    assert "new_routes" in decision.suggestions
