@@ -675,3 +675,11 @@ def test_the_article_s_own_date_or_publisher_is_its_source(engine: Engine, quest
     answered by the fact giving its source, not by another dated fact."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+def test_a_noun_standing_for_what_is_named_asks_nothing_itself(engine: Engine) -> None:
+    """"Ядерные дела" (nuclear stuff) asks about what "nuclear" names, as English "stuff"
+    does: both nuclear facts are offered, not declined for the word "дела"."""
+    decision = engine.decide("а про ядерные дела там что-то пишут?")
+    assert decision.kind == "clarify"
+    assert set(decision.suggestions[:2]) == {"nuclear_interest", "nuclear_roadmap"}
