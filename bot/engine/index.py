@@ -7,6 +7,7 @@ import itertools
 import math
 import pickle
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
@@ -170,6 +171,13 @@ class Index:
         """Whether a text, as read (`analyzer.normal`), names an amount of money ("in
         dollars"): a question asks for one, an answer gives one."""
         return _holds(self.asks_money, normal)
+
+    def names_money(self, text: str, normal: str | None = None) -> bool:
+        """Whether a text as typed (`normal`: as read, when known) names an amount of money:
+        a word of the language's for one, or a currency sign ("in $?", "bao nhiêu ₫"),
+        which reading drops."""
+        return any(unicodedata.category(char) == "Sc" for char in text) \
+            or self.asks_for_money(self.analyzer.normal(text) if normal is None else normal)
 
     def asks_for_country(self, normal: str) -> bool:
         """Whether a question, as read (`analyzer.normal`), asks for a country ("which

@@ -55,8 +55,8 @@ class Ranker:
         self.reasons = reason_facts(knowledge, first)
         self.asked_why = asked_why(knowledge, first)
         self.placed = placed_facts(knowledge, first)
-        self.priced = frozenset(fact.id for fact in knowledge.facts if first.asks_for_money(
-            first.analyzer.normal(fact.answer_in(first.analyzer.language))))
+        self.priced = frozenset(fact.id for fact in knowledge.facts if first.names_money(
+            fact.answer_in(first.analyzer.language)))
         # The facts about the article itself: their answers name its publisher ("VNA").
         publisher = knowledge.article.publisher
         self.sourced = frozenset(fact.id for fact in knowledge.facts if publisher and publisher
@@ -92,7 +92,7 @@ class Ranker:
         reason = self.reasons if index.asks_for_reason(normal) else None
         unasked_why = self.asked_why if reason is None else frozenset()
         country = self.placed if index.asks_for_country(normal) else None
-        money = self.priced if index.asks_for_money(normal) else None
+        money = self.priced if index.names_money(question, normal) else None
         number = self.asks_number(question, language)
         named = self.asks_name(question, language)
         mention = index.asks_for_mention(normal)
@@ -137,7 +137,7 @@ class Ranker:
         lists ("is coffee on it?")."""
         index = self.index(language)
         normal = index.analyzer.normal(question)
-        return (index.asks_for_number(normal) or index.asks_for_money(normal)
+        return (index.asks_for_number(normal) or index.names_money(question, normal)
                 or kin_fact(index, question) is not None)
 
     def asks_name(self, question: str, language: str) -> frozenset[str] | None:

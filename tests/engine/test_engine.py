@@ -355,6 +355,9 @@ def test_number_questions_on_the_real_knowledge(
         # cost", "сколько будет стоить").
         ("how much will the railway through china cost?", "none", "new_routes"),
         ("сколько будет стоить аэс в лаосе?", "none", "nuclear_roadmap"),
+        # A currency sign asks for an amount as a currency's name does.
+        ("whats the total trade in $?", "none", "trade_growth"),
+        ("товарооборот в ₽ какой?", "none", "trade_growth"),
         # A crop grown to sell is no amount of money; a rise in percent is the fact's.
         ("are cash crops like tobacco on the list?", "fact", None),
         ("how much did trade grow?", "fact", None),
