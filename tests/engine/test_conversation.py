@@ -26,6 +26,8 @@ def _facts(decision: Decision) -> list[str | None]:
         ("Насколько вырос товарооборот и кто объявил о новых маршрутах?",
          ["trade_growth", "announcement"]),
         ("Какие маршруты планирует Россия? А когда это объявили?", ["new_routes", "announcement"]),
+        # "Што" is "что" as said, and as "chto" is often typed in Latin letters: "shto".
+        ("kogda byli peregovory i shto podpisali?", ["announcement", "memoranda"]),
         ("Thương mại tăng bao nhiêu và ai đã công bố các tuyến vận tải mới?",
          ["trade_growth", "announcement"]),
         # Vietnamese asks in place: "gì" (what) inside the second question, not at its end.
