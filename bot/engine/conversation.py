@@ -347,6 +347,14 @@ def converse(question: str, language: str, context: Context, one: One,
         decided.append(decision)
         before, asked = turn, piece
         turn = turn.told(decision)
+    talk = [decision for decision in decided if decision.kind == "smalltalk"]
+    if len(decided) > 1 and talk and all(
+            decision.kind == "smalltalk" or (decision.kind == "none" and decision.closest is None)
+            for decision in decided):
+        # "are you chatgpt? who made you", "are you a real person? who made you?": small
+        # talk and what the article does not answer, piece by piece, whatever facts the
+        # whole message's words happen to match: answered as its last small talk.
+        return replace(talk[-1], question=question)
     if not any(decision.confident for decision in decided):
         return whole
     # A piece declined before the one answered, that one as near its best as any fact, and

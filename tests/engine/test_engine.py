@@ -160,6 +160,14 @@ def test_tiny_knowledge_near_miss(tiny_dir: Path) -> None:
         ("здарова всем, бот живой?", "help", "ru"),
         ("bot alive?", "help", "en"),
         ("xin chào mọi người", "greeting", "vi"),
+        # Who made the bot, and whether it is a person: what it does is the answer, not a
+        # fact whose words match "who", "made" or "ai" (Vietnamese "who").
+        ("who built this bot?", "help", "en"),
+        ("кто тебя создал?", "help", "ru"),
+        ("ai tạo ra bot này vậy", "help", "vi"),
+        ("ໃຜສ້າງບອດນີ້", "help", "lo"),
+        # Two pieces of small talk, one asked after the other.
+        ("are you a person or a bot? who built you?", "help", "en"),
     ],
 )
 def test_smalltalk(engine: Engine, question: str, intent: str, language: str) -> None:
