@@ -143,3 +143,20 @@ def test_swapped_stopword(engine: Engine, language: str, word: str, swapped: boo
 def test_a_swapped_stopword_matches_no_knowledge_word(engine: Engine) -> None:
     """"teh" says nothing: it is no typo of "tea" nor an abbreviation of "technology"."""
     assert token_matches(engine.index("en"), "teh", "teh") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [
+        ("duon", "duong"),  # "đườn": the end of "đường" (road) left off
+        ("nuo", "nuoc"),  # "nướ": the end of "nước" (country) left off
+        ("luoi", None),  # "lười" (lazy) is a syllable of its own, not "lợi" (benefit)
+    ],
+)
+def test_a_vietnamese_syllable_slips_only_at_its_end(engine: Engine, word: str,
+                                                     slip: str | None) -> None:
+    """Where words are written syllable by syllable, a syllable mistyped or cut at its end
+    stands for the known one; a letter changed inside it makes another syllable."""
+    index = engine.index("vi")
+    matches = [token for token, _ in token_matches(index, word, index.analyzer.token(word) or word)]
+    assert (slip in matches) if slip else matches == []
