@@ -278,8 +278,10 @@ def converse(question: str, language: str, context: Context, one: One,
     `subject`: whether a word names one of the article's subjects (never cut between two);
     `unknown`: whether a text has a word no fact has."""
     whole = one(question, context)
-    pieces = _tagged(joined_sentences(question, language), language,
+    sentences = joined_sentences(question, language)
+    pieces = _tagged(sentences, language,
                      lambda piece: one(piece, context).kind == "fact", names, listed(question))
+    continued = {piece for piece, joined in sentences if joined}  # "... and coffee?"
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole, details, names, subject,
                        facts, tag)
@@ -290,11 +292,14 @@ def converse(question: str, language: str, context: Context, one: One,
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts, tag)
+        guess = len(piece.split()) <= _TAG_WORDS and not asks_itself(piece, language) \
+            and piece not in continued
         if decision.confident and decided and decided[-1].confident and not in_list \
-                and not names(piece) and not unknown(piece) and not details(piece):
+                and (guess or not names(piece)) and not unknown(piece) and not details(piece):
             # "откуда фотка? чья?": a piece naming nothing of its own after an answered one,
             # read with it, asks that question again: answered by itself ("whose" as the
-            # article's), it is no other question.
+            # article's), it is no other question. Nor is a word or two guessing its answer
+            # ("who announced it and when? putin?"), the answer saying whether it is so.
             together = one(f"{asked} {piece}", before)
             if together.kind == "fact" and together.fact_id in decided[-1].given:
                 continue

@@ -103,10 +103,10 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         # hold the whole to no fact, nor, where the message asks one question, to no offer
         # of its close facts. Never when it asks what its fact does not say.
         untold = focused.kind == "fact" and _not_given(ranker, part, language, focused.fact)
-        if untold and focused.fact is not None and decision.kind == "none" \
+        if untold and focused.fact is not None and decision.kind in ("none", "clarify") \
                 and decision.closest is None:
             # "Which Vietnamese port? Hai Phong?": declined as its sentence asking is, with
-            # what the article does say of it.
+            # what the article does say of it, where the whole is no answer.
             decision = not_said(question, reply, focused.fact, decision.score,
                                 decision.candidates)
         if focused.kind == "fact" and not untold \
