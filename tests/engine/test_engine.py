@@ -52,6 +52,8 @@ from tests.replying import OUT_OF_SCOPE
         # Lao chat's laughter typed as fives ("ha ha ha") is no figure the asker gives.
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ 555", "trade_growth"),
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ55555", "trade_growth"),
+        # "Вёл" (held) before talks says no more than the talks, as English "hold".
+        ("а кто с кем вёл переговоры?", "announcement"),
         # "On the list" asks whether the article names it, in every language as in English.
         ("табак в списке есть?", "agri_exports"),
         ("thuốc lá có trong danh sách không?", "agri_exports"),
