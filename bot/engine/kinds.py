@@ -134,6 +134,32 @@ def asks_kind_before(index: Reading, text: str, language: str) -> bool:
     return False
 
 
+def kinds_before(index: Reading, text: str, language: str) -> list[tuple[str, str]]:
+    """The kind asked for with a question word written after it, as (word, token): the word
+    right before it ("tỉnh nào", which province: "tỉnh"). Not in a phrase asking for a
+    country, a number or a date, nor in a question word ("khi nào"); none where words run
+    together."""
+    askers, taken = _askers_after(index.analyzer, language)
+    found: list[tuple[str, str]] = []
+    if not askers:
+        return found
+    if language_resources(language).segment is not None:
+        return found  # no word to read before the question word where words run together
+    normal = index.analyzer.normal(text)
+    for asker, pattern in askers:
+        for match in pattern.finditer(normal):
+            head = normal[:match.start()]
+            if not head.strip() or any(phrase != asker and normal[:match.end()].endswith(phrase)
+                                       for phrase in taken):
+                continue
+            word = head.split()[-1]
+            token = index.analyzer.token(word)
+            # A word of two letters is a chat abbreviation ("nc", nước) as often as a word.
+            if token and len(word) > 2:
+                found.append((word, token))
+    return found
+
+
 @lru_cache(maxsize=64)
 def _askers_after(analyzer: Analyzer, language: str
                   ) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[str, ...]]:

@@ -18,14 +18,14 @@ from bot.engine.cues import (
 from bot.engine.decision import Asks, Candidate, Decision, answering, decide, not_said
 from bot.engine.exclusion import besides
 from bot.engine.focus import alternatives, before_frame, focus, in_preamble, sentences_of
-from bot.engine.kinds import asks_kind_before, asks_within
+from bot.engine.kinds import asks_kind_before, asks_within, kinds_before
 from bot.engine.members import kin_fact, names_member
 from bot.engine.persons import counterpart, described, teller
 from bot.engine.pieces import after_preamble, remarks
 from bot.engine.ranker import Ranker
 from bot.engine.scoring import missing_names, required_names, without_missing
 from bot.engine.smalltalk import strip_greeting
-from bot.engine.typos import missing_words, names_known, names_missing
+from bot.engine.typos import missing_words, names_known, names_missing, token_matches
 from bot.knowledge import Fact, language_resources
 
 # Words known only from a fact's `not_in_article` phrasings that make a question one of them:
@@ -214,6 +214,8 @@ def _not_given(ranker: Ranker, question: str, language: str, fact: Fact | None) 
     index = ranker.index(language)
     return fact is not None and (
         _asks_missing(ranker, question, language, fact)
+        or any(not token_matches(index, word, token)
+               for word, token in kinds_before(index, question, language))
         or (_names_place(ranker, question, language)
             and (asks_within(index, question, language, index.places)
                  or asks_kind_before(index, question, language))))

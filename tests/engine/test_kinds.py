@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.kinds import asked_kinds, asks_kind_before, asks_within, kind_tokens
+from bot.engine.kinds import (
+    asked_kinds,
+    asks_kind_before,
+    asks_within,
+    kind_tokens,
+    kinds_before,
+)
 from bot.engine.retrieval import Weights
 from bot.knowledge import Knowledge
 
@@ -87,6 +93,23 @@ def test_a_question_word_after_its_kind_asks_one(
     """A question word written after its kind ("cảng nào") asks for one, unless it is part
     of a phrase asking for a country, a number or a date."""
     assert asks_kind_before(engine.index(language), question, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("mỏ bô-xít ở tỉnh nào?", ["tinh"]),  # which province: the word before "nào"
+        ("đường sắt đi qua nước nào?", []),  # which country: a phrase of its own
+        ("qua nc nào?", []),  # "nc", a chat abbreviation of "nước", as often as a word
+        ("ແຂວງໃດ", []),  # no word to read where words run together
+    ],
+)
+def test_the_kind_before_a_question_word_is_the_word_right_before_it(
+    engine: Engine, question: str, kind: list[str]
+) -> None:
+    """The kind asked with a question word written after it is the word right before it."""
+    language = engine.language_of(question)
+    assert [word for word, _ in kinds_before(engine.index(language), question, language)] == kind
 
 
 def test_kind_tokens_keep_only_the_word_right_after_the_asker(engine: Engine) -> None:

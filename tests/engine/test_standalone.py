@@ -211,3 +211,11 @@ def test_the_question_after_an_opening_phrase_is_offered_when_unclear(engine: En
         "links Russia wants to set up with Laos?", "en", "en")
     assert decision.kind == "clarify"
     assert "new_routes" in decision.suggestions
+
+
+def test_a_kind_no_fact_has_before_its_question_word_is_not_said(engine: Engine) -> None:
+    """"Ở tỉnh nào" (in which province), its kind before the question word and named by no
+    fact: the article does not say, and what it says of the mines is shown instead."""
+    decision = decide_alone(engine.ranker, "mỏ bô-xít của Nga ở tỉnh nào vậy?", "vi", "vi")
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "bauxite"
