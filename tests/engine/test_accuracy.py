@@ -675,7 +675,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_by.yaml",), 0.8, 0.62),
     # Round bz, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 30/32, 12/12; Russian 30/32,
-    # 11/12; Russian in Latin letters 20/22, 6/7; Lao 17/21, 7/7; Vietnamese 17/20, 8/8).
+    # 11/12; Russian in Latin letters 20/22, 6/7; Lao 17/21, 7/7; Vietnamese 17/20, 8/8; at
+    # its end the same but Vietnamese 18/20).
     (("blind_en_bz.yaml",), 0.9, 0.91),
     (("blind_ru_bz.yaml",), 0.9, 0.83),
     (("blind_ru_latin_bz.yaml",), 0.86, 0.71),
@@ -684,7 +685,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round ca, written midway through that session and left unread, scored with its start
     # engine and the engine of then (the same): one question below (English 28/30, 13/14;
     # Russian 31/32, 12/12; Russian in Latin letters 18/19, 9/9; Lao 17/20, 8/8; Vietnamese
-    # 20/20, 8/8).
+    # 20/20, 8/8; at its end the same).
     (("blind_en_ca.yaml",), 0.9, 0.85),
     (("blind_ru_ca.yaml",), 0.93, 0.91),
     (("blind_ru_latin_ca.yaml",), 0.89, 0.88),
@@ -830,8 +831,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
     ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after and its end, read
     ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
-    ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after
-    ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start and midway
+    ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after and its end
+    ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end
 ]
 
 
