@@ -210,7 +210,8 @@ def _states(ranker: Ranker, question: str, language: str) -> bool:
 def _not_given(ranker: Ranker, question: str, language: str, fact: Fact | None) -> bool:
     """Whether the question asks of the fact what it does not say ("Which Vietnamese port
     will they use?"): a word the article is known not to give of this very fact ("ທ່າເຮືອໃດ",
-    which port), or a kind of thing inside a country the fact names."""
+    which port), a kind no fact has named before its question word ("ở tỉnh nào", in which
+    province), or a kind of thing inside a country the fact names."""
     index = ranker.index(language)
     return fact is not None and (
         _asks_missing(ranker, question, language, fact)
