@@ -168,6 +168,13 @@ class Reader:
                         reverse=True)
         self._asking = (re.compile("(" + "|".join(map(re.escape, filter(None, asking))) + ")")
                         if self._segment is not None and any(asking) else None)
+        # Particles closing a run of such a script ("ອ້ອຍບໍ່", sugarcane + the question
+        # particle) stand apart: cut into n-grams with the word before them, they would make
+        # n-grams of neither.
+        closing = sorted({self._read(word) for word in language.particles}, key=len,
+                         reverse=True)
+        self._closing = (re.compile(f"(?:{'|'.join(map(re.escape, filter(None, closing)))})+$")
+                         if self._segment is not None and any(closing) else None)
 
     def substitute(self, groups: Iterable[Iterable[str]]) -> None:
         """In a script without spaces, synonyms are replaced wherever they occur (longest
@@ -286,8 +293,16 @@ class Reader:
         segment = self._segment
         run = self._run
 
+        closing = self._closing
+
+        def grams(found: str) -> str:
+            end = closing.search(found) if closing is not None else None
+            kept, apart = (found[:end.start()], found[end.start():]) if end and end.start() \
+                else (found, "")
+            return f" {' '.join(segment(kept))} {apart} "
+
         def cut(piece: str) -> str:
-            return run.sub(lambda match: " " + " ".join(segment(match[0])) + " ", piece)
+            return run.sub(lambda match: grams(match[0]), piece)
 
         if self._asking is None:
             return cut(text)

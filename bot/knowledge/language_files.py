@@ -185,6 +185,9 @@ class LanguageFile(_Strict):
     percent: Text
     numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
     intent_words: Texts
+    # Where words run together (Lao): particles closing a sentence glued to the word before
+    # them ("ອ້ອຍບໍ່", sugarcane + the question particle), read apart from it.
+    particles: tuple[Text, ...] = ()
     # Phrases that ask for a number or a date ("how many", "when"): a fact whose answer has
     # no number cannot answer such a question, however many words they share.
     asks_number: tuple[Text, ...] = ()
@@ -316,7 +319,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "joined_stopwords": model.joined_stopwords,
              "joined_marked": model.joined_marked, "percent": (model.percent,),
              "numbers": tuple(model.numbers), "markers": model.markers,
-             "intent_words": model.intent_words, "smalltalk": phrases,
+             "intent_words": model.intent_words, "particles": model.particles,
+             "smalltalk": phrases,
              "smalltalk.shortened": (*model.smalltalk.shortened,
                                      *dict.fromkeys(model.smalltalk.shortened.values())),
              "asks_number": model.asks_number, "asks_name": model.asks_name,
@@ -385,6 +389,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         percent=model.percent,
         numbers=dict(model.numbers),
         intent_words=model.intent_words,
+        particles=model.particles,
         asks_number=model.asks_number,
         asks_mention=model.asks_mention,
         checks_claim=model.checks_claim,

@@ -98,6 +98,7 @@ class Language:
     script: re.Pattern[str] = re.compile("[a-z]")
     letters: re.Pattern[str] | None = None
     markers: frozenset[str] = frozenset()
+    particles: tuple[str, ...] = ()  # sentence particles read apart where words run together
     fold_marks: bool = False
     asks_in_place: bool = False  # question words stand anywhere in a question ("... gì tới ...")
     dictionary: str | None = None  # a pyspellchecker word list: its words are no typos

@@ -40,6 +40,21 @@ def test_every_shipped_filler_reads(language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "particle"),
+    [
+        ("ມີເວົ້າເຖິງອ້ອຍບໍ່", "ອອຍ", "ບໍ"),  # is sugarcane mentioned? (tone marks folded)
+        ("ບໍລິສັດຂຸດແຮ່ຫຍັງແດ່", "ຫຍັງ", "ແດ"),  # what do companies dig, please
+    ],
+)
+def test_a_lao_particle_closing_a_sentence_stands_apart(text: str, word: str,
+                                                         particle: str) -> None:
+    """A particle glued to the end of a Lao sentence is a token of its own, and the word
+    before it makes no n-gram with it."""
+    tokens = reader("lo").prepare(text).split()
+    assert tokens[-2:] == [word, particle]
+
+
+@pytest.mark.parametrize(
     ("text", "whole"),
     [
         ("ທາງລົດໄຟຈະເປີດເມື່ອໃດ", "ເມືອໃດ"),  # when
