@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -121,43 +122,39 @@ def asks_kind_before(index: Reading, text: str, language: str) -> bool:
     """Whether the text asks for a kind with a question word written after it ("cảng nào",
     which port): not as part of a phrase asking for a country, a number or a date, nor of a
     question word ("khi nào", when)."""
-    askers, taken = _askers_after(index.analyzer, language)
-    if not askers:
-        return False
-    normal = index.analyzer.normal(text)
-    for asker, pattern in askers:
-        for match in pattern.finditer(normal):
-            before = normal[:match.end()]
-            if normal[:match.start()].strip() and not any(
-                    phrase != asker and before.endswith(phrase) for phrase in taken):
-                return True
-    return False
+    return next(_heads_before(index, text, language), None) is not None
 
 
 def kinds_before(index: Reading, text: str, language: str) -> list[tuple[str, str]]:
     """The kind asked for with a question word written after it, as (word, token): the word
-    right before it ("tỉnh nào", which province: "tỉnh"). Not in a phrase asking for a
-    country, a number or a date, nor in a question word ("khi nào"); none where words run
-    together."""
-    askers, taken = _askers_after(index.analyzer, language)
-    found: list[tuple[str, str]] = []
-    if not askers:
-        return found
+    right before it ("tỉnh nào", which province: "tỉnh"), as `asks_kind_before` finds it;
+    none where words run together."""
     if language_resources(language).segment is not None:
-        return found  # no word to read before the question word where words run together
+        return []  # no word to read before the question word where words run together
+    found: list[tuple[str, str]] = []
+    for head in _heads_before(index, text, language):
+        word = head.split()[-1]
+        token = index.analyzer.token(word)
+        # A word of two letters is a chat abbreviation ("nc", nước) as often as a word.
+        if token and len(word) > 2:
+            found.append((word, token))
+    return found
+
+
+def _heads_before(index: Reading, text: str, language: str) -> Iterator[str]:
+    """The text as read up to each question word written after its kind, where it asks for
+    one: something before it, and not a phrase asking for a country, a number or a date, nor
+    a question word."""
+    askers, taken = _askers_after(index.analyzer, language)
+    if not askers:
+        return
     normal = index.analyzer.normal(text)
     for asker, pattern in askers:
         for match in pattern.finditer(normal):
-            head = normal[:match.start()]
-            if not head.strip() or any(phrase != asker and normal[:match.end()].endswith(phrase)
-                                       for phrase in taken):
-                continue
-            word = head.split()[-1]
-            token = index.analyzer.token(word)
-            # A word of two letters is a chat abbreviation ("nc", nước) as often as a word.
-            if token and len(word) > 2:
-                found.append((word, token))
-    return found
+            head, before = normal[:match.start()], normal[:match.end()]
+            if head.strip() and not any(phrase != asker and before.endswith(phrase)
+                                        for phrase in taken):
+                yield head
 
 
 @lru_cache(maxsize=64)
