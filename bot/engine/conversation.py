@@ -279,8 +279,9 @@ def converse(question: str, language: str, context: Context, one: One,
     `unknown`: whether a text has a word no fact has."""
     whole = one(question, context)
     sentences = joined_sentences(question, language)
+    in_list = listed(question)
     pieces = _tagged(sentences, language,
-                     lambda piece: one(piece, context).kind == "fact", names, listed(question))
+                     lambda piece: one(piece, context).kind == "fact", names, in_list)
     continued = {piece for piece, joined in sentences if joined}  # "... and coffee?"
     if len(pieces) < 2:
         return _joined(question, language, context, one, whole, details, names, subject,
@@ -288,7 +289,6 @@ def converse(question: str, language: str, context: Context, one: One,
     decided: list[Decision] = []
     turn = before = context
     asked = ""
-    in_list = listed(question)
     for piece in pieces:
         decision = _joined(piece, language, turn, one, one(piece, turn), details, names,
                            subject, facts, tag)
