@@ -30,6 +30,9 @@ PhrasePostings = tuple[dict[str, list[int]], list[float], list[frozenset[str]], 
 # Two tokens written next to each other in this share of the times the rarer is written are
 # one word to the reader (see `collocations`).
 _COLLOCATED = 0.8
+# What is neither a letter, a digit nor a space: the few characters of a question worth
+# asking Unicode whether they are a currency sign.
+_SYMBOL = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ class Index:
         """Whether a text as typed (`normal`: as read, when known) names an amount of money:
         a word of the language's for one, or a currency sign ("in $?", "bao nhiêu ₫"),
         which reading drops."""
-        return any(unicodedata.category(char) == "Sc" for char in text) \
+        return any(unicodedata.category(char) == "Sc" for char in _SYMBOL.findall(text)) \
             or self.asks_for_money(self.analyzer.normal(text) if normal is None else normal)
 
     def asks_for_country(self, normal: str) -> bool:
