@@ -676,7 +676,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round bz, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 30/32, 12/12; Russian 30/32,
     # 11/12; Russian in Latin letters 20/22, 6/7; Lao 17/21, 7/7; Vietnamese 17/20, 8/8; at
-    # its end the same but Vietnamese 18/20).
+    # its end the same but Vietnamese 18/20), read at the start of the session after.
     (("blind_en_bz.yaml",), 0.9, 0.91),
     (("blind_ru_bz.yaml",), 0.9, 0.83),
     (("blind_ru_latin_bz.yaml",), 0.86, 0.71),
@@ -685,7 +685,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round ca, written midway through that session and left unread, scored with its start
     # engine and the engine of then (the same): one question below (English 28/30, 13/14;
     # Russian 31/32, 12/12; Russian in Latin letters 18/19, 9/9; Lao 17/20, 8/8; Vietnamese
-    # 20/20, 8/8; at its end the same).
+    # 20/20, 8/8; at its end the same), read at the start of the session after.
     (("blind_en_ca.yaml",), 0.9, 0.85),
     (("blind_ru_ca.yaml",), 0.93, 0.91),
     (("blind_ru_latin_ca.yaml",), 0.89, 0.88),
@@ -699,7 +699,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # ...": today I'll ask a few questions about the article) is read as a question the article
 # does not answer; letting a greeting answer for any words after it made other messages
 # greetings and none right.
-# Rounds bz and ca, unread, as their start engine scored them: English 1/2, Lao 1/2,
+# Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1}
@@ -831,8 +831,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_bw.yaml", 0.71),  # 24/32 at that session's start, midway and its end, read
     ("blind_conv_bx.yaml", 0.75),  # 22/28 at the start of the session after and its end, read
     ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
-    ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after and its end
-    ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end
+    ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after and its end, read
+    ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
 ]
 
 
