@@ -691,6 +691,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ca.yaml",), 0.89, 0.88),
     (("blind_lo_ca.yaml",), 0.8, 0.87),
     (("blind_vi_ca.yaml",), 0.95, 0.87),
+    # Round cb, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 27/31, 12/13; Russian 31/31,
+    # 13/13; Russian in Latin letters 18/21, 8/8; Lao 18/19, 7/9; Vietnamese 16/19, 9/9).
+    (("blind_en_cb.yaml",), 0.83, 0.84),
+    (("blind_ru_cb.yaml",), 0.96, 0.92),
+    (("blind_ru_latin_cb.yaml",), 0.8, 0.87),
+    (("blind_lo_cb.yaml",), 0.89, 0.66),
+    (("blind_vi_cb.yaml",), 0.78, 0.88),
 ]
 
 
@@ -701,8 +709,10 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # greetings and none right.
 # Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
+# Round cb, unread, as its start engine scored it: Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
-                    ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1}
+                    ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
+                    ("blind_vi_cb.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -833,6 +843,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
     ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after and its end, read
     ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
+    ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after
 ]
 
 
