@@ -67,6 +67,11 @@ from bot.engine.smalltalk import (
         ("cảm ơn bot nhiều nha", "vi", "thanks"),  # and inside a phrase ("cảm ơn nhiều")
         # A particle before the phrases where words run together ("ເຈົ້າ", yes).
         ("ເຈົ້າ ຂອບໃຈ", "lo", "thanks"),
+        # Thanks with praise of the answers.
+        ("thanks, really useful", "en", "thanks"),
+        ("спасибо, очень полезно!", "ru", "thanks"),
+        ("cảm ơn bạn, bổ ích quá", "vi", "thanks"),
+        ("ຂອບໃຈ ມີປະໂຫຍດຫຼາຍ", "lo", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
