@@ -234,7 +234,7 @@ def _told_apart(decided: list[Decision], facts: Mapping[str, Fact],
         left = [fact for fact in part.suggestions if fact not in answered]
         if part.kind == "clarify" and len(left) == 1 and left[0] in facts \
                 and len(left) < len(part.suggestions) and left[0] == part.suggestions[0] \
-                and part.score >= Thresholds.clarify and asks_itself(part.question, language):
+                and part.score >= Thresholds.plausible and asks_itself(part.question, language):
             part = answering(part.question, part.language, facts[left[0]], part.score,
                              part.candidates)
         told.append(part)

@@ -39,6 +39,9 @@ def _facts(decision: Decision) -> list[str | None]:
         # asks the road map: the first is the interest.
         ("чем лаос интересуется в атомной сфере и на какой период дорожная карта?",
          ["nuclear_interest", "nuclear_roadmap"]),
+        # Lao rice for Russia is as plausible the farm list as the memoranda, which the
+        # second part (education) answers: the farm list.
+        ("ເຂົ້າລາວຈະໄດ້ສົ່ງໄປຣັດເຊຍບໍ ແລະ ດ້ານການສຶກສາຕົກລົງຫຍັງ", ["agri_exports", "memoranda"]),
     ],
 )
 def test_two_questions_get_two_answers_in_order(engine: Engine, question: str,
