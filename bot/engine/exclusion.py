@@ -12,7 +12,9 @@ from bot.engine.ranker import Ranker
 from bot.engine.reading import compounds, reader
 from bot.knowledge import language_resources
 
-_NAMED_WORDS = 3  # what is set aside is named in a few words, up to a comma or the end
+# Each thing set aside is named in a few words, up to a comma or the end ("besides
+# сельского хозяйства и добычи": two things of two words and one).
+_NAMED_WORDS = 3
 
 
 @cache
@@ -49,8 +51,12 @@ def _named(following: list[str], language: str) -> list[str]:
     stops = stopwords(language)  # read as the question is, once per language
     asking = _question_words(language)
     named: list[str] = []
+    size = 0  # words of the thing being named
     for word in following:
         if named and ((word in stops and word not in joining) or word in asking):
+            break
+        size = 0 if word in joining else size + 1
+        if size > _NAMED_WORDS:
             break
         named.append(word)
     while named and named[-1] in joining:
@@ -78,7 +84,7 @@ def set_aside(question: str, language: str) -> tuple[str, str] | None:
     found = pattern.search(normal)
     if found is None:
         return None
-    named = _named(found[1].split()[:_NAMED_WORDS], language)
+    named = _named(found[1].split(), language)
     end = found.start(1) + len(" ".join(named)) if named else found.end()
     rest = f"{normal[:found.start()]} {normal[end:]}".strip()
     return rest, " ".join(named)

@@ -15,6 +15,9 @@ from bot.engine.exclusion import set_aside
         # Up to a function word, but for one joining two things.
         ("what industries besides farming did they discuss", "en", "farming"),
         ("besides mining and farming, what else", "en", "mining and farming"),
+        # A few words for each of the things joined.
+        ("besides rice farming and metal mining, what else came up", "en",
+         "rice farming and metal mining"),
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "ru",
          "сельского хозяйства обсуждали"),
         ("which industries did they discuss", "en", None),
@@ -40,6 +43,9 @@ def test_what_a_question_sets_aside(question: str, language: str, named: str | N
          "textile_hydropower"),
         ("какие ещё отрасли кроме сельского хозяйства обсуждали", "textile_hydropower"),
         ("ngoài nông nghiệp, hai bên còn bàn về ngành công nghiệp nào?", "textile_hydropower"),
+        # Two things set aside, the first named in two words: neither is the answer.
+        ("какие отрасли кроме сельского хозяйства и горной добычи обсуждали?",
+         "textile_hydropower"),
         # "Other" asks again for what is not set aside, not for a fact saying "other".
         ("besides mining what other industries did they talk about", "textile_hydropower"),
         # A fact about more than the thing set aside is the answer.
