@@ -170,9 +170,7 @@ def _listed(sentence: str, language: str, context: Context, one: One,
     president name, date of the talks"): each item answered by a fact, once however many
     items it answers ("schools, universities, training - anything agreed on that?" is the
     memoranda). None otherwise: a greeting or a preamble before a comma is no item answered
-    ("hi, ..."), nor is what is set aside ("besides agriculture, ..."), nor a few words one
-    of which faintly fits a fact ("..., start to finish?"): an item is as sure as a "did you
-    mean" with buttons."""
+    ("hi, ..."), nor is what is set aside ("besides agriculture, ...")."""
     if whole.confident or whole.closest is not None:
         return None  # answered whole, or a detail the article is known not to give
     items = [item for item in _LIST.split(sentence) if item.strip(" ?!.")]
@@ -185,7 +183,7 @@ def _listed(sentence: str, language: str, context: Context, one: One,
     turn = context
     for item in items:
         decision = one(item, turn)
-        if decision.kind != "fact" or decision.score < Thresholds.clarify:
+        if decision.kind != "fact":
             return None
         decided.append(decision)
         turn = turn.told(decision)

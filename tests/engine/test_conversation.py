@@ -881,9 +881,6 @@ def test_a_question_just_short_of_an_offer_is_settled_by_the_last_answer(
         ("hi, what does laos export?", None),
         # An item pointing back at the one before asks more of it: one question.
         ("lao president name, who announced this?", None),
-        # An item a single word of which faintly fits a fact ("start") is no question.
-        ("which dates was the lao president's official visit to russia, start to finish?",
-         None),
     ],
 )
 def test_questions_listed_between_commas(engine: Engine, question: str,
