@@ -323,7 +323,7 @@ def narrows_back(text: str, language: str) -> bool:
     rests = _after_leads(present, language, "narrows")
     if unspaced(language):
         return bool(rests)
-    return any(rest.split()[0] in cue_words(language, "before_asks") for rest in rests)
+    return any(rest.split()[0] in _prepositions(language) for rest in rests)
 
 
 def leans_back(text: str, language: str, subject_words: int) -> bool:
@@ -340,7 +340,7 @@ def leans_back(text: str, language: str, subject_words: int) -> bool:
         return pointing or set(phrases(language, "article")).isdisjoint(present)
     # A few words opening with a preposition ("for military use?", "by sea?") go on with
     # the last question, as "and ..." does.
-    opened = len(present) <= _PREPOSED_WORDS and present[0] in cue_words(language, "before_asks")
+    opened = len(present) <= _PREPOSED_WORDS and present[0] in _prepositions(language)
     return any(_after_leads(present, language, "leads")) or pointing or opened
 
 
@@ -436,12 +436,24 @@ def asks_itself(text: str, language: str) -> bool:
     closing = stopwords(language)
     opening = simple.split()
     starts = _asking_starts(language)
-    while len(opening) > 1 and opening[0] in closing and opening[0] not in starts:
-        opening.pop(0)
+    # A preposition before the question word: "through which countries", and one of
+    # several words ("во время какого визита", during which visit), whose first word is a
+    # particle too.
+    before = _by_length(phrases(language, "before_asks"))
+    while len(opening) > 1:
+        joined = " ".join(opening)
+        long = next((phrase for phrase in before
+                     if " " in phrase and joined.startswith(phrase + " ")), None)
+        if long is not None:
+            opening = opening[len(long.split()):]
+        elif opening[0] in closing and opening[0] not in starts:
+            opening.pop(0)
+        else:
+            break
     simple = " ".join(opening)
     first, _, second = simple.partition(" ")
-    if first in phrases(language, "before_asks"):
-        simple = second  # a preposition before the question word: "through which countries"
+    if first in before:
+        simple = second
     if language_resources(language).asks_in_place:
         padded = f" {simple} "
         return any(f" {phrase} " in padded for phrase in asks)
@@ -454,6 +466,19 @@ def asks_itself(text: str, language: str) -> bool:
     return any(simple == phrase or simple.startswith(phrase + " ")
                or simple.endswith(" " + phrase) or ending.endswith(" " + phrase)
                for phrase in asks)
+
+
+@cache
+def _prepositions(language: str) -> frozenset[str]:
+    """The language's one-word prepositions before a question word ("for military use?"
+    goes on with the last question)."""
+    return frozenset(phrase for phrase in phrases(language, "before_asks") if " " not in phrase)
+
+
+@cache
+def _by_length(listed: tuple[str, ...]) -> tuple[str, ...]:
+    """Phrases, the longest first: the one a text opens with is the longest it opens with."""
+    return tuple(sorted(listed, key=len, reverse=True))
 
 
 @cache

@@ -151,6 +151,10 @@ def test_leans_back(text: str, language: str, subjects: int, expected: bool) -> 
         ("through which countries will the railway run", "en", True),
         ("на какой срок дорожная карта", "ru", True),
         ("qua nước nào", "vi", True),
+        # A preposition of several words, the first a particle too.
+        ("а во время какого визита это было?", "ru", True),
+        ("in the course of which visit", "en", True),
+        ("во время визита", "ru", False),
         # A question word alone asks too ("what are the routes? why?").
         ("why", "en", True),
         ("почему", "ru", True),
