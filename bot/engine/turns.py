@@ -141,11 +141,14 @@ def turn(ranker: Ranker, question: str, language: str, reply: str, context: Cont
         return answering(question, reply, ranker.knowledge.by_id[context.given[0]],
                          alone.score, alone.candidates)
     if context.given and leans_back(question, language, ranker.subjects(question, language)):
-        return _lean(ranker, question, language, reply, context, alone)
+        return _counted(ranker, question, language, reply,
+                        _lean(ranker, question, language, reply, context, alone))
     if context.given and alone.kind == "clarify":
-        alone = _settle(ranker, alone, language, reply, context)
+        alone = _counted(ranker, question, language, reply,
+                         _settle(ranker, alone, language, reply, context))
     elif context.given and alone.kind == "none" and alone.closest is None:
-        alone = _near_enough(ranker, alone, language, reply, context)
+        alone = _counted(ranker, question, language, reply,
+                         _near_enough(ranker, alone, language, reply, context))
     cut = overview_cut(question, language) if ranker.knowledge.overview else None
     if cut is not None:
         return _summary(ranker, question, cut, language, reply, overview, alone)
@@ -461,6 +464,17 @@ def _near_enough(ranker: Ranker, declined: Decision, language: str, reply: str,
         return declined
     return answering(declined.question, reply, ranker.knowledge.by_id[ranked[0].fact_id],
                      ranked[0].score, ranked)
+
+
+def _counted(ranker: Ranker, question: str, language: str, reply: str,
+             decision: Decision) -> Decision:
+    """A follow-up answered by the conversation, unless it asks a number its fact does not
+    give ("how many tons of rice?" after the farm exports): the article does not say, and
+    that fact is what it does say."""
+    if decision.fact is None or not ranker.asks_number(question, language) \
+            or gives_number(ranker.knowledge, decision.fact.id):
+        return decision
+    return not_said(question, reply, decision.fact, decision.score, decision.candidates)
 
 
 def _reason_given(ranker: Ranker, question: str, language: str, context: Context) -> bool:

@@ -277,6 +277,24 @@ def test_a_detail_the_article_does_not_give_stays_unsaid_when_leaning_back(
     assert decision.closest is not None and decision.closest.id == "metal_mines"
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("which crops can laos sell abroad?", "how many tons of rice tho"),
+        ("какую сельхозпродукцию может экспортировать лаос?", "сколько тонн риса?"),
+    ],
+)
+def test_a_number_the_last_answer_does_not_give_stays_unsaid(
+    engine: Engine, first: str, follow_up: str
+) -> None:
+    """A follow-up asking a number of a fact that gives none is told the article does not
+    say it, with what that fact does say."""
+    context = Context().after(engine.decide(first).given)
+    decision = engine.decide(follow_up, context=context)
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "agri_exports"
+
+
 def test_what_for_is_not_the_last_answer_again(engine: Engine) -> None:
     """"What are they for?" asks what for, not what they are: the routes are not given again."""
     context = Context().after(("new_routes",))
