@@ -154,6 +154,7 @@ def test_a_photo_question_typed_with_marks_asks_about_the_photo(engine: Engine) 
         ("moi", "мои"),
         ("statya", "статья"),  # a soft sign left out of a word the language file names
         ("stat'ya", "статья"),
+        ("statje", "статье"),  # "j" for the soft sign before a vowel
     ],
 )
 def test_an_open_letter_is_read_as_the_listed_word_it_makes(latin: str, cyrillic: str) -> None:
