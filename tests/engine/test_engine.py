@@ -49,6 +49,8 @@ from tests.replying import OUT_OF_SCOPE
         # Vietnamese chat spellings ("ko", "dc") and "is it mentioned" ask nothing themselves.
         ("bài có nhắc đến bô xít ko ad", "bauxite"),
         ("thuong mai lao nga tang bao nhieu vay ad, dc ko", "trade_growth"),
+        # "dn" (doanh nghiệp, enterprise) as chats shorten it.
+        ("dn nga khai thac mo gi o lao", "metal_mines"),
         # Lao chat's laughter typed as fives ("ha ha ha") is no figure the asker gives.
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ 555", "trade_growth"),
         ("ການຄ້າເພີ່ມຂຶ້ນເທົ່າໃດ55555", "trade_growth"),
