@@ -54,8 +54,10 @@ def _joined() -> Mapping[tuple[str, str], str]:
 
 
 def fold(text: str) -> str:
-    """Unicode-normalise, case-fold and fold ё and э to е (typed interchangeably)."""
-    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("э", "е")
+    """Unicode-normalise, case-fold, fold ё and э to е and the hard sign to the soft one
+    ("обьявил" for "объявил"): each pair is typed interchangeably."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace(
+        "э", "е").replace("ъ", "ь")
 
 
 def strip_marks(text: str) -> str:

@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from bot.engine import Engine
-from bot.engine.reading import filler, in_own_script, own_word, read_pattern, reader, words
+from bot.engine.reading import filler, fold, in_own_script, own_word, read_pattern, reader, words
 
 
 @pytest.mark.parametrize(
@@ -214,3 +214,12 @@ def test_a_reader_keeps_the_words_apart_once_pickled(engine: Engine) -> None:
 def test_lao_spelling_variants_read_alike(variant: str, spelling: str) -> None:
     """Lao spelling variants and optional marks are folded to one reading."""
     assert reader("lo").normal(variant) == reader("lo").normal(spelling)
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_written"),
+    [("обьявил", "объявил"), ("ещё", "еще"), ("Этот", "етот")],
+)
+def test_letters_typed_interchangeably_read_alike(typed: str, as_written: str) -> None:
+    """Ё and е, э and е, the hard and the soft sign are typed for one another: read alike."""
+    assert fold(typed) == fold(as_written)
