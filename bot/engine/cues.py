@@ -439,11 +439,10 @@ def asks_itself(text: str, language: str) -> bool:
     # A preposition before the question word: "through which countries", and one of
     # several words ("во время какого визита", during which visit), whose first word is a
     # particle too.
-    before = _by_length(phrases(language, "before_asks"))
+    longer = _long_prepositions(language)
     while len(opening) > 1:
-        joined = " ".join(opening)
-        long = next((phrase for phrase in before
-                     if " " in phrase and joined.startswith(phrase + " ")), None)
+        joined = " ".join(opening) if longer else ""
+        long = next((phrase for phrase in longer if joined.startswith(phrase + " ")), None)
         if long is not None:
             opening = opening[len(long.split()):]
         elif opening[0] in closing and opening[0] not in starts:
@@ -452,7 +451,7 @@ def asks_itself(text: str, language: str) -> bool:
             break
     simple = " ".join(opening)
     first, _, second = simple.partition(" ")
-    if first in before:
+    if first in _prepositions(language):
         simple = second
     if language_resources(language).asks_in_place:
         padded = f" {simple} "
@@ -476,9 +475,11 @@ def _prepositions(language: str) -> frozenset[str]:
 
 
 @cache
-def _by_length(listed: tuple[str, ...]) -> tuple[str, ...]:
-    """Phrases, the longest first: the one a text opens with is the longest it opens with."""
-    return tuple(sorted(listed, key=len, reverse=True))
+def _long_prepositions(language: str) -> tuple[str, ...]:
+    """The language's prepositions of several words before a question word ("во время
+    какого"), the longest first: the one a text opens with is the longest it opens with."""
+    return tuple(sorted((phrase for phrase in phrases(language, "before_asks") if " " in phrase),
+                        key=len, reverse=True))
 
 
 @cache
