@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from itertools import pairwise
 
+from bot.engine.cue_reading import plain_words, stopwords
 from bot.engine.cues import asks_itself, asks_only, asks_with_word, refers_to_thing
 from bot.engine.decision import Decision, Thresholds, answering
 from bot.engine.exclusion import set_aside
@@ -85,6 +86,10 @@ def _joined(sentence: str, language: str, context: Context, one: One,
                 continue  # "they signed a pact also, right?": one claim, its tag cut off
         elif not all(asks_itself(part, language) and not asks_only(part, language)
                      for part in grouping[1:]):
+            continue
+        if set(plain_words(grouping[0], language)) <= stopwords(language):
+            # "vậy | còn đường sắt ...?" (so | and the railway ...?): a particle before a
+            # join opens the one question, no question of its own.
             continue
         if any(before.split() and after.split() and subject(before.split()[-1])
                and subject(after.split()[0]) and not asks_itself(before, language)

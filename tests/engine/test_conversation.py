@@ -295,6 +295,22 @@ def test_a_number_the_last_answer_does_not_give_stays_unsaid(
     assert decision.closest is not None and decision.closest.id == "agri_exports"
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("Ai công bố mở rộng vận tải biển?", "vậy còn đường sắt thì đi qua nước nào?"),
+        ("who announced the new sea routes?", "so and the railway goes through which country?"),
+    ],
+)
+def test_a_particle_before_a_join_is_no_question_of_its_own(
+    engine: Engine, first: str, follow_up: str
+) -> None:
+    """"Vậy | còn ..." (so | and ...): the particle opens the one question after it."""
+    context = Context().told(engine.decide(first))
+    decision = engine.decide(follow_up, context=context)
+    assert (decision.kind, decision.fact_id) == ("fact", "new_routes")
+
+
 def test_what_for_is_not_the_last_answer_again(engine: Engine) -> None:
     """"What are they for?" asks what for, not what they are: the routes are not given again."""
     context = Context().after(("new_routes",))
