@@ -260,39 +260,28 @@ def test_follow_up_is_resolved_against_the_last_answer(
 
 
 @pytest.mark.parametrize(
-    ("first", "follow_up"),
+    ("first", "follow_up", "fact"),
     [
-        ("какие металлы добывают российские компании в лаосе?", "а сколько русских там работает?"),
-        ("what metals do Russian companies mine in Laos?", "how many Russians work there?"),
+        ("какие металлы добывают российские компании в лаосе?", "а сколько русских там работает?",
+         "metal_mines"),
+        ("what metals do Russian companies mine in Laos?", "how many Russians work there?",
+         "metal_mines"),
+        # A number of a fact that gives none.
+        ("which crops can laos sell abroad?", "how many tons of rice tho", "agri_exports"),
+        ("какую сельхозпродукцию может экспортировать лаос?", "сколько тонн риса?",
+         "agri_exports"),
     ],
 )
 def test_a_detail_the_article_does_not_give_stays_unsaid_when_leaning_back(
-    engine: Engine, first: str, follow_up: str
+    engine: Engine, first: str, follow_up: str, fact: str
 ) -> None:
-    """A follow-up the article is known not to answer of the last answer's fact is not
-    answered by leaning on it: what that fact does say is shown instead."""
+    """A follow-up asking of the last answer's fact what the article is known not to say, or
+    a number that fact does not give, is not answered by leaning on it: what that fact does
+    say is shown instead."""
     context = Context().after(engine.decide(first).given)
     decision = engine.decide(follow_up, context=context)
     assert decision.kind == "none"
-    assert decision.closest is not None and decision.closest.id == "metal_mines"
-
-
-@pytest.mark.parametrize(
-    ("first", "follow_up"),
-    [
-        ("which crops can laos sell abroad?", "how many tons of rice tho"),
-        ("какую сельхозпродукцию может экспортировать лаос?", "сколько тонн риса?"),
-    ],
-)
-def test_a_number_the_last_answer_does_not_give_stays_unsaid(
-    engine: Engine, first: str, follow_up: str
-) -> None:
-    """A follow-up asking a number of a fact that gives none is told the article does not
-    say it, with what that fact does say."""
-    context = Context().after(engine.decide(first).given)
-    decision = engine.decide(follow_up, context=context)
-    assert decision.kind == "none"
-    assert decision.closest is not None and decision.closest.id == "agri_exports"
+    assert decision.closest is not None and decision.closest.id == fact
 
 
 @pytest.mark.parametrize(
