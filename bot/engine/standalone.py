@@ -89,6 +89,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
         aside = besides(ranker, part, language, reply)
         focused = replace(aside, question=question) if aside is not None else decide(
             question, reply, ranker.rank(part, language), ranker.knowledge, limits, asked)
+        # Opened by a phrase and not pointing back at what comes before it.
+        opened_alone = part == announced and not refers_back(part, language)
         # A part answers for the whole message when it confirms what the whole leans to;
         # when a phrase opens it ("..., I want to know ..."), whatever the preamble's words
         # lean to, unless it points back at them ("..., can you tell me some good sites to
@@ -110,8 +112,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
             decision = not_said(question, reply, focused.fact, decision.score,
                                 decision.candidates)
         if focused.kind == "fact" and not untold \
-                and (focused.fact_id in leaning
-                     or (part == announced and not refers_back(part, language))
+                and (focused.fact_id in leaning or opened_alone
                      or (asking == [part] and (not whole or whole[0].score < limits.suggest)
                          and not asks_overview(part, language))
                      or (named and part in sentences
@@ -122,8 +123,7 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
                      or _preamble_only(ranker, required, question, part, language)):
             return focused
         offered = focused.kind == "clarify" and decision.kind == "none"
-        if offered and (focused.suggestions[0] in leaning
-                        or (part == announced and not refers_back(part, language)) or (
+        if offered and (focused.suggestions[0] in leaning or opened_alone or (
                 len(asking) < 2 and _preamble_only(ranker, required, question, part, language))):
             decision = focused
     if checks_claim(index, question):
