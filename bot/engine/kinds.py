@@ -11,7 +11,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.analysis import Analyzer
 from bot.engine.cue_reading import phrases as cue_phrases
-from bot.engine.cue_reading import plain_words
+from bot.engine.cue_reading import plain_words, unspaced
 from bot.engine.focus import sentences_of
 from bot.knowledge import language_resources
 
@@ -129,7 +129,7 @@ def kinds_before(index: Reading, text: str, language: str) -> list[tuple[str, st
     """The kind asked for with a question word written after it, as (word, token): the word
     right before it ("tỉnh nào", which province: "tỉnh"), as `asks_kind_before` finds it;
     none where words run together."""
-    if language_resources(language).segment is not None:
+    if unspaced(language):
         return []  # no word to read before the question word where words run together
     found: list[tuple[str, str]] = []
     for head in _heads_before(index, text, language):
