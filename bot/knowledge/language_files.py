@@ -186,7 +186,7 @@ class LanguageFile(_Strict):
     numbers: dict[Text, Annotated[StrictInt, Field(ge=0)]] = Field(default_factory=dict)
     intent_words: Texts
     # Where words run together (Lao): particles closing a sentence glued to the word before
-    # them ("ອ້ອຍບໍ່", sugarcane + the question particle), read apart from it.
+    # them ("ອ້ອຍບໍ່", sugarcane + the question particle), read apart from it; stopwords too.
     particles: tuple[Text, ...] = ()
     # Phrases that ask for a number or a date ("how many", "when"): a fact whose answer has
     # no number cannot answer such a question, however many words they share.
@@ -379,8 +379,9 @@ def _language(code: str, model: LanguageFile) -> Language:
         code=code,
         name=model.name,
         stemmer=model.stemmer,
-        stopwords=frozenset(model.stopwords) | {"".join(entry.split())
-                                                 for entry in model.joined_stopwords},
+        # Particles read apart are stopwords too, written once.
+        stopwords=frozenset(model.stopwords) | set(model.particles)
+        | {"".join(entry.split()) for entry in model.joined_stopwords},
         filler=re.compile(model.filler, re.IGNORECASE),
         joined=tuple((first, second) for first, second
                      in map(str.split, (*model.joined, *model.joined_stopwords))),
