@@ -207,6 +207,10 @@ def test_a_knowledge_edit_reaches_both_workers(workers: list[Worker], botapi: Fa
     workers[0].process.send_signal(signal.SIGHUP)
     for number, worker in enumerate(workers):
         user = 5003 + number
+        # Asked only once it has reloaded: a user asking while the edit travels would reach
+        # the workers' flood limit (three questions) before the new answer.
+        wait_until(lambda worker=worker: "knowledge reloaded" in worker.output(), timeout=30,
+                   step=0.2)
 
         def answered(worker: Worker = worker, user: int = user) -> bool:
             worker.post(botapi.private_text("bauxite", user_id=user))
