@@ -694,7 +694,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round cb, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 27/31, 12/13; Russian 31/31,
     # 13/13; Russian in Latin letters 18/21, 8/8; Lao 18/19, 7/9; Vietnamese 16/19, 9/9; at
-    # its end the same).
+    # its end the same), read at the start of the session after.
     (("blind_en_cb.yaml",), 0.83, 0.84),
     (("blind_ru_cb.yaml",), 0.96, 0.92),
     (("blind_ru_latin_cb.yaml",), 0.8, 0.87),
@@ -703,7 +703,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round cc, written midway through that session and left unread, scored with its start
     # engine and the engine of then (the same): one question below (English 29/34, 9/10;
     # Russian 30/30, 13/13; Russian in Latin letters 19/21, 8/8; Lao 17/20, 7/8;
-    # Vietnamese 16/20, 8/8; at its end the same).
+    # Vietnamese 16/20, 8/8; at its end the same), read at the start of the
+    # session after.
     (("blind_en_cc.yaml",), 0.82, 0.8),
     (("blind_ru_cc.yaml",), 0.96, 0.92),
     (("blind_ru_latin_cc.yaml",), 0.85, 0.87),
@@ -719,7 +720,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # greetings and none right.
 # Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
-# Rounds cb and cc, unread, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
+# Rounds cb and cc, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
                     ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1}
@@ -853,8 +854,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_by.yaml", 0.74),  # 21/27 at that session's start, midway and its end, read
     ("blind_conv_bz.yaml", 0.79),  # 20/24 at the start of the session after and its end, read
     ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
-    ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end
-    ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end
+    ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end, read
+    ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
 ]
 
 
