@@ -710,6 +710,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_cc.yaml",), 0.85, 0.87),
     (("blind_lo_cc.yaml",), 0.8, 0.75),
     (("blind_vi_cc.yaml",), 0.75, 0.87),
+    # Round cd, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 27/32, 10/12; Russian 30/33,
+    # 11/11; Russian in Latin letters 17/20, 9/9; Lao 18/20, 8/8; Vietnamese 16/19, 7/9).
+    (("blind_en_cd.yaml",), 0.81, 0.75),
+    (("blind_ru_cd.yaml",), 0.87, 0.9),
+    (("blind_ru_latin_cd.yaml",), 0.8, 0.88),
+    (("blind_lo_cd.yaml",), 0.85, 0.87),
+    (("blind_vi_cd.yaml",), 0.78, 0.66),
 ]
 
 
@@ -721,9 +729,11 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
 # Rounds cb and cc, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
+# Round cd, unread, as its start engine scored it: Lao 1/2, Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
-                    ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1}
+                    ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1,
+                    ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -856,6 +866,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
     ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end, read
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
+    ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after
 ]
 
 
