@@ -135,7 +135,11 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # A lone "did you mean" shows its answer: as good as one for the part it is, when
             # it is as sure as a "did you mean" with buttons.
             lone = decision.offers_one and decision.score >= Thresholds.clarify
-            if decision.kind != "fact" and not missed and not lone:
+            # The overview asked for ("summarize it for me, and ...") is an answer too, when
+            # the part names nothing of the article's ("tóm lại là nước nào": in short,
+            # which country, is no request for a summary).
+            overview = decision.kind == "overview" and not names(part)
+            if decision.kind != "fact" and not overview and not missed and not lone:
                 if not (asking and decision.suggestions):
                     break
                 open_parts.append(decision)
@@ -144,8 +148,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         else:
             decided = _told_apart(decided, facts or {}, language)
             open_parts = [part for part in open_parts if part in decided]
-            answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
-            unanswered = any(part.kind != "fact" for part in decided)
+            answered = {fact for part in decided if part.kind == "fact" for fact in part.given} \
+                | {part.kind for part in decided if part.kind == "overview"}
+            unanswered = any(not part.confident for part in decided)
             # A part declined that names a thing of its own and leans to none of the facts
             # answered, none of them too close to call from its best ("... and is oil
             # mentioned anywhere", "... and who is Russia's prime minister"): a question

@@ -404,6 +404,23 @@ def test_a_question_after_the_overview_asked_twice_is_answered(engine: Engine) -
 
 
 @pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("summarize the article for me, and where will the railway go?", "new_routes"),
+        ("Tóm tắt bài báo này giúp mình với, và thương mại tăng bao nhiêu?", "trade_growth"),
+        ("ສະຫຼຸບຂ່າວນີ້ໃຫ້ແດ່ ແລ້ວການຄ້າເພີ່ມຂຶ້ນຈັກເປີເຊັນ?", "trade_growth"),
+    ],
+)
+def test_the_overview_and_a_question_joined_in_one_sentence_are_both_answered(
+        engine: Engine, question: str, fact: str) -> None:
+    """A request for the overview joined to a question by "and" gets the overview and the
+    answer."""
+    decision = engine.decide(question)
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [("overview", None),
+                                                                      ("fact", fact)]
+
+
+@pytest.mark.parametrize(
     ("question", "facts"),
     [
         ("summary of the trade figures", ["trade_growth"]),
