@@ -492,6 +492,18 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["by how many percent did trade grow?", "на сколько процентов вырос товарооборот?",
+     "ການຄ້າເພີ່ມຂຶ້ນຈັກເປີເຊັນ?", "thương mại tăng bao nhiêu phần trăm?"],
+)
+def test_the_word_for_percent_asks_the_fact_giving_percentages(engine: Engine,
+                                                               question: str) -> None:
+    """Each language's everyday word for percent is the "%" of the fact's answer."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "trade_growth")
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("ສະບາຍດີ ຂ້ອຍເປັນນັກສຶກສາ ກຳລັງເຮັດບົດລາຍງານກ່ຽວກັບ ລາວ-ລັດເຊຍ "
