@@ -62,6 +62,8 @@ from bot.engine.smalltalk import (
         # Words as chats shorten them ("ko", không; "mn", mọi người), and the bot addressed
         # between phrases ("bot ơi").
         ("bạn có đó ko?", "vi", "help"),
+        ("hi bot, how r u", "en", "greeting"),
+        ("who r u", "en", "help"),
         ("chào mn, bot có đó ko", "vi", "help"),
         ("xin chào, bot ơi", "vi", "greeting"),
         ("cảm ơn bot nhiều nha", "vi", "thanks"),  # and inside a phrase ("cảm ơn nhiều")
