@@ -189,6 +189,8 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       "привет, о чём эта новость?", "chào bạn, tóm tắt",
                                       # "this news says what", without marks, a particle
                                       "tin nay noi gi the",
+                                      # "please" as Russian chats spell it, typed in Latin
+                                      "kratko pereskazhi statyu pls",
                                       # a word saying nothing inside the cue phrase
                                       "what's it basically about?",
                                       "so what is this story actually about",

@@ -64,6 +64,11 @@ from bot.engine.smalltalk import (
         ("bạn có đó ko?", "vi", "help"),
         ("hi bot, how r u", "en", "greeting"),
         ("who r u", "en", "help"),
+        # What the bot answers; the bot addressed ("ບອດນີ້", this bot).
+        ("what can you answer?", "en", "help"),
+        ("на какие вопросы ты отвечаешь?", "ru", "help"),
+        ("chào bot, bạn trả lời được những gì về bài này vậy?", "vi", "help"),
+        ("ສະບາຍດີ ບອດນີ້ຕອບຫຍັງໄດ້ແດ່", "lo", "help"),
         ("chào mn, bot có đó ko", "vi", "help"),
         ("xin chào, bot ơi", "vi", "greeting"),
         ("cảm ơn bot nhiều nha", "vi", "thanks"),  # and inside a phrase ("cảm ơn nhiều")
