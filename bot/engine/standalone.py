@@ -150,6 +150,13 @@ def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decis
                    ranker.thresholds_for(language), replace(ranker.asks(rest, language),
                                                           beyond=False))
     if about.fact is None:
+        # A preamble before the question ("we're looking at routes. Is the sea route going
+        # through Thailand?"): the sentence naming what no fact has, read alone.
+        named = [left for sentence in sentences_of(question)[1:]
+                 if (left := without_missing(ranker.index(language), sentence))]
+        if named:
+            about = decide_alone(ranker, named[-1], language, reply)
+    if about.fact is None or about.kind != "fact":
         return None
     return not_said(question, reply, about.fact, about.score, about.candidates)
 

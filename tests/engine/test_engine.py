@@ -551,6 +551,9 @@ def test_a_clause_read_alone_needs_a_message_that_names_something(engine: Engine
         ("how much did trade between laos and thailand grow", "trade_growth"),
         ("did they discuss ukraine", "talks_topics"),
         ("what is the weather in Thailand", None),  # the rest asks nothing the article says
+        # A preamble before the question naming it.
+        ("we're looking at shipping options for our clients. Is the sea route going through "
+         "Thailand?", "new_routes"),
     ],
 )
 def test_a_country_or_year_no_fact_has_is_declined_with_what_the_article_says(
