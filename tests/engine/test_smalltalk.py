@@ -155,6 +155,7 @@ def test_oki_is_an_ok(engine: Engine, message: str) -> None:
     [
         ("hey bot, privetik", "greeting"),
         ("спасибо, thanks bot", "thanks"),
+        ("thats all, спасибо бот!", "thanks"),  # "thats": "that's" as chat types it
         ("hi bot, what about trade", None),
     ],
 )
