@@ -9,7 +9,13 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.engine.cue_reading import plain_words, stopwords
-from bot.engine.cues import asks_itself, asks_only, asks_with_word, refers_to_thing
+from bot.engine.cues import (
+    asks_itself,
+    asks_only,
+    asks_overview,
+    asks_with_word,
+    refers_to_thing,
+)
 from bot.engine.decision import Decision, Thresholds, answering
 from bot.engine.exclusion import set_aside
 from bot.engine.focus import last_sentence
@@ -138,7 +144,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # The overview asked for ("summarize it for me, and ...") is an answer too, when
             # the part names nothing of the article's ("tóm lại là nước nào": in short,
             # which country, is no request for a summary).
-            overview = decision.kind == "overview" and not names(part)
+            overview = decision.kind == "overview" and asks_overview(part, language)
             if decision.kind != "fact" and not overview and not missed and not lone:
                 if not (asking and decision.suggestions):
                     break
