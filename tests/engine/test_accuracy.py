@@ -718,6 +718,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_cd.yaml",), 0.8, 0.88),
     (("blind_lo_cd.yaml",), 0.85, 0.87),
     (("blind_vi_cd.yaml",), 0.78, 0.66),
+    # Round ce, written midway through that session and left unread, scored with its start
+    # engine: one question below (English 28/31, 12/13; Russian 28/31, 13/14; Russian in
+    # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 7/8).
+    (("blind_en_ce.yaml",), 0.87, 0.84),
+    (("blind_ru_ce.yaml",), 0.87, 0.85),
+    (("blind_ru_latin_ce.yaml",), 0.85, 0.87),
+    (("blind_lo_ce.yaml",), 0.8, 0.75),
+    (("blind_vi_ce.yaml",), 0.9, 0.75),
 ]
 
 
@@ -729,11 +737,13 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
 # Rounds cb and cc, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
-# Round cd, unread, as its start engine scored it: Lao 1/2, Vietnamese 1/2.
+# Rounds cd and ce, unread, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
+# Lao 1/2, Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
                     ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1,
-                    ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1}
+                    ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1,
+                    ("blind_lo_ce.yaml",): 1, ("blind_vi_ce.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -867,6 +877,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end, read
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
     ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after
+    ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start and midway
 ]
 
 
