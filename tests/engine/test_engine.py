@@ -492,6 +492,21 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("ປູຕິນລົມກັບໃຜ", "announcement"),  # who did Putin talk with
+        ("ປູຕິນເຈລະຈາກັບໃຜ", "announcement"),  # ... hold talks with: the formal word
+    ],
+)
+def test_the_everyday_lao_word_for_talking_with_is_the_formal_one(
+        engine: Engine, question: str, fact_id: str) -> None:
+    """Lao "ລົມກັບ" (talk with), as people say it, asks what "ເຈລະຈາກັບ" (hold talks with)
+    asks."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
     "question",
     ["by how many percent did trade grow?", "на сколько процентов вырос товарооборот?",
      "ການຄ້າເພີ່ມຂຶ້ນຈັກເປີເຊັນ?", "thương mại tăng bao nhiêu phần trăm?"],
