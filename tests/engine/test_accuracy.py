@@ -712,7 +712,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_cc.yaml",), 0.75, 0.87),
     # Round cd, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 27/32, 10/12; Russian 30/33,
-    # 11/11; Russian in Latin letters 17/20, 9/9; Lao 18/20, 8/8; Vietnamese 16/19, 7/9).
+    # 11/11; Russian in Latin letters 17/20, 9/9; Lao 18/20, 8/8; Vietnamese 16/19, 7/9; at
+    # its end the same, and Lao small talk 2/2).
     (("blind_en_cd.yaml",), 0.81, 0.75),
     (("blind_ru_cd.yaml",), 0.87, 0.9),
     (("blind_ru_latin_cd.yaml",), 0.8, 0.88),
@@ -720,7 +721,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_cd.yaml",), 0.78, 0.66),
     # Round ce, written midway through that session and left unread, scored with its start
     # engine: one question below (English 28/31, 12/13; Russian 28/31, 13/14; Russian in
-    # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 7/8).
+    # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 7/8; at its end the same
+    # but Lao 18/20 and its small talk 2/2).
     (("blind_en_ce.yaml",), 0.87, 0.84),
     (("blind_ru_ce.yaml",), 0.87, 0.85),
     (("blind_ru_latin_ce.yaml",), 0.85, 0.87),
@@ -876,8 +878,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
     ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end, read
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
-    ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after
-    ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start and midway
+    ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end
+    ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end
 ]
 
 
