@@ -142,8 +142,8 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             # it is as sure as a "did you mean" with buttons.
             lone = decision.offers_one and decision.score >= Thresholds.clarify
             # The overview asked for ("summarize it for me, and ...") is an answer too, when
-            # the part names nothing of the article's ("tóm lại là nước nào": in short,
-            # which country, is no request for a summary).
+            # the part asks for it by itself: a ramble or a question read as the overview
+            # around a cue ("... tóm lại là nước nào": in short, which country) is none.
             overview = decision.kind == "overview" and asks_overview(part, language)
             if decision.kind != "fact" and not overview and not missed and not lone:
                 if not (asking and decision.suggestions):
@@ -154,8 +154,9 @@ def _joined(sentence: str, language: str, context: Context, one: One,
         else:
             decided = _told_apart(decided, facts or {}, language)
             open_parts = [part for part in open_parts if part in decided]
-            answered = {fact for part in decided if part.kind == "fact" for fact in part.given} \
-                | {part.kind for part in decided if part.kind == "overview"}
+            answered = {fact for part in decided if part.kind == "fact" for fact in part.given}
+            # Each answer counts: the facts and the overview.
+            answers = len(answered) + any(part.kind == "overview" for part in decided)
             unanswered = any(not part.confident for part in decided)
             # A part declined that names a thing of its own and leans to none of the facts
             # answered, none of them too close to call from its best ("... and is oil
@@ -165,7 +166,7 @@ def _joined(sentence: str, language: str, context: Context, one: One,
             declined = bool(open_parts) and all(
                 part.kind == "none" and names(part.question)
                 and not _leans_to_any(part, answered) for part in open_parts)
-            if len(answered) > 1 or (answered and unanswered and (
+            if answers > 1 or (answers and unanswered and (
                     clean or not open_parts or declined
                     or _answers_one_part(whole, decided, open_parts))):
                 alike = _one_fact(decided)

@@ -156,7 +156,7 @@ def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decis
                  if (left := without_missing(ranker.index(language), sentence))]
         if named:
             about = decide_alone(ranker, named[-1], language, reply)
-    if about.fact is None or about.kind != "fact":
+    if about.fact is None:
         return None
     return not_said(question, reply, about.fact, about.score, about.candidates)
 
