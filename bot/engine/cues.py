@@ -441,10 +441,10 @@ def asks_itself(text: str, language: str) -> bool:
     # particle too.
     longer = _long_prepositions(language)
     while len(opening) > 1:
-        joined = " ".join(opening) if longer else ""
-        long = next((phrase for phrase in longer if joined.startswith(phrase + " ")), None)
+        long = next((size for phrase in longer if len(opening) > (size := len(phrase))
+                     and tuple(opening[:size]) == phrase), None)
         if long is not None:
-            opening = opening[len(long.split()):]
+            opening = opening[long:]
         elif opening[0] in closing and opening[0] not in starts:
             opening.pop(0)
         else:
@@ -475,11 +475,12 @@ def _prepositions(language: str) -> frozenset[str]:
 
 
 @cache
-def _long_prepositions(language: str) -> tuple[str, ...]:
+def _long_prepositions(language: str) -> tuple[tuple[str, ...], ...]:
     """The language's prepositions of several words before a question word ("во время
-    какого"), the longest first: the one a text opens with is the longest it opens with."""
-    return tuple(sorted((phrase for phrase in phrases(language, "before_asks") if " " in phrase),
-                        key=len, reverse=True))
+    какого"), each as its words, the longest first: the one a text opens with is the
+    longest it opens with."""
+    longer = (phrase for phrase in phrases(language, "before_asks") if " " in phrase)
+    return tuple(tuple(phrase.split()) for phrase in sorted(longer, key=len, reverse=True))
 
 
 @cache
