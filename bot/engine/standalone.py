@@ -143,7 +143,8 @@ def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decis
     """A question declined only because it names a country or a number no fact has ("is
     the railway going through Thailand?", "trade in 2023"): the article does not say
     that, and what the rest of it asks is what the article does say; None otherwise."""
-    rest = without_missing(ranker.index(language), question)
+    index = ranker.index(language)
+    rest = without_missing(index, question)
     if not rest:
         return None
     about = decide(question, reply, ranker.rank(rest, language), ranker.knowledge,
@@ -153,7 +154,7 @@ def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decis
         # A preamble before the question ("we're looking at routes. Is the sea route going
         # through Thailand?"): the sentence naming what no fact has, read alone.
         named = [left for sentence in sentences_of(question)[1:]
-                 if (left := without_missing(ranker.index(language), sentence))]
+                 if (left := without_missing(index, sentence))]
         if named:
             about = decide_alone(ranker, named[-1], language, reply)
     if about.fact is None:
