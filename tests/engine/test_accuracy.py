@@ -713,7 +713,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round cd, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 27/32, 10/12; Russian 30/33,
     # 11/11; Russian in Latin letters 17/20, 9/9; Lao 18/20, 8/8; Vietnamese 16/19, 7/9; at
-    # its end the same, and Lao small talk 2/2).
+    # its end the same, and Lao small talk 2/2), read at the start of the session after.
     (("blind_en_cd.yaml",), 0.81, 0.75),
     (("blind_ru_cd.yaml",), 0.87, 0.9),
     (("blind_ru_latin_cd.yaml",), 0.8, 0.88),
@@ -722,7 +722,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round ce, written midway through that session and left unread, scored with its start
     # engine: one question below (English 28/31, 12/13; Russian 28/31, 13/14; Russian in
     # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 7/8; at its end the same
-    # but Lao 18/20 and its small talk 2/2).
+    # but Lao 18/20 and its small talk 2/2), read at the start of the session after.
     (("blind_en_ce.yaml",), 0.87, 0.84),
     (("blind_ru_ce.yaml",), 0.87, 0.85),
     (("blind_ru_latin_ce.yaml",), 0.85, 0.87),
@@ -739,7 +739,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds bz and ca, as their start engine scored them: English 1/2, Lao 1/2,
 # Vietnamese 0/2; Vietnamese 1/2.
 # Rounds cb and cc, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
-# Rounds cd and ce, unread, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
+# Rounds cd and ce, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
 # Lao 1/2, Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
@@ -878,8 +878,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ca.yaml", 0.61),  # 17/26 at that session's start, midway and its end, read
     ("blind_conv_cb.yaml", 0.69),  # 17/23 at the start of the session after and its end, read
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
-    ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end
-    ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end
+    ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end, read
+    ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end, read
 ]
 
 
