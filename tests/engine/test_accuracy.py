@@ -728,6 +728,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ce.yaml",), 0.85, 0.87),
     (("blind_lo_ce.yaml",), 0.8, 0.75),
     (("blind_vi_ce.yaml",), 0.9, 0.75),
+    # Round cf, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 30/31, 13/13; Russian 30/32,
+    # 12/12; Russian in Latin letters 18/21, 7/8; Lao 17/20, 7/8; Vietnamese 18/20, 8/8).
+    (("blind_en_cf.yaml",), 0.93, 0.92),
+    (("blind_ru_cf.yaml",), 0.9, 0.91),
+    (("blind_ru_latin_cf.yaml",), 0.8, 0.75),
+    (("blind_lo_cf.yaml",), 0.8, 0.75),
+    (("blind_vi_cf.yaml",), 0.85, 0.87),
 ]
 
 
@@ -880,6 +888,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
     ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end, read
     ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end, read
+    ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after
 ]
 
 
