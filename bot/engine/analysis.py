@@ -183,6 +183,10 @@ class Analyzer:
             phrase = self._phrases.get((last, word)) if self._phrases else None
             if phrase is not None:
                 seen.setdefault(phrase, last + "_" + word)
+                # ...and its syllables, which the group's own word has as its words: a text
+                # writing "chủ tịch" then matches "tổng thống" word for word.
+                for syllable in phrase.split("_"):
+                    seen.setdefault(syllable, last + "_" + word)
             previous = (word, token) if token else None
             last = word
         return tuple((word, token) for token, word in seen.items())

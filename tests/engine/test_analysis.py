@@ -171,10 +171,22 @@ def test_a_two_syllable_vietnamese_synonym_is_one_word(
 
 
 @pytest.mark.parametrize(
+    ("text", "same_as"),
+    [("buôn bán", "thương mại"), ("chủ tịch", "tổng thống"), ("chu tich", "tổng thống")],
+)
+def test_a_two_syllable_vietnamese_synonym_has_its_group_words_syllables(
+        engine: Engine, text: str, same_as: str) -> None:
+    """A synonym read as its group's word has every word the group's own word has."""
+    analyzer = engine.index("vi").analyzer
+    assert set(analyzer.tokens(same_as)) <= set(analyzer.tokens(text))
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         # "Tổng thống" of Putin, "chủ tịch nước" of Thongloun: one title, as in English.
         ("Chủ tịch nước Lào hội đàm với Putin tên là gì ạ? em quên mất", "thongloun"),
+        ("Tổng thống Lào tên gì nhỉ?", "thongloun"),
         ("Trong buổi hội đàm, hai nước bàn về những mảng nào?", "talks_topics"),  # fields
         ("Lào có quan tâm tới điện nguyên tử không?", "nuclear_interest"),  # interest
     ],
