@@ -223,3 +223,13 @@ def test_lao_spelling_variants_read_alike(variant: str, spelling: str) -> None:
 def test_letters_typed_interchangeably_read_alike(typed: str, as_written: str) -> None:
     """Ё and е, э and е, the hard and the soft sign are typed for one another: read alike."""
     assert fold(typed) == fold(as_written)
+
+
+@pytest.mark.parametrize("question", ["какая дата у самой новости?",
+                                      "kakaya data u samoi novosti?"])
+def test_a_word_stressing_a_noun_names_nothing_the_article_lacks(
+        engine: Engine, question: str) -> None:
+    """"Самой" (of the news itself), typed in either script, is no name the article lacks:
+    the date of the article is answered."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "source")
