@@ -194,6 +194,8 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       # a word saying nothing inside the cue phrase
                                       "what's it basically about?",
                                       "so what is this story actually about",
+                                      # the article pointed at with "your", not "the"
+                                      "what does your article say?",
                                       # a preamble naming nothing of the article before it
                                       "hey, busy day at work and no time to read the whole "
                                       "thing, what is this story about?"])
