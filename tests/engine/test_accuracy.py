@@ -736,6 +736,15 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_cf.yaml",), 0.8, 0.75),
     (("blind_lo_cf.yaml",), 0.8, 0.75),
     (("blind_vi_cf.yaml",), 0.85, 0.87),
+    # Round cg, written midway through that session and left unread, scored with its start
+    # engine: one question below (English 28/32, 11/12; Russian 30/32, 13/13; Russian in
+    # Latin letters 18/20, 8/8; Lao 16/20, 7/8; Vietnamese 16/20, 8/8; midway Vietnamese
+    # 17/20).
+    (("blind_en_cg.yaml",), 0.84, 0.83),
+    (("blind_ru_cg.yaml",), 0.9, 0.92),
+    (("blind_ru_latin_cg.yaml",), 0.85, 0.87),
+    (("blind_lo_cg.yaml",), 0.75, 0.75),
+    (("blind_vi_cg.yaml",), 0.75, 0.87),
 ]
 
 
@@ -889,6 +898,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end, read
     ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end, read
     ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after
+    ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway
 ]
 
 
