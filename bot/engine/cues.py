@@ -138,12 +138,26 @@ def _only_article(text: str, language: str,
     if unfilled == normal and article.isdisjoint(present):
         return False
     named = not article.isdisjoint(words(normal))  # the filler may hold the name
-    # A word of one letter ("can u ...") says nothing, as the analyzer reads it.
-    other = [word for word in present if word not in _about_article(language) and len(word) > 1]
+    # A word of one letter ("can u ...") says nothing, as the analyzer reads it; a word
+    # opening a request for the overview ("main" of "main points") says none of a topic
+    # right before the article's name ("what's the main story").
+    opening = _overview_openings(language)
+    other = [word for number, word in enumerate(present)
+             if word not in _about_article(language) and len(word) > 1
+             and not (word in opening and number + 1 < len(present)
+                      and present[number + 1] in article)]
     # A number beside the article's name is how short to make it ("like I'm 12", "in 3
     # bullet points"), no fact asked about.
     return not other or (named and unknown is not None and all(
         word.isdigit() or unknown(word) for word in other))
+
+
+@cache
+def _overview_openings(language: str) -> frozenset[str]:
+    """The first words of the requests for the overview of several words ("main" of "main
+    points", "key" of "key takeaways")."""
+    return frozenset(read[0] for phrase in phrases(language, "overview")
+                     if len(read := plain_words(phrase, language)) > 1)
 
 
 @cache

@@ -196,6 +196,9 @@ def test_the_same_fact_twice_is_answered_once(engine: Engine) -> None:
                                       "so what is this story actually about",
                                       # the article pointed at with "your", not "the"
                                       "what does your article say?",
+                                      # a word of a request ("main points") before the
+                                      # article's name
+                                      "what's the main story here?", "главная новость?",
                                       # a preamble naming nothing of the article before it
                                       "hey, busy day at work and no time to read the whole "
                                       "thing, what is this story about?"])
