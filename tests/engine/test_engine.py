@@ -502,6 +502,10 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
         # Lao "ລົມກັບ" (talk with) asks what "ເຈລະຈາກັບ" (hold talks with) asks.
         ("ປູຕິນລົມກັບໃຜ", "announcement"),
         ("ປູຕິນເຈລະຈາກັບໃຜ", "announcement"),
+        # Lao "ແຮ່" (ore) and "ແຮ່ທາດ" (mineral) ask of the mines ("ບໍ່ແຮ່"), as English
+        # "ore" and "mineral" do.
+        ("ວິສາຫະກິດຣັດເຊຍຂຸດແຮ່ຫຍັງຢູ່ລາວ", "metal_mines"),
+        ("ຣັດເຊຍຂຸດແຮ່ທາດຫຍັງຢູ່ລາວ", "metal_mines"),
     ],
 )
 def test_an_everyday_word_asks_what_the_knowledge_base_word_asks(
