@@ -506,6 +506,9 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
         # "ore" and "mineral" do.
         ("ວິສາຫະກິດຣັດເຊຍຂຸດແຮ່ຫຍັງຢູ່ລາວ", "metal_mines"),
         ("ຣັດເຊຍຂຸດແຮ່ທາດຫຍັງຢູ່ລາວ", "metal_mines"),
+        # The road map as the English word spelt in Lao, universities as education.
+        ("ໂລດແມັບນິວເຄຼຍ ໄລຍະໃດ", "nuclear_roadmap"),
+        ("ມີການຮ່ວມມືດ້ານມະຫາວິທະຍາໄລບໍ", "memoranda"),
     ],
 )
 def test_an_everyday_word_asks_what_the_knowledge_base_word_asks(
