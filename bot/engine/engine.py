@@ -66,7 +66,7 @@ class Engine:
         if len(asked.split()) > SHORT:
             # A very short message, its language the least certain, is read as typed: in
             # every language ("more" is also "море" typed in Latin letters).
-            asked = in_own_script(asked, language)
+            asked = in_own_script(asked, language, self.index(language).analyzer.reader)
         asked = dated(asked, language, self.ranker.year)
         decision = converse(asked, language, context or Context(),
                             lambda text, told: turn(self.ranker, text, language, reply, told),

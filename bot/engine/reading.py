@@ -157,6 +157,9 @@ class Reader:
         # by a romanization with open letters.
         self._listed = _listed_words(language, self._dropped) if self._choices else {}
         self._transliterated: dict[str, str] = {}
+        # A knowledge base's words with a letter the romanization drops, by their reading
+        # without it (see `keep_apart`).
+        self._known: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
             + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
@@ -201,16 +204,32 @@ class Reader:
         a word of the language's own (a question word, a cue, small talk) typed with other
         marks than each of them that folds onto one is that word, not theirs ("cho mình hỏi",
         let me ask, names no "hội" of "hội đàm", talks), kept apart as a stopword's
-        look-alike is."""
+        look-alike is. Where a romanization drops letters, its words with such a letter, by
+        their reading without it: "selhozkultury" typed with no soft sign is "сельхозкультуры"."""
+        texts = tuple(written)
+        if self._choices is not None:
+            self._know(word for text in texts for word in _LETTERS.findall(fold(text)))
         if not self._own:
             return
-        self._written = _by_marks(_marks(word) for text in written
+        self._written = _by_marks(_marks(word) for text in texts
                                   for word in _LETTERS.findall(fold(text)))
 
-    def __reduce__(self) -> tuple[Callable[..., Reader], tuple[Language, Groups, Written]]:
+    def _know(self, found: Iterable[str]) -> None:
+        dropped = self._dropped
+        known: dict[str, str] = {}
+        for word in found:
+            if (bare := word.translate(dropped)) != word:
+                known.setdefault(bare, word)
+        self._known = known
+        self._transliterated.clear()  # read before the words were known
+        _normal.cache_clear()
+
+    def __reduce__(self) -> tuple[Callable[..., Reader],
+                                  tuple[Language, Groups, Written, tuple[str, ...]]]:
         # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
         written = tuple(sorted(self._written[1])) if self._written is not None else None
-        return _restore_reader, (self.language, self._groups, written)
+        return _restore_reader, (self.language, self._groups, written,
+                                 tuple(sorted(self._known.values())))
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
@@ -266,11 +285,12 @@ class Reader:
 
     def _chosen(self, read: str) -> str:
         """A transliterated word as the word of the language file (a stopword, a question
-        word, small talk) another reading of its open letters is ("сеичас" is "сейчас"),
-        else as read."""
+        word, small talk) or of the knowledge base another reading of its open letters is
+        ("сеичас" is "сейчас"), else as read."""
         listed, dropped = self._listed, self._dropped
-        if (known := listed.get(read.translate(dropped))) is not None:
-            return known
+        bare = read.translate(dropped)
+        if (found := listed.get(bare, self._known.get(bare))) is not None:
+            return found
         if self._choices is None:
             return read
         pattern, other = self._choices
@@ -280,7 +300,8 @@ class Reader:
             for bit, match in enumerate(spots):
                 if chosen >> bit & 1:
                     letters[match.start()] = other[match[0]]
-            variant = listed.get("".join(letters).translate(dropped))
+            bare = "".join(letters).translate(dropped)
+            variant = listed.get(bare, self._known.get(bare))
             if variant is not None:
                 return variant
         return read
@@ -317,11 +338,14 @@ class Reader:
         return self.split(self.normal(text))
 
 
-def _restore_reader(language: Language, groups: Groups, written: Written = None) -> Reader:
+def _restore_reader(language: Language, groups: Groups, written: Written = None,
+                    known: tuple[str, ...] = ()) -> Reader:
     restored = Reader(language)
     restored.substitute(groups)
     if written is not None:
         restored._written = _by_marks(written)
+    if known:
+        restored._know(known)
     return restored
 
 
@@ -388,15 +412,16 @@ def reader(code: str) -> Reader:
     return Reader(language_resources(code))
 
 
-def in_own_script(text: str, language: str) -> str:
+def in_own_script(text: str, language: str, read: Reader | None = None) -> str:
     """A message typed wholly in the language's other script (Russian in Latin letters:
     "vizit byl oficialnyj ili net?") as the language reads it, in its own ("визит был
     официалный или нет?"): every cue, split and choice between alternatives then reads it
-    as it reads the language's own text. Any other text as it is."""
+    as it reads the language's own text. Any other text as it is. `read`: a reader that
+    knows a knowledge base's words (else the shipped one)."""
     resources = language_resources(language)
     if resources.romanized is None or resources.script.search(text.casefold()):
         return text
-    return reader(language).normal(text)
+    return (read or reader(language)).normal(text)
 
 
 @cache

@@ -233,3 +233,20 @@ def test_a_word_stressing_a_noun_names_nothing_the_article_lacks(
     the date of the article is answered."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", "source")
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [("selhozkultury", "сельхозкультуры"),
+                                                 ("uvelichilas", "увеличилась")])
+def test_a_knowledge_word_typed_without_its_soft_sign_is_that_word(
+        engine: Engine, latin: str, cyrillic: str) -> None:
+    """Russian typed in Latin letters often leaves out the soft sign: a word that is the
+    knowledge base's but for it reads as that word, also once a cached index is restored."""
+    reader = engine.index("ru").analyzer.reader
+    restored = pickle.loads(pickle.dumps(reader))  # noqa: S301 - our own bytes, just made
+    assert reader.normal(latin) == restored.normal(latin) == cyrillic
+
+
+def test_a_question_typed_without_soft_signs_is_answered(engine: Engine) -> None:
+    """"kakie selhozkultury ..." (no soft signs) is answered as its Cyrillic spelling is."""
+    decision = engine.decide("kakie selhozkultury laos mozhet eksportirovat?")
+    assert (decision.kind, decision.fact_id) == ("fact", "agri_exports")
