@@ -157,8 +157,8 @@ class Reader:
         # by a romanization with open letters.
         self._listed = _listed_words(language, self._dropped) if self._choices else {}
         self._transliterated: dict[str, str] = {}
-        # A knowledge base's words with a letter the romanization drops, by their reading
-        # without it (see `keep_apart`).
+        # A knowledge base's words, by their reading without the letters the romanization
+        # drops (see `keep_apart`).
         self._known: dict[str, str] = {}
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
@@ -204,8 +204,9 @@ class Reader:
         a word of the language's own (a question word, a cue, small talk) typed with other
         marks than each of them that folds onto one is that word, not theirs ("cho mình hỏi",
         let me ask, names no "hội" of "hội đàm", talks), kept apart as a stopword's
-        look-alike is. Where a romanization drops letters, its words with such a letter, by
-        their reading without it: "selhozkultury" typed with no soft sign is "сельхозкультуры"."""
+        look-alike is. Where a romanization leaves letters open, its words by their reading
+        without the letters it drops, as the language file's are: "selhozkultury" typed with
+        no soft sign is "сельхозкультуры", "kitai" is "китай"."""
         texts = tuple(written)
         if self._choices is not None:
             self._know(word for text in texts for word in _LETTERS.findall(fold(text)))
@@ -218,8 +219,7 @@ class Reader:
         dropped = self._dropped
         known: dict[str, str] = {}
         for word in found:
-            if (bare := word.translate(dropped)) != word:
-                known.setdefault(bare, word)
+            known.setdefault(word.translate(dropped), word)
         self._known = known
         self._transliterated.clear()  # read before the words were known
         _normal.cache_clear()

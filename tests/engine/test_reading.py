@@ -236,11 +236,13 @@ def test_a_word_stressing_a_noun_names_nothing_the_article_lacks(
 
 
 @pytest.mark.parametrize(("latin", "cyrillic"), [("selhozkultury", "сельхозкультуры"),
-                                                 ("uvelichilas", "увеличилась")])
+                                                 ("uvelichilas", "увеличилась"),
+                                                 ("kitai", "китай")])  # "i" for й
 def test_a_knowledge_word_typed_without_its_soft_sign_is_that_word(
         engine: Engine, latin: str, cyrillic: str) -> None:
-    """Russian typed in Latin letters often leaves out the soft sign: a word that is the
-    knowledge base's but for it reads as that word, also once a cached index is restored."""
+    """Russian typed in Latin letters often leaves out the soft sign, and "i" is и or й: a
+    word that is the knowledge base's but for them reads as that word, also once a cached
+    index is restored."""
     reader = engine.index("ru").analyzer.reader
     restored = pickle.loads(pickle.dumps(reader))  # noqa: S301 - our own bytes, just made
     assert reader.normal(latin) == restored.normal(latin) == cyrillic
