@@ -343,13 +343,15 @@ def test_a_question_asking_for_a_number_needs_a_fact_with_one(
         ("how long is the railway through china", "none", None, "new_routes"),
         ("сколько стоит железная дорога через китай", "none", None, "new_routes"),
         ("when was this announced?", "fact", "announcement", None),
+        # Lao "how many days" asks for a number, as English "how long" does.
+        ("ການຢ້ຽມຢາມຣັດເຊຍຂອງທ່ານທອງລຸນໃຊ້ເວລາຈັກມື້", "none", None, "official_visit"),
     ],
 )
 def test_number_questions_on_the_real_knowledge(
     engine: Engine, question: str, kind: str, fact_id: str | None, closest: str | None
 ) -> None:
-    """The railway's length is not in the article (its route is); the date of the
-    announcement is."""
+    """The railway's length is not in the article (its route is), nor the visit's; the date
+    of the announcement is."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == (kind, fact_id)
     assert (decision.closest.id if decision.closest else None) == closest
