@@ -170,7 +170,7 @@ class Analyzer:
     def _paired(self, text: str) -> tuple[tuple[str, str], ...]:
         """`pairs` with the knowledge base's bigrams: a pair of tokens next to each other is
         also a token of its own, after its second word, as is a two-syllable synonym's group
-        word."""
+        word with its syllables."""
         seen: dict[str, str] = {}
         previous: tuple[str, str] | None = None
         last = ""
@@ -183,8 +183,8 @@ class Analyzer:
             phrase = self._phrases.get((last, word)) if self._phrases else None
             if phrase is not None:
                 seen.setdefault(phrase, last + "_" + word)
-                # ...and its syllables, which the group's own word has as its words: a text
-                # writing "chủ tịch" then matches "tổng thống" word for word.
+                # The group word's syllables too, as a text writing the group's own word has
+                # them: "chủ tịch" then matches "tổng thống" word for word.
                 for syllable in phrase.split("_"):
                     seen.setdefault(syllable, last + "_" + word)
             previous = (word, token) if token else None

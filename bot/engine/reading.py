@@ -216,6 +216,7 @@ class Reader:
                                   for word in _LETTERS.findall(fold(text)))
 
     def _know(self, found: Iterable[str]) -> None:
+        """Remember a knowledge base's words by their reading without the dropped letters."""
         dropped = self._dropped
         known: dict[str, str] = {}
         for word in found:
@@ -412,16 +413,16 @@ def reader(code: str) -> Reader:
     return Reader(language_resources(code))
 
 
-def in_own_script(text: str, language: str, read: Reader | None = None) -> str:
+def in_own_script(text: str, language: str, knowing: Reader | None = None) -> str:
     """A message typed wholly in the language's other script (Russian in Latin letters:
     "vizit byl oficialnyj ili net?") as the language reads it, in its own ("визит был
     официалный или нет?"): every cue, split and choice between alternatives then reads it
-    as it reads the language's own text. Any other text as it is. `read`: a reader that
+    as it reads the language's own text. Any other text as it is. `knowing`: a reader that
     knows a knowledge base's words (else the shipped one)."""
     resources = language_resources(language)
     if resources.romanized is None or resources.script.search(text.casefold()):
         return text
-    return (read or reader(language)).normal(text)
+    return (knowing or reader(language)).normal(text)
 
 
 @cache

@@ -238,7 +238,7 @@ def test_a_word_stressing_a_noun_names_nothing_the_article_lacks(
 @pytest.mark.parametrize(("latin", "cyrillic"), [("selhozkultury", "сельхозкультуры"),
                                                  ("uvelichilas", "увеличилась"),
                                                  ("kitai", "китай")])  # "i" for й
-def test_a_knowledge_word_typed_without_its_soft_sign_is_that_word(
+def test_a_latin_spelling_of_a_knowledge_word_reads_as_that_word(
         engine: Engine, latin: str, cyrillic: str) -> None:
     """Russian typed in Latin letters often leaves out the soft sign, and "i" is и or й: a
     word that is the knowledge base's but for them reads as that word, also once a cached
