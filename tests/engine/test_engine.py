@@ -511,6 +511,8 @@ def test_a_rehearsed_engine_decides_as_a_fresh_one(knowledge: Knowledge, questio
         # The road map as the English word spelt in Lao, universities as education.
         ("ໂລດແມັບນິວເຄຼຍ ໄລຍະໃດ", "nuclear_roadmap"),
         ("ມີການຮ່ວມມືດ້ານມະຫາວິທະຍາໄລບໍ", "memoranda"),
+        # Vietnamese "chở" (carry), as everyday speech says "vận chuyển" (transport).
+        ("Nga chở hàng sang Lào bằng đường nào?", "new_routes"),
     ],
 )
 def test_an_everyday_word_asks_what_the_knowledge_base_word_asks(
