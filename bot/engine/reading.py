@@ -157,9 +157,8 @@ class Reader:
         # by a romanization with open letters.
         self._listed = _listed_words(language, self._dropped) if self._choices else {}
         self._transliterated: dict[str, str] = {}
-        # A knowledge base's words, by their reading without the letters the romanization
-        # drops (see `keep_apart`).
-        self._known: dict[str, str] = {}
+        # A knowledge base's words that `_listed` now holds too (see `keep_apart`).
+        self._known: tuple[str, ...] = ()
         self._spellings = re.compile("|".join(
             "(" + (r"\A" if written.startswith("^") else "")
             + re.escape(written.strip("^$")) + (r"\Z" if written.endswith("$") else "") + ")"
@@ -207,6 +206,8 @@ class Reader:
         look-alike is. Where a romanization leaves letters open, its words by their reading
         without the letters it drops, as the language file's are: "selhozkultury" typed with
         no soft sign is "сельхозкультуры", "kitai" is "китай"."""
+        if self._choices is None and not self._own:
+            return
         texts = tuple(written)
         if self._choices is not None:
             self._know(word for text in texts for word in _LETTERS.findall(fold(text)))
@@ -216,12 +217,14 @@ class Reader:
                                   for word in _LETTERS.findall(fold(text)))
 
     def _know(self, found: Iterable[str]) -> None:
-        """Remember a knowledge base's words by their reading without the dropped letters."""
-        dropped = self._dropped
+        """Add a knowledge base's words to the listed ones, by their reading without the
+        dropped letters (a word of the language file first)."""
+        listed = _listed_words(self.language, self._dropped)
         known: dict[str, str] = {}
         for word in found:
-            known.setdefault(word.translate(dropped), word)
-        self._known = known
+            known.setdefault(word.translate(self._dropped), word)
+        self._known = tuple(sorted(known.values()))
+        self._listed = {**known, **listed}
         self._transliterated.clear()  # read before the words were known
         _normal.cache_clear()
 
@@ -229,8 +232,7 @@ class Reader:
                                   tuple[Language, Groups, Written, tuple[str, ...]]]:
         # Pickled (in a cached index) as what it is built from: its segmenter is a closure.
         written = tuple(sorted(self._written[1])) if self._written is not None else None
-        return _restore_reader, (self.language, self._groups, written,
-                                 tuple(sorted(self._known.values())))
+        return _restore_reader, (self.language, self._groups, written, self._known)
 
     def normal(self, text: str) -> str:
         """Folded text, as the language matches it (not yet segmented)."""
@@ -289,9 +291,8 @@ class Reader:
         word, small talk) or of the knowledge base another reading of its open letters is
         ("сеичас" is "сейчас"), else as read."""
         listed, dropped = self._listed, self._dropped
-        bare = read.translate(dropped)
-        if (found := listed.get(bare, self._known.get(bare))) is not None:
-            return found
+        if (known := listed.get(read.translate(dropped))) is not None:
+            return known
         if self._choices is None:
             return read
         pattern, other = self._choices
@@ -301,8 +302,7 @@ class Reader:
             for bit, match in enumerate(spots):
                 if chosen >> bit & 1:
                     letters[match.start()] = other[match[0]]
-            bare = "".join(letters).translate(dropped)
-            variant = listed.get(bare, self._known.get(bare))
+            variant = listed.get("".join(letters).translate(dropped))
             if variant is not None:
                 return variant
         return read
