@@ -72,16 +72,19 @@ class Analyzer:
         # Tokens the knowledge base writes together (`collocations` in the language file):
         # a text with both, next to each other, also has the pair as a token of its own.
         self.bigrams: frozenset[tuple[str, str]] = frozenset()
-        self._phrases: dict[tuple[str, str], str] = {}
+        self._phrases: dict[tuple[str, str], tuple[str, ...]] = {}
         if syllables:
             self._phrases = self._two_syllable_synonyms(groups)
 
-    def _two_syllable_synonyms(self, groups: list[tuple[str, ...]]) -> dict[tuple[str, str], str]:
+    def _two_syllable_synonyms(self, groups: list[tuple[str, ...]]
+                               ) -> dict[tuple[str, str], tuple[str, ...]]:
         """The synonyms written as two syllables, by their two words as typed with marks and
-        without (a syllable may be a stopword without them: "ban"), to their group's token."""
-        phrases: dict[tuple[str, str], str] = {}
+        without (a syllable may be a stopword without them: "ban"), to their group's token
+        and that token's syllables."""
+        phrases: dict[tuple[str, str], tuple[str, ...]] = {}
         for group in groups:
-            canonical = "_".join(token for token in self.sequence(group[0]) if token)
+            syllables = tuple(token for token in self.sequence(group[0]) if token)
+            canonical = ("_".join(syllables), *syllables)
             for entry in group:
                 for typed in (entry, strip_marks(entry)):
                     read = words(self._drop_filler(typed))
@@ -182,11 +185,10 @@ class Analyzer:
                 seen.setdefault(previous[1] + "_" + token, previous[0] + "_" + word)
             phrase = self._phrases.get((last, word)) if self._phrases else None
             if phrase is not None:
-                seen.setdefault(phrase, last + "_" + word)
-                # The group word's syllables too, as a text writing the group's own word has
-                # them: "chủ tịch" then matches "tổng thống" word for word.
-                for syllable in phrase.split("_"):
-                    seen.setdefault(syllable, last + "_" + word)
+                # The group word and its syllables, as a text writing the group's own word
+                # has them: "chủ tịch" then matches "tổng thống" word for word.
+                for meant in phrase:
+                    seen.setdefault(meant, last + "_" + word)
             previous = (word, token) if token else None
             last = word
         return tuple((word, token) for token, word in seen.items())
