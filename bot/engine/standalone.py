@@ -153,10 +153,10 @@ def elsewhere(ranker: Ranker, question: str, language: str, reply: str) -> Decis
     if about.fact is None:
         # A preamble before the question ("we're looking at routes. Is the sea route going
         # through Thailand?"): the sentence naming what no fact has, read alone.
-        named = [left for sentence in sentences_of(question)[1:]
-                 if (left := without_missing(index, sentence))]
+        named = next((left for sentence in reversed(sentences_of(question)[1:])
+                      if (left := without_missing(index, sentence))), None)
         if named:
-            about = decide_alone(ranker, named[-1], language, reply)
+            about = decide_alone(ranker, named, language, reply)
     if about.fact is None:
         return None
     return not_said(question, reply, about.fact, about.score, about.candidates)
