@@ -731,7 +731,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round cf, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 30/31, 13/13; Russian 30/32,
     # 12/12; Russian in Latin letters 18/21, 7/8; Lao 17/20, 7/8; Vietnamese 18/20, 8/8; at
-    # its end the same but Lao declines 8/8).
+    # its end the same but Lao declines 8/8), read at the start of the session after.
     (("blind_en_cf.yaml",), 0.93, 0.92),
     (("blind_ru_cf.yaml",), 0.9, 0.91),
     (("blind_ru_latin_cf.yaml",), 0.8, 0.75),
@@ -740,7 +740,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round cg, written midway through that session and left unread, scored with its start
     # engine: one question below (English 28/32, 11/12; Russian 30/32, 13/13; Russian in
     # Latin letters 18/20, 8/8; Lao 16/20, 7/8; Vietnamese 16/20, 8/8; midway Vietnamese
-    # 17/20; at its end Lao 17/20, 8/8 and Vietnamese 17/20).
+    # 17/20; at its end Lao 17/20, 8/8 and Vietnamese 17/20), read at the start of the
+    # session after.
     (("blind_en_cg.yaml",), 0.84, 0.83),
     (("blind_ru_cg.yaml",), 0.9, 0.92),
     (("blind_ru_latin_cg.yaml",), 0.85, 0.87),
@@ -898,8 +899,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cc.yaml", 0.66),  # 19/27 at that session's start, midway and its end, read
     ("blind_conv_cd.yaml", 0.66),  # 19/27 at the start of the session after and its end, read
     ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end, read
-    ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after and its end
-    ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end
+    ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after and its end, read
+    ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end, read
 ]
 
 
