@@ -114,6 +114,12 @@ def asks_overview(text: str, language: str,
     return _asks(text, language, "overview") or _only_article(text, language, unknown)
 
 
+def requests_overview(text: str, language: str) -> bool:
+    """Whether the message is one of the language's requests for the overview ("give me a
+    summary", "sum it up"), not merely the article's name ("for an article")."""
+    return _asks(text, language, "overview")
+
+
 def _only_article(text: str, language: str,
                   unknown: Callable[[str], bool] | None = None) -> bool:
     """Whether the message is the article's name, or asks what the article says ("what

@@ -8,7 +8,7 @@ from functools import cache
 from itertools import combinations, product
 
 from bot.engine.cue_reading import plain_words
-from bot.engine.cues import asks_itself
+from bot.engine.cues import asks_itself, requests_overview
 from bot.engine.reading import reader, strip_marks
 from bot.knowledge import language_resources
 
@@ -192,7 +192,7 @@ def _asked(piece: str, language: str) -> list[str]:
     if len(sentences) < 2:
         return [piece]
     asking = [sentence.rstrip().endswith("?") or asks_alone(sentence, language)
-              for sentence in sentences]
+              or requests_overview(sentence, language) for sentence in sentences]
     if sum(asking) < 2:
         return [piece]
     questions: list[str] = []

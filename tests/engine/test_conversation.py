@@ -428,6 +428,23 @@ def test_the_overview_and_a_question_joined_in_one_sentence_are_both_answered(
 
 
 @pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Give me a summary. How much did trade grow?", "trade_growth"),
+        ("Кратко перескажи статью. Какие меморандумы подписали?", "memoranda"),
+        ("Tóm tắt bài báo giúp mình. Nga mở tuyến đường sắt qua đâu?", "new_routes"),
+    ],
+)
+def test_the_overview_requested_in_a_sentence_before_a_question_is_given_with_its_answer(
+        engine: Engine, question: str, fact: str) -> None:
+    """A sentence requesting the overview, with no question mark, before a question is a
+    request of its own: the overview and the answer, not the answer alone."""
+    decision = engine.decide(question)
+    assert [(part.kind, part.fact_id) for part in decision.parts] == [("overview", None),
+                                                                      ("fact", fact)]
+
+
+@pytest.mark.parametrize(
     ("question", "facts"),
     [
         ("summary of the trade figures", ["trade_growth"]),

@@ -65,6 +65,12 @@ from bot.engine.splitting import groupings, listed, sentences
          ["I run a small business. What did they sign?"]),
         ("I trade rice. Why new routes. What did they sign? Thanks.", "en",
          ["I trade rice. Why new routes", "What did they sign? Thanks"]),
+        # A request for the overview is one, question mark or not; the article named in
+        # passing is none ("for an article").
+        ("Give me a summary. What did they sign?", "en",
+         ["Give me a summary", "What did they sign?"]),
+        ("I need it for an article. What did they sign?", "en",
+         ["I need it for an article. What did they sign?"]),
         ("Два вопроса: 1) кто такой Путин 2) что подписали", "ru",
          ["кто такой Путин", "что подписали"]),
         ("Hi, two questions:\nwho is Putin?\nwhat was signed?", "en",
