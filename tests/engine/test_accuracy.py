@@ -755,6 +755,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ch.yaml",), 0.9, 0.87),
     (("blind_lo_ch.yaml",), 0.9, 0.87),
     (("blind_vi_ch.yaml",), 0.85, 0.75),
+    # Round ci, written midway through that session and left unread, scored with its start
+    # engine: one question below (English 29/32, 12/12; Russian 30/30, 13/14; Russian in
+    # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 8/8).
+    (("blind_en_ci.yaml",), 0.87, 0.91),
+    (("blind_ru_ci.yaml",), 0.96, 0.85),
+    (("blind_ru_latin_ci.yaml",), 0.85, 0.87),
+    (("blind_lo_ci.yaml",), 0.8, 0.75),
+    (("blind_vi_ci.yaml",), 0.9, 0.87),
 ]
 
 
@@ -768,13 +776,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds cb and cc, as their start engine scored them: Vietnamese 1/2; Lao 1/2.
 # Rounds cd and ce, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
 # Lao 1/2, Vietnamese 1/2.
-# Round ch, as its start engine scored it: Lao 1/2, Vietnamese 1/2.
+# Rounds ch and ci, as their start engine scored them: Lao 1/2, Vietnamese 1/2; Lao 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
                     ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1,
                     ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1,
                     ("blind_lo_ce.yaml",): 1, ("blind_vi_ce.yaml",): 1,
-                    ("blind_lo_ch.yaml",): 1, ("blind_vi_ch.yaml",): 1}
+                    ("blind_lo_ch.yaml",): 1, ("blind_vi_ch.yaml",): 1,
+                    ("blind_lo_ci.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -912,6 +921,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after and its end, read
     ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end, read
     ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after
+    ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway
 ]
 
 
