@@ -42,7 +42,7 @@ def test_a_word_list_keeps_common_words_only() -> None:
         ("more", []),  # not "move"
         ("weather", []),  # not "water"
         ("lone", []),  # not "lane", a synonym of "route"
-        ("mvoe", [("move", 90.0)]),  # a typo still is one
+        ("mvoe", [("transport", 90.0)]),  # a typo still is one (of "move", a synonym)
         ("harbours", [("port", 90.0)]),  # a form of "harbors", a synonym of "port"
         ("industries", [("industri", 100.0)]),  # a form of "industry"
     ],
