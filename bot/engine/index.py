@@ -99,6 +99,8 @@ class Index:
     listed: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
+    # Per fact, per phrasing: the kinds of thing it asks for.
+    phrase_kinds: list[list[frozenset[str]]] = field(default_factory=list)
     # Per fact: the names of the categories its answer lists two things of or more ("cereal"
     # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.
     listing: list[frozenset[str]] = field(default_factory=list)
@@ -626,9 +628,11 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         # translations, counted from the questions read above.
         index.borrowed_weight = max(1.0, cut / words_in_first)
     # Written with care: the questions' asking words are not looked for as typos.
-    index.kinds = [frozenset(token for question in fact.questions.get(language, ())
-                             for token in kind_tokens(index, question, language, typos=False))
-                   for fact in knowledge.facts]
+    index.phrase_kinds = [[kind_tokens(index, question, language, typos=False)
+                           for question in fact.questions.get(language, ())
+                           if analyzer.tokens(question)]
+                          for fact in knowledge.facts]
+    index.kinds = [frozenset().union(*kinds) for kinds in index.phrase_kinds]
     index.listing = [frozenset(_named_in(answered, categories, 2))
                      for answered in runs]
     index.unasked = _unasked(index, language, len(knowledge.facts))

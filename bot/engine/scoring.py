@@ -134,7 +134,8 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     ideal = ideal + unknown * index.idf("") or 1.0
     for share, fact in coverage:
         score = 100.0 * limits.query_weight * share
-        score += phrase_score(index, fact, query, similarity_of, weights, asked, named)
+        score += phrase_score(index, fact, query, similarity_of, weights, asked, named,
+                              kinds=kinds if limits.kind_bonus else None)
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
@@ -223,6 +224,7 @@ def join_compounds(index: Index, question: str) -> str:
 def phrase_score(
     index: Index, fact: int, query: str, similarity_of: dict[str, float], weights: Weights,
     asked: frozenset[str] | None = frozenset(), named: frozenset[str] = frozenset(),
+    kinds: frozenset[str] | None = None,
 ) -> float:
     """The phrasing part of a fact's score: weighted recall of its closest phrasing and
     word-order-free similarity to its closest phrasing. A phrasing asking with a question
@@ -241,6 +243,12 @@ def phrase_score(
     having, totals, asking, ordered = built
     other = set() if asked is None else {
         number for number, words in enumerate(asking) if words and words.isdisjoint(asked)}
+    if asked is not None and kinds is not None and not kinds and index.phrase_kinds:
+        # "During which visit were the documents signed?" asks which visit: not what a
+        # question asking for no kind of thing and naming no visit asks ("what did they
+        # sign"). One asking for a kind ("what land transport") may name a category of it.
+        other |= {number for number, kinds in enumerate(index.phrase_kinds[fact])
+                  if kinds and kinds.isdisjoint(similarity_of)}
     if named:
         # The postings say which phrasings name each subject: no phrasing read again.
         naming_other = {number for subject in index.subjects - named

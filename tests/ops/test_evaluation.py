@@ -9,15 +9,15 @@ import pytest
 from bot.engine import Decision, Engine, Kind
 from bot.ops.evaluation import LabelledQuestion, describe, evaluate, is_correct, load_questions
 
-# Offers the memoranda, then the visit they were signed on.
-SIGNED = "what did they sign"
+# Offers the memoranda (on managing water), then the hydropower using it.
+SIGNED = "water resources"
 
 # (question, expected): one of each outcome the evaluation counts.
 LABELLED = [
     ("how much did trade grow?", ("trade_growth",)),  # in scope, right
     ("how much did trade grow?", ("bauxite",)),  # in scope, answered wrong
     (SIGNED, ("memoranda",)),  # in scope, clarified with the right fact first
-    (SIGNED, ("official_visit",)),  # in scope, clarified with the right fact second
+    (SIGNED, ("textile_hydropower",)),  # in scope, clarified with the right fact second
     ("which years for the nuclear part", ("nuclear_roadmap",)),  # in scope, offered alone
     ("asdfghjkl", ("bauxite",)),  # in scope, declined
     # In scope, declined with what the right fact says: a country no fact has.
@@ -142,7 +142,7 @@ def test_evaluate_counts_every_outcome(engine: Engine, labelled: list[LabelledQu
     assert result.accuracy == pytest.approx(2 / 8)
     assert result.decline_rate == pytest.approx(2 / 3)
     assert [miss.question.expected for miss in result.misses] == [
-        ("bauxite",), ("memoranda",), ("official_visit",), ("nuclear_roadmap",), ("bauxite",),
+        ("bauxite",), ("memoranda",), ("textile_hydropower",), ("nuclear_roadmap",), ("bauxite",),
         ("new_routes",), ("none",)]
 
 
