@@ -111,7 +111,7 @@ def asks_overview(text: str, language: str,
     names nothing but the article itself ("whats the story here", "bai nay noi ve cai gi");
     `unknown`: a word no fact has, which may stand beside the article's name ("what's this
     news about in a couple of sentences")."""
-    return _asks(text, language, "overview") or _only_article(text, language, unknown)
+    return requests_overview(text, language) or _only_article(text, language, unknown)
 
 
 def requests_overview(text: str, language: str) -> bool:

@@ -99,7 +99,8 @@ class Index:
     listed: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
-    # Per fact, per phrasing: the kinds of thing it asks for.
+    # Per fact: the kinds of thing each of its questions asks for, in the order of its
+    # phrasings (the one-word phrasings after them ask for none).
     phrase_kinds: list[list[frozenset[str]]] = field(default_factory=list)
     # Per fact: the names of the categories its answer lists two things of or more ("cereal"
     # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.

@@ -230,7 +230,9 @@ def phrase_score(
     word-order-free similarity to its closest phrasing. A phrasing asking with a question
     word the question lacks ("where were the memoranda signed" for "what memoranda were
     signed", `asked` its question words; None: any) asks something else: it counts only
-    when every phrasing of the fact does. So does a phrasing naming only the article's other
+    when every phrasing of the fact does. So does one asking for a kind of thing the
+    question never names, when the question asks for no kind itself (`kinds`, the kinds it
+    asks for; None: not read). So does a phrasing naming only the article's other
     subject when the question names one (`named`): "who is the president of Russia" does
     not ask who the president of Laos is."""
     limits = weights
@@ -247,8 +249,8 @@ def phrase_score(
         # "During which visit were the documents signed?" asks which visit: not what a
         # question asking for no kind of thing and naming no visit asks ("what did they
         # sign"). One asking for a kind ("what land transport") may name a category of it.
-        other |= {number for number, kinds in enumerate(index.phrase_kinds[fact])
-                  if kinds and kinds.isdisjoint(similarity_of)}
+        other |= {number for number, wanted in enumerate(index.phrase_kinds[fact])
+                  if wanted and wanted.isdisjoint(similarity_of)}
     if named:
         # The postings say which phrasings name each subject: no phrasing read again.
         naming_other = {number for subject in index.subjects - named
