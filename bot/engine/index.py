@@ -99,9 +99,8 @@ class Index:
     listed: frozenset[str] = frozenset()
     # Per fact: the kinds of thing its phrasings ask for ("during which visit": "visit").
     kinds: list[frozenset[str]] = field(default_factory=list)
-    # Per fact: the kinds of thing each of its questions asks for, in the order of its
-    # phrasings (the one-word phrasings after them ask for none).
-    phrase_kinds: list[list[frozenset[str]]] = field(default_factory=list)
+    # Per fact: its phrasings asking for a kind of thing, by number, with the kinds.
+    phrase_kinds: list[tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=list)
     # Per fact: the names of the categories its answer lists two things of or more ("cereal"
     # of "rice, ..., corn"; "transport" of sea and rail): kinds it gives the names of.
     listing: list[frozenset[str]] = field(default_factory=list)
@@ -468,6 +467,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             for text in (*fact.questions.get(language, ()), fact.answer.get(language, ""))],
             least)
     analysed_facts: list[list[tuple[str, ...]]] = []
+    asked_texts: list[list[str]] = []  # per fact, the questions its phrasings are read from
     analysed_misses: list[list[tuple[str, ...]]] = []
     term_counts: list[dict[str, int]] = []
     postings: dict[str, list[int]] = {}
@@ -489,6 +489,9 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         analysed = [read(text) for text in
                     (*fact.questions.get(language, ()), fact.answer.get(language, ""))]
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
+        asked_texts.append([text for text, tokens in
+                            zip(fact.questions.get(language, ()), analysed[:-1], strict=True)
+                            if tokens])
         if foreign is not None:  # the fact's words, not phrasings of it
             borrowed = [read(text) for text in
                         (*fact.questions.get(first, ()), fact.answer.get(first, ""))]
@@ -629,11 +632,12 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         # translations, counted from the questions read above.
         index.borrowed_weight = max(1.0, cut / words_in_first)
     # Written with care: the questions' asking words are not looked for as typos.
-    index.phrase_kinds = [[kind_tokens(index, question, language, typos=False)
-                           for question in fact.questions.get(language, ())
-                           if analyzer.tokens(question)]
-                          for fact in knowledge.facts]
-    index.kinds = [frozenset().union(*kinds) for kinds in index.phrase_kinds]
+    index.phrase_kinds = [tuple((number, kinds) for number, question in enumerate(texts)
+                                if (kinds := kind_tokens(index, question, language,
+                                                         typos=False)))
+                          for texts in asked_texts]
+    index.kinds = [frozenset().union(*(kinds for _, kinds in asking))
+                   for asking in index.phrase_kinds]
     index.listing = [frozenset(_named_in(answered, categories, 2))
                      for answered in runs]
     index.unasked = _unasked(index, language, len(knowledge.facts))

@@ -249,8 +249,8 @@ def phrase_score(
         # "During which visit were the documents signed?" asks which visit: not what a
         # question asking for no kind of thing and naming no visit asks ("what did they
         # sign"). One asking for a kind ("what land transport") may name a category of it.
-        other |= {number for number, wanted in enumerate(index.phrase_kinds[fact])
-                  if wanted and wanted.isdisjoint(similarity_of)}
+        other |= {number for number, wanted in index.phrase_kinds[fact]
+                  if wanted.isdisjoint(similarity_of)}
     if named:
         # The postings say which phrasings name each subject: no phrasing read again.
         naming_other = {number for subject in index.subjects - named
