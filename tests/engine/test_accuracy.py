@@ -750,7 +750,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round ch, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 31/31, 13/13; Russian 28/32,
     # 12/12; Russian in Latin letters 19/20, 8/8; Lao 19/20, 8/8; Vietnamese 18/20, 7/8; at
-    # its end the same).
+    # its end the same), read at the start of the session after.
     (("blind_en_ch.yaml",), 0.96, 0.92),
     (("blind_ru_ch.yaml",), 0.84, 0.91),
     (("blind_ru_latin_ch.yaml",), 0.9, 0.87),
@@ -759,7 +759,7 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     # Round ci, written midway through that session and left unread, scored with its start
     # engine: one question below (English 29/32, 12/12; Russian 30/30, 13/14; Russian in
     # Latin letters 19/21, 8/8; Lao 17/20, 7/8; Vietnamese 19/20, 8/8; at its end Russian
-    # in Latin letters 20/21).
+    # in Latin letters 20/21), read at the start of the session after.
     (("blind_en_ci.yaml",), 0.87, 0.91),
     (("blind_ru_ci.yaml",), 0.96, 0.85),
     (("blind_ru_latin_ci.yaml",), 0.85, 0.87),
@@ -922,8 +922,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ce.yaml", 0.88),  # 23/25 at that session's start, midway and its end, read
     ("blind_conv_cf.yaml", 0.79),  # 24/29 at the start of the session after and its end, read
     ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end, read
-    ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after, 19/24 at its end
-    ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway and end
+    ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after, 19/24 at its end, read
+    ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway and end, read
 ]
 
 
