@@ -765,6 +765,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_ci.yaml",), 0.85, 0.87),
     (("blind_lo_ci.yaml",), 0.8, 0.75),
     (("blind_vi_ci.yaml",), 0.9, 0.87),
+    # Round cj, written at the start of the session after and left unread, scored with that
+    # session's start engine: one question below (English 30/32, 12/12; Russian 32/32,
+    # 13/13; Russian in Latin letters 17/20, 7/8; Lao 19/20, 8/8; Vietnamese 18/20, 8/8).
+    (("blind_en_cj.yaml",), 0.9, 0.91),
+    (("blind_ru_cj.yaml",), 0.96, 0.92),
+    (("blind_ru_latin_cj.yaml",), 0.8, 0.75),
+    (("blind_lo_cj.yaml",), 0.9, 0.87),
+    (("blind_vi_cj.yaml",), 0.85, 0.87),
 ]
 
 
@@ -779,13 +787,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds cd and ce, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
 # Lao 1/2, Vietnamese 1/2.
 # Rounds ch and ci, as their start engine scored them: Lao 1/2, Vietnamese 1/2; Lao 1/2.
+# Round cj, as its start engine scored it: Russian in Latin letters 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
                     ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1,
                     ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1,
                     ("blind_lo_ce.yaml",): 1, ("blind_vi_ce.yaml",): 1,
                     ("blind_lo_ch.yaml",): 1, ("blind_vi_ch.yaml",): 1,
-                    ("blind_lo_ci.yaml",): 1}
+                    ("blind_lo_ci.yaml",): 1, ("blind_ru_latin_cj.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -924,6 +933,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end, read
     ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after, 19/24 at its end, read
     ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway and end, read
+    ("blind_conv_cj.yaml", 0.68),  # 18/25 at the start of the session after
 ]
 
 
