@@ -12,7 +12,7 @@ from bot.engine.analysis import Analyzer
 from bot.engine.cue_reading import unspaced
 from bot.engine.cues import asking_words
 from bot.engine.index import Index, Lexicon
-from bot.engine.reading import CACHE_WORDS, words
+from bot.engine.reading import CACHE_WORDS, strip_marks, words
 from bot.knowledge import language_resources
 
 _FUZZY_MIN_LENGTH = 4
@@ -64,7 +64,9 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     # another form of the same one ("harbours"): only a word sharing its stem may stand for it.
     own = index.analyzer.stem(word)
     stem = own if word in index.spelt else None
-    syllables = bool(language_resources(index.analyzer.language).collocations)
+    resources = language_resources(index.analyzer.language)
+    syllables = bool(resources.collocations)
+    vowels = frozenset(resources.vowels)
     for key in dict.fromkeys((word, own)):
         edits = _allowed_edits(len(key))
         found: dict[str, int] = {}
@@ -75,7 +77,7 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
         ):
             if stem is not None and not _same_stem(index, stem, choice):
                 continue
-            if syllables and not _syllable_slip(key, choice):
+            if syllables and not _syllable_slip(key, choice, vowels):
                 continue
             if distance > 1 and choice in index.borrowed:
                 # Two typos away from a word only a synonym brings ("shares", "soars") is
@@ -101,12 +103,15 @@ def fuzzy_matches(index: Index | Lexicon, word: str) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda item: item[1], reverse=True)
 
 
-def _syllable_slip(typed: str, known: str) -> bool:
+def _syllable_slip(typed: str, known: str, vowels: frozenset[str] = frozenset()) -> bool:
     """Whether a syllable typed may be a slip for a known one where words are written
     syllable by syllable (Vietnamese): its end mistyped or left off ("sắc" for "sắt",
     "đườn" for "đường"); a letter changed before it makes another syllable ("luoi",
-    lười, lazy, is no "loi", lợi)."""
-    return typed[:-1] == known[:-1] or typed == known[:-1] or typed[:-1] == known
+    lười, lazy, is no "loi", lợi), as does a vowel at its end for another letter ("mua",
+    buy, is no "mục"; `vowels`, the language's)."""
+    if typed[:-1] == known[:-1]:
+        return not vowels.intersection(strip_marks(typed[-1] + known[-1]))
+    return typed == known[:-1] or typed[:-1] == known
 
 
 def swapped_stopword(index: Index | Lexicon, word: str) -> bool:

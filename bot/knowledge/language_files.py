@@ -151,6 +151,10 @@ class LanguageFile(_Strict):
     # written, are also read as one word ("mở rộng", expand, is not "mỏ", a mine, once the
     # marks are gone). 0: never.
     collocations: Annotated[StrictInt, Field(ge=0)] = 0
+    # Where syllables are written apart, the letters that are vowels: a syllable's last
+    # letter mistyped is a slip between two consonants ("sắc" for "sắt"); a vowel there for
+    # another letter makes another syllable ("mua", buy, is no "mục").
+    vowels: Text = ""
     # Question words stay where the thing asked would stand ("Lào quan tâm gì tới ...", Laos
     # is interested in what ...): a part of a message asks by itself with one anywhere.
     asks_in_place: bool = False
@@ -397,6 +401,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         alternatives=model.alternatives,
         relatives=model.relatives,
         collocations=model.collocations,
+        vowels=model.vowels,
         asks_name=model.asks_name,
         asks_person=model.asks_person,
         asks_reason=model.asks_reason,

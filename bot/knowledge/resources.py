@@ -114,6 +114,7 @@ class Language:
     alternatives: tuple[str, ...] = ()  # words between a question's alternatives ("or")
     relatives: tuple[str, ...] = ()  # words opening a describing clause ("who", "который")
     collocations: int = 0  # syllables written together this often are also one word
+    vowels: str = ""  # the vowels of a language written syllable by syllable
     asks_name: tuple[str, ...] = ()  # phrases that ask for a name ("what is it called")
     asks_person: tuple[str, ...] = ()  # question words asking for a person ("who")
     asks_reason: tuple[str, ...] = ()  # words asking for a reason ("why")

@@ -151,12 +151,15 @@ def test_a_swapped_stopword_matches_no_knowledge_word(engine: Engine) -> None:
         ("duon", "duong"),  # "đườn": the end of "đường" (road) left off
         ("nuo", "nuoc"),  # "nướ": the end of "nước" (country) left off
         ("luoi", None),  # "lười" (lazy) is a syllable of its own, not "lợi" (benefit)
+        ("sac", "sat"),  # "sắc": "sắt" (iron, of "đường sắt", railway), its last consonant slipped
+        ("mua", None),  # "mua" (buy) ends in a vowel where "mục" (purpose) has a consonant
     ],
 )
 def test_a_vietnamese_syllable_slips_only_at_its_end(engine: Engine, word: str,
                                                      slip: str | None) -> None:
     """Where words are written syllable by syllable, a syllable mistyped or cut at its end
-    stands for the known one; a letter changed inside it makes another syllable."""
+    stands for the known one; a letter changed inside it, or a vowel at its end, makes
+    another syllable."""
     index = engine.index("vi")
     matches = [token for token, _ in token_matches(index, word, index.analyzer.token(word) or word)]
     assert (slip in matches) if slip else matches == []
