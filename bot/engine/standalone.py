@@ -43,9 +43,12 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     decision = decide(question, reply, ranker.rank(strip_greeting(question), language),
                       ranker.knowledge, ranker.thresholds_for(language), asks)
     index = ranker.index(language)
-    if decision.fact is not None and _not_given(ranker, question, language, decision.fact):
-        decision = not_said(question, reply, decision.fact, decision.score,
-                            decision.candidates)
+    # What a "did you mean" offers first may be the fact asked of, for what it does not say
+    # ("cảng nào của Việt Nam, Vũng Áng hay Hải Phòng?": which port, this one or that).
+    meant = decision.fact if decision.kind != "clarify" \
+        else ranker.knowledge.by_id[decision.suggestions[0]]
+    if meant is not None and _not_given(ranker, question, language, meant):
+        decision = not_said(question, reply, meant, decision.score, decision.candidates)
     person = described(ranker, question, language, reply, asks) or teller(
         ranker, question, language, reply, asks, decision) or counterpart(
         ranker, question, language, reply, asks, decision)

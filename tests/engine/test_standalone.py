@@ -148,6 +148,22 @@ def test_a_sentence_asking_a_detail_not_given_answers_no_message(engine: Engine,
     assert decision.closest is not None and decision.closest.id == "new_routes"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hàng hóa sẽ đi qua cảng nào của Việt Nam, Vũng Áng hay Hải Phòng?",
+        "Nga sẽ đi qua cảng nào của VN vậy, Hải Phòng hay Vũng Áng hay Cửa Lò?",
+    ],
+)
+def test_an_offer_asking_a_detail_not_given_is_declined(engine: Engine, question: str) -> None:
+    """A question only close enough to offer its fact, asking what the fact does not say
+    (which port, this one or that), is declined with what the article does say, not
+    answered by choosing between the alternatives."""
+    decision = decide_alone(engine.ranker, question, "vi", "vi")
+    assert decision.kind == "none"
+    assert decision.closest is not None and decision.closest.id == "new_routes"
+
+
 def test_the_question_after_an_opening_phrase_is_what_is_asked(engine: Engine) -> None:
     """After "ຢາກຮູ້ວ່າ" (I want to know), the question is answered even where the preamble's
     words (a lecturer preparing a class on Lao-Russian economic ties) lean nowhere."""
