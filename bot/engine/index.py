@@ -134,6 +134,8 @@ class Index:
     # Per fact, the names its answer gives (`naming.people`), read at the first question
     # about a person.
     people: dict[str, tuple[frozenset[str], ...]] | None = None
+    # Per fact, the tokens of its answer alone: what the article says, not how it is asked.
+    answer_tokens: tuple[frozenset[str], ...] = ()
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -470,6 +472,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
     asked_texts: list[list[str]] = []  # per fact, the questions its phrasings are read from
     analysed_misses: list[list[tuple[str, ...]]] = []
     term_counts: list[dict[str, int]] = []
+    answer_words: list[frozenset[str]] = []
     postings: dict[str, list[int]] = {}
     surface: dict[str, str] = {}
     surfaced: set[str] = set()  # words already in `surface` (a word always has the same token)
@@ -489,6 +492,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         analysed = [read(text) for text in
                     (*fact.questions.get(language, ()), fact.answer.get(language, ""))]
         analysed_facts.append([tokens for tokens in analysed[:-1] if tokens])
+        answer_words.append(frozenset(analysed[-1]))
         asked_texts.append([text for text, tokens in
                             zip(fact.questions.get(language, ()), analysed[:-1], strict=True)
                             if tokens])
@@ -536,6 +540,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
             for fact in knowledge.facts]
     for number, answered in enumerate(runs):
         names = _named_in(answered, categories, 1)
+        answer_words[number] |= names
         for token in sorted(names - known):
             term_counts[number][token] = term_counts[number].get(token, 0) + 1
             postings.setdefault(token, []).append(number)
@@ -573,6 +578,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
     index = Index(
+        answer_tokens=tuple(answer_words),
         term_counts=term_counts,
         lengths=lengths,
         average_length=sum(lengths) / len(lengths) if lengths else 1.0,

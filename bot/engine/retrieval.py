@@ -28,6 +28,7 @@ class Weights:
     intent_bonus: float = 5.0
     kind_bonus: float = 3.0  # a fact whose phrasings ask for the kind the question asks for
     other_subject: float = 0.7  # a fact naming only the article subject the question does not
+    unsaid: float = 0.7  # asked whether a thing is mentioned, a fact whose answer does not say it
     bm25_weight: float = 0.3  # share of the score given to BM25, relative to the best fact
     shortlist: int = 12
     # Share of the score given to meaning similarity (the `semantic` extra, in the languages

@@ -143,6 +143,25 @@ def test_a_thing_beside_its_category_is_an_example(engine: Engine, question: str
 
 
 @pytest.mark.parametrize(
+    ("language", "question", "best"),
+    [
+        # The source is "Is this from the Vietnam News Agency?" in a phrasing: its answer
+        # names VNA; the routes' answer says Vietnam's ports.
+        ("en", "is vietnam mentioned?", "new_routes"),
+        ("ru", "В статье вообще упоминается Вьетнам?", "new_routes"),
+        # Timber is a forestry product: the category the exports' answer names a member of.
+        ("en", "does it say anything about timber or other stuff from the jungle?",
+         "agri_exports"),
+    ],
+)
+def test_a_mention_is_of_what_an_answer_says(engine: Engine, language: str, question: str,
+                                             best: str) -> None:
+    """Asked whether something is mentioned, a fact whose answer says it ranks above one
+    only its phrasings name it in."""
+    assert engine.rank(question, language)[0].fact_id == best
+
+
+@pytest.mark.parametrize(
     ("question", "best"),
     [
         # The Lao head of state is "chủ tịch nước" in the facts, Putin the "tổng thống" of
