@@ -110,8 +110,11 @@ def _run_together(text: str, language: str) -> str | None:
 
 @cache
 def _particles(language: str) -> tuple[str, ...]:
-    """The language's stopwords as their letters alone (where words run together: "ເດີ")."""
-    return tuple(dict.fromkeys(glued for word in language_resources(language).stopwords
+    """The language's stopwords and words saying when as their letters alone (where words
+    run together: "ເດີ", "ມື້ນີ້")."""
+    resources = language_resources(language)
+    return tuple(dict.fromkeys(glued for word in (*resources.stopwords,
+                                                  *resources.smalltalk.padding)
                                if (glued := _glued(word))))
 
 
@@ -214,9 +217,25 @@ def _greeting_words() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _padding(language: str) -> tuple[str, ...]:
+    """The language's words saying when ("today", "hôm nay"), as it reads them, longest
+    first."""
+    read = {_simple(phrase, language) for phrase in language_resources(language).smalltalk.padding}
+    return tuple(sorted(read - {""}, key=lambda phrase: (-len(phrase), phrase)))
+
+
+def _unpadded(simple: str, language: str) -> str:
+    """A message as `_simple` reads it without the words saying when ("how are you today")."""
+    said = f" {simple} "
+    for phrase in _padding(language):
+        said = said.replace(f" {phrase} ", " ")
+    return " ".join(said.split())
+
+
 def detect_smalltalk(text: str, language: str) -> str | None:
     """Return the intent (greeting, thanks, bye, help) if the whole text is small talk."""
-    simple = _simple(text, language)
+    simple = _unpadded(_simple(text, language), language)
     if not simple:
         return None
     choices = _choices(language)

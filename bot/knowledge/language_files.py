@@ -53,6 +53,9 @@ class SmalltalkFile(_Strict):
     # Words as chats shorten them ("ko" for "không", "bn" for "bạn"), read as the word in
     # a message of small talk: "có ai ko" is the "có ai không" listed above.
     shortened: dict[Text, Text] = Field(default_factory=dict)
+    # Words that say when, not what: around small talk they ask nothing ("how are you
+    # today", "как дела сегодня"); a message of them alone is no small talk.
+    padding: tuple[Text, ...] = ()
 
 
 class ConversationFile(_Strict):

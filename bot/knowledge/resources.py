@@ -28,6 +28,8 @@ class Smalltalk:
     help: tuple[str, ...]
     # Chat short forms of words ("ko": "không"), read as the word in small talk.
     shortened: Mapping[str, str] = field(default_factory=dict)
+    # Words saying when ("today"): around small talk they ask nothing.
+    padding: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

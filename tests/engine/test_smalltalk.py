@@ -79,6 +79,11 @@ from bot.engine.smalltalk import (
         ("спасибо, очень полезно!", "ru", "thanks"),
         ("cảm ơn bạn, bổ ích quá", "vi", "thanks"),
         ("ຂອບໃຈ ມີປະໂຫຍດຫຼາຍ", "lo", "thanks"),
+        # Words saying when around it ask nothing.
+        ("hi bot, how are you today?", "en", "greeting"),
+        ("привет, как дела сегодня?", "ru", "greeting"),
+        ("chào bot, hôm nay khỏe ko", "vi", "greeting"),
+        ("ມື້ນີ້ ສະບາຍດີບໍ", "lo", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None:
@@ -104,6 +109,10 @@ def test_small_talk_is_recognised(text: str, language: str, intent: str) -> None
         # A word past a small-talk word's stem by more than an ending is another word.
         ("хорошенько", "ru"),
         ("thanksgiving", "en"),
+        # Words saying when alone, or with a question, are no small talk.
+        ("today", "en"),
+        ("hi, what happened today?", "en"),
+        ("сегодня", "ru"),
     ],
 )
 def test_questions_are_not_small_talk(text: str, language: str) -> None:
