@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.contrasts import contrasted
 from bot.engine.cue_reading import unspaced
 from bot.engine.decision import Candidate
 from bot.engine.index import Index, Shape, phrase_postings, subject
@@ -30,7 +31,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     of a `claim` checked ("so they signed a military pact, right?"), only by the words some
     fact has: the others are what the asker believes, not what they ask about."""
     limits = weights
-    pairs = index.analyzer.pairs(join_compounds(index, question))
+    pairs = contrasted(index, index.analyzer.pairs(join_compounds(index, question)))
     if claim:
         pairs = tuple(pair for pair in pairs if token_matches(index, *pair))
     if not pairs:

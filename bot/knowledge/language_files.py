@@ -252,6 +252,10 @@ class LanguageFile(_Strict):
     # knowledge, not from any knowledge base): each group is read as its first word, as a
     # knowledge base's synonyms are, after them ("maize" is "corn", "bắp" is "ngô").
     equivalents: tuple[Annotated[Texts, Field(min_length=2)], ...] = ()
+    # Words saying the contrary of a word facts use (general knowledge): a question naming
+    # one beside what such a fact is about asks whether it is so, and the fact, saying the
+    # contrary, answers it ("is the nuclear deal military?": for peaceful purposes).
+    contrasts: dict[Text, Texts] = Field(default_factory=dict)
     interrogatives: Annotated[tuple[Texts, ...], Field(min_length=1)]
     smalltalk: SmalltalkFile
     countries: tuple[Text, ...] = ()
@@ -345,6 +349,8 @@ def _check(model: LanguageFile, label: str) -> list[str]:
              "excludes": model.excludes,
              "categories": tuple(model.categories),
              "equivalents": tuple(word for group in model.equivalents for word in group),
+             "contrasts": tuple(model.contrasts),
+             **{f"contrasts '{word}'": contrary for word, contrary in model.contrasts.items()},
              **{f"category '{names}'": members for names, members in model.categories.items()},
              **{f"conversation.{key}": value
                 for key, value in model.conversation.model_dump().items()},
@@ -424,6 +430,7 @@ def _language(code: str, model: LanguageFile) -> Language:
         categories=tuple((tuple(name.strip() for name in names.split(",") if name.strip()),
                           members) for names, members in model.categories.items()),
         equivalents=tuple(map(tuple, model.equivalents)),
+        contrasts={word: tuple(contrary) for word, contrary in model.contrasts.items()},
         conversation=Conversation(**model.conversation.model_dump()),
         interrogatives=tuple(map(tuple, model.interrogatives)),
         smalltalk=Smalltalk(**model.smalltalk.model_dump()),

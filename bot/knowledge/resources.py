@@ -137,6 +137,8 @@ class Language:
     categories: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     # Words naming the same thing, each group read as its first word (see the language files).
     equivalents: tuple[tuple[str, ...], ...] = ()
+    # Words saying the contrary of a word facts use ("peaceful": military, weapons).
+    contrasts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     conversation: Conversation = field(default_factory=Conversation)
     # Joined only as written with their marks ("đô la"; "đó là" reads the same without).
     joined_marked: tuple[tuple[str, str], ...] = ()
