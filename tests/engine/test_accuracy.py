@@ -773,6 +773,14 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_ru_latin_cj.yaml",), 0.8, 0.75),
     (("blind_lo_cj.yaml",), 0.9, 0.87),
     (("blind_vi_cj.yaml",), 0.85, 0.87),
+    # Round ck, written midway through that session and left unread, scored with its start
+    # engine: one question below (English 30/31, 11/13; Russian 27/32, 12/12; Russian in
+    # Latin letters 20/21, 8/8; Lao 17/20, 8/8; Vietnamese 20/20, 8/8; midway the same).
+    (("blind_en_ck.yaml",), 0.93, 0.76),
+    (("blind_ru_ck.yaml",), 0.81, 0.91),
+    (("blind_ru_latin_ck.yaml",), 0.9, 0.87),
+    (("blind_lo_ck.yaml",), 0.8, 0.87),
+    (("blind_vi_ck.yaml",), 0.95, 0.87),
 ]
 
 
@@ -787,14 +795,16 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
 # Rounds cd and ce, as their start engine scored them: Lao 1/2, Vietnamese 1/2;
 # Lao 1/2, Vietnamese 1/2.
 # Rounds ch and ci, as their start engine scored them: Lao 1/2, Vietnamese 1/2; Lao 1/2.
-# Round cj, as its start engine scored it: Russian in Latin letters 1/2.
+# Rounds cj and ck, as their start engine scored them: Russian in Latin letters 1/2;
+# Russian 1/2, Vietnamese 1/2.
 SMALLTALK_MISSES = {("blind_vi_bu.yaml",): 1, ("blind_en_bz.yaml",): 1, ("blind_lo_bz.yaml",): 1,
                     ("blind_vi_bz.yaml",): 2, ("blind_vi_ca.yaml",): 1,
                     ("blind_vi_cb.yaml",): 1, ("blind_lo_cc.yaml",): 1,
                     ("blind_lo_cd.yaml",): 1, ("blind_vi_cd.yaml",): 1,
                     ("blind_lo_ce.yaml",): 1, ("blind_vi_ce.yaml",): 1,
                     ("blind_lo_ch.yaml",): 1, ("blind_vi_ch.yaml",): 1,
-                    ("blind_lo_ci.yaml",): 1, ("blind_ru_latin_cj.yaml",): 1}
+                    ("blind_lo_ci.yaml",): 1, ("blind_ru_latin_cj.yaml",): 1,
+                    ("blind_ru_ck.yaml",): 1, ("blind_vi_ck.yaml",): 1}
 
 
 @pytest.mark.parametrize(("names", "accuracy", "declines"), GATES)
@@ -934,6 +944,7 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after, 19/24 at its end, read
     ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway and end, read
     ("blind_conv_cj.yaml", 0.68),  # 18/25 at the start of the session after
+    ("blind_conv_ck.yaml", 0.95),  # 23/23 at that session's start and midway
 ]
 
 
