@@ -33,6 +33,8 @@ def test_a_contrary_beside_what_a_fact_is_about_asks_that_fact(
         ("military cooperation laos russia", "en", None),
         ("did they talk about weapons?", "en", None),
         ("атом в военных целях?", "ru", "мирный"),
+        # Trade said to fall is trade growing, said the other way.
+        ("has trade slowed down this year", "en", "grow"),
     ],
 )
 def test_a_contrary_is_read_as_the_word_only_beside_a_specific_one(
