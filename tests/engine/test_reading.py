@@ -78,6 +78,9 @@ def test_lao_question_words_stay_whole(text: str, whole: str) -> None:
         ("income upside", ["income", "upside"]),  # whole words only
         ("what’s the deal with dams", ["what", "about", "dams"]),  # no deal is meant
         ("was there a deal on water", ["was", "there", "a", "deal", "on", "water"]),
+        # The news's own place and time, not a period or a direction.
+        ("any mining over there right now", ["any", "mining", "there", "now"]),
+        ("over what period", ["over", "what", "period"]),
     ],
 )
 def test_a_verb_and_its_particle_read_as_what_they_mean(text: str, expected: list[str]) -> None:
