@@ -92,3 +92,17 @@ def test_names_asked_of_a_kind_a_fact_lists(engine: Engine, question: str,
     them; a fact naming one such thing does not."""
     decision = engine.decide(question)
     assert (decision.fact_id if decision.kind == "fact" else None) == answered
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("nga co dinh lam mo boxit o lao ko", "bauxite"),
+        ("Lào có lợi thế gì mà hai bên lại bàn chuyện làm thủy điện?", "textile_hydropower"),
+    ],
+)
+def test_a_verb_of_doing_names_nothing(engine: Engine, question: str, fact_id: str) -> None:
+    """"Làm" (do, make) before what is done names nothing itself, as English "do" does not:
+    the mine or the hydropower named after it is what is asked about."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", fact_id)
