@@ -69,6 +69,7 @@ from bot.engine.smalltalk import (
         ("на какие вопросы ты отвечаешь?", "ru", "help"),
         ("chào bot, bạn trả lời được những gì về bài này vậy?", "vi", "help"),
         ("ສະບາຍດີ ບອດນີ້ຕອບຫຍັງໄດ້ແດ່", "lo", "help"),
+        ("ສະບາຍດີ bot ເຈົ້າຕອບຫຍັງໄດ້ແດ່", "lo", "help"),  # "bot" typed in Latin letters
         ("chào mn, bot có đó ko", "vi", "help"),
         ("xin chào, bot ơi", "vi", "greeting"),
         ("cảm ơn bot nhiều nha", "vi", "thanks"),  # and inside a phrase ("cảm ơn nhiều")
