@@ -106,3 +106,14 @@ def test_a_verb_of_doing_names_nothing(engine: Engine, question: str, fact_id: s
     the mine or the hydropower named after it is what is asked about."""
     decision = engine.decide(question)
     assert (decision.kind, decision.fact_id) == ("fact", fact_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["как зовут президента лаоса, напомни", "kak zovut prezidenta laosa napomnite",
+     "what's the lao president's name again?"],
+)
+def test_asking_to_be_reminded_asks_nothing_more(engine: Engine, question: str) -> None:
+    """"Remind me" ("напомни", "again") asks nothing of the article: the name asked is."""
+    decision = engine.decide(question)
+    assert (decision.kind, decision.fact_id) == ("fact", "thongloun")
