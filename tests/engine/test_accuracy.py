@@ -767,7 +767,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_ci.yaml",), 0.9, 0.87),
     # Round cj, written at the start of the session after and left unread, scored with that
     # session's start engine: one question below (English 30/32, 12/12; Russian 32/32,
-    # 13/13; Russian in Latin letters 17/20, 7/8; Lao 19/20, 8/8; Vietnamese 18/20, 8/8).
+    # 13/13; Russian in Latin letters 17/20, 7/8; Lao 19/20, 8/8; Vietnamese 18/20, 8/8; at
+    # its end the same).
     (("blind_en_cj.yaml",), 0.9, 0.91),
     (("blind_ru_cj.yaml",), 0.96, 0.92),
     (("blind_ru_latin_cj.yaml",), 0.8, 0.75),
@@ -775,7 +776,8 @@ GATES: list[tuple[tuple[str, ...], float, float]] = [
     (("blind_vi_cj.yaml",), 0.85, 0.87),
     # Round ck, written midway through that session and left unread, scored with its start
     # engine: one question below (English 30/31, 11/13; Russian 27/32, 12/12; Russian in
-    # Latin letters 20/21, 8/8; Lao 17/20, 8/8; Vietnamese 20/20, 8/8; midway the same).
+    # Latin letters 20/21, 8/8; Lao 17/20, 8/8; Vietnamese 20/20, 8/8; midway and at its end
+    # the same).
     (("blind_en_ck.yaml",), 0.93, 0.76),
     (("blind_ru_ck.yaml",), 0.81, 0.91),
     (("blind_ru_latin_ck.yaml",), 0.9, 0.87),
@@ -943,8 +945,8 @@ CONVERSATION_GATES: list[tuple[str, float]] = [
     ("blind_conv_cg.yaml", 0.66),  # 19/27 at that session's start, 20/27 midway and end, read
     ("blind_conv_ch.yaml", 0.7),  # 18/24 at the start of the session after, 19/24 at its end, read
     ("blind_conv_ci.yaml", 0.75),  # 19/24 at that session's start, 20/24 midway and end, read
-    ("blind_conv_cj.yaml", 0.68),  # 18/25 at the start of the session after
-    ("blind_conv_ck.yaml", 0.95),  # 23/23 at that session's start and midway
+    ("blind_conv_cj.yaml", 0.68),  # 18/25 at the start of the session after and its end
+    ("blind_conv_ck.yaml", 0.95),  # 23/23 at that session's start, midway and end
 ]
 
 
