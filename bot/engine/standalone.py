@@ -45,8 +45,8 @@ def decide_alone(ranker: Ranker, question: str, language: str, reply: str) -> De
     index = ranker.index(language)
     # What a "did you mean" offers first may be the fact asked of, for what it does not say
     # ("cảng nào của Việt Nam, Vũng Áng hay Hải Phòng?": which port, this one or that).
-    meant = decision.fact if decision.kind != "clarify" \
-        else ranker.knowledge.by_id[decision.suggestions[0]]
+    meant = ranker.knowledge.by_id[decision.suggestions[0]] \
+        if decision.kind == "clarify" and decision.suggestions else decision.fact
     if meant is not None and _not_given(ranker, question, language, meant):
         decision = not_said(question, reply, meant, decision.score, decision.candidates)
     person = described(ranker, question, language, reply, asks) or teller(
