@@ -122,8 +122,9 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
         # A claim asks whether it is so: not why, who or when ("the railway runs via
         # Thailand, right?" is the routes, not the reason for them).
         asked = frozenset()
+    # The kinds the question asks for; None where they weigh nothing (not read).
     kinds = kind_tokens(index, question, index.analyzer.language) if limits.kind_bonus \
-        else frozenset()
+        else None
     relevance = bm25(index, [fact for _, fact in coverage], terms) if limits.bm25_weight else {}
     # A question naming one of the article's subjects (Laos) asks little of a fact naming
     # only the other. Not where words run together: "ລາວ" (Laos) is also "he".
@@ -135,8 +136,7 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
     ideal = ideal + unknown * index.idf("") or 1.0
     for share, fact in coverage:
         score = 100.0 * limits.query_weight * share
-        score += phrase_score(index, fact, query, similarity_of, weights, asked, named,
-                              kinds=kinds if limits.kind_bonus else None)
+        score += phrase_score(index, fact, query, similarity_of, weights, asked, named, kinds)
         if relevance:
             share_of_ideal = min(relevance[fact] / ideal, 1.0)
             score = (1 - limits.bm25_weight) * score + limits.bm25_weight * 100.0 * share_of_ideal
