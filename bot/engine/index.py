@@ -134,8 +134,9 @@ class Index:
     # Per fact, the names its answer gives (`naming.people`), read at the first question
     # about a person.
     people: dict[str, tuple[frozenset[str], ...]] | None = None
-    # Per fact, the tokens of its answer alone: what the article says, not how it is asked.
-    answer_tokens: tuple[frozenset[str], ...] = ()
+    # Token -> the facts whose answers have it (or name a member of its category): what the
+    # article says, not how it is asked.
+    answer_postings: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def fact_tokens(self, fact: int) -> KeysView[str]:
         """Every token of a fact's phrasings and answer (the keys of its term counts: kept
@@ -452,6 +453,15 @@ def _written(knowledge: Knowledge, language: str) -> Iterator[str]:
         yield from group
 
 
+def _postings(per_fact: list[frozenset[str]]) -> dict[str, frozenset[int]]:
+    """Each token with the facts (by number) whose sets have it."""
+    found: dict[str, set[int]] = {}
+    for number, tokens in enumerate(per_fact):
+        for token in tokens:
+            found.setdefault(token, set()).add(number)
+    return {token: frozenset(numbers) for token, numbers in found.items()}
+
+
 def build_index(knowledge: Knowledge, language: str) -> Index:
     """Analyse every phrasing and answer of the knowledge base in one language."""
     first = knowledge.languages[0]
@@ -578,7 +588,7 @@ def build_index(knowledge: Knowledge, language: str) -> Index:
         for token in sorted({token for tokens in fact_misses for token in tokens}):
             miss_postings.setdefault(token, []).append(number)
     index = Index(
-        answer_tokens=tuple(answer_words),
+        answer_postings=_postings(answer_words),
         term_counts=term_counts,
         lengths=lengths,
         average_length=sum(lengths) / len(lengths) if lengths else 1.0,

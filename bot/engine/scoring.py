@@ -171,22 +171,19 @@ def rank(index: Index, question: str, facts: tuple[Fact, ...], weights: Weights,
             if overlap is not None:
                 ranked.append(Candidate(facts[fact].id, 100.0 * overlap, 0.0, True))
     if not asks and index.asks_for_mention(text):
-        ranked = _said_first(index, ranked, facts, {matches[0][0] for _, matches in terms},
-                             limits.unsaid)
+        said = {facts[number].id for _, matches in terms
+                for number in index.answer_postings.get(matches[0][0], ())}
+        ranked = _said_first(ranked, said, limits.unsaid)
     ranked.sort(key=lambda candidate: candidate.score, reverse=True)
     return ranked
 
 
-def _said_first(index: Index, ranked: list[Candidate], facts: tuple[Fact, ...],
-                mentioned: set[str], unsaid: float) -> list[Candidate]:
+def _said_first(ranked: list[Candidate], said: set[str], unsaid: float) -> list[Candidate]:
     """The candidates of a question asking whether something is mentioned ("is Vietnam
-    mentioned?"), those whose answers do not say it scored `unsaid` times lower when another
-    answer does: the article's words are the evidence, not a phrasing asking with them
-    ("Is this from the Vietnam News Agency?")."""
-    number = {fact.id: place for place, fact in enumerate(facts)}
-    said = {candidate.fact_id for candidate in ranked
-            if not mentioned.isdisjoint(index.answer_tokens[number[candidate.fact_id]])}
-    if not said:
+    mentioned?"), those not among the facts whose answers say it (`said`) scored `unsaid`
+    times lower when one candidate is: the article's words are the evidence, not a phrasing
+    asking with them ("Is this from the Vietnam News Agency?")."""
+    if said.isdisjoint(candidate.fact_id for candidate in ranked):
         return ranked
     return [candidate if candidate.fact_id in said
             else replace(candidate, score=candidate.score * unsaid) for candidate in ranked]
