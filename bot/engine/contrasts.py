@@ -24,6 +24,13 @@ def _contraries(analyzer: Analyzer) -> tuple[tuple[tuple[str, ...], Pairs], ...]
                         key=lambda pair: (-len(pair[0]), pair)))
 
 
+@lru_cache(maxsize=64)
+def _openings(analyzer: Analyzer) -> frozenset[str]:
+    """The first token of each contrary phrase: a question with none of them (most) is
+    returned as it is without looking for the phrases."""
+    return frozenset(run[0] for run, _ in _contraries(analyzer))
+
+
 def _find(tokens: Sequence[str], run: tuple[str, ...]) -> int | None:
     """Where the run of tokens starts in the tokens; None if it is not there."""
     return next((start for start in range(len(tokens) - len(run) + 1)
@@ -35,11 +42,10 @@ def contrasted(index: Index, pairs: Pairs) -> Pairs:
     that word, where another word of the question is one of few facts', one of which has
     the word ("is the nuclear deal military?": nuclear, of the facts saying "peaceful");
     "military cooperation?" names nothing that specific, and asks about the military."""
-    contraries = _contraries(index.analyzer)
-    if not contraries:
-        return pairs
     tokens = [token for _, token in pairs]
-    found = [(start, run, said) for run, said in contraries
+    if _openings(index.analyzer).isdisjoint(tokens):
+        return pairs
+    found = [(start, run, said) for run, said in _contraries(index.analyzer)
              if (start := _find(tokens, run)) is not None]
     if not found:
         return pairs
